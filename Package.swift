@@ -1,0 +1,159 @@
+// swift-tools-version: 6.2
+//
+// Outpost: a sales-force-automation server and an offline field-sync protocol.
+//
+// Dependency direction (see ARCHITECTURE.md):
+//   pure libraries   OutpostModel, MergeEngine, OutpostProtocol (no I/O)
+//   infrastructure   CSodium -> SodiumKit, OutpostStore -> OutpostSQLite (GRDB)
+//   applications     OutpostServer (Hummingbird) -> outpost-server
+//                    FieldClient -> outpost
+import PackageDescription
+
+/// Settings applied to every target: Swift 6 language mode plus upcoming features
+/// that keep existential use and imports explicit.
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Outpost",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "outpost-server", targets: ["outpost-server"]),
+        .executable(name: "outpost", targets: ["outpost"]),
+        .library(name: "OutpostModel", targets: ["OutpostModel"]),
+        .library(name: "MergeEngine", targets: ["MergeEngine"]),
+        .library(name: "OutpostProtocol", targets: ["OutpostProtocol"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // MARK: Pure libraries
+        .target(name: "OutpostModel", path: "Sources/OutpostModel"),
+        .target(name: "MergeEngine", path: "Sources/MergeEngine"),
+        .target(name: "Configurator", dependencies: ["OutpostModel"], path: "Sources/Configurator"),
+        .target(name: "OutpostInterchange", dependencies: ["OutpostModel"], path: "Sources/OutpostInterchange"),
+        .target(
+            name: "OutpostDemo",
+            dependencies: ["OutpostModel", "OutpostStore", "Configurator"],
+            path: "Sources/OutpostDemo"
+        ),
+        .target(
+            name: "OutpostProtocol",
+            dependencies: ["OutpostModel"],
+            path: "Protocol/OutpostProtocol"
+        ),
+
+        // MARK: Infrastructure
+        .systemLibrary(
+            name: "CSodium",
+            path: "Sources/CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+        .target(name: "SodiumKit", dependencies: ["CSodium"], path: "Sources/SodiumKit"),
+        .target(name: "OutpostStore", dependencies: ["OutpostModel"], path: "Sources/OutpostStore"),
+        .target(
+            name: "OutpostSQLite",
+            dependencies: [
+                "OutpostModel", "OutpostStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Sources/OutpostSQLite"
+        ),
+
+        // MARK: Server
+        .target(
+            name: "OutpostServer",
+            dependencies: [
+                "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
+                "OutpostInterchange", "OutpostDemo", "Configurator",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Server/OutpostServer"
+        ),
+        .executableTarget(
+            name: "outpost-server",
+            dependencies: ["OutpostServer"],
+            path: "Server/outpost-server"
+        ),
+
+        // MARK: Field client
+        .target(
+            name: "FieldClient",
+            dependencies: [
+                "OutpostModel", "OutpostProtocol", "SodiumKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "FieldClient/FieldClient"
+        ),
+        .executableTarget(
+            name: "outpost",
+            dependencies: ["FieldClient"],
+            path: "FieldClient/outpost"
+        ),
+
+        // MARK: Tests
+        .testTarget(
+            name: "OutpostModelTests",
+            dependencies: ["OutpostModel", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/OutpostModelTests"
+        ),
+        .testTarget(
+            name: "MergeEngineTests",
+            dependencies: ["MergeEngine", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/MergeEngineTests"
+        ),
+        .testTarget(
+            name: "OutpostProtocolTests",
+            dependencies: ["OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/OutpostProtocolTests"
+        ),
+        .testTarget(
+            name: "ConfiguratorTests",
+            dependencies: ["Configurator", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/ConfiguratorTests"
+        ),
+        .testTarget(
+            name: "OutpostInterchangeTests",
+            dependencies: ["OutpostInterchange", "OutpostModel"],
+            path: "Tests/OutpostInterchangeTests"
+        ),
+        .testTarget(
+            name: "OutpostDemoTests",
+            dependencies: ["OutpostDemo", "OutpostModel", "OutpostStore"],
+            path: "Tests/OutpostDemoTests"
+        ),
+        .testTarget(
+            name: "SodiumKitTests",
+            dependencies: ["SodiumKit"],
+            path: "Tests/SodiumKitTests"
+        ),
+        .testTarget(
+            name: "OutpostStoreTests",
+            dependencies: ["OutpostModel", "OutpostStore", "OutpostSQLite"],
+            path: "Tests/OutpostStoreTests"
+        ),
+        .testTarget(
+            name: "OutpostServerTests",
+            dependencies: [
+                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/OutpostServerTests"
+        ),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

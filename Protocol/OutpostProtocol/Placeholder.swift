@@ -1,0 +1,1 @@
+// OutpostProtocol placeholder while the package is scaffolded.

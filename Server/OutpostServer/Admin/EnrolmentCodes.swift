@@ -1,0 +1,35 @@
+public import Foundation
+public import OutpostModel
+import SodiumKit
+
+/// One-time enrolment codes: short enough to read over the phone, strong enough
+/// that only their BLAKE2b hash needs storing.
+///
+/// A code is 12 symbols from a 32-letter alphabet without look-alikes
+/// (no 0/O, 1/I/L), so 60 bits, shown as `ABCD-EFGH-JKMN`. Codes expire and
+/// are single-use; the store keeps only the hash of the normalised code.
+public enum EnrolmentCodes {
+    static let alphabet = Array("ABCDEFGHJKMNPQRSTUVWXYZ23456789")
+
+    /// A fresh random code, grouped for reading: `ABCD-EFGH-JKMN`.
+    public static func generate() throws -> String {
+        var symbols: [Character] = []
+        for _ in 0..<12 {
+            symbols.append(alphabet[Int(try SecureRandom.uniform(below: UInt32(alphabet.count)))])
+        }
+        return stride(from: 0, to: 12, by: 4).map { String(symbols[$0..<$0 + 4]) }.joined(separator: "-")
+    }
+
+    /// The stored hash of a code as a person may type it (any case, with or without dashes or spaces).
+    public static func hash(_ typed: String) throws -> String {
+        let normalised = typed.uppercased().filter { $0 != "-" && $0 != " " }
+        return GenericHash.hex(try GenericHash.hash(Array(normalised.utf8)))
+    }
+
+    /// A new code for `user`, valid for `lifetime` from `now`: the code to show and the record to store.
+    public static func issue(for user: UserID, lifetime: Duration, now: Date = Date()) throws -> (code: String, record: EnrolmentCode) {
+        let code = try generate()
+        let expiry = now.addingTimeInterval(TimeInterval(lifetime.components.seconds))
+        return (code, EnrolmentCode(codeHash: try hash(code), userID: user, expiresAt: expiry))
+    }
+}

@@ -1,0 +1,47 @@
+public import Hummingbird
+public import Logging
+public import OutpostStore
+
+/// The application's version, reported by `/healthz` and `--version`.
+public let outpostVersion = "0.1.0"
+
+/// Builds the HTTP application: the router with every endpoint, bound to the store.
+///
+/// `serve` runs what this returns; tests call the same function and drive it with
+/// HummingbirdTesting on a real loopback port.
+///
+/// - Parameters:
+///   - store: the server's durable state.
+///   - configuration: host and port to bind.
+///   - logger: where request and lifecycle logs go.
+///   - onListening: called with the bound port once the server accepts connections.
+public func buildApplication(
+    store: any OutpostStore,
+    configuration: ServerConfiguration,
+    logger: Logger,
+    onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let router = buildRouter(store: store)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "outpost"),
+        onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
+        logger: logger
+    )
+}
+
+/// The router of the HTTP API; see ARCHITECTURE.md for the endpoint list.
+func buildRouter(store: any OutpostStore) -> Router<BasicRequestContext> {
+    let router = Router()
+    router.addMiddleware { LogRequestsMiddleware(.info) }
+    router.get("healthz") { _, _ -> HealthReport in
+        HealthReport(status: "ok", version: outpostVersion)
+    }
+    return router
+}
+
+/// The body of `GET /healthz`.
+struct HealthReport: ResponseCodable {
+    let status: String
+    let version: String
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Configurator
+import Foundation
+import OutpostDemo
+import OutpostSQLite
+import OutpostStore
+
+/// `outpost-server demo`: fills a new database with the deterministic demo company.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Fill a new database with a deterministic demo company.",
+        discussion: """
+            The same --scale and --seed always give the same data. `medium` gives the rep
+            rep.medium about 2,000 accounts, 6,000 contacts, 3,000 opportunities and 8,000
+            activities. The PC configurator model is read from --dimacs (default: the
+            pc-richmond model in ../shared/benchmarks/configurator, if present).
+
+            Example:
+              outpost-server demo --db hq.sqlite --scale medium
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "small, medium or large.")
+    var scale: DemoScale = .small
+
+    @Option(help: "Seed of the generator; the same seed gives the same company.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("DIMACS CNF model of the demo PC product.", valueName: "file"))
+    var dimacs: String?
+
+    func run() async throws {
+        let started = ContinuousClock.now
+        let path = try store.path()
+        let database = try SQLiteStore(path: path)
+        let existing = try await database.counts()
+        guard existing.accounts == 0, existing.territories == 0 else {
+            throw ValidationError("\(path) already holds data (\(existing.territories) territories, \(existing.accounts) accounts); use a new --db file")
+        }
+        let model = try loadModel()
+        if model == nil, !output.json {
+            Output.status("note: no PC configurator model found; the product is created without rules. Add them later with: outpost-server catalog import --db \(path) --dimacs FILE --product PC-RICHMOND")
+        }
+        let batch = DemoCompany.generate(scale: scale, seed: seed, pcModel: model)
+        if !output.json { Output.status("Writing \(batch.count) records to \(path)…") }
+        try await database.insert(batch)
+        let counts = try await database.counts()
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let report = DemoReport(scale: scale.rawValue, seed: seed, seconds: (seconds * 100).rounded() / 100,
+                                featuredRep: DemoCompany.featuredRep(for: scale), counts: counts)
+        if output.json {
+            try Output.json(report)
+        } else {
+            print("Demo company (\(scale.rawValue), seed \(seed)) written to \(path) in \(String(format: "%.1f", seconds)) s")
+            Output.table(["kind", "records"], report.rows)
+            print("Featured rep: \(report.featuredRep)")
+        }
+    }
+
+    private func loadModel() throws -> DIMACSModel? {
+        let candidate = dimacs ?? "../shared/benchmarks/configurator/pc-richmond.dimacs"
+        guard FileManager.default.fileExists(atPath: candidate) else {
+            if let dimacs { throw ValidationError("no DIMACS file at \(dimacs)") }
+            return nil
+        }
+        let text = try String(contentsOfFile: candidate, encoding: .utf8)
+        return try DIMACSModel(parsing: text)
+    }
+}
+
+/// What `demo --json` prints.
+struct DemoReport: Encodable {
+    let scale: String
+    let seed: UInt64
+    let seconds: Double
+    let featuredRep: String
+    let counts: RecordCounts
+
+    var rows: [[String]] {
+        let pairs: [(String, Int)] = [
+            ("territories", counts.territories), ("users", counts.users), ("accounts", counts.accounts),
+            ("contacts", counts.contacts), ("leads", counts.leads), ("opportunities", counts.opportunities),
+            ("activities", counts.activities), ("products", counts.products),
+            ("product options", counts.productOptions), ("price books", counts.priceBooks),
+            ("configurator models", counts.configuratorModels), ("forecast submissions", counts.forecastSubmissions),
+        ]
+        return pairs.map { [$0.0, String($0.1)] }
+    }
+}
+
+extension DemoScale: ExpressibleByArgument {}

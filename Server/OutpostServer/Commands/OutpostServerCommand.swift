@@ -1,0 +1,26 @@
+public import ArgumentParser
+
+/// `outpost-server`: the hub of Outpost's sync star and its administration.
+public struct OutpostServerCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "outpost-server",
+        abstract: "The Outpost sales server: territories, users, devices, CRM data, catalog and sync.",
+        discussion: """
+            Every command works on one SQLite file given by --db or OUTPOST_DB.
+
+            Examples:
+              outpost-server init --db hq.sqlite
+              outpost-server demo --db hq.sqlite --scale medium
+              outpost-server serve --db hq.sqlite --host 127.0.0.1 --port 8080
+              outpost-server device enrol --db hq.sqlite --user rep.medium
+            """,
+        version: outpostVersion,
+        subcommands: [
+            InitCommand.self, ServeCommand.self, DemoCommand.self,
+            TerritoryCommand.self, UserCommand.self, DeviceCommand.self,
+            ImportCommand.self, ExportCommand.self, CatalogCommand.self,
+        ]
+    )
+
+    public init() {}
+}

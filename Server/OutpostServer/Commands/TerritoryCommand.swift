@@ -1,0 +1,88 @@
+import ArgumentParser
+import OutpostModel
+import OutpostSQLite
+import OutpostStore
+
+/// `outpost-server territory add|list|move`.
+struct TerritoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "territory",
+        abstract: "Manage the territory hierarchy.",
+        subcommands: [Add.self, List.self, Move.self]
+    )
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a territory.",
+            discussion: "Example:\n  outpost-server territory add --db hq.sqlite Bavaria --parent DACH"
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The new territory's name.") var name: String
+        @Option(help: "The parent territory's name or id; omit for a root.") var parent: String?
+
+        func run() async throws {
+            let database = try store.open()
+            let tree = TerritoryTree(try await database.territories())
+            let parentID = try parent.map { try Lookup.territory($0, in: tree).id }
+            guard tree.territory(named: name) == nil else {
+                throw ValidationError("a territory named \"\(name)\" exists already")
+            }
+            let territory = Territory(name: name, parentID: parentID)
+            try territory.validate()
+            var batch = RecordBatch()
+            batch.territories = [territory]
+            try await database.insert(batch)
+            print("Added territory \(name) (\(territory.id))")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List territories as a tree.",
+            discussion: "Example:\n  outpost-server territory list --db hq.sqlite --json"
+        )
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        struct Row: Encodable {
+            let id: TerritoryID
+            let name: String
+            let parent: String?
+            let path: String
+        }
+
+        func run() async throws {
+            let tree = TerritoryTree(try await store.open().territories())
+            var rows: [Row] = []
+            var lines: [[String]] = []
+            func visit(_ territory: Territory, depth: Int) {
+                let path = tree.path(of: territory.id).joined(separator: " › ")
+                rows.append(Row(id: territory.id, name: territory.name,
+                                parent: territory.parentID.flatMap { tree.byID[$0]?.name }, path: path))
+                lines.append([String(repeating: "  ", count: depth) + territory.name, territory.id.description])
+                for child in tree.children(of: territory.id) { visit(child, depth: depth + 1) }
+            }
+            for root in tree.roots { visit(root, depth: 0) }
+            if output.json { try Output.json(rows) } else { Output.table(["territory", "id"], lines, maxCellWidth: 40) }
+        }
+    }
+
+    struct Move: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a territory (and its subtree) under another parent.",
+            discussion: "Example:\n  outpost-server territory move --db hq.sqlite Bavaria --under EMEA"
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The territory to move, by name or id.") var territory: String
+        @Option(help: "The new parent, by name or id.") var under: String
+
+        func run() async throws {
+            let database = try store.open()
+            let tree = TerritoryTree(try await database.territories())
+            let moving = try Lookup.territory(territory, in: tree)
+            let parent = try Lookup.territory(under, in: tree)
+            try await database.moveTerritory(moving.id, under: parent.id)
+            print("Moved \(moving.name) under \(parent.name)")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import OutpostModel
+import OutpostSQLite
+import OutpostStore
+
+/// `outpost-server user add|list|assign`.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Manage users and their territories.",
+        subcommands: [Add.self, List.self, Assign.self]
+    )
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a user.",
+            discussion: """
+                Example:
+                  outpost-server user add --db hq.sqlite ana.lopez --display-name "Ana López" --role rep --territory Bavaria
+                """
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Login name: lower-case letters, digits, '.', '-', '_'.") var name: String
+        @Option(help: "The name shown to people.") var displayName: String?
+        @Option(help: "rep, manager, desk or admin.") var role: String = "rep"
+        @Option(help: "A territory the user works (repeat for several).") var territory: [String] = []
+
+        func run() async throws {
+            let database = try store.open()
+            let tree = TerritoryTree(try await database.territories())
+            let user = User(name: name, displayName: displayName ?? name, role: try Role(parsing: role),
+                            territoryIDs: try territory.map { try Lookup.territory($0, in: tree).id })
+            try user.validate()
+            var batch = RecordBatch()
+            batch.users = [user]
+            try await database.insert(batch)
+            print("Added \(user.role.rawValue) \(user.name) (\(user.id))")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List users with their roles and territories.",
+            discussion: "Example:\n  outpost-server user list --db hq.sqlite --json"
+        )
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        struct Row: Encodable {
+            let id: UserID
+            let name: String
+            let displayName: String
+            let role: Role
+            let territories: [String]
+        }
+
+        func run() async throws {
+            let database = try store.open()
+            let tree = TerritoryTree(try await database.territories())
+            let rows = try await database.users().map { user in
+                Row(id: user.id, name: user.name, displayName: user.displayName, role: user.role,
+                    territories: user.territoryIDs.compactMap { tree.byID[$0]?.name })
+            }
+            if output.json {
+                try Output.json(rows)
+            } else {
+                Output.table(["name", "role", "display name", "territories"],
+                             rows.map { [$0.name, $0.role.rawValue, $0.displayName, $0.territories.joined(separator: ", ")] })
+            }
+        }
+    }
+
+    struct Assign: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replace the territories a user works; scopes change at each device's next sync.",
+            discussion: "Example:\n  outpost-server user assign --db hq.sqlite ana.lopez --territory Bavaria --territory Swabia"
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The user's login name.") var name: String
+        @Option(help: "A territory (repeat for several); none clears them.") var territory: [String] = []
+
+        func run() async throws {
+            let database = try store.open()
+            let tree = TerritoryTree(try await database.territories())
+            let user = try await Lookup.user(name, in: database)
+            let ids = try territory.map { try Lookup.territory($0, in: tree).id }
+            try await database.assign(user.id, to: ids)
+            print("\(user.name) now works: \(ids.isEmpty ? "no territory" : territory.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// How commands print: aligned tables for people, JSON for scripts.
+enum Output {
+    /// Prints `value` as pretty, key-sorted JSON on standard output.
+    static func json(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let data = try encoder.encode(value)
+        print(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Prints a table whose columns are as wide as their widest cell, each cell
+    /// cut to `maxCellWidth` with an ellipsis so rows fit an 80-column terminal.
+    static func table(_ headers: [String], _ rows: [[String]], maxCellWidth: Int = 36) {
+        print(renderTable(headers, rows, maxCellWidth: maxCellWidth), terminator: "")
+    }
+
+    /// The text `table` prints, for tests.
+    static func renderTable(_ headers: [String], _ rows: [[String]], maxCellWidth: Int = 36) -> String {
+        let clip: (String) -> String = { $0.count <= maxCellWidth ? $0 : String($0.prefix(maxCellWidth - 1)) + "…" }
+        let cells = ([headers] + rows).map { $0.map(clip) }
+        var widths = [Int](repeating: 0, count: headers.count)
+        for row in cells {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
+        }
+        var text = ""
+        for row in cells {
+            let padded = row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+            }
+            text += padded.joined(separator: "  ") + "\n"
+        }
+        return text
+    }
+
+    /// Writes a one-line progress or status message to standard error.
+    static func status(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import OutpostServer
+
+await OutpostServerCommand.main()

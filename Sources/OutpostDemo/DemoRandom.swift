@@ -1,0 +1,61 @@
+import Foundation
+
+/// A small seeded pseudo-random generator (SplitMix64) and the draws the demo company needs.
+///
+/// It deliberately does not conform to `RandomNumberGenerator`: every draw goes through
+/// the methods below, whose arithmetic is exact (integer multiply-shift and products of
+/// doubles built from 53-bit integers), so one seed gives the same company everywhere.
+struct DemoRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform integer in `range`.
+    mutating func int(in range: ClosedRange<Int>) -> Int {
+        let span = UInt64(range.upperBound - range.lowerBound) + 1
+        return range.lowerBound + Int(next().multipliedFullWidth(by: span).high)
+    }
+
+    /// A uniform double in `0..<1`.
+    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+
+    /// `true` with probability `p`.
+    mutating func chance(_ p: Double) -> Bool { unit() < p }
+
+    /// A uniform element of a non-empty array.
+    mutating func pick<T>(_ items: [T]) -> T { items[int(in: 0...items.count - 1)] }
+
+    /// An element drawn with the given relative weights.
+    mutating func weighted<T>(_ choices: KeyValuePairs<T, Int>) -> T {
+        var ticket = int(in: 1...choices.reduce(0) { $0 + $1.value })
+        for (item, weight) in choices {
+            ticket -= weight
+            if ticket <= 0 { return item }
+        }
+        return choices[choices.count - 1].key
+    }
+
+    /// A log-normal-like factor around 1: the product of `count` uniform factors in `0.4..<2.6`,
+    /// scaled so that the median is near 1. Spread grows with `count` (σ of the log ≈ 0.5·√count).
+    mutating func logNormalFactor(count: Int) -> Double {
+        var product = 1.0
+        for _ in 0..<count { product *= (0.4 + 2.2 * unit()) * 0.744 }
+        return product
+    }
+
+    /// A version-4, RFC 4122 variant UUID made of the generator's bits.
+    mutating func uuid() -> UUID {
+        let high = (next() & ~0xF000) | 0x4000  // byte 6: version 4
+        let low = (next() & ~(0xC0 << 56)) | (0x80 << 56)  // byte 8: variant 10xx
+        return UUID(uuid: unsafeBitCast((high.bigEndian, low.bigEndian), to: uuid_t.self))
+    }
+}

@@ -1,0 +1,33 @@
+import OutpostModel
+
+/// `accounts` files: `id,territory_id,name,industry,city,country,phone,last_visit`.
+///
+/// `id` may be left blank (or out) to give the account a new id.
+enum AccountColumns: RecordColumns {
+    static let kind = InterchangeKind.accounts
+
+    static let columns: [Column<Account>] = [
+        Column("id", .generated) { $0.id.description },
+        Column("territory_id", .required) { $0.territoryID.description },
+        Column("name", .required) { $0.name },
+        Column("industry") { $0.industry ?? "" },
+        Column("city") { $0.city ?? "" },
+        Column("country") { $0.country ?? "" },
+        Column("phone") { $0.phone ?? "" },
+        Column("last_visit") { $0.lastVisit?.description ?? "" },
+    ]
+
+    static func decode(_ row: inout RowDecoder) -> Account? {
+        let id = row.cell("id", AccountID.init(parsing:field:)) ?? AccountID()
+        let territoryID = row.reference("territory_id", among: \.territories, noun: "territory")
+        let name = row.text("name")
+        let industry = row.text("industry")
+        let city = row.text("city")
+        let country = row.text("country")
+        let phone = row.text("phone")
+        let lastVisit = row.cell("last_visit", CalendarDay.init(parsing:field:))
+        guard row.isClean, let territoryID, let name else { return nil }
+        return Account(id: id, territoryID: territoryID, name: name, industry: industry, city: city,
+                       country: country, phone: phone, lastVisit: lastVisit)
+    }
+}

@@ -1,0 +1,29 @@
+import OutpostModel
+
+/// `contacts` files: `id,account_id,first_name,last_name,email,phone,title`.
+enum ContactColumns: RecordColumns {
+    static let kind = InterchangeKind.contacts
+
+    static let columns: [Column<Contact>] = [
+        Column("id", .required) { $0.id.description },
+        Column("account_id", .required) { $0.accountID.description },
+        Column("first_name", .required) { $0.firstName },
+        Column("last_name", .required) { $0.lastName },
+        Column("email") { $0.email?.value ?? "" },
+        Column("phone") { $0.phone ?? "" },
+        Column("title") { $0.title ?? "" },
+    ]
+
+    static func decode(_ row: inout RowDecoder) -> Contact? {
+        let id = row.cell("id", ContactID.init(parsing:field:))
+        let accountID = row.reference("account_id", among: \.accounts, noun: "account")
+        let firstName = row.text("first_name")
+        let lastName = row.text("last_name")
+        let email = row.cell("email", EmailAddress.init(_:field:))
+        let phone = row.text("phone")
+        let title = row.text("title")
+        guard row.isClean, let id, let accountID, let firstName, let lastName else { return nil }
+        return Contact(id: id, accountID: accountID, firstName: firstName, lastName: lastName,
+                       email: email, phone: phone, title: title)
+    }
+}

@@ -1,0 +1,94 @@
+/// A configurable product in the global catalog.
+public struct Product: Hashable, Sendable, Codable, Identifiable, Validatable {
+    public var id: ProductID
+    /// The stock-keeping unit, unique: `PC-RICHMOND`.
+    public var sku: String
+    public var name: String
+    public var basePrice: Money
+
+    public init(id: ProductID = ProductID(), sku: String, name: String, basePrice: Money) {
+        self.id = id
+        self.sku = sku
+        self.name = name
+        self.basePrice = basePrice
+    }
+
+    public func validate() throws(ValidationError) {
+        try Check.required(sku, "sku", maxLength: 64)
+        try Check.required(name, "name")
+        guard basePrice.minorUnits >= 0 else {
+            throw ValidationError(.outOfRange, field: "base_price", "must not be negative (got \(basePrice))")
+        }
+    }
+}
+
+/// One selectable option of a product; `variable` ties it to the configurator model.
+public struct ProductOption: Hashable, Sendable, Codable, Identifiable, Validatable {
+    public var id: ProductOptionID
+    public var productID: ProductID
+    /// A short code unique within the product: `cpu-i7`.
+    public var code: String
+    public var name: String
+    /// The option's price on top of the product's base price.
+    public var price: Money
+    /// The 1-based variable of the option in the product's propositional model, if any.
+    public var variable: Int?
+
+    public init(id: ProductOptionID = ProductOptionID(), productID: ProductID, code: String, name: String,
+                price: Money, variable: Int? = nil) {
+        self.id = id
+        self.productID = productID
+        self.code = code
+        self.name = name
+        self.price = price
+        self.variable = variable
+    }
+
+    public func validate() throws(ValidationError) {
+        try Check.required(code, "code", maxLength: 64)
+        try Check.required(name, "name")
+        guard price.minorUnits >= 0 else {
+            throw ValidationError(.outOfRange, field: "price", "must not be negative (got \(price))")
+        }
+    }
+}
+
+/// A named list of prices in one currency, e.g. `Standard EUR`.
+public struct PriceBook: Hashable, Sendable, Codable, Identifiable, Validatable {
+    public var id: PriceBookID
+    public var name: String
+    public var currency: Currency
+    /// The price of each product in this book.
+    public var entries: [ProductID: Money]
+
+    public init(id: PriceBookID = PriceBookID(), name: String, currency: Currency, entries: [ProductID: Money] = [:]) {
+        self.id = id
+        self.name = name
+        self.currency = currency
+        self.entries = entries
+    }
+
+    public func validate() throws(ValidationError) {
+        try Check.required(name, "name")
+        for price in entries.values where price.currency != currency {
+            throw ValidationError(.inconsistent, field: "entries", "price \(price) is not in the book's currency \(currency)")
+        }
+    }
+}
+
+/// A product's propositional rule set, as CNF clauses over its option variables.
+///
+/// Each clause is a list of non-zero literals (DIMACS convention: `v` means the option
+/// with variable `v` is selected, `-v` that it is not). The configurator issue gives
+/// these their full semantics; the store keeps them verbatim.
+public struct ConfiguratorModel: Hashable, Sendable, Codable {
+    public var productID: ProductID
+    public var variableCount: Int
+    public var clauses: [[Int32]]
+
+    public init(productID: ProductID, variableCount: Int, clauses: [[Int32]]) {
+        self.productID = productID
+        self.variableCount = variableCount
+        self.clauses = clauses
+    }
+}

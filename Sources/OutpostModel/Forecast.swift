@@ -1,0 +1,79 @@
+/// A forecast period: a calendar month or quarter, written `2026-11` or `2026Q4`.
+public enum ForecastPeriod: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
+    case month(year: Int, month: Int)
+    case quarter(year: Int, quarter: Int)
+
+    /// Parses `2026-11` or `2026Q4`.
+    /// - Throws: `ValidationError` for any other shape.
+    public init(parsing text: String) throws(ValidationError) {
+        let upper = text.uppercased()
+        if let q = upper.firstIndex(of: "Q"), let year = Int(upper[..<q]), let quarter = Int(upper[upper.index(after: q)...]),
+           (1900...2999).contains(year), (1...4).contains(quarter) {
+            self = .quarter(year: year, quarter: quarter)
+            return
+        }
+        let parts = upper.split(separator: "-")
+        if parts.count == 2, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]),
+           (1900...2999).contains(year), (1...12).contains(month) {
+            self = .month(year: year, month: month)
+            return
+        }
+        throw ValidationError(.badFormat, field: "period", "must be a month such as 2026-11 or a quarter such as 2026Q4 (got \"\(text)\")")
+    }
+
+    /// Whether `day` falls in the period.
+    public func contains(_ day: CalendarDay) -> Bool {
+        switch self {
+        case let .month(year, month): day.year == year && day.month == month
+        case let .quarter(year, quarter): day.year == year && day.quarter == quarter
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .month(year, month): month < 10 ? "\(year)-0\(month)" : "\(year)-\(month)"
+        case let .quarter(year, quarter): "\(year)Q\(quarter)"
+        }
+    }
+
+    public static func < (lhs: ForecastPeriod, rhs: ForecastPeriod) -> Bool { lhs.description < rhs.description }
+}
+
+/// A rep's submitted forecast for one territory and period.
+public struct ForecastSubmission: Hashable, Sendable, Codable, Identifiable {
+    public var id: EntityID<ForecastSubmission>
+    public var ownerID: UserID
+    public var territoryID: TerritoryID
+    public var period: ForecastPeriod
+    /// The submitted figure per category.
+    public var amounts: [ForecastCategory: Money]
+
+    public init(id: EntityID<ForecastSubmission> = EntityID<ForecastSubmission>(), ownerID: UserID,
+                territoryID: TerritoryID, period: ForecastPeriod, amounts: [ForecastCategory: Money]) {
+        self.id = id
+        self.ownerID = ownerID
+        self.territoryID = territoryID
+        self.period = period
+        self.amounts = amounts
+    }
+}
+
+/// A manager's override of a subordinate's forecast, kept beside the submission, never over it.
+public struct ForecastAdjustment: Hashable, Sendable, Codable, Identifiable {
+    public var id: EntityID<ForecastAdjustment>
+    public var submissionID: EntityID<ForecastSubmission>
+    public var managerID: UserID
+    public var category: ForecastCategory
+    public var amount: Money
+    public var note: String?
+
+    public init(id: EntityID<ForecastAdjustment> = EntityID<ForecastAdjustment>(), submissionID: EntityID<ForecastSubmission>,
+                managerID: UserID, category: ForecastCategory, amount: Money, note: String? = nil) {
+        self.id = id
+        self.submissionID = submissionID
+        self.managerID = managerID
+        self.category = category
+        self.amount = amount
+        self.note = note
+    }
+}

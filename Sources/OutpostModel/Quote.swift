@@ -1,0 +1,75 @@
+/// Where a quote stands on its way to the customer.
+public enum QuoteStatus: String, Hashable, Sendable, Codable, CaseIterable {
+    case draft, submitted, approved, accepted, rejected
+}
+
+/// One configured product on a quote.
+public struct QuoteLine: Hashable, Sendable, Codable {
+    public var productID: ProductID
+    public var selectedOptionIDs: [ProductOptionID]
+    public var quantity: Int
+    public var unitPrice: Money
+
+    public init(productID: ProductID, selectedOptionIDs: [ProductOptionID], quantity: Int, unitPrice: Money) {
+        self.productID = productID
+        self.selectedOptionIDs = selectedOptionIDs
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+    }
+}
+
+/// A priced offer on an opportunity.
+public struct Quote: Hashable, Sendable, Codable, Identifiable, Validatable {
+    public var id: EntityID<Quote>
+    public var opportunityID: OpportunityID
+    public var status: QuoteStatus
+    public var lines: [QuoteLine]
+    /// Discount in basis points (1/100 of a percent): 1250 is 12.5 %.
+    public var discountBasisPoints: Int
+    /// The version of the signed rule and price bundle the quote was priced with.
+    public var bundleVersion: Int
+
+    public init(id: EntityID<Quote> = EntityID<Quote>(), opportunityID: OpportunityID, status: QuoteStatus = .draft,
+                lines: [QuoteLine] = [], discountBasisPoints: Int = 0, bundleVersion: Int = 0) {
+        self.id = id
+        self.opportunityID = opportunityID
+        self.status = status
+        self.lines = lines
+        self.discountBasisPoints = discountBasisPoints
+        self.bundleVersion = bundleVersion
+    }
+
+    public func validate() throws(ValidationError) {
+        guard (0...10_000).contains(discountBasisPoints) else {
+            throw ValidationError(.outOfRange, field: "discount", "must be between 0 % and 100 % (got \(discountBasisPoints) basis points)")
+        }
+        for line in lines where line.quantity < 1 {
+            throw ValidationError(.outOfRange, field: "quantity", "must be at least 1 (got \(line.quantity))")
+        }
+    }
+}
+
+/// Where an order stands at the order desk.
+public enum OrderStatus: String, Hashable, Sendable, Codable, CaseIterable {
+    case submitted, accepted, rejected, fulfilled
+}
+
+/// An order placed from an accepted quote; its identity is made on the device.
+public struct Order: Hashable, Sendable, Codable, Identifiable {
+    public var id: EntityID<Order>
+    public var quoteID: EntityID<Quote>
+    /// The hash of the quote version the order came from, part of its identity.
+    public var quoteHash: String
+    /// The human order number the server gives when it accepts the order.
+    public var number: Int?
+    public var status: OrderStatus
+
+    public init(id: EntityID<Order> = EntityID<Order>(), quoteID: EntityID<Quote>, quoteHash: String,
+                number: Int? = nil, status: OrderStatus = .submitted) {
+        self.id = id
+        self.quoteID = quoteID
+        self.quoteHash = quoteHash
+        self.number = number
+        self.status = status
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import OutpostModel
+import OutpostStore
+
+// How model values are stored in SQLite columns. One place, so that every table
+// encodes ids, money, days and instants the same way.
+//
+// - Ids: TEXT, the lower-case canonical UUID (`EntityID.description`). 36 bytes
+//   instead of 16 for a BLOB, but readable in `sqlite3`, identical to the CSV and
+//   JSON forms, and a direct `uuid::text` cast on PostgreSQL.
+// - Money: two columns, `<name>_minor INTEGER` (minor units) and `<name>_currency TEXT`.
+// - CalendarDay: TEXT `YYYY-MM-DD`, which sorts chronologically.
+// - Date (instants): INTEGER milliseconds since 1970-01-01 UTC, rounded to the
+//   nearest millisecond on the way in (a `Date` read back can differ from the one
+//   written by less than 0.5 ms; millisecond-aligned dates round-trip exactly).
+// - Configurator clauses: a BLOB of little-endian int32 literals, each clause
+//   terminated by 0 (the DIMACS convention), so `[[1, -2], [3]]` is `1 -2 0 3 0`.
+
+extension EntityID {
+    /// The column form: the lower-case UUID, equal to `description` but formatted
+    /// directly from the bytes (no `printf`, no `lowercased()`): bulk inserts format
+    /// a few hundred thousand of these.
+    var sql: String {
+        let hex: StaticString = "0123456789abcdef"
+        return withUnsafeBytes(of: uuid.uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { buffer in
+                var out = 0
+                for (index, byte) in bytes.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        buffer[out] = UInt8(ascii: "-")
+                        out += 1
+                    }
+                    buffer[out] = hex.utf8Start[Int(byte >> 4)]
+                    buffer[out + 1] = hex.utf8Start[Int(byte & 0x0f)]
+                    out += 2
+                }
+                return out
+            }
+        }
+    }
+
+    /// Parses an id read from `table.column`.
+    static func decode(_ text: String?, _ table: String, _ column: String) throws(StoreError) -> EntityID {
+        guard let text, let uuid = UUID(uuidString: text) else {
+            throw StoreError.corrupt(table, column, "\(text.map { "\"\($0)\"" } ?? "NULL") is not a UUID")
+        }
+        return EntityID(uuid)
+    }
+
+    /// Parses an optional id read from `table.column`.
+    static func decodeOptional(_ text: String?, _ table: String, _ column: String) throws(StoreError) -> EntityID? {
+        guard let text else { return nil }
+        return try decode(text, table, column)
+    }
+}
+
+extension Currency {
+    /// Parses a currency code read from `table.column`.
+    static func decode(_ code: String?, _ table: String, _ column: String) throws(StoreError) -> Currency {
+        do throws(ValidationError) {
+            return try Currency(code: code ?? "")
+        } catch {
+            throw StoreError.corrupt(table, column, error.reason)
+        }
+    }
+}
+
+extension Money {
+    /// Rebuilds an amount from its two columns.
+    static func decode(_ minor: Int64?, _ currency: String?, _ table: String, _ column: String) throws(StoreError) -> Money {
+        guard let minor else { throw StoreError.corrupt(table, column + "_minor", "is NULL") }
+        return Money(minorUnits: minor, currency: try Currency.decode(currency, table, column + "_currency"))
+    }
+}
+
+extension CalendarDay {
+    /// Parses a day read from `table.column`.
+    static func decode(_ text: String?, _ table: String, _ column: String) throws(StoreError) -> CalendarDay {
+        do throws(ValidationError) {
+            return try CalendarDay(parsing: text ?? "")
+        } catch {
+            throw StoreError.corrupt(table, column, error.reason)
+        }
+    }
+}
+
+extension Date {
+    /// Milliseconds since 1970-01-01 UTC, rounded to the nearest.
+    var sqlMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+
+    /// The instant `milliseconds` after 1970-01-01 UTC.
+    init(sqlMilliseconds milliseconds: Int64) {
+        self.init(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+}
+
+/// The compact clause encoding of `ConfiguratorModel.clauses`.
+enum ClauseBlob {
+    /// `[[1, -2], [3]]` → the bytes of int32 `1 -2 0 3 0`, little-endian.
+    static func encode(_ clauses: [[Int32]]) -> Data {
+        var data = Data(capacity: clauses.reduce(0) { $0 + ($1.count + 1) * 4 })
+        for clause in clauses {
+            for literal in clause { withUnsafeBytes(of: literal.littleEndian) { data.append(contentsOf: $0) } }
+            withUnsafeBytes(of: Int32(0).littleEndian) { data.append(contentsOf: $0) }
+        }
+        return data
+    }
+
+    /// The inverse of `encode`; throws when the blob is not whole int32s ending in 0.
+    static func decode(_ data: Data, table: String) throws(StoreError) -> [[Int32]] {
+        guard data.count % 4 == 0 else {
+            throw StoreError.corrupt(table, "clauses", "holds \(data.count) bytes, not a whole number of int32 literals")
+        }
+        var clauses: [[Int32]] = []
+        var current: [Int32] = []
+        data.withUnsafeBytes { raw in
+            for offset in stride(from: 0, to: raw.count, by: 4) {
+                let literal = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self))
+                if literal == 0 {
+                    clauses.append(current)
+                    current = []
+                } else {
+                    current.append(literal)
+                }
+            }
+        }
+        guard current.isEmpty else {
+            throw StoreError.corrupt(table, "clauses", "the last clause is not terminated by 0")
+        }
+        return clauses
+    }
+}
+
+/// Parses a raw value (an enum case name) read from `table.column`.
+func decodeEnum<E: RawRepresentable>(_ text: String?, _ table: String, _ column: String) throws(StoreError) -> E
+where E.RawValue == String {
+    guard let text, let value = E(rawValue: text) else {
+        throw StoreError.corrupt(table, column, "\(text.map { "\"\($0)\"" } ?? "NULL") is not a known value")
+    }
+    return value
+}

@@ -1,0 +1,17 @@
+import GRDB
+
+/// The schema's history: named, append-only migrations.
+///
+/// Never edit or reorder a registered migration once it has shipped; add a new
+/// one (`"v2-…"`) instead. `DatabaseMigrator` records the applied names in
+/// `grdb_migrations`, so running the migrator again is a no-op.
+enum Migrations {
+    /// The migrator that brings any Outpost database to the current schema.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core") { db in
+            for sql in Schema.v1Core { try db.execute(sql: sql) }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,75 @@
+public import Foundation
+public import OutpostModel
+
+/// The server's durable state, behind a protocol so that a second backend
+/// (PostgreSQL, for several stateless server instances) can implement it.
+///
+/// Every method is one transaction. Writes validate references and invariants
+/// and throw `StoreError` without changing anything when one fails.
+public protocol OutpostStore: Sendable {
+    // MARK: Bulk
+
+    /// Inserts every record of the batch in one transaction, or none of them.
+    func insert(_ batch: RecordBatch) async throws(StoreError)
+
+    /// How many records of each kind the store holds.
+    func counts() async throws(StoreError) -> RecordCounts
+
+    // MARK: Territories and users
+
+    /// All territories, parents before children, siblings by name.
+    func territories() async throws(StoreError) -> [Territory]
+
+    /// Moves a territory under a new parent (`nil`: make it a root).
+    /// - Throws: `.notFound` for an unknown id, `.invalid` when the move would make a cycle.
+    func moveTerritory(_ id: TerritoryID, under parent: TerritoryID?) async throws(StoreError)
+
+    /// All users, by name.
+    func users() async throws(StoreError) -> [User]
+
+    /// The user with the given login name, if any.
+    func user(named name: String) async throws(StoreError) -> User?
+
+    /// Replaces the territories a user works.
+    func assign(_ userID: UserID, to territories: [TerritoryID]) async throws(StoreError)
+
+    // MARK: Devices and enrolment
+
+    /// Stores a new enrolment code (its hash only).
+    func addEnrolmentCode(_ code: EnrolmentCode) async throws(StoreError)
+
+    /// Marks the code with this hash used and returns it, in one transaction.
+    /// - Throws: `.enrolmentRefused` when it is unknown, already used, or expired at `now`.
+    func redeemEnrolmentCode(hash: String, now: Date) async throws(StoreError) -> EnrolmentCode
+
+    /// Adds an enrolled device.
+    func addDevice(_ device: Device) async throws(StoreError)
+
+    /// All devices, by enrolment time.
+    func devices() async throws(StoreError) -> [Device]
+
+    /// Marks a device revoked at `date`.
+    func revokeDevice(_ id: DeviceID, at date: Date) async throws(StoreError)
+
+    // MARK: CRM records
+
+    /// Accounts, optionally only those in the given territories, by name.
+    func accounts(in territories: Set<TerritoryID>?) async throws(StoreError) -> [Account]
+
+    /// Contacts, optionally only those of the given accounts, by last and first name.
+    func contacts(of accounts: Set<AccountID>?) async throws(StoreError) -> [Contact]
+
+    /// Opportunities, optionally only those of the given accounts, by close date.
+    func opportunities(of accounts: Set<AccountID>?) async throws(StoreError) -> [Opportunity]
+
+    // MARK: Catalog
+
+    /// All products with their options, by SKU.
+    func products() async throws(StoreError) -> [Product]
+
+    /// The options of one product, by code.
+    func productOptions(of product: ProductID) async throws(StoreError) -> [ProductOption]
+
+    /// The propositional rule model of a product, if one was imported.
+    func configuratorModel(of product: ProductID) async throws(StoreError) -> ConfiguratorModel?
+}

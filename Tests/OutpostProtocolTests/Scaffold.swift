@@ -1,0 +1,2 @@
+import Testing
+@Test func scaffold() { #expect(Bool(true)) }

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import OutpostModel
+import OutpostStore
+@testable import OutpostSQLite
+import Testing
+
+@Suite("Opening, migrating and reopening a database file")
+struct MigrationTests {
+    @Test func dataPersistsAcrossReopening() async throws {
+        let file = try TemporaryFile()
+        defer { file.remove() }
+        let company = try SampleCompany()
+        do {
+            let store = try SQLiteStore(path: file.path)
+            try await store.insert(company.batch)
+            try await store.addDevice(Device(userID: company.ana.id, label: "d", enrolledAt: instant(1_000)))
+        }
+        let reopened = try SQLiteStore(path: file.path)
+        #expect(try await reopened.accounts(in: nil) == [company.acme, company.globex])
+        #expect(try await reopened.configuratorModel(of: company.laptop.id) == company.model)
+        #expect(try await reopened.counts().devices == 1)
+        let applied = try await reopened.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        }
+        #expect(applied == ["v1-core"], "reopening applies no migration twice")
+    }
+
+    @Test func migratorIsIdempotent() async throws {
+        let file = try TemporaryFile()
+        defer { file.remove() }
+        let store = try SQLiteStore(path: file.path)
+        try await store.insert(SampleCompany().batch)
+        let before = try await store.counts()
+        try Migrations.migrator.migrate(store.writer)
+        try Migrations.migrator.migrate(store.writer)
+        #expect(try await store.counts() == before)
+        let completed = try await store.writer.read { db in try Migrations.migrator.hasCompletedMigrations(db) }
+        #expect(completed)
+    }
+
+    @Test func fileStoreUsesWALForeignKeysAndABusyTimeout() async throws {
+        let file = try TemporaryFile()
+        defer { file.remove() }
+        let store = try SQLiteStore(path: file.path)
+        let (mode, foreignKeys, timeout) = try await store.writer.write { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+             try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"),
+             try Int.fetchOne(db, sql: "PRAGMA busy_timeout"))
+        }
+        #expect(mode == "wal")
+        #expect(foreignKeys == true)
+        #expect(timeout == Int(SQLiteStore.busyTimeout * 1000))
+        #expect(store.path == file.path)
+    }
+
+    @Test func aDatabaseFromANewerVersionIsRefused() async throws {
+        let file = try TemporaryFile()
+        defer { file.remove() }
+        do {
+            let store = try SQLiteStore(path: file.path)
+            try await store.writer.write { db in
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')")
+            }
+        }
+        let error = storeError { () throws(StoreError) in _ = try SQLiteStore(path: file.path) }
+        #expect(error?.code == .database)
+        #expect(error?.message.contains("newer Outpost") == true)
+    }
+
+    @Test func aFileThatIsNotADatabaseIsRefused() async throws {
+        let file = try TemporaryFile()
+        defer { file.remove() }
+        try Data(repeating: 0x42, count: 4096).write(to: URL(fileURLWithPath: file.path))
+        let error = storeError { () throws(StoreError) in _ = try SQLiteStore(path: file.path) }
+        #expect(error?.code == .database)
+        #expect(error?.message.contains(file.path) == true)
+    }
+
+    @Test func anUnwritableDirectoryIsRefused() async throws {
+        let error = storeError { () throws(StoreError) in
+            _ = try SQLiteStore(path: "/nonexistent-outpost-dir/\(UUID())/hq.sqlite")
+        }
+        #expect(error?.code == .database)
+    }
+
+    @Test func everyTableHasTheForeignKeysItNeeds() async throws {
+        let store = try SQLiteStore.temporary()
+        let violations = try await store.writer.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count }
+        #expect(violations == 0)
+        let references = try await store.writer.read { db in
+            var result: Set<String> = []
+            for table in ["territory", "user_territory", "device", "enrolment_code", "account", "contact", "lead",
+                          "opportunity", "activity", "product_option", "price_book_entry", "configurator_model",
+                          "forecast_submission", "forecast_amount"] {
+                for foreignKey in try db.foreignKeys(on: table) {
+                    for (origin, _) in foreignKey.mapping { result.insert("\(table).\(origin) -> \(foreignKey.destinationTable)") }
+                }
+            }
+            return result
+        }
+        #expect(references == [
+            "territory.parent_id -> territory", "user_territory.user_id -> user", "user_territory.territory_id -> territory",
+            "device.user_id -> user", "enrolment_code.user_id -> user", "account.territory_id -> territory",
+            "contact.account_id -> account", "lead.territory_id -> territory", "opportunity.account_id -> account",
+            "opportunity.owner_id -> user", "activity.account_id -> account", "activity.contact_id -> contact",
+            "activity.opportunity_id -> opportunity", "activity.owner_id -> user", "product_option.product_id -> product",
+            "price_book_entry.price_book_id -> price_book", "price_book_entry.product_id -> product",
+            "configurator_model.product_id -> product", "forecast_submission.owner_id -> user",
+            "forecast_submission.territory_id -> territory", "forecast_amount.submission_id -> forecast_submission",
+        ])
+    }
+}

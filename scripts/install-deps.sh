@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Outpost builds against, if any is missing.
+set -euo pipefail
+needed=()
+pkg-config --exists libsodium 2>/dev/null || needed+=(libsodium-dev)
+[ -f /usr/include/sqlite3.h ] || needed+=(libsqlite3-dev)
+command -v pkg-config >/dev/null || needed+=(pkg-config)
+command -v xz >/dev/null || needed+=(xz-utils)
+command -v curl >/dev/null || needed+=(curl)
+if [ ${#needed[@]} -gt 0 ]; then
+  echo "Installing ${needed[*]}…" >&2
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${needed[@]}" >/dev/null
+fi
