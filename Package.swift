@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "OutpostProtocol",
-            dependencies: ["OutpostModel"],
+            dependencies: ["OutpostModel", "MergeEngine"],
             path: "Protocol/OutpostProtocol"
         ),
 

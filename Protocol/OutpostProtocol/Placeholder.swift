@@ -1,1 +1,0 @@
-// OutpostProtocol placeholder while the package is scaffolded.
