@@ -1,4 +1,4 @@
 import ArgumentParser
 import OutpostServer
 
-await OutpostServerCommand.main()
+await OutpostServerCommand.runMain()

@@ -24,3 +24,22 @@ public struct OutpostServerCommand: AsyncParsableCommand {
 
     public init() {}
 }
+
+extension OutpostServerCommand {
+    /// Parses the process's arguments and runs the chosen subcommand, awaiting it.
+    ///
+    /// The executable calls this instead of `main()`, whose async overload Swift does
+    /// not pick from another module's top-level code.
+    public static func runMain() async {
+        do {
+            var command = try await asyncParseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
