@@ -37,8 +37,11 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             records = try CSVImport.records(kind, utf8: bytes, references: references)
         } catch {
-            for row in error.rows { Output.status("\(file): \(row)") }
-            throw ValidationError("\(file): \(error.message); nothing was imported")
+            for row in error.rows.dropFirst() { Output.status("\(file): \(row)") }
+            guard let first = error.rows.first else {
+                throw ValidationError("\(file): \(error.message); nothing was imported")
+            }
+            throw ValidationError("\(file): \(first) (\(error.rejectedRowCount) rejected rows); nothing was imported")
         }
         var batch = RecordBatch()
         switch records {

@@ -26,20 +26,26 @@ public struct OutpostServerCommand: AsyncParsableCommand {
 }
 
 extension OutpostServerCommand {
-    /// Parses the process's arguments and runs the chosen subcommand, awaiting it.
+    /// Parses the process's arguments and runs the chosen subcommand, awaiting it;
+    /// exits with a one-line reason on error.
     ///
     /// The executable calls this instead of `main()`, whose async overload Swift does
     /// not pick from another module's top-level code.
     public static func runMain() async {
         do {
-            var command = try await asyncParseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
+            try await run(arguments: nil)
         } catch {
             exit(withError: error)
+        }
+    }
+
+    /// Parses `arguments` (the process's when `nil`) and runs the chosen subcommand.
+    public static func run(arguments: [String]?) async throws {
+        var command = try await asyncParseAsRoot(arguments)
+        if var asyncCommand = command as? any AsyncParsableCommand {
+            try await asyncCommand.run()
+        } else {
+            try command.run()
         }
     }
 }
