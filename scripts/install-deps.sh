@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Outpost builds against, if any is missing.
+# Installs the Debian packages Outpost builds and tests against (picosat is the
+# configurator tests' SAT oracle), if any is missing.
 set -euo pipefail
 needed=()
 pkg-config --exists libsodium 2>/dev/null || needed+=(libsodium-dev)
@@ -7,6 +8,7 @@ pkg-config --exists libsodium 2>/dev/null || needed+=(libsodium-dev)
 command -v pkg-config >/dev/null || needed+=(pkg-config)
 command -v xz >/dev/null || needed+=(xz-utils)
 command -v curl >/dev/null || needed+=(curl)
+command -v picosat >/dev/null || needed+=(picosat)
 if [ ${#needed[@]} -gt 0 ]; then
   echo "Installing ${needed[*]}…" >&2
   sudo_cmd=""
