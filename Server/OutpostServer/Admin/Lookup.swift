@@ -10,9 +10,9 @@ enum Lookup {
         let matches = tree.byID.values.filter { $0.name == nameOrID }
         guard matches.count == 1 else {
             if matches.isEmpty {
-                throw ValidationError("no territory named \"\(nameOrID)\"; see: outpost-server territory list")
+                throw CommandError("no territory named \"\(nameOrID)\"; see: outpost-server territory list")
             }
-            throw ValidationError("\(matches.count) territories are named \"\(nameOrID)\"; give the id instead")
+            throw CommandError("\(matches.count) territories are named \"\(nameOrID)\"; give the id instead")
         }
         return matches[0]
     }
@@ -20,7 +20,7 @@ enum Lookup {
     /// The user with login name `name`.
     static func user(_ name: String, in store: any OutpostStore) async throws -> User {
         guard let user = try await store.user(named: name) else {
-            throw ValidationError("no user named \"\(name)\"; see: outpost-server user list")
+            throw CommandError("no user named \"\(name)\"; see: outpost-server user list")
         }
         return user
     }

@@ -31,15 +31,15 @@ struct CatalogCommand: AsyncParsableCommand {
         func run() async throws {
             let database = try store.open()
             guard let text = try? String(contentsOfFile: dimacs, encoding: .utf8) else {
-                throw ValidationError("cannot read \(dimacs)")
+                throw CommandError("cannot read \(dimacs)")
             }
             let model = try DIMACSModel(parsing: text)
             let products = try await database.products()
             guard let target = products.first(where: { $0.sku == product || $0.id.description == product.lowercased() }) else {
-                throw ValidationError("no product \"\(product)\"; known SKUs: \(products.map(\.sku).joined(separator: ", "))")
+                throw CommandError("no product \"\(product)\"; known SKUs: \(products.map(\.sku).joined(separator: ", "))")
             }
             guard try await database.configuratorModel(of: target.id) == nil else {
-                throw ValidationError("\(target.sku) already has a rule model; nothing was changed")
+                throw CommandError("\(target.sku) already has a rule model; nothing was changed")
             }
             var batch = RecordBatch()
             batch.productOptions = model.namedOptions().map {

@@ -39,7 +39,7 @@ struct DemoCommand: AsyncParsableCommand {
         let database = try SQLiteStore(path: path)
         let existing = try await database.counts()
         guard existing.accounts == 0, existing.territories == 0 else {
-            throw ValidationError("\(path) already holds data (\(existing.territories) territories, \(existing.accounts) accounts); use a new --db file")
+            throw CommandError("\(path) already holds data (\(existing.territories) territories, \(existing.accounts) accounts); use a new --db file")
         }
         let model = try loadModel()
         if model == nil, !output.json {
@@ -65,7 +65,7 @@ struct DemoCommand: AsyncParsableCommand {
     private func loadModel() throws -> DIMACSModel? {
         let candidate = dimacs ?? "../shared/benchmarks/configurator/pc-richmond.dimacs"
         guard FileManager.default.fileExists(atPath: candidate) else {
-            if let dimacs { throw ValidationError("no DIMACS file at \(dimacs)") }
+            if let dimacs { throw CommandError("no DIMACS file at \(dimacs)") }
             return nil
         }
         let text = try String(contentsOfFile: candidate, encoding: .utf8)

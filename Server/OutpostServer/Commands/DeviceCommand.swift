@@ -37,7 +37,7 @@ struct DeviceCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            guard (1...24 * 30).contains(hours) else { throw ValidationError("--hours must be between 1 and 720") }
+            guard (1...24 * 30).contains(hours) else { throw CommandError("--hours must be between 1 and 720") }
             let database = try store.open()
             let owner = try await Lookup.user(user, in: database)
             let (code, record) = try EnrolmentCodes.issue(for: owner.id, lifetime: .seconds(hours * 3600))

@@ -26,7 +26,7 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let database = try store.open()
         guard let bytes = FileManager.default.contents(atPath: file) else {
-            throw ValidationError("cannot read \(file)")
+            throw CommandError("cannot read \(file)")
         }
         let references = KnownReferences(
             territories: Set(try await database.territories().map(\.id)),
@@ -39,9 +39,9 @@ struct ImportCommand: AsyncParsableCommand {
         } catch {
             for row in error.rows.dropFirst() { Output.status("\(file): \(row)") }
             guard let first = error.rows.first else {
-                throw ValidationError("\(file): \(error.message); nothing was imported")
+                throw CommandError("\(file): \(error.message); nothing was imported")
             }
-            throw ValidationError("\(file): \(first) (\(error.rejectedRowCount) rejected rows); nothing was imported")
+            throw CommandError("\(file): \(first) (\(error.rejectedRowCount) rejected rows); nothing was imported")
         }
         var batch = RecordBatch()
         switch records {

@@ -14,7 +14,7 @@ struct StoreOptions: ParsableArguments {
         if let fromEnvironment = ProcessInfo.processInfo.environment["OUTPOST_DB"], !fromEnvironment.isEmpty {
             return fromEnvironment
         }
-        throw ValidationError("no database given: pass --db FILE or set OUTPOST_DB")
+        throw CommandError("no database given: pass --db FILE or set OUTPOST_DB")
     }
 
     /// Opens the existing, migrated store.
@@ -22,7 +22,7 @@ struct StoreOptions: ParsableArguments {
     func open() throws -> SQLiteStore {
         let path = try path()
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("no database at \(path); create one with: outpost-server init --db \(path)")
+            throw CommandError("no database at \(path); create one with: outpost-server init --db \(path)")
         }
         return try SQLiteStore(path: path)
     }

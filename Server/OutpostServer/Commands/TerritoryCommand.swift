@@ -25,7 +25,7 @@ struct TerritoryCommand: AsyncParsableCommand {
             let tree = TerritoryTree(try await database.territories())
             let parentID = try parent.map { try Lookup.territory($0, in: tree).id }
             guard tree.territory(named: name) == nil else {
-                throw ValidationError("a territory named \"\(name)\" exists already")
+                throw CommandError("a territory named \"\(name)\" exists already")
             }
             let territory = Territory(name: name, parentID: parentID)
             try territory.validate()
