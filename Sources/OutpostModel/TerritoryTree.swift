@@ -53,14 +53,9 @@ public struct TerritoryTree: Sendable {
         return names.reversed()
     }
 
-    /// The territory with this exact name, if exactly one has it.
+    /// The territory with this exact name, if exactly one has it (the store keeps names unique).
     public func territory(named name: String) -> Territory? {
         let matches = byID.values.filter { $0.name == name }
         return matches.count == 1 ? matches[0] : nil
-    }
-
-    /// Whether moving `id` under `newParent` would make the territory its own ancestor.
-    public func wouldCycle(moving id: TerritoryID, under newParent: TerritoryID) -> Bool {
-        subtree(of: [id]).contains(newParent)
     }
 }

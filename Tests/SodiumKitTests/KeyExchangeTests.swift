@@ -3,12 +3,17 @@ import Testing
 
 @Suite("KeyExchange")
 struct KeyExchangeTests {
-    @Test("Device and server derive matching keys, one per direction")
-    func keysMatchAcrossSides() throws {
+    /// The session keys a new device and a new server derive, each from its own side.
+    func sessionKeysOfNewPair() throws -> (device: KeyExchange.SessionKeys, server: KeyExchange.SessionKeys) {
         let device = try KeyExchange.KeyPair.generate()
         let server = try KeyExchange.KeyPair.generate()
-        let deviceKeys = try KeyExchange.sessionKeys(client: device, serverPublicKey: server.publicKey)
-        let serverKeys = try KeyExchange.sessionKeys(server: server, clientPublicKey: device.publicKey)
+        return (try KeyExchange.sessionKeys(client: device, serverPublicKey: server.publicKey),
+                try KeyExchange.sessionKeys(server: server, clientPublicKey: device.publicKey))
+    }
+
+    @Test("Device and server derive matching keys, one per direction")
+    func keysMatchAcrossSides() throws {
+        let (deviceKeys, serverKeys) = try sessionKeysOfNewPair()
         #expect(deviceKeys.transmit == serverKeys.receive)
         #expect(deviceKeys.receive == serverKeys.transmit)
         #expect(deviceKeys.transmit != deviceKeys.receive)
@@ -37,10 +42,7 @@ struct KeyExchangeTests {
 
     @Test("Session keys sealed on one side open on the other")
     func sessionKeysWorkWithAEAD() throws {
-        let device = try KeyExchange.KeyPair.generate()
-        let server = try KeyExchange.KeyPair.generate()
-        let deviceKeys = try KeyExchange.sessionKeys(client: device, serverPublicKey: server.publicKey)
-        let serverKeys = try KeyExchange.sessionKeys(server: server, clientPublicKey: device.publicKey)
+        let (deviceKeys, serverKeys) = try sessionKeysOfNewPair()
         let nonce = AEAD.Nonce.fromCounter(1, direction: 0)
         let sealed = try AEAD.seal(Array("order 42".utf8), key: deviceKeys.transmit, nonce: nonce)
         #expect(try AEAD.open(sealed, key: serverKeys.receive, nonce: nonce) == Array("order 42".utf8))

@@ -4,17 +4,13 @@ import OutpostStore
 
 /// Resolves names that people type (territory and user names) to records.
 enum Lookup {
-    /// The territory named `nameOrID` (its exact name, or its id).
+    /// The territory named `nameOrID` (its exact name, unique in the store, or its id).
     static func territory(_ nameOrID: String, in tree: TerritoryTree) throws -> Territory {
         if let id = try? TerritoryID(parsing: nameOrID), let territory = tree.byID[id] { return territory }
-        let matches = tree.byID.values.filter { $0.name == nameOrID }
-        guard matches.count == 1 else {
-            if matches.isEmpty {
-                throw CommandError("no territory named \"\(nameOrID)\"; see: outpost-server territory list")
-            }
-            throw CommandError("\(matches.count) territories are named \"\(nameOrID)\"; give the id instead")
+        guard let territory = tree.territory(named: nameOrID) else {
+            throw CommandError("no territory named \"\(nameOrID)\"; see: outpost-server territory list")
         }
-        return matches[0]
+        return territory
     }
 
     /// The user with login name `name`.

@@ -10,6 +10,7 @@ struct CatalogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Manage the product catalog and its configurator rules.",
+        discussion: "Example:\n  outpost-server catalog import --db hq.sqlite --dimacs pc.dimacs --product PC-RICHMOND",
         subcommands: [Import.self]
     )
 

@@ -9,6 +9,7 @@ struct DeviceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "device",
         abstract: "Enrol, list and revoke field devices.",
+        discussion: "Example:\n  outpost-server device enrol --db hq.sqlite --user rep.medium",
         subcommands: [Enrol.self, List.self, Revoke.self]
     )
 

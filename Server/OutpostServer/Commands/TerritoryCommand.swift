@@ -8,6 +8,7 @@ struct TerritoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "territory",
         abstract: "Manage the territory hierarchy.",
+        discussion: "Example:\n  outpost-server territory list --db hq.sqlite",
         subcommands: [Add.self, List.self, Move.self]
     )
 
@@ -24,9 +25,6 @@ struct TerritoryCommand: AsyncParsableCommand {
             let database = try store.open()
             let tree = TerritoryTree(try await database.territories())
             let parentID = try parent.map { try Lookup.territory($0, in: tree).id }
-            guard tree.territory(named: name) == nil else {
-                throw CommandError("a territory named \"\(name)\" exists already")
-            }
             let territory = Territory(name: name, parentID: parentID)
             try territory.validate()
             var batch = RecordBatch()

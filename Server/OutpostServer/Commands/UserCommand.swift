@@ -8,6 +8,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage users and their territories.",
+        discussion: "Example:\n  outpost-server user list --db hq.sqlite --json",
         subcommands: [Add.self, List.self, Assign.self]
     )
 

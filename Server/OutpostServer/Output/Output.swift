@@ -14,11 +14,6 @@ enum Output {
     /// Prints a table whose columns are as wide as their widest cell, each cell
     /// cut to `maxCellWidth` with an ellipsis so rows fit an 80-column terminal.
     static func table(_ headers: [String], _ rows: [[String]], maxCellWidth: Int = 36) {
-        print(renderTable(headers, rows, maxCellWidth: maxCellWidth), terminator: "")
-    }
-
-    /// The text `table` prints, for tests.
-    static func renderTable(_ headers: [String], _ rows: [[String]], maxCellWidth: Int = 36) -> String {
         let clip: (String) -> String = { $0.count <= maxCellWidth ? $0 : String($0.prefix(maxCellWidth - 1)) + "…" }
         let cells = ([headers] + rows).map { $0.map(clip) }
         var widths = [Int](repeating: 0, count: headers.count)
@@ -34,7 +29,7 @@ enum Output {
             }
             text += padded.joined(separator: "  ") + "\n"
         }
-        return text
+        print(text, terminator: "")
     }
 
     /// Writes a one-line progress or status message to standard error.
