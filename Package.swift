@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // MARK: Pure libraries
@@ -44,6 +45,11 @@ let package = Package(
             name: "OutpostDemo",
             dependencies: ["OutpostModel", "OutpostStore", "Configurator"],
             path: "Sources/OutpostDemo"
+        ),
+        .target(
+            name: "OutpostReplication",
+            dependencies: ["OutpostModel", "MergeEngine"],
+            path: "Sources/OutpostReplication"
         ),
         .target(
             name: "OutpostProtocol",
@@ -59,6 +65,12 @@ let package = Package(
             providers: [.apt(["libsodium-dev"])]
         ),
         .target(name: "SodiumKit", dependencies: ["CSodium"], path: "Sources/SodiumKit"),
+        .systemLibrary(
+            name: "CLZMA",
+            path: "Sources/CLZMA",
+            pkgConfig: "liblzma",
+            providers: [.apt(["liblzma-dev"])]
+        ),
         .target(name: "OutpostStore", dependencies: ["OutpostModel"], path: "Sources/OutpostStore"),
         .target(
             name: "OutpostSQLite",
@@ -68,6 +80,17 @@ let package = Package(
             ],
             path: "Sources/OutpostSQLite"
         ),
+
+        // MARK: Transports (bytes on sockets; they know nothing of what the bytes mean)
+        .target(
+            name: "SyncListener",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Server/SyncListener"
+        ),
+        .target(name: "ClientTransport", path: "FieldClient/ClientTransport"),
 
         // MARK: Server
         .target(
@@ -117,6 +140,27 @@ let package = Package(
             name: "OutpostProtocolTests",
             dependencies: ["OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/OutpostProtocolTests"
+        ),
+        .testTarget(
+            name: "OutpostReplicationTests",
+            dependencies: [
+                "OutpostReplication", "OutpostModel", "MergeEngine",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/OutpostReplicationTests"
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(
+            name: "TransportTests",
+            dependencies: ["SyncListener", "ClientTransport", "TestSupport"],
+            path: "Tests/TransportTests"
         ),
         .testTarget(
             name: "ConfiguratorTests",

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Outpost builds and tests against (picosat is the
+# Installs the Debian packages Outpost builds and tests against (liblzma compresses
+# sync batches; picosat is the
 # configurator tests' SAT oracle), if any is missing.
 set -euo pipefail
 needed=()
 pkg-config --exists libsodium 2>/dev/null || needed+=(libsodium-dev)
+pkg-config --exists liblzma 2>/dev/null || needed+=(liblzma-dev)
 [ -f /usr/include/sqlite3.h ] || needed+=(libsqlite3-dev)
 command -v pkg-config >/dev/null || needed+=(pkg-config)
 command -v xz >/dev/null || needed+=(xz-utils)
