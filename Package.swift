@@ -81,6 +81,13 @@ let package = Package(
             path: "Sources/OutpostSQLite"
         ),
 
+        // MARK: Sealed messages: compression and authenticated encryption around the codec
+        .target(
+            name: "SyncChannel",
+            dependencies: ["OutpostProtocol", "MergeEngine", "SodiumKit", "CLZMA"],
+            path: "Protocol/SyncChannel"
+        ),
+
         // MARK: Transports (bytes on sockets; they know nothing of what the bytes mean)
         .target(
             name: "SyncListener",
@@ -161,6 +168,14 @@ let package = Package(
             name: "TransportTests",
             dependencies: ["SyncListener", "ClientTransport", "TestSupport"],
             path: "Tests/TransportTests"
+        ),
+        .testTarget(
+            name: "SyncChannelTests",
+            dependencies: [
+                "SyncChannel", "OutpostProtocol", "MergeEngine", "SodiumKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/SyncChannelTests"
         ),
         .testTarget(
             name: "ConfiguratorTests",

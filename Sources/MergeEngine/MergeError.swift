@@ -22,6 +22,8 @@ public enum MergeError: Error, Hashable, Sendable, CustomStringConvertible {
     case wrongHub(expected: ReplicaID, received: ReplicaID)
     /// A device was asked to rebootstrap from something that is not a snapshot.
     case notASnapshot
+    /// A state reassembled from stored or received parts breaks an invariant.
+    case invalidState(RecordID, String)
 
     public var description: String {
         switch self {
@@ -45,6 +47,8 @@ public enum MergeError: Error, Hashable, Sendable, CustomStringConvertible {
             "Device \(device) pushed a write stamped by \(writer); a device may only push its own writes."
         case .wrongHub(let expected, let received):
             "This replica syncs with hub \(expected) but received data from \(received); rebootstrap against the new hub."
+        case .invalidState(let id, let problem):
+            "The state of record \(id) is corrupt: \(problem); it was not used. Fetch the record again from the server."
         case .notASnapshot:
             "Rebootstrapping needs a full snapshot from Hub.snapshot(for:), not an incremental batch."
         }

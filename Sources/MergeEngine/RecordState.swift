@@ -13,13 +13,13 @@ public struct RecordState: Hashable, Sendable {
     /// The record.
     public let id: RecordID
     /// Its type (selects the delete policy).
-    public private(set) var type: RecordTypeID
+    public internal(set) var type: RecordTypeID
     /// Every hub stamp reflected in this state.
-    public private(set) var context: VersionVector
+    public internal(set) var context: VersionVector
     /// Concurrent create/restore/delete assertions, ascending by stamp.
-    public private(set) var existence: [ExistenceEntry]
+    public internal(set) var existence: [ExistenceEntry]
     /// Fields that have at least one entry, ascending by field id.
-    public private(set) var fields: [FieldSlot]
+    public internal(set) var fields: [FieldSlot]
 
     /// An empty state of a record (nothing written yet).
     public init(id: RecordID, type: RecordTypeID) {

@@ -17,11 +17,17 @@ extension AEAD {
         /// is defence in depth should a key ever be shared by both directions. Never
         /// reuse a counter value with the same key and direction, e.g. after restoring
         /// a device from a backup, without first moving to a new key.
-        public static func fromCounter(_ counter: UInt64, direction: UInt8) -> [UInt8] {
+        ///
+        /// `index` numbers several messages sent under one counter (the frames of one
+        /// response); it occupies bytes 9–12, little-endian.
+        public static func fromCounter(_ counter: UInt64, direction: UInt8, index: UInt32 = 0) -> [UInt8] {
             var nonce = [UInt8](repeating: 0, count: 24)
             nonce[0] = direction
             withUnsafeBytes(of: counter.littleEndian) { bytes in
-                for (index, byte) in bytes.enumerated() { nonce[1 + index] = byte }
+                for (offset, byte) in bytes.enumerated() { nonce[1 + offset] = byte }
+            }
+            withUnsafeBytes(of: index.littleEndian) { bytes in
+                for (offset, byte) in bytes.enumerated() { nonce[9 + offset] = byte }
             }
             return nonce
         }

@@ -1,0 +1,85 @@
+import OutpostProtocol
+import SodiumKit
+
+/// A sync request on the wire (SPEC.md §2.1):
+/// `version` · `kind` · `device: varint` · `counter: varint` · `ciphertext`.
+///
+/// The ciphertext is XChaCha20-Poly1305 under the device's transmit key with a nonce
+/// derived from `counter` (never sent), and the header as additional data, so no byte
+/// can be changed unnoticed. The device persists each counter before sending it; the
+/// server refuses any counter not above the last one it accepted (a replay).
+public struct SealedRequest: Hashable, Sendable {
+    /// The kind byte as sent (the compressed bit included).
+    let kind: UInt8
+    /// The device's replica number.
+    public let device: UInt32
+    /// The request counter.
+    public let counter: UInt64
+    /// The header bytes (authenticated as additional data).
+    let header: [UInt8]
+    /// The sealed body.
+    let ciphertext: [UInt8]
+
+    /// Seals `plaintext` from `device` under `key` (the device's transmit key).
+    public static func seal(_ plaintext: [UInt8], device: UInt32, counter: UInt64, key: AEAD.Key) throws(SodiumError) -> [UInt8] {
+        let (body, bit) = WireFormat.pack(plaintext)
+        var writer = ByteWriter()
+        writer.byte(WireFormat.version)
+        writer.byte(WireFormat.RequestKind.sync.rawValue | bit)
+        writer.varint(UInt64(device))
+        writer.varint(counter)
+        let nonce = AEAD.Nonce.fromCounter(counter, direction: WireFormat.Direction.request)
+        return writer.bytes + (try AEAD.seal(body, key: key, nonce: nonce, additionalData: writer.bytes))
+    }
+
+    /// Reads the clear header of a sync request, so the server can find the device's key.
+    public init(parsing bytes: [UInt8]) throws(ProtocolError) {
+        var reader = ByteReader(bytes)
+        try RequestHeader.checkVersion(&reader)
+        let kind = try reader.byte()
+        guard kind & ~WireFormat.compressedBit == WireFormat.RequestKind.sync.rawValue else {
+            throw ProtocolError(.unknownMessage, "request kind \(kind) is not a sync request")
+        }
+        let device = try reader.varint()
+        guard device > 0, device <= UInt64(UInt32.max) else { throw ProtocolError(.unknownDevice, "device number \(device) is out of range") }
+        let counter = try reader.varint()
+        guard counter > 0 else { throw ProtocolError(.malformed, "request counter 0 is not allowed; counters start at 1") }
+        guard reader.remaining >= AEAD.tagLength else { throw ProtocolError(.truncated, "the request ends before its authentication tag") }
+        self.kind = kind
+        self.device = UInt32(device)
+        self.counter = counter
+        self.header = Array(bytes[..<reader.offset])
+        self.ciphertext = Array(bytes[reader.offset...])
+    }
+
+    /// Authenticates and decrypts the body with the device's transmit key.
+    public func open(key: AEAD.Key) throws(ProtocolError) -> [UInt8] {
+        let nonce = AEAD.Nonce.fromCounter(counter, direction: WireFormat.Direction.request)
+        let body: [UInt8]
+        do { body = try AEAD.open(ciphertext, key: key, nonce: nonce, additionalData: header) } catch {
+            throw ProtocolError(.authenticationFailed, "the request from device \(device) failed authentication: wrong keys or altered bytes")
+        }
+        return try WireFormat.unpack(body, kind: kind)
+    }
+}
+
+/// The request kind of raw request bytes, read before anything else.
+public enum RequestHeader {
+    /// The kind of request `bytes` holds.
+    public static func kind(of bytes: [UInt8]) throws(ProtocolError) -> WireFormat.RequestKind {
+        var reader = ByteReader(bytes)
+        try checkVersion(&reader)
+        let raw = try reader.byte()
+        guard let kind = WireFormat.RequestKind(rawValue: raw & ~WireFormat.compressedBit) else {
+            throw ProtocolError(.unknownMessage, "request kind \(raw) is unknown")
+        }
+        return kind
+    }
+
+    static func checkVersion(_ reader: inout ByteReader) throws(ProtocolError) {
+        let version = try reader.byte()
+        guard version == WireFormat.version else {
+            throw ProtocolError(.unknownVersion, "protocol version \(version) is not supported; this server speaks version \(WireFormat.version). Update the client")
+        }
+    }
+}

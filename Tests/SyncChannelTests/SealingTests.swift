@@ -1,0 +1,91 @@
+import OutpostProtocol
+import PropertyBased
+import SodiumKit
+import SyncChannel
+import Testing
+
+@Suite("Sealed requests and response frames")
+struct SealingTests {
+    /// A device's and the server's session keys, derived the way enrolment sets them up.
+    static func keys() throws -> (device: KeyExchange.SessionKeys, server: KeyExchange.SessionKeys) {
+        let device = try KeyExchange.KeyPair.generate()
+        let server = try KeyExchange.KeyPair.generate()
+        return (try KeyExchange.sessionKeys(client: device, serverPublicKey: server.publicKey),
+                try KeyExchange.sessionKeys(server: server, clientPublicKey: device.publicKey))
+    }
+
+    @Test("A sealed request opens with the server's key, whatever its size, compressed or not")
+    func requestRoundTrip() async throws {
+        let (device, server) = try Self.keys()
+        await propertyCheck(count: 200, input: Gen.uint8(in: 0...3).array(of: 0...3000), Gen.uint64(in: 1...UInt64.max)) { body, counter in
+            let bytes = try SealedRequest.seal(body, device: 42, counter: counter, key: device.transmit)
+            let request = try SealedRequest(parsing: bytes)
+            #expect(request.device == 42 && request.counter == counter)
+            #expect(try request.open(key: server.receive) == body)
+        }
+    }
+
+    @Test("Any flipped byte of a request is refused; so is another device's key")
+    func requestTampering() throws {
+        let (device, server) = try Self.keys()
+        let (_, stranger) = try Self.keys()
+        let bytes = try SealedRequest.seal(Array("pending writes".utf8), device: 5, counter: 9, key: device.transmit)
+        for index in bytes.indices {
+            var altered = bytes
+            altered[index] ^= 0x20
+            let opened = try? SealedRequest(parsing: altered).open(key: server.receive)
+            #expect(opened == nil, "flipping byte \(index) went unnoticed")
+        }
+        #expect(throws: ProtocolError.self) { try SealedRequest(parsing: bytes).open(key: stranger.receive) }
+    }
+
+    @Test("An empty sync request costs header plus tag: 20 bytes for a 1-byte body")
+    func requestOverhead() throws {
+        let (device, _) = try Self.keys()
+        let bytes = try SealedRequest.seal([0], device: 3, counter: 7, key: device.transmit)
+        #expect(bytes.count == 1 + 1 + 1 + 1 + 1 + AEAD.tagLength)
+    }
+
+    @Test("Response frames open only at their own counter and index")
+    func frames() throws {
+        let (device, server) = try Self.keys()
+        let frame = try ResponseFrames.seal(Array("batch".utf8), counter: 12, index: 3, key: server.transmit)
+        #expect(try ResponseFrames.open(frame, counter: 12, index: 3, key: device.receive) == Array("batch".utf8))
+        #expect(throws: ProtocolError.self) { try ResponseFrames.open(frame, counter: 12, index: 2, key: device.receive) }
+        #expect(throws: ProtocolError.self) { try ResponseFrames.open(frame, counter: 13, index: 3, key: device.receive) }
+    }
+
+    @Test("An error frame surfaces the server's code and message")
+    func errorFrame() throws {
+        let (device, _) = try Self.keys()
+        let frame = ResponseFrames.error(ProtocolError(.replayed, "counter 4 was already used"))
+        #expect {
+            try ResponseFrames.open(frame, counter: 4, index: 0, key: device.receive)
+        } throws: { ($0 as? ProtocolError) == ProtocolError(.replayed, "counter 4 was already used") }
+    }
+
+    @Test("Compression shrinks repetitive batches and refuses a bomb beyond the limit")
+    func compression() throws {
+        let text = Array(String(repeating: "Acme GmbH, Munich, DE; ", count: 400).utf8)
+        let packed = try #require(LZMA.compress(text))
+        #expect(packed.count * 10 < text.count)
+        #expect(try LZMA.decompress(packed, limit: text.count) == text)
+        #expect(throws: ProtocolError.self) { try LZMA.decompress(packed, limit: text.count - 1) }
+        #expect(throws: ProtocolError.self) { try LZMA.decompress(Array(packed.dropLast(3)), limit: text.count) }
+        #expect(LZMA.compress([1, 2, 3]) == nil)
+    }
+
+    @Test("Enrolment opens only with the same code, typed in any case or grouping")
+    func enrolment() throws {
+        let request = EnrolmentRequest(publicKey: Array(repeating: 1, count: 32), label: "laptop")
+        let bytes = try EnrolmentSeal.sealRequest(request, code: "abcd-efgh-jkmn")
+        #expect(try EnrolmentSeal.codeID(ofRequest: bytes) == EnrolmentSeal.codeID("ABCDEFGHJKMN"))
+        #expect(try EnrolmentSeal.openRequest(bytes, code: "ABCD EFGH JKMN") == request)
+        #expect(throws: ProtocolError.self) { try EnrolmentSeal.openRequest(bytes, code: "ABCD-EFGH-JKMP") }
+        let response = EnrolmentResponse(deviceNumber: 4, serverPublicKey: Array(repeating: 2, count: 32), userName: "rep.small",
+                                         role: "rep", territories: ["Bavaria"], syncPort: 9000)
+        let frame = try EnrolmentSeal.sealResponse(response, code: "ABCDEFGHJKMN")
+        #expect(try EnrolmentSeal.openResponse(frame, code: "abcd-efgh-jkmn") == response)
+        #expect(throws: ProtocolError.self) { try EnrolmentSeal.openResponse(frame, code: "ABCDEFGHJKMP") }
+    }
+}
