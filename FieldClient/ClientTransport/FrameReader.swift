@@ -1,0 +1,69 @@
+/// Cuts a byte stream into frame payloads, however the bytes arrive.
+///
+/// Feed bytes as they are read from the socket, then pop complete payloads until
+/// ``next()`` returns `nil`:
+///
+/// ```swift
+/// var reader = FrameReader(maxPayloadBytes: 1 << 20)
+/// reader.feed(received)
+/// while let payload = try reader.next() { handle(payload) }
+/// ```
+public struct FrameReader: Sendable {
+    /// The largest payload accepted; a longer announced length is ``FrameError/oversized(announced:limit:)``.
+    public let maxPayloadBytes: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+
+    /// Creates a reader that refuses payloads longer than `maxPayloadBytes`.
+    public init(maxPayloadBytes: Int) {
+        self.maxPayloadBytes = maxPayloadBytes
+    }
+
+    /// Bytes fed but not yet returned as part of a payload.
+    public var bufferedByteCount: Int { buffer.count - start }
+
+    /// Appends received bytes.
+    public mutating func feed(_ bytes: some Sequence<UInt8>) {
+        if start > 0, start >= buffer.count / 2 {
+            buffer.removeFirst(start)
+            start = 0
+        }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Returns the next complete payload, or `nil` when more bytes are needed.
+    ///
+    /// - Throws: ``FrameError`` when the prefix is malformed or announces too much;
+    ///   the reader is then unusable.
+    public mutating func next() throws(FrameError) -> [UInt8]? {
+        guard let (length, prefixSize) = try readPrefix() else { return nil }
+        let payloadStart = start + prefixSize
+        guard buffer.count - payloadStart >= length else { return nil }
+        let payload = Array(buffer[payloadStart..<payloadStart + length])
+        start = payloadStart + length
+        return payload
+    }
+
+    /// Decodes the length prefix at `start`: the payload length and the prefix's size.
+    private func readPrefix() throws(FrameError) -> (Int, Int)? {
+        var value: UInt64 = 0
+        var index = start
+        var shift: UInt64 = 0
+        while index < buffer.count {
+            let byte = buffer[index]
+            index += 1
+            let group = UInt64(byte & 0x7F)
+            guard shift < 64, (group << shift) >> shift == group else { throw .malformedLength }
+            value |= group << shift
+            if byte & 0x80 == 0 {
+                guard value <= UInt64(maxPayloadBytes) else {
+                    throw .oversized(announced: value, limit: maxPayloadBytes)
+                }
+                return (Int(value), index - start)
+            }
+            shift += 7
+            guard index - start < Framing.maxPrefixBytes else { throw .malformedLength }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,13 @@
+/// What the listener accepts from a device before it starts answering.
+public struct FrameLimits: Sendable {
+    /// The largest request payload; a longer announced length closes the connection unread.
+    public var maxRequestBytes: Int
+    /// How long a connection may take to deliver its whole request before it is closed.
+    public var requestTimeout: Duration
+
+    /// Creates limits: 4 MiB and one minute by default.
+    public init(maxRequestBytes: Int = 4 << 20, requestTimeout: Duration = .seconds(60)) {
+        self.maxRequestBytes = maxRequestBytes
+        self.requestTimeout = requestTimeout
+    }
+}

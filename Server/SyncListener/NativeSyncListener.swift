@@ -1,0 +1,102 @@
+internal import NIOCore
+internal import NIOPosix
+
+/// The native sync transport: a TCP listener where each connection carries one
+/// length-prefixed request and the framed response stream.
+///
+/// ```swift
+/// let listener = try await NativeSyncListener.start(host: "0.0.0.0", port: 8081) { request in
+///     engine.respond(to: request)
+/// }
+/// // ...
+/// await listener.shutdown()
+/// ```
+public final class NativeSyncListener: Sendable {
+    /// The bound port (the kernel's choice when started with port 0).
+    public let port: Int
+    private let acceptLoop: Task<Void, Never>
+
+    private init(port: Int, acceptLoop: Task<Void, Never>) {
+        self.port = port
+        self.acceptLoop = acceptLoop
+    }
+
+    /// Binds `host:port` and starts answering connections with `handler`.
+    ///
+    /// - Parameters:
+    ///   - host: the address to bind, e.g. `127.0.0.1` or `0.0.0.0`.
+    ///   - port: the port; 0 asks the kernel for a free one.
+    ///   - limits: the largest request and how long it may take to arrive.
+    ///   - handler: turns a request payload into the stream of response payloads.
+    public static func start(
+        host: String,
+        port: Int,
+        limits: FrameLimits = FrameLimits(),
+        handler: @escaping SyncHandler
+    ) async throws -> NativeSyncListener {
+        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
+            .bind(host: host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let decoder = RequestFrameDecoder(maxPayloadBytes: limits.maxRequestBytes)
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        let boundPort = server.channel.localAddress?.port ?? port
+        let acceptLoop = Task {
+            await withDiscardingTaskGroup { group in
+                do {
+                    try await server.executeThenClose { connections in
+                        for try await connection in connections {
+                            group.addTask { await serve(connection, limits: limits, handler: handler) }
+                        }
+                    }
+                } catch {
+                    // The listening socket failed or was closed: nothing more to accept.
+                }
+            }
+        }
+        return NativeSyncListener(port: boundPort, acceptLoop: acceptLoop)
+    }
+
+    /// Stops accepting, cuts the syncs in progress, and returns when every connection is closed.
+    public func shutdown() async {
+        acceptLoop.cancel()
+        await acceptLoop.value
+    }
+
+    /// Reads one request, streams the handler's frames with backpressure, then closes.
+    ///
+    /// Any failure (oversized or truncated request, peer gone, handler error) just
+    /// closes the connection: the device sees a dropped transfer and resumes.
+    private static func serve(
+        _ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>,
+        limits: FrameLimits,
+        handler: SyncHandler
+    ) async {
+        let channel = connection.channel
+        let deadline = channel.eventLoop.scheduleTask(in: TimeAmount(limits.requestTimeout)) {
+            channel.close(promise: nil)
+        }
+        try? await connection.executeThenClose { inbound, outbound in
+            var requests = inbound.makeAsyncIterator()
+            let request = try await requests.next()
+            deadline.cancel()
+            guard let request else { return }
+            do {
+                for try await payload in handler(Array(buffer: request)) {
+                    var frame = channel.allocator.buffer(capacity: payload.count + 10)
+                    frame.writeFrame(payload)
+                    try await outbound.write(frame)  // suspends while the channel is not writable
+                }
+            } catch {
+                // Deliver the frames already written: the device keeps every complete batch.
+            }
+            // Closing the output waits for pending writes; a full close would drop them.
+            guard !Task.isCancelled else { return }
+            try await channel.close(mode: .output).get()
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import ClientTransport
+import Synchronization
+import SyncListener
+import Testing
+
+@Suite("Native TCP transport")
+struct NativeTCPTests {
+    @Test("frames stream to the client, which counts every byte")
+    func streamsFrames() async throws {
+        let frames = [[], [1], bytes(200), bytes(70_000, seed: 3), [9, 8, 7]]
+        let listener = try await NativeSyncListener.start(host: "127.0.0.1", port: 0, handler: streaming(frames))
+        let request = bytes(26)
+        let outcome = try await runExchange(.tcp(host: "127.0.0.1", port: listener.port), request: request, expectedFrames: 6)
+        await listener.shutdown()
+
+        #expect(outcome.frames == [request.reversed()] + frames)
+        let counters = try outcome.result.get()
+        #expect(counters.bytesUp == Framing.framedSize(26))
+        #expect(counters.bytesDown == framedSize(outcome.frames))
+    }
+
+    @Test("an oversized request closes the connection without calling the handler")
+    func oversizedRequest() async throws {
+        let calls = Mutex(0)
+        let listener = try await NativeSyncListener.start(
+            host: "127.0.0.1",
+            port: 0,
+            limits: FrameLimits(maxRequestBytes: 100)
+        ) { request in
+            calls.withLock { $0 += 1 }
+            return streaming([])(request)
+        }
+        let outcome = try await runExchange(.tcp(host: "127.0.0.1", port: listener.port), request: bytes(101), expectedFrames: 1)
+        await listener.shutdown()
+
+        guard case .connectionClosed(let received) = outcome.reason else {
+            Issue.record("expected connectionClosed, got \(outcome.result)")
+            return
+        }
+        #expect(received == 0)
+        #expect(calls.withLock { $0 } == 0)
+    }
+
+    @Test("a handler failing midway delivers its frames, then the client reports the cut")
+    func handlerFailsMidway() async throws {
+        let frames = [bytes(10), bytes(300)]
+        let listener = try await NativeSyncListener.start(host: "127.0.0.1", port: 0, handler: streaming(frames, thenFail: true))
+        let request = bytes(5)
+        let outcome = try await runExchange(.tcp(host: "127.0.0.1", port: listener.port), request: request, expectedFrames: 4)
+        await listener.shutdown()
+
+        #expect(outcome.frames == [request.reversed()] + frames)
+        guard case .failure(let error) = outcome.result, case .connectionClosed(let received) = error.reason else {
+            Issue.record("expected connectionClosed, got \(outcome.result)")
+            return
+        }
+        #expect(received == framedSize(outcome.frames))
+        #expect(error.counters == TransportCounters(bytesUp: Framing.framedSize(5), bytesDown: received))
+        #expect(error.description.contains("closed after \(received) bytes"))
+    }
+
+    @Test("nothing listening is a refused connection naming the address")
+    func refused() async throws {
+        let listener = try await NativeSyncListener.start(host: "127.0.0.1", port: 0, handler: streaming([]))
+        let port = listener.port
+        await listener.shutdown()
+        let outcome = try await runExchange(.tcp(host: "127.0.0.1", port: port), request: [1], expectedFrames: 1)
+
+        guard case .failure(let error) = outcome.result, case .connectionRefused = error.reason else {
+            Issue.record("expected connectionRefused, got \(outcome.result)")
+            return
+        }
+        #expect(error.description.contains("refused by 127.0.0.1:\(port)"))
+    }
+
+    @Test("a silent hub times the client out")
+    func timesOut() async throws {
+        let (silence, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
+        let listener = try await NativeSyncListener.start(host: "127.0.0.1", port: 0) { _ in silence }
+        let outcome = try await runExchange(
+            .tcp(host: "127.0.0.1", port: listener.port),
+            request: [1],
+            expectedFrames: 1,
+            timeout: .milliseconds(200)
+        )
+        continuation.finish()
+        await listener.shutdown()
+
+        guard case .failure(let error) = outcome.result, case .timedOut(let seconds) = error.reason else {
+            Issue.record("expected timedOut, got \(outcome.result)")
+            return
+        }
+        #expect(seconds == 0.2)
+        #expect(error.description.contains("timed out after 0.2 s"))
+    }
+
+    @Test("a host name resolves through getaddrinfo")
+    func resolvesLocalhost() async throws {
+        let listener = try await NativeSyncListener.start(host: "127.0.0.1", port: 0, handler: streaming([]))
+        let outcome = try await runExchange(.tcp(host: "localhost", port: listener.port), request: [4, 2], expectedFrames: 1)
+        await listener.shutdown()
+        #expect(outcome.frames == [[2, 4]])
+    }
+}
