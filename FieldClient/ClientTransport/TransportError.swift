@@ -55,7 +55,7 @@ public struct TransportError: Error, CustomStringConvertible {
         case .connectionClosed(let received):
             "connection closed after \(received) bytes received before the response was complete; sync again to resume"
         case .httpStatus(let status, let body):
-            "the hub answered HTTP \(status)\(body.isEmpty ? "" : ": \(body)"); check the endpoint's path"
+            "the hub answered HTTP \(status)\(body.isEmpty ? "" : ": \(body)")\(Self.advice(forStatus: status))"
         case .malformedHTTP(let detail):
             "the hub's HTTP response is malformed (\(detail)); is the endpoint an Outpost hub?"
         case .malformedFrame(let error):
@@ -64,6 +64,15 @@ public struct TransportError: Error, CustomStringConvertible {
             "\(error)"
         case .socket(let operation, let code):
             "\(operation) failed: \(String(cString: strerror(code)))"
+        }
+    }
+
+    private static func advice(forStatus status: Int) -> String {
+        switch status {
+        case 404, 405: "; check the endpoint's path"
+        case 413: "; the request is larger than the hub accepts"
+        case 500...599: "; the hub or a proxy failed, try again later"
+        default: ""
         }
     }
 

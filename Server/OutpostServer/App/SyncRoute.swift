@@ -1,0 +1,83 @@
+public import Hummingbird
+
+/// Registers `POST path` (default `/sync`): the HTTP twin of the native sync listener.
+///
+/// The request body is the same bytes a device sends over TCP: a LEB128 varint length
+/// and the request payload. The response body is the handler's payloads, each framed
+/// the same way and streamed as it is yielded (HTTP/1.1 chunked); only the status line,
+/// `transfer-encoding` and the headers `Application` adds itself (`date`, and `server`
+/// when a server name is configured) travel with it.
+///
+/// ```swift
+/// let router = Router()
+/// addSyncRoute(to: router) { request in engine.respond(to: request) }
+/// ```
+///
+/// - Parameters:
+///   - router: the router to add the route to.
+///   - path: the route's path.
+///   - maxRequestBytes: the largest request payload; a larger one is answered 413.
+///   - handler: turns a request payload into the stream of response payloads; a thrown
+///     error cuts the response, which the device sees as a dropped transfer.
+public func addSyncRoute<Context: RequestContext>(
+    to router: Router<Context>,
+    path: RouterPath = "sync",
+    maxRequestBytes: Int = 4 << 20,
+    handler: @escaping @Sendable ([UInt8]) -> AsyncThrowingStream<[UInt8], any Error>
+) {
+    router.post(path) { request, _ -> Response in
+        var body = try await request.body.collect(upTo: maxRequestBytes + SyncFrame.maxPrefixBytes)
+        let payload = try SyncFrame.readRequest(from: &body, maxPayloadBytes: maxRequestBytes)
+        let responses = handler(payload)
+        return Response(
+            status: .ok,
+            body: ResponseBody { writer in
+                for try await payload in responses {
+                    try await writer.write(SyncFrame.framed(payload))
+                }
+                try await writer.finish(nil)
+            }
+        )
+    }
+}
+
+/// The sync framing over `ByteBuffer`: an unsigned LEB128 length, then the payload.
+private enum SyncFrame {
+    static let maxPrefixBytes = 10
+
+    /// `payload` behind its length prefix.
+    static func framed(_ payload: [UInt8]) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(payload.count + maxPrefixBytes)
+        var length = UInt64(payload.count)
+        while length >= 0x80 {
+            buffer.writeInteger(UInt8(truncatingIfNeeded: length) | 0x80)
+            length >>= 7
+        }
+        buffer.writeInteger(UInt8(length))
+        buffer.writeBytes(payload)
+        return buffer
+    }
+
+    /// The payload of a body that must be exactly one frame.
+    ///
+    /// - Throws: `HTTPError` 413 when the announced length is over the limit, 400 when
+    ///   the body is not exactly one frame.
+    static func readRequest(from body: inout ByteBuffer, maxPayloadBytes: Int) throws -> [UInt8] {
+        var length: UInt64 = 0
+        for shift in stride(from: UInt64(0), to: UInt64(7 * maxPrefixBytes), by: 7) {
+            guard let byte = body.readInteger(as: UInt8.self) else { break }
+            let group = UInt64(byte & 0x7F)
+            guard (group << shift) >> shift == group else { break }
+            length |= group << shift
+            guard byte & 0x80 != 0 else {
+                guard length <= UInt64(maxPayloadBytes) else {
+                    throw HTTPError(.contentTooLarge, message: "The sync request is over \(maxPayloadBytes) bytes.")
+                }
+                guard let payload = body.readBytes(length: Int(length)), body.readableBytes == 0 else { break }
+                return payload
+            }
+        }
+        throw HTTPError(.badRequest, message: "The body must be one length-prefixed sync request.")
+    }
+}
