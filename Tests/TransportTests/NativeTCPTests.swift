@@ -1,6 +1,7 @@
 import ClientTransport
 import Synchronization
 import SyncListener
+import TestSupport
 import Testing
 
 @Suite("Native TCP transport")
@@ -100,5 +101,37 @@ struct NativeTCPTests {
         let outcome = try await runExchange(.tcp(host: "localhost", port: listener.port), request: [4, 2], expectedFrames: 1)
         await listener.shutdown()
         #expect(outcome.frames == [[2, 4]])
+    }
+}
+
+@Suite("Native TCP listener limits")
+struct NativeListenerLimitTests {
+    @Test("a request that stalls is closed at the request timeout", .timeLimit(.minutes(1)))
+    func stalledRequest() async throws {
+        let listener = try await NativeSyncListener.start(
+            host: "127.0.0.1",
+            port: 0,
+            limits: FrameLimits(requestTimeout: .milliseconds(100)),
+            handler: streaming([])
+        )
+        let received = try await sendAndWaitForClose(to: listener.port, [5, 1, 2])
+        await listener.shutdown()
+        #expect(received.isEmpty)
+    }
+
+    @Test("a malformed length prefix closes the connection unanswered", .timeLimit(.minutes(1)))
+    func malformedPrefix() async throws {
+        let listener = try await NativeSyncListener.start(host: "127.0.0.1", port: 0, handler: streaming([]))
+        let received = try await sendAndWaitForClose(to: listener.port, [UInt8](repeating: 0xFF, count: 11))
+        await listener.shutdown()
+        #expect(received.isEmpty)
+    }
+
+    @Test("bytes after the request frame are ignored", .timeLimit(.minutes(1)))
+    func trailingBytes() async throws {
+        let listener = try await NativeSyncListener.start(host: "127.0.0.1", port: 0, handler: streaming([[7]]))
+        let received = try await sendAndWaitForClose(to: listener.port, [2, 1, 2, 9, 9, 9])
+        await listener.shutdown()
+        #expect(received == [2, 2, 1, 1, 7])
     }
 }

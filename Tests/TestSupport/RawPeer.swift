@@ -1,0 +1,23 @@
+internal import NIOCore
+internal import NIOPosix
+
+/// Connects to `127.0.0.1:port`, sends `bytes` (a partial frame, say) and waits until
+/// the server closes the connection; returns what the server sent meanwhile.
+///
+/// For server behaviour a well-behaved client never shows: stalls, garbage, half requests.
+public func sendAndWaitForClose(to port: Int, _ bytes: [UInt8]) async throws -> [UInt8] {
+    let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        .connect(host: "127.0.0.1", port: port) { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+            }
+        }
+    return try await channel.executeThenClose { inbound, outbound in
+        try await outbound.write(ByteBuffer(bytes: bytes))
+        var received: [UInt8] = []
+        for try await buffer in inbound {
+            received += Array(buffer: buffer)
+        }
+        return received
+    }
+}
