@@ -34,14 +34,20 @@ public final class NativeSyncListener: Sendable {
         limits: FrameLimits = FrameLimits(),
         handler: @escaping SyncHandler
     ) async throws -> NativeSyncListener {
+        // Children are not wrapped in NIOAsyncChannel here: one accepted but never served
+        // (at shutdown) would trap when dropped. They wait unread, with their deadline set.
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
+            .childChannelOption(.autoRead, value: false)
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let decoder = RequestFrameDecoder(maxPayloadBytes: limits.maxRequestBytes)
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
-                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    let deadline = channel.eventLoop.scheduleTask(in: TimeAmount(limits.requestTimeout)) {
+                        channel.close(promise: nil)
+                    }
+                    return AcceptedConnection(channel: channel, requestDeadline: deadline)
                 }
             }
         let boundPort = server.channel.localAddress?.port ?? port
@@ -50,7 +56,7 @@ public final class NativeSyncListener: Sendable {
                 do {
                     try await server.executeThenClose { connections in
                         for try await connection in connections {
-                            group.addTask { await serve(connection, limits: limits, handler: handler) }
+                            group.addTask { await serve(connection, handler: handler) }
                         }
                     }
                 } catch {
@@ -71,19 +77,23 @@ public final class NativeSyncListener: Sendable {
     ///
     /// Any failure (oversized or truncated request, peer gone, handler error) just
     /// closes the connection: the device sees a dropped transfer and resumes.
-    private static func serve(
-        _ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>,
-        limits: FrameLimits,
-        handler: SyncHandler
-    ) async {
-        let channel = connection.channel
-        let deadline = channel.eventLoop.scheduleTask(in: TimeAmount(limits.requestTimeout)) {
+    private static func serve(_ accepted: AcceptedConnection, handler: SyncHandler) async {
+        let channel = accepted.channel
+        let connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+        do {
+            connection = try await channel.eventLoop.submit {
+                let connection = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                try channel.syncOptions?.setOption(.autoRead, value: true)
+                return connection
+            }.get()
+        } catch {
             channel.close(promise: nil)
+            return
         }
         try? await connection.executeThenClose { inbound, outbound in
             var requests = inbound.makeAsyncIterator()
             let request = try await requests.next()
-            deadline.cancel()
+            accepted.requestDeadline.cancel()
             guard let request else { return }
             do {
                 for try await payload in handler(Array(buffer: request)) {
@@ -99,4 +109,10 @@ public final class NativeSyncListener: Sendable {
             try await channel.close(mode: .output).get()
         }
     }
+}
+
+/// A connection accepted but not yet served: unread, closed at its deadline unless a request arrives.
+private struct AcceptedConnection: Sendable {
+    let channel: any Channel
+    let requestDeadline: Scheduled<Void>
 }

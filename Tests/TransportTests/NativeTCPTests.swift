@@ -135,3 +135,23 @@ struct NativeListenerLimitTests {
         #expect(received == [2, 2, 1, 1, 7])
     }
 }
+
+@Suite("Native TCP listener shutdown")
+struct NativeListenerShutdownTests {
+    @Test("shutting down while connections arrive closes each of them", .timeLimit(.minutes(1)))
+    func shutdownWithPendingConnections() async throws {
+        let listener = try await NativeSyncListener.start(
+            host: "127.0.0.1",
+            port: 0,
+            limits: FrameLimits(requestTimeout: .milliseconds(200)),
+            handler: streaming([])
+        )
+        let port = listener.port
+        await withTaskGroup { group in
+            for _ in 0..<50 {
+                group.addTask { _ = try? await sendAndWaitForClose(to: port, [5, 1]) }
+            }
+            await listener.shutdown()
+        }
+    }
+}
