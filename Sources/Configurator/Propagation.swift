@@ -1,12 +1,14 @@
 /// The consequences of a set of choices in a rules model: whether the choices can be
-/// satisfied, and which variables they force, exclude or leave open.
+/// satisfied, which variables they force, exclude or leave open, why, and, for impossible
+/// choices, what clashes and what to undo.
 ///
 /// ```swift
 /// let model = try DIMACSModel(parsing: "p cnf 3 2\n-1 2 0\n-2 -3 0\n")
 /// let result = try Propagation(model: model, choices: [1])
-/// result.valid        // true
-/// result.state(of: 2) // .forced
-/// result.state(of: 3) // .excluded
+/// result.valid                    // true
+/// result.state(of: 2)             // .forced
+/// result.state(of: 3)             // .excluded
+/// result.explanation(of: 3)       // effect -3, choices [1], clauses [0, 1]
 /// ```
 public struct Propagation: Hashable, Sendable {
     /// Whether some assignment satisfies the model's clauses and all the choices.
@@ -14,13 +16,17 @@ public struct Propagation: Hashable, Sendable {
     /// The state of each variable, indexed by variable number (`states[0]` is unused and
     /// `.open`). Empty when the choices are not `valid`.
     public let states: [VariableState]
-    /// How many SAT calls the propagation took (for diagnostics).
+    /// An explanation for each forced or excluded variable, by variable number.
+    public let explanations: [Int: Explanation]
+    /// What clashes and what to undo, when the choices are not `valid`.
+    public let conflict: Conflict?
+    /// How many SAT calls on the whole model the propagation took (for diagnostics).
     public let solverCalls: Int
 
     /// Propagates `choices` (DIMACS literals taken as true) through `model`.
     ///
-    /// For repeated propagation over the same model, keep a `Propagator`, which reuses what
-    /// its solver has learned.
+    /// For repeated propagation over the same model, keep a `Propagator`, which reuses its
+    /// solver, the configurations it has seen and the explanations it has found.
     /// - Throws: `PropagationError.choiceOutOfRange` for a literal that is not in the model.
     public init(model: DIMACSModel, choices: [Int32]) throws(PropagationError) {
         var propagator = Propagator(model: model)
@@ -28,15 +34,23 @@ public struct Propagation: Hashable, Sendable {
     }
 
     /// Makes a result from its parts (used by `Propagator`).
-    init(valid: Bool, states: [VariableState], solverCalls: Int) {
+    init(valid: Bool, states: [VariableState], explanations: [Int: Explanation], conflict: Conflict?,
+         solverCalls: Int) {
         self.valid = valid
         self.states = states
+        self.explanations = explanations
+        self.conflict = conflict
         self.solverCalls = solverCalls
     }
 
     /// The state of `variable` (in `1...variableCount`); `nil` when the choices are not valid.
     public func state(of variable: Int) -> VariableState? {
         states.indices.contains(variable) && variable > 0 ? states[variable] : nil
+    }
+
+    /// Why `variable` is forced or excluded; `nil` when it is open or the choices are invalid.
+    public func explanation(of variable: Int) -> Explanation? {
+        explanations[variable]
     }
 
     /// The forced variables, ascending.

@@ -1,60 +1,70 @@
-/// Propagates choices through one rules model, keeping a SAT solver (and the clauses it has
-/// learned) between calls.
+/// Propagates choices through one rules model and explains the result, keeping between
+/// calls a SAT solver (with the clauses it has learned), recent configurations and the
+/// explanations found.
 ///
-/// One call finds a model of the rules and choices; a variable true in any model found cannot
-/// be excluded, one false in any model cannot be forced. Only the variables not yet ruled out
-/// that way are tested, each with one assumption call, and every model such a call returns
-/// rules out more candidates.
+/// A propagation first unit-propagates the choices: what that fixes needs no SAT call.
+/// Every satisfying assignment found (or kept from earlier calls and still agreeing with
+/// the choices) shows each of its values possible, so only variables with a value never
+/// seen need a call, which assumes that value's opposite and steers towards the other
+/// unseen values; a call that fails proves the variable forced or excluded. The clause
+/// core behind each forced or excluded variable is then cut down to a minimal explanation.
+///
+/// ```swift
+/// var propagator = Propagator(model: model)
+/// let first = try propagator.propagate(choices: [12])
+/// let second = try propagator.propagate(choices: [12, -40])   // reuses what the first found
+/// ```
 public struct Propagator: Sendable {
+    /// The model propagated through.
+    public let model: DIMACSModel
     /// The number of variables of the model.
-    public let variableCount: Int
-    private var solver: SATSolver
+    public var variableCount: Int { model.variableCount }
+    /// The proof-log size beyond which the solver is rebuilt, bounding its memory.
+    static let proofLimit = 4_000_000
+    var solver: SATSolver
+    var pool = ModelPool()
+    var cache = ExplanationCache()
 
     /// Makes a propagator for `model`'s clauses.
     public init(model: DIMACSModel) {
-        variableCount = model.variableCount
+        self.model = model
         solver = SATSolver(variableCount: model.variableCount, clauses: model.clauses)
     }
 
-    /// The consequences of `choices` (DIMACS literals taken as true).
+    /// The consequences of `choices` (DIMACS literals taken as true, in the order made),
+    /// with an explanation for every forced or excluded variable, or the conflict.
+    ///
+    /// Explanations found earlier are reused while the choices they cite still hold, so
+    /// the same state reached by different paths may be explained differently (each
+    /// explanation minimal).
     /// - Throws: `PropagationError.choiceOutOfRange` for a literal that is not in the model.
     public mutating func propagate(choices: [Int32]) throws(PropagationError) -> Propagation {
         for choice in choices where choice == 0 || Int(choice.magnitude) > variableCount {
             throw .choiceOutOfRange(literal: choice, variableCount: variableCount)
         }
-        var calls = 1
+        if solver.proofSize > Self.proofLimit {
+            solver = SATSolver(variableCount: variableCount, clauses: model.clauses)
+        }
+        if let core = solver.propagate(assumptions: choices) {
+            return invalid(choices, core: core.assumptions, solverCalls: 0)
+        }
+        let chosen = Set(choices)
+        var backbone = Backbone(variableCount: variableCount)
+        for literal in solver.implied {
+            let core = cache.explanation(of: literal, within: chosen) == nil
+                ? solver.implicationCore(of: literal, assumptions: choices) : nil
+            backbone.add(literal, core: core)
+        }
         guard case let .satisfiable(first) = solver.solve(assuming: choices) else {
-            return Propagation(valid: false, states: [], solverCalls: calls)
+            return invalid(choices, core: solver.unsatisfiableCore()?.assumptions ?? choices, solverCalls: 1)
         }
-        var canBeTrue = first
-        var canBeFalse = first.map { !$0 }
-        func absorb(_ model: [Bool]) {
-            for variable in 1..<model.count {
-                if model[variable] { canBeTrue[variable] = true } else { canBeFalse[variable] = true }
-            }
+        let calls = 1 + completeBackbone(&backbone, choices: choices, from: first)
+        var explanations: [Int: Explanation] = [:]
+        for (effect, core) in backbone.effects {
+            explanations[Int(effect.magnitude)] = cache.explanation(of: effect, within: chosen)
+                ?? explain(effect, from: core ?? UnsatisfiableCore(assumptions: choices, clauses: []))
         }
-        var states = Array(repeating: VariableState.open, count: variableCount + 1)
-        var assumptions = choices
-        assumptions.append(0)
-        for variable in stride(from: 1, through: variableCount, by: 1) {
-            // Test the value never seen yet; at most one of the two is unseen here.
-            for positive in [true, false] {
-                let seen = positive ? canBeTrue[variable] : canBeFalse[variable]
-                if seen { continue }
-                // Steer the search towards values not seen yet, so each model prunes more.
-                for other in stride(from: variable + 1, through: variableCount, by: 1) {
-                    if !canBeTrue[other] { solver.preferPhase(of: other, true) }
-                    else if !canBeFalse[other] { solver.preferPhase(of: other, false) }
-                }
-                assumptions[assumptions.count - 1] = positive ? Int32(variable) : -Int32(variable)
-                calls += 1
-                if case let .satisfiable(model) = solver.solve(assuming: assumptions) {
-                    absorb(model)
-                } else {
-                    states[variable] = positive ? .excluded : .forced
-                }
-            }
-        }
-        return Propagation(valid: true, states: states, solverCalls: calls)
+        return Propagation(valid: true, states: backbone.states, explanations: explanations, conflict: nil,
+                           solverCalls: calls)
     }
 }

@@ -6,7 +6,7 @@ extension SATSolver {
     mutating func failedAssumption(_ literal: Int, among passed: [Int32]) -> (assumptions: [Int32], proofs: [Int32]) {
         var proofs: [Int32] = []
         var decisions = trace(from: [literal >> 1], into: &proofs)
-        decisions.insert(Int32(literal))
+        decisions.insert(Literal.decode(literal))
         return (Self.ordered(decisions, as: passed), proofs)
     }
 
@@ -56,6 +56,9 @@ extension SATSolver {
         }
         return nil
     }
+
+    /// The number of antecedent entries in the proof log, a measure of its memory.
+    var proofSize: Int { proof.size }
 
     /// The literals currently true (after `propagate(assumptions:)`), as DIMACS literals.
     var implied: [Int32] { trail.map { Literal.decode(Int($0)) } }

@@ -41,6 +41,11 @@ extension SATSolver {
                     break
                 }
             }
+            while next < 0 && preferredHead < preferred.count {
+                let literal = preferred[preferredHead]
+                preferredHead += 1
+                if values[literal] == 0 { next = literal }
+            }
             if next < 0 {
                 next = pickBranchLiteral()
                 if next < 0 {
@@ -101,6 +106,7 @@ extension SATSolver {
         trail.removeSubrange(keep...)
         trailLimits.removeSubrange(target...)
         queueHead = trail.count
+        preferredHead = 0
     }
 
     /// Appends a clause of two literals or more to the arena and watches its first two.

@@ -56,6 +56,10 @@ public struct SATSolver: Sendable {
     var rootConflict: [Int32]?
     /// What the last unsatisfiable answer rests on: assumptions and proof ids.
     var lastFailure: (assumptions: [Int32], proofs: [Int32])?
+    /// Literals to decide, in order, right after the assumptions (skipping assigned ones).
+    var preferred: [Int] = []
+    /// Where the scan of `preferred` resumes; reset by every backjump.
+    var preferredHead = 0
     /// Position in the Luby restart sequence.
     var restarts = 0
 
@@ -117,6 +121,15 @@ public struct SATSolver: Sendable {
             return .unsatisfiable
         }
         return search(assumptions: codes, passed: assumptions)
+    }
+
+    /// Like `solve(assuming:)`, but after the assumptions decides the literals of
+    /// `preferences` in order, each one still unassigned: a model that makes as many of
+    /// them true as this greedy order allows, without ever failing because of them.
+    public mutating func solve(assuming assumptions: [Int32], preferring preferences: [Int32]) -> SATResult {
+        preferred = preferences.map(Self.checkedCode(variableCount))
+        defer { preferred = [] }
+        return solve(assuming: assumptions)
     }
 
     /// The assumptions and original clauses behind the last `.unsatisfiable` answer of
