@@ -61,7 +61,7 @@ struct ChunkedDecoder {
 
     /// The hexadecimal size at the start of `line` (`\r` and `;extensions` ignored).
     private static func chunkSize(_ line: [UInt8]) throws(MalformedHTTP) -> Int {
-        let digits = line.prefix { $0 != 13 && $0 != 59 /* ; */ && $0 != 32 }
+        let digits = line.prefix { $0 != 13 && $0 != 59 && $0 != 32 }  // up to CR, ";" or space
         guard !digits.isEmpty, digits.count <= 15, let size = Int(String(decoding: digits, as: UTF8.self), radix: 16)
         else { throw MalformedHTTP("bad chunk size line") }
         return size

@@ -32,9 +32,10 @@ enum HTTPExchange {
             }
             try frames.deliver(data, on: connection, to: onFrame)
             if decoder.isComplete || (frames.isDone && decoder.endsAtClose) { break }
-            do {
+            do throws(TransportError) {
                 pending = try connection.receive()
-            } catch where frames.isDone {
+            } catch {
+                guard frames.isDone else { throw error }
                 return  // the response is complete; only its HTTP terminator went missing
             }
             if pending.isEmpty { break }

@@ -92,7 +92,10 @@ struct HTTPClientTests {
 
     @Test(
         "a response that is not HTTP is reported as such",
-        arguments: ["SSH-2.0-OpenSSH_9.6\r\n\r\n", "HTTP/1.1 200 OK\r\nbroken header\r\n\r\n", "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n"]
+        arguments: [
+            "SSH-2.0-OpenSSH_9.6\r\n\r\n", "HTTP/1.1 200 OK\r\nbroken header\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n",
+        ]
     )
     func notHTTP(response: String) async throws {
         let (outcome, _, _, _) = try await exchange(with: Array(response.utf8))

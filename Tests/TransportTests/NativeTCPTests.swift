@@ -1,6 +1,6 @@
 import ClientTransport
-import Synchronization
 import SyncListener
+import Synchronization
 import TestSupport
 import Testing
 

@@ -44,7 +44,8 @@ struct ProxyCutTests {
         let proxy = try await CuttingProxy.start(upstreamPort: listener.port)
         for offset in [0, 1, 13, 26] {
             proxy.cut(.upstream, after: offset)
-            let outcome = try await runExchange(.tcp(host: "127.0.0.1", port: proxy.port), request: Self.request, expectedFrames: 5)
+            let outcome = try await runExchange(
+                .tcp(host: "127.0.0.1", port: proxy.port), request: Self.request, expectedFrames: 5)
             guard case .connectionClosed(let received) = outcome.reason else {
                 Issue.record("cut at \(offset): expected connectionClosed, got \(outcome.result)")
                 continue
