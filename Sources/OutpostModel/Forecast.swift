@@ -40,7 +40,7 @@ public enum ForecastPeriod: Hashable, Sendable, Codable, CustomStringConvertible
 }
 
 /// A rep's submitted forecast for one territory and period.
-public struct ForecastSubmission: Hashable, Sendable, Codable, Identifiable {
+public struct ForecastSubmission: Hashable, Sendable, Codable, Identifiable, Validatable {
     public var id: EntityID<ForecastSubmission>
     public var ownerID: UserID
     public var territoryID: TerritoryID
@@ -55,6 +55,13 @@ public struct ForecastSubmission: Hashable, Sendable, Codable, Identifiable {
         self.territoryID = territoryID
         self.period = period
         self.amounts = amounts
+    }
+
+    public func validate() throws(ValidationError) {
+        if let currency = amounts.values.first?.currency,
+           let other = amounts.values.first(where: { $0.currency != currency }) {
+            throw ValidationError(.inconsistent, field: "amounts", "all amounts must be in one currency (got \(currency) and \(other.currency))")
+        }
     }
 }
 

@@ -46,6 +46,10 @@ public struct Quote: Hashable, Sendable, Codable, Identifiable, Validatable {
         for line in lines where line.quantity < 1 {
             throw ValidationError(.outOfRange, field: "quantity", "must be at least 1 (got \(line.quantity))")
         }
+        if let currency = lines.first?.unitPrice.currency,
+           let other = lines.first(where: { $0.unitPrice.currency != currency }) {
+            throw ValidationError(.inconsistent, field: "unit_price", "all lines must be priced in one currency (got \(currency) and \(other.unitPrice.currency))")
+        }
     }
 }
 

@@ -1,0 +1,133 @@
+import MergeEngine
+import MergeEngine
+import OutpostModel
+
+/// How a nested value is laid out as bytes. `Protocol/RECORDS.md` documents each
+/// layout byte by byte; change neither without the other.
+struct ByteLayout<Value>: Sendable {
+    let write: @Sendable (Value, inout ByteWriter) -> Void
+    let read: @Sendable (inout ByteReader, DecodingContext) throws(FieldProblem) -> Value
+}
+
+extension ByteLayout {
+    /// `count`, then `count` 16-byte ids, in order.
+    static func ids<Entity>() -> ByteLayout where Value == [EntityID<Entity>] {
+        ByteLayout(write: { ids, writer in
+            writer.count(ids.count)
+            for id in ids { writer.id(id) }
+        }, read: { reader, _ throws(FieldProblem) in
+            let count = try reader.count()
+            var ids: [EntityID<Entity>] = []
+            for _ in 0..<count { ids.append(try reader.id()) }
+            return ids
+        })
+    }
+}
+
+extension ByteLayout where Value == [ProductID: Money] {
+    /// `count`, then per entry in ascending product-id order: the 16-byte product id
+    /// and the price in minor units (zig-zag); the currency is the record's.
+    static var priceEntries: ByteLayout {
+        ByteLayout(write: { entries, writer in
+            writer.count(entries.count)
+            for (product, price) in entries.sorted(by: { RecordID($0.key) < RecordID($1.key) }) {
+                writer.id(product)
+                writer.signed(price.minorUnits)
+            }
+        }, read: { reader, context throws(FieldProblem) in
+            let count = try reader.count()
+            var entries: [ProductID: Money] = [:]
+            for _ in 0..<count {
+                let product: ProductID = try reader.id()
+                let price = Money(minorUnits: try reader.signed(), currency: try context.requireCurrency())
+                guard entries.updateValue(price, forKey: product) == nil else {
+                    throw .invalid("lists product \(product) twice; each product has one price")
+                }
+            }
+            return entries
+        })
+    }
+}
+
+extension ByteLayout where Value == [[Int32]] {
+    /// `clause count`, then per clause: `literal count` and each literal (zig-zag).
+    static var clauses: ByteLayout {
+        ByteLayout(write: { clauses, writer in
+            writer.count(clauses.count)
+            for clause in clauses {
+                writer.count(clause.count)
+                for literal in clause { writer.signed(Int64(literal)) }
+            }
+        }, read: { reader, _ throws(FieldProblem) in
+            var clauses: [[Int32]] = []
+            for _ in 0..<(try reader.count()) {
+                var clause: [Int32] = []
+                for _ in 0..<(try reader.count()) {
+                    let literal = try reader.signed()
+                    guard let value = Int32(exactly: literal) else {
+                        throw .invalid("holds literal \(literal), which does not fit 32 bits")
+                    }
+                    clause.append(value)
+                }
+                clauses.append(clause)
+            }
+            return clauses
+        })
+    }
+}
+
+extension ByteLayout where Value == [QuoteLine] {
+    /// `line count`, then per line: the 16-byte product id, `option count` and each
+    /// 16-byte option id, the quantity (zig-zag) and the unit price in minor units
+    /// (zig-zag); the currency is the record's.
+    static var quoteLines: ByteLayout {
+        ByteLayout(write: { lines, writer in
+            writer.count(lines.count)
+            for line in lines {
+                writer.id(line.productID)
+                ByteLayout<[ProductOptionID]>.ids().write(line.selectedOptionIDs, &writer)
+                writer.signed(Int64(line.quantity))
+                writer.signed(line.unitPrice.minorUnits)
+            }
+        }, read: { reader, context throws(FieldProblem) in
+            var lines: [QuoteLine] = []
+            for _ in 0..<(try reader.count()) {
+                let product: ProductID = try reader.id()
+                let options = try ByteLayout<[ProductOptionID]>.ids().read(&reader, context)
+                let quantity = try reader.signed()
+                let price = Money(minorUnits: try reader.signed(), currency: try context.requireCurrency())
+                lines.append(QuoteLine(productID: product, selectedOptionIDs: options, quantity: Int(quantity), unitPrice: price))
+            }
+            return lines
+        })
+    }
+}
+
+extension ByteLayout where Value == [ForecastCategory: Money] {
+    /// `count`, then per entry in ascending category-name order: the category's
+    /// snake_case name as length-prefixed UTF-8 and the amount in minor units
+    /// (zig-zag); the currency is the record's.
+    static var forecastAmounts: ByteLayout {
+        ByteLayout(write: { amounts, writer in
+            writer.count(amounts.count)
+            for (category, amount) in amounts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                writer.text(category.rawValue)
+                writer.signed(amount.minorUnits)
+            }
+        }, read: { reader, context throws(FieldProblem) in
+            var amounts: [ForecastCategory: Money] = [:]
+            for _ in 0..<(try reader.count()) {
+                let name = try reader.text()
+                guard let category = ForecastCategory(rawValue: name) else {
+                    let valid = ForecastCategory.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw .invalid("names category \"\(name)\"; valid categories are \(valid)")
+                }
+                let amount = Money(minorUnits: try reader.signed(), currency: try context.requireCurrency())
+                guard amounts.updateValue(amount, forKey: category) == nil else {
+                    throw .invalid("lists category \(name) twice; each category has one amount")
+                }
+            }
+            return amounts
+        })
+    }
+}

@@ -1,0 +1,83 @@
+import MergeEngine
+import OutpostModel
+
+/// The declarative description of one replicated record type: its fields, how its
+/// record id and route derive from a record, and a blank record to decode into.
+public struct RecordSchema<Record: Sendable>: Sendable {
+    /// The kind the schema describes.
+    public let kind: ReplicatedKind
+    let specs: [FieldSpec<Record>]
+    let recordIDOf: @Sendable (Record) -> RecordID
+    let routeOf: @Sendable (Record) -> RecordRoute
+    let blank: @Sendable (RecordID) -> Record
+
+    /// - Parameters:
+    ///   - blank: A record with the given id and placeholder values, which decoding
+    ///     overwrites field by field.
+    init(kind: ReplicatedKind, fields: [FieldSpec<Record>],
+         recordID: @escaping @Sendable (Record) -> RecordID,
+         route: @escaping @Sendable (Record) -> RecordRoute,
+         blank: @escaping @Sendable (RecordID) -> Record) {
+        precondition(fields.map(\.descriptor.id.rawValue) == Array(1...UInt16(fields.count)),
+                     "\(kind.name): field ids must be 1, 2, 3… in declaration order")
+        self.kind = kind
+        self.specs = fields
+        self.recordIDOf = recordID
+        self.routeOf = route
+        self.blank = blank
+    }
+
+    /// The fields in id order.
+    public var descriptors: [FieldDescriptor] { specs.map(\.descriptor) }
+
+    /// Every field of `record`, `nil` optionals as `.null`.
+    func encode(_ record: Record) -> [FieldID: FieldValue] {
+        Dictionary(uniqueKeysWithValues: specs.map { ($0.descriptor.id, $0.encode(record)) })
+    }
+
+    /// The record with `recordID` whose fields are `fields`, validated.
+    ///
+    /// An absent field reads as `.null`; fields this version does not know (a newer
+    /// peer's) are ignored.
+    func decode(recordID: RecordID, fields: [FieldID: FieldValue]) throws(RecordDecodingError) -> Record {
+        var context = DecodingContext()
+        if let currency = specs.first(where: \.isCurrency) {
+            let value = fields[currency.descriptor.id] ?? .null
+            if value != .null {
+                do { context.currency = try ValueCodec.currency.decode(value, context) } catch {
+                    throw failure(error, currency.descriptor)
+                }
+            }
+        }
+        var record = blank(recordID)
+        for spec in specs {
+            do { try spec.decode(&record, fields[spec.descriptor.id] ?? .null, context) } catch {
+                throw failure(error, spec.descriptor)
+            }
+        }
+        guard recordIDOf(record) == recordID else {
+            throw RecordDecodingError(
+                code: .mismatchedRecordID, kind: kind, field: "id", fieldID: nil,
+                message: "is \(recordID) but the fields give \(recordIDOf(record)); the record was stored under the wrong id")
+        }
+        if let validatable = record as? any Validatable {
+            do { try validatable.validate() } catch {
+                throw RecordDecodingError(
+                    code: .invalidRecord, kind: kind, field: error.field,
+                    fieldID: specs.first { $0.descriptor.name == error.field }?.descriptor.id,
+                    message: error.reason, validationError: error)
+            }
+        }
+        return record
+    }
+
+    /// The route of `record`.
+    func route(_ record: Record) -> RecordRoute { routeOf(record) }
+
+    /// The record id of `record`.
+    func recordID(_ record: Record) -> RecordID { recordIDOf(record) }
+
+    private func failure(_ problem: FieldProblem, _ field: FieldDescriptor) -> RecordDecodingError {
+        RecordDecodingError(code: problem.code, kind: kind, field: field.name, fieldID: field.id, message: problem.message)
+    }
+}

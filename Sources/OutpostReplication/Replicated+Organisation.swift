@@ -1,0 +1,32 @@
+import MergeEngine
+import OutpostModel
+
+// Field ids are stable wire identifiers: never renumber or reuse them (see FieldSpec).
+
+extension Territory: ReplicatedRecord {
+    /// Global and read-only on devices.
+    public static let schema = RecordSchema<Territory>(
+        kind: .territory,
+        fields: [
+            .required(1, "name", \.name, .string),
+            .optional(2, "parent_id", \.parentID, .reference()),
+        ],
+        recordID: { RecordID($0.id) },
+        route: { _ in .global },
+        blank: { Territory(id: TerritoryID($0), name: "") })
+}
+
+extension User: ReplicatedRecord {
+    /// Global and read-only on devices.
+    public static let schema = RecordSchema<User>(
+        kind: .user,
+        fields: [
+            .required(1, "name", \.name, .string),
+            .required(2, "display_name", \.displayName, .string),
+            .required(3, "role", \.role, .enumeration()),
+            .required(4, "territory_ids", \.territoryIDs, .bytes(.ids())),
+        ],
+        recordID: { RecordID($0.id) },
+        route: { _ in .global },
+        blank: { User(id: UserID($0), name: "", displayName: "", role: .rep) })
+}

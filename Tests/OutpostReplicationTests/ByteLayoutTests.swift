@@ -1,0 +1,56 @@
+import MergeEngine
+import OutpostModel
+import Testing
+@testable import OutpostReplication
+
+/// The byte vectors of `Protocol/RECORDS.md`, checked literally.
+@Suite("Byte layouts of nested arrays")
+struct ByteLayoutTests {
+    let a = try! ProductID(parsing: "00000000-0000-4000-8000-000000000001")
+    let b = try! ProductID(parsing: "00000000-0000-4000-8000-000000000002")
+
+    @Test("configurator clauses: counts, then zig-zag literals")
+    func clauses() {
+        let model = ConfiguratorModel(productID: a, variableCount: 2, clauses: [[1, -2], []])
+        #expect(model.fields[FieldID(3)] == .bytes([0x02, 0x02, 0x02, 0x03, 0x00]))
+    }
+
+    @Test("price book entries: sorted by product id, minor units zig-zag")
+    func priceEntries() {
+        let book = PriceBook(name: "Standard", currency: .eur, entries: [
+            b: Money(minorUnits: -1, currency: .eur), a: Money(minorUnits: 64, currency: .eur),
+        ])
+        let expected: [UInt8] = [0x02] + RecordID(a).bytes + [0x80, 0x01] + RecordID(b).bytes + [0x01]
+        #expect(book.fields[FieldID(3)] == .bytes(expected))
+        #expect(book.fields[FieldID(2)] == .string("EUR"))
+    }
+
+    @Test("forecast amounts: category names sorted, minor units zig-zag")
+    func forecastAmounts() {
+        let submission = ForecastSubmission(ownerID: UserID(), territoryID: TerritoryID(), period: .quarter(year: 2026, quarter: 4),
+                                            amounts: [.commit: Money(minorUnits: 5, currency: .usd),
+                                                      .bestCase: Money(minorUnits: 0, currency: .usd)])
+        let expected: [UInt8] = [0x02, 0x09] + Array("best_case".utf8) + [0x00, 0x06] + Array("commit".utf8) + [0x0A]
+        #expect(submission.fields[FieldID(4)] == .bytes(expected))
+        #expect(submission.fields[FieldID(5)] == .string("USD"))
+        #expect(submission.fields[FieldID(3)] == .string("2026Q4"))
+    }
+
+    @Test("quote lines: product, options, quantity, unit price")
+    func quoteLines() {
+        let option = try! ProductOptionID(parsing: "00000000-0000-4000-8000-0000000000aa")
+        let quote = Quote(opportunityID: OpportunityID(), lines: [
+            QuoteLine(productID: a, selectedOptionIDs: [option], quantity: 3, unitPrice: Money(minorUnits: 1000, currency: .eur)),
+        ])
+        let expected: [UInt8] = [0x01] + RecordID(a).bytes + [0x01] + RecordID(option).bytes + [0x06, 0xD0, 0x0F]
+        #expect(quote.fields[FieldID(3)] == .bytes(expected))
+        #expect(Quote(opportunityID: OpportunityID()).fields[FieldID(4)] == .null)
+    }
+
+    @Test("user territories: count, then ids in order")
+    func territoryIDs() {
+        let t1 = TerritoryID(RecordID(a)), t2 = TerritoryID(RecordID(b))
+        let user = User(name: "ana", displayName: "Ana", role: .manager, territoryIDs: [t2, t1])
+        #expect(user.fields[FieldID(4)] == .bytes([0x02] + RecordID(b).bytes + RecordID(a).bytes))
+    }
+}

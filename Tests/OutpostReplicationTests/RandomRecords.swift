@@ -1,0 +1,150 @@
+import MergeEngine
+import OutpostModel
+import OutpostReplication
+
+/// SplitMix64: a small deterministic generator driven by property-test seeds.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random valid model records, one maker per kind.
+struct RandomRecords {
+    var rng: SplitMix
+
+    init(seed: UInt64) { rng = SplitMix(seed: seed) }
+
+    /// A random valid record of `kind`.
+    mutating func record(_ kind: ReplicatedKind) -> any ReplicatedRecord {
+        switch kind {
+        case .territory: Territory(id: id(), name: text(), parentID: maybe { $0.id() })
+        case .user:
+            User(id: id(), name: login(), displayName: text(), role: pick(Role.allCases),
+                 territoryIDs: (0..<int(0...4)).map { _ in id() })
+        case .account:
+            Account(id: id(), territoryID: id(), name: text(), industry: maybe { $0.text() }, city: maybe { $0.text() },
+                    country: maybe { random in String((0..<2).map { _ in random.pick(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) }) },
+                    phone: maybe { "+49 (89) " + String($0.int(0...999_999)) }, lastVisit: maybe { $0.day() })
+        case .contact:
+            Contact(id: id(), accountID: id(), firstName: text(), lastName: text(), email: maybe { $0.email() },
+                    phone: maybe { $0.text() }, title: maybe { $0.text() })
+        case .lead:
+            Lead(id: id(), territoryID: id(), company: text(), firstName: text(), lastName: text(),
+                 email: maybe { $0.email() }, status: pick(LeadStatus.allCases))
+        case .opportunity:
+            opportunity()
+        case .activity:
+            Activity(id: id(), kind: pick(ActivityKind.allCases), subject: text(), day: day(), accountID: id(),
+                     contactID: maybe { $0.id() }, opportunityID: maybe { $0.id() }, ownerID: id(), done: bool(),
+                     notes: maybe { $0.text() })
+        case .product:
+            Product(id: id(), sku: text(), name: text(), basePrice: money(currency(), nonNegative: true))
+        case .productOption:
+            ProductOption(id: id(), productID: id(), code: text(), name: text(),
+                          price: money(currency(), nonNegative: true), variable: maybe { $0.int(-5...5000) })
+        case .priceBook:
+            priceBook()
+        case .configuratorModel:
+            ConfiguratorModel(productID: id(), variableCount: int(0...100_000),
+                              clauses: (0..<int(0...5)).map { _ in (0..<int(0...4)).map { _ in literal() } })
+        case .forecastSubmission:
+            forecastSubmission()
+        case .forecastAdjustment:
+            ForecastAdjustment(id: id(), submissionID: id(), managerID: id(), category: pick(ForecastCategory.allCases),
+                               amount: money(currency(), nonNegative: false), note: maybe { $0.text() })
+        case .quote:
+            quote()
+        case .order:
+            Order(id: id(), quoteID: id(), quoteHash: text(), number: maybe { $0.int(1...9_999_999) },
+                  status: pick(OrderStatus.allCases))
+        }
+    }
+
+    private mutating func opportunity() -> Opportunity {
+        let stage = pick(OpportunityStage.allCases)
+        let probability = stage == .closedWon ? 100 : stage == .closedLost ? 0 : int(0...100)
+        return Opportunity(id: id(), accountID: id(), ownerID: id(), name: text(), stage: stage,
+                           amount: money(currency(), nonNegative: true), closeDate: day(), probability: probability)
+    }
+
+    private mutating func priceBook() -> PriceBook {
+        let currency = currency()
+        var entries: [ProductID: Money] = [:]
+        for _ in 0..<int(0...5) { entries[id()] = money(currency, nonNegative: true) }
+        return PriceBook(id: id(), name: text(), currency: currency, entries: entries)
+    }
+
+    private mutating func forecastSubmission() -> ForecastSubmission {
+        let currency = currency()
+        var amounts: [ForecastCategory: Money] = [:]
+        for category in ForecastCategory.allCases where bool() { amounts[category] = money(currency, nonNegative: false) }
+        let period: ForecastPeriod = bool()
+            ? .month(year: int(1900...2999), month: int(1...12))
+            : .quarter(year: int(1900...2999), quarter: int(1...4))
+        return ForecastSubmission(id: id(), ownerID: id(), territoryID: id(), period: period, amounts: amounts)
+    }
+
+    private mutating func quote() -> Quote {
+        let currency = currency()
+        let lines = (0..<int(0...3)).map { _ in
+            QuoteLine(productID: id(), selectedOptionIDs: (0..<int(0...3)).map { _ in id() },
+                      quantity: int(1...1_000_000), unitPrice: money(currency, nonNegative: false))
+        }
+        return Quote(id: id(), opportunityID: id(), status: pick(QuoteStatus.allCases), lines: lines,
+                     discountBasisPoints: int(0...10_000), bundleVersion: int(Int.min...Int.max))
+    }
+
+    // MARK: Values
+
+    mutating func id<Entity>() -> EntityID<Entity> { EntityID(RecordID(high: rng.next(), low: rng.next())) }
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
+
+    mutating func bool() -> Bool { Bool.random(using: &rng) }
+
+    mutating func pick<T>(_ values: [T]) -> T { values[int(0...values.count - 1)] }
+
+    mutating func maybe<T>(_ make: (inout RandomRecords) -> T) -> T? { bool() ? make(&self) : nil }
+
+    /// Non-empty text without control characters, with non-ASCII letters and spaces.
+    mutating func text() -> String {
+        let letters = Array("abcXYZäöüßéñ漢字ÅØ🙂'-.")
+        let inner = Array(" ") + letters
+        return String(pick(letters)) + String((0..<int(0...20)).map { _ in pick(inner) })
+    }
+
+    mutating func login() -> String {
+        String((0..<int(1...12)).map { _ in pick(Array("abcdefghijklmnopqrstuvwxyz0123456789.-_")) })
+    }
+
+    mutating func email() -> EmailAddress {
+        try! EmailAddress("\(login())@\(pick(["acme", "beta-gmbh", "münchen"])).example")
+    }
+
+    mutating func day() -> CalendarDay {
+        let first = try! CalendarDay(year: 1900, month: 1, day: 1).daysSinceEpoch
+        let last = try! CalendarDay(year: 2999, month: 12, day: 31).daysSinceEpoch
+        return CalendarDay(daysSinceEpoch: int(first...last))
+    }
+
+    mutating func currency() -> Currency {
+        pick([Currency.eur, .usd, .gbp, try! Currency(code: "JPY"), try! Currency(code: "KWD")])
+    }
+
+    mutating func money(_ currency: Currency, nonNegative: Bool) -> Money {
+        let units = bool() ? Int64.random(in: -1_000_000...1_000_000, using: &rng) : Int64(bitPattern: rng.next())
+        return Money(minorUnits: nonNegative ? Int64(units.magnitude >> 1) : units, currency: currency)
+    }
+
+    mutating func literal() -> Int32 {
+        let value = bool() ? Int32.random(in: 1...50, using: &rng) : Int32.random(in: 1...Int32.max, using: &rng)
+        return bool() ? value : -value
+    }
+}

@@ -1,0 +1,77 @@
+import MergeEngine
+import OutpostModel
+import Testing
+@testable import OutpostReplication
+
+@Suite("Routing")
+struct RoutingTests {
+    @Test("each kind's routing and writability")
+    func kinds() {
+        let routing = Dictionary(uniqueKeysWithValues: ReplicatedKind.allCases.map { ($0.name, $0.routing) })
+        #expect(routing == [
+            "territory": .global, "user": .global, "product": .global, "product_option": .global,
+            "price_book": .global, "configurator_model": .global,
+            "account": .territory, "lead": .territory,
+            "contact": .account, "opportunity": .account, "activity": .account, "quote": .account, "order": .account,
+            "forecast_submission": .forecast, "forecast_adjustment": .forecast,
+        ])
+        for kind in ReplicatedKind.allCases {
+            #expect(kind.isDeviceWritable == (kind.routing != .global))
+            #expect(ReplicatedKind(typeID: kind.typeID) == kind)
+            #expect(ReplicatedKind(name: kind.name) == kind)
+            #expect(kind.recordType.kind == kind)
+        }
+        #expect(ReplicatedKind(typeID: RecordTypeID(0)) == nil)
+        #expect(ReplicatedKind(typeID: RecordTypeID(16)) == nil)
+    }
+
+    @Test("each record's route names its routing parent")
+    func records() throws {
+        let territory = TerritoryID(), account = AccountID(), opportunity = OpportunityID()
+        let quote = EntityID<Quote>(), submission = EntityID<ForecastSubmission>()
+        let day = try CalendarDay(year: 2026, month: 11, day: 24)
+        let routes: [(any ReplicatedRecord, RecordRoute)] = [
+            (Territory(name: "Bavaria"), .global),
+            (User(name: "ana", displayName: "Ana", role: .rep), .global),
+            (Product(sku: "PC", name: "PC", basePrice: .zero(.eur)), .global),
+            (ProductOption(productID: ProductID(), code: "cpu", name: "CPU", price: .zero(.eur)), .global),
+            (PriceBook(name: "Standard", currency: .eur), .global),
+            (ConfiguratorModel(productID: ProductID(), variableCount: 0, clauses: []), .global),
+            (Account(territoryID: territory, name: "Huber"), .territory(territory)),
+            (Lead(territoryID: territory, company: "Huber", firstName: "A", lastName: "B"), .territory(territory)),
+            (Contact(accountID: account, firstName: "A", lastName: "B"), .account(account)),
+            (Opportunity(accountID: account, ownerID: UserID(), name: "Kegs", stage: .proposal, amount: .zero(.eur),
+                         closeDate: day), .account(account)),
+            (Activity(kind: .visit, subject: "Visit", day: day, accountID: account, ownerID: UserID()), .account(account)),
+            (Quote(opportunityID: opportunity), .opportunity(opportunity)),
+            (Order(quoteID: quote, quoteHash: "h"), .quote(quote)),
+            (ForecastSubmission(ownerID: UserID(), territoryID: territory, period: .month(year: 2026, month: 11),
+                                amounts: [:]), .forecast(territory)),
+            (ForecastAdjustment(submissionID: submission, managerID: UserID(), category: .commit, amount: .zero(.eur)),
+             .forecastSubmission(submission)),
+        ]
+        #expect(Set(routes.map { type(of: $0.0).kind }) == Set(ReplicatedKind.allCases))
+        for (record, route) in routes {
+            #expect(record.route == route, "\(type(of: record).kind.name)")
+        }
+    }
+
+    @Test("non-final routes name the parent record to follow")
+    func parents() {
+        let account = AccountID(), quote = EntityID<Quote>()
+        #expect(RecordRoute.global.parent == nil)
+        #expect(RecordRoute.territory(TerritoryID()).parent == nil)
+        #expect(RecordRoute.forecast(TerritoryID()).parent == nil)
+        #expect(RecordRoute.account(account).parent == RecordKey(kind: .account, id: RecordID(account)))
+        #expect(RecordRoute.quote(quote).parent == RecordKey(kind: .quote, id: RecordID(quote)))
+    }
+
+    @Test("a configurator model's id derives from, and differs from, its product's")
+    func configuratorModelID() throws {
+        let product = try ProductID(parsing: "3f2b8c4e-1d2a-4b6f-9e1a-0c5d7e9f1a2b")
+        let model = ConfiguratorModel(productID: product, variableCount: 0, clauses: [])
+        #expect(model.recordID == ConfiguratorModel.recordID(forProduct: product))
+        #expect(model.recordID != RecordID(product))
+        #expect(model.recordID.description == "3f2b8c4e1d2a4b6ffe1a0c5d7e9f1a2b")
+    }
+}
