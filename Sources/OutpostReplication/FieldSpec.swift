@@ -7,9 +7,9 @@ import OutpostModel
 /// Field ids are assigned 1, 2, 3… in declaration order and are part of the wire
 /// format: NEVER renumber or reuse one. A new field takes the next free id; a
 /// retired field's id stays retired.
-public struct FieldSpec<Record>: Sendable {
+struct FieldSpec<Record>: Sendable {
     /// The field as the CLI and the documentation see it.
-    public let descriptor: FieldDescriptor
+    let descriptor: FieldDescriptor
     /// Whether this is the record's `currency` field, which money fields depend on.
     let isCurrency: Bool
     let encode: @Sendable (Record) -> FieldValue
