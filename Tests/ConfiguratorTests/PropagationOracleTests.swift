@@ -1,107 +1,135 @@
 import Configurator
 import Foundation
+import PropertyBased
 import Testing
 
-/// Propagation on the real PC model, checked against the `picosat` binary.
-@Suite("Propagation on pc-richmond against picosat")
+/// Propagation on the two shared product models, checked exactly against `picosat`.
+@Suite("Propagation on the shared models against picosat")
 struct PropagationOracleTests {
-    static let picosat = "/usr/bin/picosat"
+    static let models = [BenchmarkModels.pc, BenchmarkModels.automotive]
 
-    static func loadModel() throws -> DIMACSModel {
-        let url = DIMACSParserTests.benchmarks.appendingPathComponent("pc-richmond.dimacs")
-        return try DIMACSModel(parsing: String(contentsOf: url, encoding: .utf8))
+    /// Random walks per model (few on the large one: the suite runs in debug builds).
+    static func walks(_ file: String) -> (count: Int, steps: Int) {
+        file == BenchmarkModels.pc ? (3, 4) : (2, 2)
     }
 
-    /// Whether picosat finds `model`'s clauses plus `units` satisfiable.
-    static func picosatSatisfiable(_ model: DIMACSModel, units: [Int32]) throws -> Bool {
-        let clauses = model.clauses + units.map { [$0] }
-        var text = "p cnf \(model.variableCount) \(clauses.count)\n"
-        for clause in clauses { text += clause.map(String.init).joined(separator: " ") + " 0\n" }
-        let file = FileManager.default.temporaryDirectory
-            .appendingPathComponent("outpost-sat-\(UUID().uuidString).cnf")
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: picosat)
-        process.arguments = ["-n", file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let lines = output.split(whereSeparator: \.isNewline)
-        if lines.contains("s SATISFIABLE") { return true }
-        if lines.contains("s UNSATISFIABLE") { return false }
-        throw OracleFailure(message: "picosat gave no answer line: \(output.prefix(200))")
+    /// Checks every variable's state in `result` against picosat.
+    ///
+    /// One unsatisfiable picosat call proves every forced and excluded variable right (the
+    /// clauses, the choices and "some forced or excluded variable differs" have no model).
+    /// Each open variable needs a configuration with each value: a fresh `SATSolver` finds
+    /// them, steered towards the values not yet seen, and each one is checked clause by
+    /// clause here, so the certificates do not rest on any solver; picosat confirms a
+    /// random sample of open values on its own.
+    static func expectMatchesOracle(_ result: Propagation, choices: [Int32], model: DIMACSModel,
+                                    oracle: Picosat, random: inout SeededGenerator) throws {
+        guard try oracle.solve(assuming: choices) != nil else {
+            #expect(!result.valid, "picosat finds \(choices) impossible")
+            return
+        }
+        #expect(result.valid, "picosat finds a configuration for \(choices)")
+        guard result.valid else { return }
+        let fixed = result.forced.map { Int32($0) } + result.excluded.map { -Int32($0) }
+        if !fixed.isEmpty {
+            #expect(try oracle.solve(assuming: choices, adding: [fixed.map { -$0 }]) == nil,
+                    "after \(choices) some variable said forced or excluded can take the other value")
+        }
+        let open = (1...model.variableCount).filter { result.state(of: $0) == .open }
+            .flatMap { [Int32($0), -Int32($0)] }
+        var unseen = Set(open)
+        var solver = SATSolver(variableCount: model.variableCount, clauses: model.clauses)
+        while let literal = unseen.min() {
+            let preferences = unseen.sorted()
+            guard case let .satisfiable(found) = solver.solve(assuming: choices + [literal], preferring: preferences) else {
+                Issue.record("after \(choices) variable \(abs(literal)) is said open but cannot be \(literal > 0)")
+                unseen.remove(literal)
+                continue
+            }
+            try #require(satisfies(found, model.clauses + choices.map { [$0] }), "a witness configuration breaks a rule")
+            for variable in 1..<found.count { unseen.remove(found[variable] ? Int32(variable) : -Int32(variable)) }
+        }
+        for _ in 0..<4 {
+            guard let literal = open.randomElement(using: &random) else { break }
+            #expect(try oracle.solve(assuming: choices + [literal]) != nil,
+                    "picosat: after \(choices) variable \(abs(literal)) cannot be \(literal > 0)")
+        }
     }
 
-    struct OracleFailure: Error, CustomStringConvertible { let description: String
-        init(message: String) { description = message }
+    /// Whether `assignment` (indexed by variable) satisfies every clause.
+    static func satisfies(_ assignment: [Bool], _ clauses: [[Int32]]) -> Bool {
+        clauses.allSatisfy { clause in clause.contains { assignment[Int($0.magnitude)] == ($0 > 0) } }
     }
 
-    @Test("With no choices the model is valid and the PC itself is forced")
-    func noChoices() throws {
-        let model = try Self.loadModel()
-        let clock = ContinuousClock()
-        var result: Propagation?
-        let elapsed = try clock.measure { result = try Propagation(model: model, choices: []) }
-        let propagation = try #require(result)
-        #expect(propagation.valid)
-        #expect(propagation.state(of: 1) == .forced)
-        print("pc-richmond propagation, no choices: \(elapsed), \(propagation.solverCalls) SAT calls, "
-              + "\(propagation.forced.count) forced, \(propagation.excluded.count) excluded")
+    /// A random open variable of `result`, selected or ruled out at random.
+    static func randomChoice(in result: Propagation, using random: inout SeededGenerator) -> Int32? {
+        let open = result.states.indices.filter { $0 > 0 && result.states[$0] == .open }
+        guard let variable = open.randomElement(using: &random) else { return nil }
+        return Bool.random(using: &random) ? Int32(variable) : -Int32(variable)
     }
 
-    @Test("Forced and excluded agree with picosat along fixed choice sequences")
-    func againstPicosat() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.picosat),
-                     "picosat is missing at \(Self.picosat): install the Debian package `picosat` (apt-get install picosat)")
-        let model = try Self.loadModel()
+    @Test("Selectable options match picosat exactly along random choice sequences", arguments: models)
+    func selectableOptions(file: String) async throws {
+        try #require(Picosat.isInstalled, Picosat.missing)
+        let model = try BenchmarkModels.model(file)
+        let oracle = try Picosat(model: model)
         var propagator = Propagator(model: model)
-        // Each sequence: pick, step by step, the open variable at the given rank (positive
-        // when the rank is positive, negative otherwise) of the current propagation.
-        let sequences: [[Int]] = [[0, 5, 17], [3, -10, 40, -2], [-1, 25, 60, 7, -30]]
-        let clock = ContinuousClock()
-        var total = Duration.zero
-        var propagations = 0
-        for ranks in sequences {
+        var random = SeededGenerator(state: 1)
+        try Self.expectMatchesOracle(propagator.propagate(choices: []), choices: [], model: model,
+                                     oracle: oracle, random: &random)
+        let walks = Self.walks(file)
+        await propertyCheck(count: walks.count, input: Gen.uint64()) { seed in
+            var random = SeededGenerator(state: seed)
             var choices: [Int32] = []
-            for rank in ranks {
-                let start = clock.now
-                let current = try propagator.propagate(choices: choices)
-                total += clock.now - start
-                propagations += 1
-                try #require(current.valid)
-                let open = (1...model.variableCount).filter { current.state(of: $0) == .open }
-                try #require(!open.isEmpty)
-                let variable = Int32(open[abs(rank) % open.count])
-                choices.append(rank >= 0 ? variable : -variable)
-                let start2 = clock.now
-                let result = try propagator.propagate(choices: choices)
-                total += clock.now - start2
-                propagations += 1
-                #expect(result.valid == (try Self.picosatSatisfiable(model, units: choices)))
-                guard result.valid else { continue }
-                // A sample of ~20 variables: forced, excluded and open ones.
-                let forced = result.forced, excluded = result.excluded
-                let opens = (1...model.variableCount).filter { result.state(of: $0) == .open }
-                func spread(_ list: [Int], _ n: Int) -> [Int] {
-                    list.isEmpty ? [] : (0..<min(n, list.count)).map { list[$0 * list.count / min(n, list.count)] }
-                }
-                let sample = spread(forced, 7) + spread(excluded, 7) + spread(opens, 6)
-                for v in sample {
-                    let literal = Int32(v)
-                    let canBeFalse = try Self.picosatSatisfiable(model, units: choices + [-literal])
-                    let canBeTrue = try Self.picosatSatisfiable(model, units: choices + [literal])
-                    #expect((result.state(of: v) == .forced) == !canBeFalse, "variable \(v) after \(choices)")
-                    #expect((result.state(of: v) == .excluded) == !canBeTrue, "variable \(v) after \(choices)")
-                }
+            var result = try propagator.propagate(choices: choices)
+            for _ in 0..<walks.steps {
+                guard let choice = Self.randomChoice(in: result, using: &random) else { break }
+                choices.append(choice)
+                result = try propagator.propagate(choices: choices)
+                #expect(result.valid, "choosing an open option after \(choices.dropLast()) must stay possible")
+                try Self.expectMatchesOracle(result, choices: choices, model: model, oracle: oracle, random: &random)
             }
         }
-        // Contradictory choices are invalid for both.
-        let bad: [Int32] = [10, -10]
-        #expect(try !propagator.propagate(choices: bad).valid)
-        #expect(try !Self.picosatSatisfiable(model, units: bad))
-        print("pc-richmond propagation with a reused Propagator: \(propagations) runs, \(total / propagations) each")
+    }
+
+    @Test("Choosing open options until none is left never reaches a dead end (PC)")
+    func noDeadEnds() async throws {
+        let model = try BenchmarkModels.model(BenchmarkModels.pc)
+        var propagator = Propagator(model: model)
+        await propertyCheck(count: 2, input: Gen.uint64()) { seed in
+            var random = SeededGenerator(state: seed)
+            var choices: [Int32] = []
+            var result = try propagator.propagate(choices: choices)
+            while let choice = Self.randomChoice(in: result, using: &random) {
+                choices.append(choice)
+                result = try propagator.propagate(choices: choices)
+                try #require(result.valid, "dead end after \(choices)")
+            }
+            let configuration = result.states.indices.dropFirst().map { result.states[$0] == .forced }
+            #expect(Self.satisfies([false] + configuration, model.clauses))
+        }
+    }
+
+    @Test("Full configurations are valid exactly when picosat satisfies them", arguments: models)
+    func fullConfigurations(file: String) async throws {
+        try #require(Picosat.isInstalled, Picosat.missing)
+        let model = try BenchmarkModels.model(file)
+        let oracle = try Picosat(model: model)
+        var propagator = Propagator(model: model)
+        await propertyCheck(count: 3, input: Gen.uint64()) { seed in
+            var random = SeededGenerator(state: seed)
+            let start = try propagator.propagate(choices: [])
+            let choices = Self.randomChoice(in: start, using: &random).map { [$0] } ?? []
+            let found = try #require(try oracle.solve(assuming: choices))
+            var configuration = (1...model.variableCount).map { found[$0] ? Int32($0) : -Int32($0) }
+            let valid = try propagator.propagate(choices: configuration)
+            #expect(valid.valid && valid.forced.count + valid.excluded.count == model.variableCount)
+            for _ in 0..<Int.random(in: 1...2, using: &random) {
+                let index = Int.random(in: 0..<configuration.count, using: &random)
+                configuration[index].negate()
+            }
+            let result = try propagator.propagate(choices: configuration)
+            let satisfiable = try oracle.solve(adding: configuration.map { [$0] }) != nil
+            #expect(result.valid == satisfiable, "a changed full configuration: \(result.valid) but picosat says \(satisfiable)")
+        }
     }
 }

@@ -78,6 +78,46 @@ struct SATSolverTests {
         #expect(Self.satisfies(model, fitting))
     }
 
+    @Test("An unsatisfiable answer names the assumptions and original clauses it rests on")
+    func cores() {
+        // 1 → 2 → 3, 4 → ¬3; clause 4 is unrelated.
+        let clauses: [[Int32]] = [[-1, 2], [-2, 3], [-4, -3], [5, 6], [-5, 6]]
+        var solver = SATSolver(variableCount: 6, clauses: clauses)
+        #expect(solver.solve(assuming: [5, 1, 6, 4]) == .unsatisfiable)
+        #expect(solver.unsatisfiableCore() == UnsatisfiableCore(assumptions: [1, 4], clauses: [0, 1, 2]))
+        #expect(solver.solve(assuming: [1]).isSatisfiable)
+        #expect(solver.unsatisfiableCore() == nil)
+        #expect(solver.solve(assuming: [3, -3]) == .unsatisfiable)
+        #expect(solver.unsatisfiableCore() == UnsatisfiableCore(assumptions: [3, -3], clauses: []))
+        var contradictory = SATSolver(variableCount: 2, clauses: [[1, 2], [-1], [-2], [1, -2]])
+        #expect(contradictory.solve(assuming: [2]) == .unsatisfiable)
+        #expect(contradictory.unsatisfiableCore()?.assumptions == [])
+        #expect(contradictory.unsatisfiableCore()?.clauses.isEmpty == false)
+    }
+
+    @Test("Cores of learned clauses trace back to the original clauses (pigeonhole)")
+    func learnedCores() {
+        // 4 pigeons into 3 holes, plus unrelated clauses over extra variables 13 and 14.
+        let clauses = Self.pigeonhole(pigeons: 4, holes: 3) + [[13, 14], [-13, 14]]
+        var solver = SATSolver(variableCount: 14, clauses: clauses)
+        #expect(solver.solve(assuming: [13]) == .unsatisfiable)
+        let core = solver.unsatisfiableCore()
+        #expect(core?.assumptions == [])
+        let cited = core?.clauses.map { clauses[$0] } ?? []
+        var fresh = SATSolver(variableCount: 14, clauses: cited)
+        #expect(fresh.solve(assuming: []) == .unsatisfiable)
+        #expect(!(core?.clauses.contains(where: { $0 >= clauses.count - 2 }) ?? true))
+    }
+
+    @Test("Preferred literals are decided first, unless the rules say otherwise")
+    func preferences() {
+        var solver = SATSolver(variableCount: 4, clauses: [[-1, -2], [3, 4]])
+        guard case let .satisfiable(model) = solver.solve(assuming: [], preferring: [1, 2, -3, -4]) else {
+            Issue.record("expected satisfiable"); return
+        }
+        #expect(model[1] && !model[2] && !model[3] && model[4])
+    }
+
     @Test("Propagation on a small model: forced, excluded, open, invalid, bad choice")
     func smallPropagation() throws {
         let model = try DIMACSModel(parsing: "p cnf 4 3\n-1 2 0\n-2 -3 0\n3 4 0\n")
