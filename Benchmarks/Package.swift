@@ -1,7 +1,7 @@
 // swift-tools-version: 6.2
 //
-// Benchmarks for the Outpost MergeEngine, kept in their own package so the main
-// package does not depend on ordo-one/benchmark. See README.md for how to run.
+// Benchmarks for the Outpost MergeEngine and Configurator, kept in their own package so
+// the main package does not depend on ordo-one/benchmark. See README.md for how to run.
 import PackageDescription
 
 let package = Package(
@@ -35,6 +35,28 @@ let package = Package(
             name: "merge-ratios",
             dependencies: ["MergeWorkloads"],
             path: "Sources/merge-ratios",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        // The Configurator's sources, compiled here under another module name: the main
+        // package exports no Configurator library product, and a package graph may not hold
+        // two targets of the same name. `Sources/BenchmarkedConfigurator` links to
+        // `../../Sources/Configurator`.
+        .target(
+            name: "BenchmarkedConfigurator",
+            dependencies: [.product(name: "OutpostModel", package: "main")],
+            path: "Sources/BenchmarkedConfigurator",
+            swiftSettings: [
+                .swiftLanguageMode(.v6),
+                .enableUpcomingFeature("ExistentialAny"),
+                .enableUpcomingFeature("MemberImportVisibility"),
+            ]
+        ),
+        // Milliseconds per configurator choice on the shared models:
+        // `swift run -c release configurator-timing`.
+        .executableTarget(
+            name: "configurator-timing",
+            dependencies: ["BenchmarkedConfigurator"],
+            path: "Sources/configurator-timing",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]
