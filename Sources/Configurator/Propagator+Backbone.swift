@@ -4,9 +4,9 @@ extension Propagator {
     /// forced or excluded, given `first`, a model of the rules and `choices`.
     ///
     /// Values seen in `first`, in kept models agreeing with the choices, or in the models
-    /// found are possible. A variable with an unseen value gets a call
-    /// assuming that value, which prefers every other unseen value so that its model shows
-    /// as many of them as it can; an unsatisfiable call proves the seen value forced.
+    /// found are possible. A variable with an unseen value gets a call assuming that value,
+    /// which prefers every other unseen value so that its model shows as many of them as it
+    /// can; an unsatisfiable call proves the seen value forced.
     /// - Returns: the number of SAT calls made.
     mutating func completeBackbone(_ backbone: inout Backbone, choices: [Int32], from first: [Bool]) -> Int {
         var coverage = Coverage(variableCount: variableCount)

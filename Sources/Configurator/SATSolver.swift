@@ -140,13 +140,6 @@ public struct SATSolver: Sendable {
                                  clauses: proof.originals(reachableFrom: failure.proofs))
     }
 
-    /// Makes the next decisions on `variable` try `value` first (a hint; it never changes
-    /// an answer, only which model is found).
-    public mutating func preferPhase(of variable: Int, _ value: Bool) {
-        precondition(variable >= 1 && variable <= variableCount, "variable \(variable) is outside 1...\(variableCount)")
-        savedPhase[variable] = value
-    }
-
     /// The internal code of `literal`, trapping on a literal outside the variables.
     static func checkedCode(_ variableCount: Int) -> (Int32) -> Int {
         { literal in

@@ -19,8 +19,6 @@ struct VariableHeap {
 
     var isEmpty: Bool { heap.isEmpty }
 
-    func contains(_ variable: Int) -> Bool { position[variable] >= 0 }
-
     /// Adds `variable` if it is not in the heap.
     mutating func insert(_ variable: Int) {
         guard position[variable] < 0 else { return }
