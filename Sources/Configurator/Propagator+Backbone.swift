@@ -30,11 +30,15 @@ extension Propagator {
                 pool.add(found)
                 continue
             }
-            var core: UnsatisfiableCore?
-            if cache.explanation(of: seen, within: chosen) == nil, let failed = solver.unsatisfiableCore() {
-                core = UnsatisfiableCore(assumptions: failed.assumptions.filter { $0 != -seen }, clauses: failed.clauses)
+            if let cached = cache.explanation(of: seen, within: chosen) {
+                backbone.add(seen, .explained(cached))
+            } else {
+                // The whole model and choices are a (large) core should the solver keep none.
+                let failed = solver.unsatisfiableCore()
+                    ?? UnsatisfiableCore(assumptions: choices, clauses: Array(model.clauses.indices))
+                let core = UnsatisfiableCore(assumptions: failed.assumptions.filter { $0 != -seen }, clauses: failed.clauses)
+                backbone.add(seen, .core(core))
             }
-            backbone.add(seen, core: core)
         }
         return calls
     }

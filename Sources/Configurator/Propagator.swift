@@ -51,18 +51,22 @@ public struct Propagator: Sendable {
         let chosen = Set(choices)
         var backbone = Backbone(variableCount: variableCount)
         for literal in solver.implied {
-            let core = cache.explanation(of: literal, within: chosen) == nil
-                ? solver.implicationCore(of: literal, assumptions: choices) : nil
-            backbone.add(literal, core: core)
+            if let cached = cache.explanation(of: literal, within: chosen) {
+                backbone.add(literal, .explained(cached))
+            } else {
+                backbone.add(literal, .core(solver.implicationCore(of: literal, assumptions: choices)))
+            }
         }
         guard case let .satisfiable(first) = solver.solve(assuming: choices) else {
             return invalid(choices, core: solver.unsatisfiableCore()?.assumptions ?? choices, solverCalls: 1)
         }
         let calls = 1 + completeBackbone(&backbone, choices: choices, from: first)
         var explanations: [Int: Explanation] = [:]
-        for (effect, core) in backbone.effects {
-            explanations[Int(effect.magnitude)] = cache.explanation(of: effect, within: chosen)
-                ?? explain(effect, from: core ?? UnsatisfiableCore(assumptions: choices, clauses: []))
+        for (effect, reason) in backbone.effects {
+            switch reason {
+            case let .explained(explanation): explanations[Int(effect.magnitude)] = explanation
+            case let .core(core): explanations[Int(effect.magnitude)] = explain(effect, from: core)
+            }
         }
         return Propagation(valid: true, states: backbone.states, explanations: explanations, conflict: nil,
                            solverCalls: calls)
