@@ -1,10 +1,11 @@
 import MergeEngine
-import MergeEngine
 import OutpostModel
 
 /// How a nested value is laid out as bytes. `Protocol/RECORDS.md` documents each
 /// layout byte by byte; change neither without the other.
 struct ByteLayout<Value>: Sendable {
+    /// How people read and type the value (see `TextForm+Lists.swift`).
+    let text: TextForm<Value>
     let write: @Sendable (Value, inout ByteWriter) -> Void
     let read: @Sendable (inout ByteReader, DecodingContext) throws(FieldProblem) -> Value
 }
@@ -12,7 +13,7 @@ struct ByteLayout<Value>: Sendable {
 extension ByteLayout {
     /// `count`, then `count` 16-byte ids, in order.
     static func ids<Entity>() -> ByteLayout where Value == [EntityID<Entity>] {
-        ByteLayout(write: { ids, writer in
+        ByteLayout(text: .idList(), write: { ids, writer in
             writer.count(ids.count)
             for id in ids { writer.id(id) }
         }, read: { reader, _ throws(FieldProblem) in
@@ -28,7 +29,7 @@ extension ByteLayout where Value == [ProductID: Money] {
     /// `count`, then per entry in ascending product-id order: the 16-byte product id
     /// and the price in minor units (zig-zag); the currency is the record's.
     static var priceEntries: ByteLayout {
-        ByteLayout(write: { entries, writer in
+        ByteLayout(text: .priceEntries, write: { entries, writer in
             writer.count(entries.count)
             for (product, price) in entries.sorted(by: { RecordID($0.key) < RecordID($1.key) }) {
                 writer.id(product)
@@ -52,7 +53,7 @@ extension ByteLayout where Value == [ProductID: Money] {
 extension ByteLayout where Value == [[Int32]] {
     /// `clause count`, then per clause: `literal count` and each literal (zig-zag).
     static var clauses: ByteLayout {
-        ByteLayout(write: { clauses, writer in
+        ByteLayout(text: .clauses, write: { clauses, writer in
             writer.count(clauses.count)
             for clause in clauses {
                 writer.count(clause.count)
@@ -81,7 +82,7 @@ extension ByteLayout where Value == [QuoteLine] {
     /// 16-byte option id, the quantity (zig-zag) and the unit price in minor units
     /// (zig-zag); the currency is the record's.
     static var quoteLines: ByteLayout {
-        ByteLayout(write: { lines, writer in
+        ByteLayout(text: .quoteLines, write: { lines, writer in
             writer.count(lines.count)
             for line in lines {
                 writer.id(line.productID)
@@ -108,7 +109,7 @@ extension ByteLayout where Value == [ForecastCategory: Money] {
     /// snake_case name as length-prefixed UTF-8 and the amount in minor units
     /// (zig-zag); the currency is the record's.
     static var forecastAmounts: ByteLayout {
-        ByteLayout(write: { amounts, writer in
+        ByteLayout(text: .forecastAmounts, write: { amounts, writer in
             writer.count(amounts.count)
             for (category, amount) in amounts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 writer.text(category.rawValue)

@@ -32,6 +32,9 @@ public struct FieldDescriptor: Hashable, Sendable, CustomStringConvertible {
     public let valueCase: FieldValueCase
     /// Whether the field may be `.null`.
     public let isOptional: Bool
+    /// What the field's text form looks like, for help text: `YYYY-MM-DD`,
+    /// `one of call, visit, email, task` (see ``ReplicatedKind/text(of:field:in:)``).
+    public let textHint: String
 
     public var description: String { "\(id) \(name): \(valueCase)\(isOptional ? "?" : "")" }
 }

@@ -12,6 +12,8 @@ struct FieldSpec<Record>: Sendable {
     let descriptor: FieldDescriptor
     /// Whether this is the record's `currency` field, which money fields depend on.
     let isCurrency: Bool
+    /// How people read and type the field's value.
+    let text: TextCodec
     let encode: @Sendable (Record) -> FieldValue
     let decode: @Sendable (inout Record, FieldValue, DecodingContext) throws(FieldProblem) -> Void
 
@@ -20,8 +22,10 @@ struct FieldSpec<Record>: Sendable {
         _ id: UInt16, _ name: String, _ keyPath: any WritableKeyPath<Record, Value> & Sendable, _ codec: ValueCodec<Value>
     ) -> FieldSpec {
         FieldSpec(
-            descriptor: FieldDescriptor(id: FieldID(id), name: name, valueCase: codec.valueCase, isOptional: false),
+            descriptor: FieldDescriptor(id: FieldID(id), name: name, valueCase: codec.valueCase, isOptional: false,
+                                        textHint: codec.text.hint),
             isCurrency: false,
+            text: TextCodec(codec),
             encode: { codec.encode($0[keyPath: keyPath]) },
             decode: { record, value, context throws(FieldProblem) in
                 guard value != .null else {
@@ -36,8 +40,10 @@ struct FieldSpec<Record>: Sendable {
         _ id: UInt16, _ name: String, _ keyPath: any WritableKeyPath<Record, Value?> & Sendable, _ codec: ValueCodec<Value>
     ) -> FieldSpec {
         FieldSpec(
-            descriptor: FieldDescriptor(id: FieldID(id), name: name, valueCase: codec.valueCase, isOptional: true),
+            descriptor: FieldDescriptor(id: FieldID(id), name: name, valueCase: codec.valueCase, isOptional: true,
+                                        textHint: codec.text.hint),
             isCurrency: false,
+            text: TextCodec(codec),
             encode: { $0[keyPath: keyPath].map(codec.encode) ?? .null },
             decode: { record, value, context throws(FieldProblem) in
                 record[keyPath: keyPath] = value == .null ? nil : try codec.decode(value, context)
@@ -56,8 +62,10 @@ struct FieldSpec<Record>: Sendable {
         set: (@Sendable (inout Record, Currency) -> Void)? = nil
     ) -> FieldSpec {
         FieldSpec(
-            descriptor: FieldDescriptor(id: FieldID(id), name: "currency", valueCase: .string, isOptional: set == nil),
+            descriptor: FieldDescriptor(id: FieldID(id), name: "currency", valueCase: .string, isOptional: set == nil,
+                                        textHint: ValueCodec.currency.text.hint),
             isCurrency: true,
+            text: TextCodec(.currency),
             encode: { currency($0).map(ValueCodec.currency.encode) ?? .null },
             decode: { record, _, context throws(FieldProblem) in
                 guard let set else { return }

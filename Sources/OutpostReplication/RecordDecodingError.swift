@@ -10,7 +10,7 @@ public struct RecordDecodingError: Error, Hashable, Sendable, CustomStringConver
     /// What went wrong, stable for scripts and tests.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         enum Wrapped: String, Hashable, Sendable {
-            case missingField, wrongValueCase, invalidValue, invalidRecord, mismatchedRecordID
+            case missingField, wrongValueCase, invalidValue, invalidRecord, mismatchedRecordID, unknownField
         }
 
         let wrapped: Wrapped
@@ -27,6 +27,9 @@ public struct RecordDecodingError: Error, Hashable, Sendable, CustomStringConver
         /// The record id does not match the id derived from the fields
         /// (configurator models, whose id derives from their product).
         public static let mismatchedRecordID = Code(wrapped: .mismatchedRecordID)
+        /// Text was given for a field id the kind does not have
+        /// (``ReplicatedKind/value(parsing:field:in:)``).
+        public static let unknownField = Code(wrapped: .unknownField)
 
         public var description: String { wrapped.rawValue }
     }

@@ -40,15 +40,7 @@ public struct RecordSchema<Record: Sendable>: Sendable {
     /// An absent field reads as `.null`; fields this version does not know (a newer
     /// peer's) are ignored.
     func decode(recordID: RecordID, fields: [FieldID: FieldValue]) throws(RecordDecodingError) -> Record {
-        var context = DecodingContext()
-        if let currency = specs.first(where: \.isCurrency) {
-            let value = fields[currency.descriptor.id] ?? .null
-            if value != .null {
-                do { context.currency = try ValueCodec.currency.decode(value, context) } catch {
-                    throw failure(error, currency.descriptor)
-                }
-            }
-        }
+        let context = try self.context(fields)
         var record = blank(recordID)
         for spec in specs {
             do { try spec.decode(&record, fields[spec.descriptor.id] ?? .null, context) } catch {
@@ -71,13 +63,25 @@ public struct RecordSchema<Record: Sendable>: Sendable {
         return record
     }
 
+    /// What decoding the fields of `fields` needs: the record's currency, decoded first.
+    func context(_ fields: [FieldID: FieldValue]) throws(RecordDecodingError) -> DecodingContext {
+        var context = DecodingContext()
+        guard let currency = specs.first(where: \.isCurrency) else { return context }
+        let value = fields[currency.descriptor.id] ?? .null
+        guard value != .null else { return context }
+        do { context.currency = try ValueCodec.currency.decode(value, context) } catch {
+            throw failure(error, currency.descriptor)
+        }
+        return context
+    }
+
     /// The route of `record`.
     func route(_ record: Record) -> RecordRoute { routeOf(record) }
 
     /// The record id of `record`.
     func recordID(_ record: Record) -> RecordID { recordIDOf(record) }
 
-    private func failure(_ problem: FieldProblem, _ field: FieldDescriptor) -> RecordDecodingError {
+    func failure(_ problem: FieldProblem, _ field: FieldDescriptor) -> RecordDecodingError {
         RecordDecodingError(code: problem.code, kind: kind, field: field.name, fieldID: field.id, message: problem.message)
     }
 }

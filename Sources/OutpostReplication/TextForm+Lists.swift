@@ -1,0 +1,127 @@
+import MergeEngine
+import OutpostModel
+
+// The text forms of the byte-encoded arrays: short, lossless, one line. Empty text
+// is the empty list.
+
+extension TextForm {
+    /// Ids separated by commas, in the list's order: `3f2b…,9a1c…`.
+    static func idList<Entity>() -> TextForm where Value == [EntityID<Entity>] {
+        let id = TextForm<EntityID<Entity>>.reference()
+        return TextForm(hint: "UUIDs separated by commas", readsEmpty: true,
+                        format: { $0.map(id.format).joined(separator: ",") }) { text, context throws(FieldProblem) in
+            var ids: [EntityID<Entity>] = []
+            for part in items(text, ",") { ids.append(try id.parse(part, context)) }
+            return ids
+        }
+    }
+}
+
+extension TextForm where Value == [ProductID: Money] {
+    /// `product=price` pairs in ascending product-id order, separated by `;`:
+    /// `3f2b…=12.50;9a1c…=3.00`; the prices are in the record's currency.
+    static var priceEntries: TextForm {
+        TextForm(hint: "product-id=12.50;…", readsEmpty: true, format: { entries in
+            entries.sorted { RecordID($0.key) < RecordID($1.key) }
+                .map { "\($0.key)=\($0.value.decimalString)" }.joined(separator: ";")
+        }) { text, context throws(FieldProblem) in
+            var entries: [ProductID: Money] = [:]
+            for item in items(text, ";") {
+                let (key, amount) = try pair(item, "=", "product-id=12.50")
+                let product = try TextForm<ProductID>.reference().parse(key, context)
+                guard entries.updateValue(try TextForm<Money>.money.parse(amount, context), forKey: product) == nil else {
+                    throw .invalid("lists product \(product) twice; each product has one price")
+                }
+            }
+            return entries
+        }
+    }
+}
+
+extension TextForm where Value == [ForecastCategory: Money] {
+    /// `category=amount` pairs in ascending category-name order, separated by `;`:
+    /// `best_case=100.00;commit=40.00`; the amounts are in the record's currency.
+    static var forecastAmounts: TextForm {
+        TextForm(hint: "commit=40.00;…", readsEmpty: true, format: { amounts in
+            amounts.sorted { $0.key.rawValue < $1.key.rawValue }
+                .map { "\($0.key.rawValue)=\($0.value.decimalString)" }.joined(separator: ";")
+        }) { text, context throws(FieldProblem) in
+            var amounts: [ForecastCategory: Money] = [:]
+            for item in items(text, ";") {
+                let (name, amount) = try pair(item, "=", "commit=40.00")
+                let category = try TextForm<ForecastCategory>.enumeration().parse(name, context)
+                guard amounts.updateValue(try TextForm<Money>.money.parse(amount, context), forKey: category) == nil else {
+                    throw .invalid("lists category \(name) twice; each category has one amount")
+                }
+            }
+            return amounts
+        }
+    }
+}
+
+extension TextForm where Value == [[Int32]] {
+    /// Each clause in parentheses, its literals separated by spaces: `(1 -2)(3)()`.
+    static var clauses: TextForm {
+        TextForm(hint: "clauses such as (1 -2)(3)", readsEmpty: true, format: { clauses in
+            clauses.map { "(" + $0.map(String.init).joined(separator: " ") + ")" }.joined()
+        }) { text, _ throws(FieldProblem) in
+            guard !text.isEmpty else { return [] }
+            guard text.hasPrefix("("), text.hasSuffix(")") else {
+                throw .invalid("must be clauses in parentheses such as (1 -2)(3) (got \"\(text)\")")
+            }
+            var clauses: [[Int32]] = []
+            for clause in text.dropFirst().dropLast().split(separator: ")(", omittingEmptySubsequences: false) {
+                var literals: [Int32] = []
+                for literal in items(String(clause), " ") {
+                    guard let value = Int32(literal) else {
+                        throw .invalid("holds \"\(literal)\", which is not a whole number of 32 bits; write clauses such as (1 -2)(3)")
+                    }
+                    literals.append(value)
+                }
+                clauses.append(literals)
+            }
+            return clauses
+        }
+    }
+}
+
+extension TextForm where Value == [QuoteLine] {
+    /// Lines separated by `;`, each `QUANTITYxPRODUCT[+OPTION…]@UNIT_PRICE`:
+    /// `3x3f2b…+9a1c…@10.00`; the prices are in the record's currency.
+    static var quoteLines: TextForm {
+        let example = "3xproduct-id+option-id@10.00"
+        return TextForm(hint: "\(example);…", readsEmpty: true, format: { lines in
+            lines.map { line in
+                "\(line.quantity)x\(line.productID)" + line.selectedOptionIDs.map { "+\($0)" }.joined()
+                    + "@\(line.unitPrice.decimalString)"
+            }.joined(separator: ";")
+        }) { text, context throws(FieldProblem) in
+            var lines: [QuoteLine] = []
+            for item in items(text, ";") {
+                let (quantity, rest) = try pair(item, "x", example)
+                let (products, price) = try pair(rest, "@", example)
+                let ids = products.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
+                let product = try TextForm<ProductID>.reference().parse(ids[0], context)
+                var options: [ProductOptionID] = []
+                for option in ids.dropFirst() { options.append(try TextForm<ProductOptionID>.reference().parse(option, context)) }
+                lines.append(QuoteLine(productID: product, selectedOptionIDs: options,
+                                       quantity: try TextForm<Int>.int.parse(quantity, context),
+                                       unitPrice: try TextForm<Money>.money.parse(price, context)))
+            }
+            return lines
+        }
+    }
+}
+
+/// The items of a list written with `separator`; empty text has none.
+private func items(_ text: String, _ separator: Character) -> [String] {
+    text.isEmpty ? [] : text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+}
+
+/// `item` split at its first `separator`, or an error showing `example`.
+private func pair(_ item: String, _ separator: Character, _ example: String) throws(FieldProblem) -> (String, String) {
+    guard let index = item.firstIndex(of: separator) else {
+        throw .invalid("has \"\(item)\" where an entry such as \(example) belongs")
+    }
+    return (String(item[..<index]), String(item[item.index(after: index)...]))
+}
