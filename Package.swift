@@ -40,6 +40,7 @@ let package = Package(
         .target(name: "OutpostModel", path: "Sources/OutpostModel"),
         .target(name: "MergeEngine", path: "Sources/MergeEngine"),
         .target(name: "Configurator", dependencies: ["OutpostModel"], path: "Sources/Configurator"),
+        .target(name: "TerminalOutput", path: "Sources/TerminalOutput"),
         .target(name: "OutpostInterchange", dependencies: ["OutpostModel"], path: "Sources/OutpostInterchange"),
         .target(
             name: "OutpostDemo",
@@ -75,7 +76,7 @@ let package = Package(
         .target(
             name: "OutpostSQLite",
             dependencies: [
-                "OutpostModel", "OutpostStore",
+                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/OutpostSQLite"
@@ -104,7 +105,7 @@ let package = Package(
             name: "OutpostServer",
             dependencies: [
                 "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
-                "OutpostInterchange", "OutpostDemo", "Configurator",
+                "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -121,14 +122,18 @@ let package = Package(
         .target(
             name: "FieldClient",
             dependencies: [
-                "OutpostModel", "OutpostProtocol", "SodiumKit",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
+                "ClientTransport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "FieldClient/FieldClient"
         ),
         .executableTarget(
             name: "outpost",
-            dependencies: ["FieldClient"],
+            dependencies: [
+                "FieldClient", "OutpostReplication", "MergeEngine", "OutpostModel", "OutpostProtocol", "TerminalOutput",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "FieldClient/outpost"
         ),
 
@@ -176,6 +181,16 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/SyncChannelTests"
+        ),
+        .testTarget(
+            name: "SyncEndToEndTests",
+            dependencies: [
+                "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
+                "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/SyncEndToEndTests"
         ),
         .testTarget(
             name: "ConfiguratorTests",

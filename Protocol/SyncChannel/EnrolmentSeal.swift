@@ -19,8 +19,9 @@ public enum EnrolmentSeal {
         try GenericHash.hash(normalise(typed), outputLength: 16, key: Array("outpost enrolment code id v1".utf8))
     }
 
-    /// The key that seals both directions of the enrolment.
-    static func key(_ typed: String) throws(SodiumError) -> AEAD.Key {
+    /// The key that seals both directions of the enrolment (the server stores it
+    /// beside the code id when it issues the code).
+    public static func key(_ typed: String) throws(SodiumError) -> AEAD.Key {
         try AEAD.Key(GenericHash.hash(normalise(typed), outputLength: 32, key: Array("outpost enrolment key v1".utf8)))
     }
 
@@ -38,13 +39,13 @@ public enum EnrolmentSeal {
         return Array(bytes[2..<18])
     }
 
-    /// Opens a request with the code the server found under its code id.
-    public static func openRequest(_ bytes: [UInt8], code: String) throws(ProtocolError) -> EnrolmentRequest {
+    /// Opens a request with the key the server stored under its code id.
+    public static func openRequest(_ bytes: [UInt8], key: AEAD.Key) throws(ProtocolError) -> EnrolmentRequest {
         _ = try codeID(ofRequest: bytes)
         let nonce = AEAD.Nonce.fromCounter(0, direction: WireFormat.Direction.enrolRequest)
         let plaintext: [UInt8]
         do {
-            plaintext = try AEAD.open(Array(bytes[18...]), key: try key(code), nonce: nonce, additionalData: Array(bytes[..<18]))
+            plaintext = try AEAD.open(Array(bytes[18...]), key: key, nonce: nonce, additionalData: Array(bytes[..<18]))
         } catch {
             throw ProtocolError(.enrolmentRefused, "the enrolment request failed authentication; check the code")
         }
@@ -52,10 +53,10 @@ public enum EnrolmentSeal {
     }
 
     /// Seals the server's answer under the code's key.
-    public static func sealResponse(_ response: EnrolmentResponse, code: String) throws(SodiumError) -> [UInt8] {
+    public static func sealResponse(_ response: EnrolmentResponse, key: AEAD.Key) throws(SodiumError) -> [UInt8] {
         let kind = WireFormat.FrameKind.sealed.rawValue
         let nonce = AEAD.Nonce.fromCounter(0, direction: WireFormat.Direction.enrolResponse)
-        return [kind] + (try AEAD.seal(response.encoded(), key: try key(code), nonce: nonce, additionalData: [kind]))
+        return [kind] + (try AEAD.seal(response.encoded(), key: key, nonce: nonce, additionalData: [kind]))
     }
 
     /// Opens the server's answer.

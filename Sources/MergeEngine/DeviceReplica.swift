@@ -33,8 +33,6 @@ public struct DeviceReplica: Hashable, Sendable {
     /// Writes the hub refused, kept for the user to see and re-apply.
     public private(set) var rejected: [RejectedWrite] = []
 
-    /// Provisional counters for pending writes start here, above any real hub counter.
-    static let provisionalBase: UInt64 = 1 << 62
 
     /// Creates an empty device replica.
     public init(id: ReplicaID, hub: ReplicaID, schema: MergeSchema = MergeSchema()) {
@@ -47,15 +45,7 @@ public struct DeviceReplica: Hashable, Sendable {
 
     /// The local state of `record`: the base with pending writes applied.
     public func state(of record: RecordID) -> RecordState? {
-        var state = base[record]
-        for write in pending where write.record == record {
-            if state == nil {
-                guard case .create(let type, _) = write.operation else { continue }
-                state = RecordState(id: record, type: type)
-            }
-            state?.apply(write, stamp: Dot(replica: id, counter: Self.provisionalBase + write.dot.counter))
-        }
-        return state
+        RecordState.overlay(base[record], pending: pending.filter { $0.record == record }, device: id)
     }
 
     /// The local view of `record` under its type's policy.

@@ -37,7 +37,12 @@ public struct EnrolmentCode: Hashable, Sendable, Codable {
     /// Set once the code has been used; a used code is refused.
     public var usedAt: Date?
 
-    public init(codeHash: String, userID: UserID, expiresAt: Date, usedAt: Date? = nil) {
+    /// The key that seals the enrolment exchange, derived from the code like the hash
+    /// (the code itself is never stored); `nil` for codes issued before sealed enrolment.
+    public var sealKey: [UInt8]?
+
+    public init(codeHash: String, userID: UserID, expiresAt: Date, usedAt: Date? = nil, sealKey: [UInt8]? = nil) {
+        self.sealKey = sealKey
         self.codeHash = codeHash
         self.userID = userID
         self.expiresAt = expiresAt

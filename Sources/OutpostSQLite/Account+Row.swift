@@ -7,14 +7,15 @@ extension Account {
         INSERT INTO account (id, territory_id, name, name_key, industry, city, country, phone, last_visit, change_seq)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
+    static let upsertSQL = UpsertSQL.from(insertSQL)
     static let selectSQL = "SELECT id, territory_id, name, industry, city, country, phone, last_visit FROM account"
 
     /// The lower-cased name used for prefix search (`name_key`).
     static func nameKey(_ name: String) -> String { name.lowercased() }
 
-    /// Inserts the account.
-    func insert(_ db: Database, changeSeq: Int64) throws {
-        try db.write(Self.insertSQL,
+    /// Inserts the account (or, with `upsert`, replaces it in place: a device's accepted write).
+    func insert(_ db: Database, changeSeq: Int64, upsert: Bool = false) throws {
+        try db.write(upsert ? Self.upsertSQL : Self.insertSQL,
                      [id.sql, territoryID.sql, name, Self.nameKey(name), industry, city, country, phone,
                       lastVisit?.description, changeSeq],
                      RowContext(kind: "account", id: id.sql,

@@ -8,13 +8,14 @@ extension Activity {
                               change_seq)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
+    static let upsertSQL = UpsertSQL.from(insertSQL)
     static let selectSQL = """
         SELECT id, kind, subject, day, account_id, contact_id, opportunity_id, owner_id, done, notes FROM activity
         """
 
-    /// Inserts the activity.
-    func insert(_ db: Database, changeSeq: Int64) throws {
-        try db.write(Self.insertSQL,
+    /// Inserts the activity (or, with `upsert`, replaces it in place: a device's accepted write).
+    func insert(_ db: Database, changeSeq: Int64, upsert: Bool = false) throws {
+        try db.write(upsert ? Self.upsertSQL : Self.insertSQL,
                      [id.sql, kind.rawValue, subject, day.description, accountID.sql, contactID?.sql, opportunityID?.sql,
                       ownerID.sql, done, notes, changeSeq],
                      RowContext(kind: "activity", id: id.sql,

@@ -1,5 +1,8 @@
+import Foundation
 import GRDB
 import OutpostModel
+import MergeEngine
+import OutpostReplication
 import OutpostStore
 
 extension RecordBatch {
@@ -28,24 +31,33 @@ extension RecordBatch {
         }
     }
 
-    /// Inserts every record, parents before children, inside the caller's transaction.
+    /// Inserts every record, parents before children, inside the caller's transaction,
+    /// together with its hub merge state (``ReplicaTable``).
     ///
     /// Each record takes the next value of the change sequence in insertion order.
-    func insertRecords(_ db: Database) throws {
+    func insertRecords(_ db: Database, now: Date = Date()) throws {
         let territories = try Territory.parentsFirst(territories)
+        let time = WallClock(date: now)
         try ChangeSequence.use(db) { sequence in
-            for territory in territories { try territory.insert(db, changeSeq: sequence.next()) }
-            for user in users { try user.insert(db, changeSeq: sequence.next()) }
-            for account in accounts { try account.insert(db, changeSeq: sequence.next()) }
-            for contact in contacts { try contact.insert(db, changeSeq: sequence.next()) }
-            for lead in leads { try lead.insert(db, changeSeq: sequence.next()) }
-            for opportunity in opportunities { try opportunity.insert(db, changeSeq: sequence.next()) }
-            for activity in activities { try activity.insert(db, changeSeq: sequence.next()) }
-            for product in products { try product.insert(db, changeSeq: sequence.next()) }
-            for option in productOptions { try option.insert(db, changeSeq: sequence.next()) }
-            for book in priceBooks { try book.insert(db, changeSeq: sequence.next()) }
-            for model in configuratorModels { try model.insert(db, changeSeq: sequence.next()) }
-            for submission in forecastSubmissions { try submission.insert(db, changeSeq: sequence.next()) }
+            func insert<R: ReplicatedRecord>(_ records: [R], _ row: (R, Database, Int64) throws -> Void) throws {
+                for record in records {
+                    let seq = sequence.next()
+                    try row(record, db, seq)
+                    try ReplicaTable.recordHubWrite(db, record, seq: seq, time: time)
+                }
+            }
+            try insert(territories) { try $0.insert($1, changeSeq: $2) }
+            try insert(users) { try $0.insert($1, changeSeq: $2) }
+            try insert(accounts) { try $0.insert($1, changeSeq: $2) }
+            try insert(contacts) { try $0.insert($1, changeSeq: $2) }
+            try insert(leads) { try $0.insert($1, changeSeq: $2) }
+            try insert(opportunities) { try $0.insert($1, changeSeq: $2) }
+            try insert(activities) { try $0.insert($1, changeSeq: $2) }
+            try insert(products) { try $0.insert($1, changeSeq: $2) }
+            try insert(productOptions) { try $0.insert($1, changeSeq: $2) }
+            try insert(priceBooks) { try $0.insert($1, changeSeq: $2) }
+            try insert(configuratorModels) { try $0.insert($1, changeSeq: $2) }
+            try insert(forecastSubmissions) { try $0.insert($1, changeSeq: $2) }
         }
     }
 }

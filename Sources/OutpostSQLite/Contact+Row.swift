@@ -7,11 +7,12 @@ extension Contact {
         INSERT INTO contact (id, account_id, first_name, last_name, email, phone, title, change_seq)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
+    static let upsertSQL = UpsertSQL.from(insertSQL)
     static let selectSQL = "SELECT id, account_id, first_name, last_name, email, phone, title FROM contact"
 
-    /// Inserts the contact.
-    func insert(_ db: Database, changeSeq: Int64) throws {
-        try db.write(Self.insertSQL,
+    /// Inserts the contact (or, with `upsert`, replaces it in place: a device's accepted write).
+    func insert(_ db: Database, changeSeq: Int64, upsert: Bool = false) throws {
+        try db.write(upsert ? Self.upsertSQL : Self.insertSQL,
                      [id.sql, accountID.sql, firstName, lastName, email?.value, phone, title, changeSeq],
                      RowContext(kind: "contact", id: id.sql,
                                 references: { [Reference(label: "account", table: "account", id: accountID.sql)] }))

@@ -31,12 +31,12 @@ extension Device {
 }
 
 extension EnrolmentCode {
-    static let insertSQL = "INSERT INTO enrolment_code (code_hash, user_id, expires_at, used_at) VALUES (?, ?, ?, ?)"
-    static let selectSQL = "SELECT code_hash, user_id, expires_at, used_at FROM enrolment_code"
+    static let insertSQL = "INSERT INTO enrolment_code (code_hash, user_id, expires_at, used_at, seal_key) VALUES (?, ?, ?, ?, ?)"
+    static let selectSQL = "SELECT code_hash, user_id, expires_at, used_at, seal_key FROM enrolment_code"
 
     /// Inserts the code (its hash).
     func insert(_ db: Database) throws {
-        try db.write(Self.insertSQL, [codeHash, userID.sql, expiresAt.sqlMilliseconds, usedAt?.sqlMilliseconds],
+        try db.write(Self.insertSQL, [codeHash, userID.sql, expiresAt.sqlMilliseconds, usedAt?.sqlMilliseconds, sealKey.map { Data($0) }],
                      RowContext(kind: "enrolment code", id: codeHash,
                                 references: { [Reference(label: "user", table: "\"user\"", id: userID.sql)] }))
     }
@@ -45,7 +45,8 @@ extension EnrolmentCode {
     init(row: Row) throws(StoreError) {
         self.init(codeHash: row[0], userID: try .decode(row[1], "enrolment_code", "user_id"),
                   expiresAt: Date(sqlMilliseconds: row[2]),
-                  usedAt: (row[3] as Int64?).map(Date.init(sqlMilliseconds:)))
+                  usedAt: (row[3] as Int64?).map(Date.init(sqlMilliseconds:)),
+                  sealKey: (row[4] as Data?).map { [UInt8]($0) })
     }
 
     /// Marks the code used at `now` if it is still redeemable, and returns it.

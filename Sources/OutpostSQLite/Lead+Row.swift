@@ -7,11 +7,12 @@ extension Lead {
         INSERT INTO lead (id, territory_id, company, first_name, last_name, email, status, change_seq)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
+    static let upsertSQL = UpsertSQL.from(insertSQL)
     static let selectSQL = "SELECT id, territory_id, company, first_name, last_name, email, status FROM lead"
 
-    /// Inserts the lead.
-    func insert(_ db: Database, changeSeq: Int64) throws {
-        try db.write(Self.insertSQL,
+    /// Inserts the lead (or, with `upsert`, replaces it in place: a device's accepted write).
+    func insert(_ db: Database, changeSeq: Int64, upsert: Bool = false) throws {
+        try db.write(upsert ? Self.upsertSQL : Self.insertSQL,
                      [id.sql, territoryID.sql, company, firstName, lastName, email?.value, status.rawValue, changeSeq],
                      RowContext(kind: "lead", id: id.sql,
                                 references: { [Reference(label: "territory", table: "territory", id: territoryID.sql)] }))

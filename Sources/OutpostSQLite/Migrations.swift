@@ -12,6 +12,9 @@ enum Migrations {
         migrator.registerMigration("v1-core") { db in
             for sql in Schema.v1Core { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v2-sync") { db in
+            for sql in Schema.v2Sync { try db.execute(sql: sql) }
+        }
         return migrator
     }
 }

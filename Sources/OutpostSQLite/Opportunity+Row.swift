@@ -8,14 +8,15 @@ extension Opportunity {
                                  probability, change_seq)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
+    static let upsertSQL = UpsertSQL.from(insertSQL)
     static let selectSQL = """
         SELECT id, account_id, owner_id, name, stage, amount_minor, amount_currency, close_date, probability
         FROM opportunity
         """
 
-    /// Inserts the opportunity.
-    func insert(_ db: Database, changeSeq: Int64) throws {
-        try db.write(Self.insertSQL,
+    /// Inserts the opportunity (or, with `upsert`, replaces it in place: a device's accepted write).
+    func insert(_ db: Database, changeSeq: Int64, upsert: Bool = false) throws {
+        try db.write(upsert ? Self.upsertSQL : Self.insertSQL,
                      [id.sql, accountID.sql, ownerID.sql, name, stage.rawValue, amount.minorUnits, amount.currency.code,
                       closeDate.description, probability, changeSeq],
                      RowContext(kind: "opportunity", id: id.sql,

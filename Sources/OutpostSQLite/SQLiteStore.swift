@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import MergeEngine
 public import OutpostModel
 public import OutpostStore
 
@@ -173,8 +174,12 @@ public final class SQLiteStore: OutpostStore {
                 }
             }
             try ChangeSequence.use(db) { sequence in
+                let seq = sequence.next()
                 try db.execute(sql: "UPDATE territory SET parent_id = ?, change_seq = ? WHERE id = ?",
-                               arguments: [parent?.sql, sequence.next(), id.sql])
+                               arguments: [parent?.sql, seq, id.sql])
+                var moved = territory
+                moved.parentID = parent
+                try ReplicaTable.recordHubWrite(db, moved, seq: seq, time: WallClock(date: Date()))
             }
         }
     }
@@ -200,8 +205,11 @@ public final class SQLiteStore: OutpostStore {
             try db.execute(sql: "DELETE FROM user_territory WHERE user_id = ?", arguments: [userID.sql])
             try User.insertAssignments(db, userID: userID, territories)
             try ChangeSequence.use(db) { sequence in
-                try db.execute(sql: #"UPDATE "user" SET change_seq = ? WHERE id = ?"#,
-                               arguments: [sequence.next(), userID.sql])
+                let seq = sequence.next()
+                try db.execute(sql: #"UPDATE "user" SET change_seq = ? WHERE id = ?"#, arguments: [seq, userID.sql])
+                for user in try User.fetch(db, where: "id = ?", arguments: [userID.sql]) {
+                    try ReplicaTable.recordHubWrite(db, user, seq: seq, time: WallClock(date: Date()))
+                }
             }
         }
     }

@@ -1,9 +1,10 @@
-import Foundation
+public import Foundation
 
-/// How commands print: aligned tables for people, JSON for scripts.
-enum Output {
+/// How both command-line tools print: aligned tables for people, JSON for scripts,
+/// one-line status messages on standard error.
+public enum Output {
     /// Prints `value` as pretty, key-sorted JSON on standard output.
-    static func json(_ value: some Encodable) throws {
+    public static func json(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -13,7 +14,7 @@ enum Output {
 
     /// Prints a table whose columns are as wide as their widest cell, each cell
     /// cut to `maxCellWidth` with an ellipsis so rows fit an 80-column terminal.
-    static func table(_ headers: [String], _ rows: [[String]], maxCellWidth: Int = 36) {
+    public static func table(_ headers: [String], _ rows: [[String]], maxCellWidth: Int = 36) {
         let clip: (String) -> String = { $0.count <= maxCellWidth ? $0 : String($0.prefix(maxCellWidth - 1)) + "…" }
         let cells = ([headers] + rows).map { $0.map(clip) }
         var widths = [Int](repeating: 0, count: headers.count)
@@ -33,7 +34,7 @@ enum Output {
     }
 
     /// Writes a one-line progress or status message to standard error.
-    static func status(_ message: String) {
+    public static func status(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 }

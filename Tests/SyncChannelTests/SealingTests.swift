@@ -80,11 +80,11 @@ struct SealingTests {
         let request = EnrolmentRequest(publicKey: Array(repeating: 1, count: 32), label: "laptop")
         let bytes = try EnrolmentSeal.sealRequest(request, code: "abcd-efgh-jkmn")
         #expect(try EnrolmentSeal.codeID(ofRequest: bytes) == EnrolmentSeal.codeID("ABCDEFGHJKMN"))
-        #expect(try EnrolmentSeal.openRequest(bytes, code: "ABCD EFGH JKMN") == request)
-        #expect(throws: ProtocolError.self) { try EnrolmentSeal.openRequest(bytes, code: "ABCD-EFGH-JKMP") }
+        #expect(try EnrolmentSeal.openRequest(bytes, key: EnrolmentSeal.key("ABCD EFGH JKMN")) == request)
+        #expect(throws: ProtocolError.self) { try EnrolmentSeal.openRequest(bytes, key: EnrolmentSeal.key("ABCD-EFGH-JKMP")) }
         let response = EnrolmentResponse(deviceNumber: 4, serverPublicKey: Array(repeating: 2, count: 32), userName: "rep.small",
                                          role: "rep", territories: ["Bavaria"], syncPort: 9000)
-        let frame = try EnrolmentSeal.sealResponse(response, code: "ABCDEFGHJKMN")
+        let frame = try EnrolmentSeal.sealResponse(response, key: EnrolmentSeal.key("ABCDEFGHJKMN"))
         #expect(try EnrolmentSeal.openResponse(frame, code: "abcd-efgh-jkmn") == response)
         #expect(throws: ProtocolError.self) { try EnrolmentSeal.openResponse(frame, code: "ABCDEFGHJKMP") }
     }

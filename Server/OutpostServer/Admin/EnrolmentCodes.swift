@@ -1,12 +1,13 @@
 public import Foundation
 public import OutpostModel
 import SodiumKit
+import SyncChannel
 
 /// One-time enrolment codes: short enough to read over the phone, strong enough
 /// that only their BLAKE2b hash needs storing.
 ///
-/// A code is 12 symbols from a 32-letter alphabet without look-alikes
-/// (no 0/O, 1/I/L), so 60 bits, shown as `ABCD-EFGH-JKMN`. Codes expire and
+/// A code is 12 symbols from a 31-letter alphabet without look-alikes
+/// (no 0/O, 1/I/L), so about 59 bits, shown as `ABCD-EFGH-JKMN`. Codes expire and
 /// are single-use; the store keeps only the hash of the normalised code.
 public enum EnrolmentCodes {
     static let alphabet = Array("ABCDEFGHJKMNPQRSTUVWXYZ23456789")
@@ -20,16 +21,17 @@ public enum EnrolmentCodes {
         return stride(from: 0, to: 12, by: 4).map { String(symbols[$0..<$0 + 4]) }.joined(separator: "-")
     }
 
-    /// The stored hash of a code as a person may type it (any case, with or without dashes or spaces).
+    /// The stored hash of a code as a person may type it (any case, with or without
+    /// dashes or spaces): the code id a device sends when it enrols.
     public static func hash(_ typed: String) throws -> String {
-        let normalised = typed.uppercased().filter { $0 != "-" && $0 != " " }
-        return GenericHash.hex(try GenericHash.hash(Array(normalised.utf8)))
+        GenericHash.hex(try EnrolmentSeal.codeID(typed))
     }
 
     /// A new code for `user`, valid for `lifetime` from `now`: the code to show and the record to store.
     public static func issue(for user: UserID, lifetime: Duration, now: Date = Date()) throws -> (code: String, record: EnrolmentCode) {
         let code = try generate()
         let expiry = now.addingTimeInterval(TimeInterval(lifetime.components.seconds))
-        return (code, EnrolmentCode(codeHash: try hash(code), userID: user, expiresAt: expiry))
+        return (code, EnrolmentCode(codeHash: try hash(code), userID: user, expiresAt: expiry,
+                                    sealKey: try EnrolmentSeal.key(code).bytes))
     }
 }

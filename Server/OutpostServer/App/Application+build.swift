@@ -14,28 +14,33 @@ public let outpostVersion = "0.1.0"
 ///   - store: the server's durable state.
 ///   - configuration: host and port to bind.
 ///   - logger: where request and lifecycle logs go.
+///   - sync: the sync endpoint served at `POST /sync` (none: the route is absent).
 ///   - onListening: called with the bound port once the server accepts connections.
 public func buildApplication(
     store: any OutpostStore,
     configuration: ServerConfiguration,
+    sync: SyncService? = nil,
     logger: Logger,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(store: store)
+    let router = buildRouter(store: store, sync: sync)
     return Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "outpost"),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )
 }
 
 /// The router of the HTTP API; see ARCHITECTURE.md for the endpoint list.
-func buildRouter(store: any OutpostStore) -> Router<BasicRequestContext> {
+func buildRouter(store: any OutpostStore, sync: SyncService? = nil) -> Router<BasicRequestContext> {
     let router = Router()
     router.addMiddleware { LogRequestsMiddleware(.info) }
     router.get("healthz") { _, _ -> HealthReport in
         HealthReport(status: "ok", version: outpostVersion)
+    }
+    if let sync {
+        addSyncRoute(to: router) { sync.respond(to: $0) }
     }
     return router
 }

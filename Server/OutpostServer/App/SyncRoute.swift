@@ -4,8 +4,9 @@ public import Hummingbird
 ///
 /// The request body is the same bytes a device sends over TCP: a LEB128 varint length
 /// and the request payload. The response body is the handler's payloads, each framed
-/// the same way and streamed as it is yielded (HTTP/1.1 chunked); only the status line,
-/// `transfer-encoding` and the headers `Application` adds itself (`date`, and `server`
+/// the same way: sent whole with `content-length` when the answer is short (steady
+/// state), else streamed as it is yielded (HTTP/1.1 chunked). Only the status line,
+/// the length header and the headers `Application` adds itself (`date`, and `server`
 /// when a server name is configured) travel with it.
 ///
 /// ```swift
@@ -28,17 +29,40 @@ public func addSyncRoute<Context: RequestContext>(
     router.post(path) { request, _ -> Response in
         var body = try await request.body.collect(upTo: maxRequestBytes + SyncFrame.maxPrefixBytes)
         let payload = try SyncFrame.readRequest(from: &body, maxPayloadBytes: maxRequestBytes)
-        let responses = handler(payload)
+        var responses = handler(payload).makeAsyncIterator()
+        // A short answer (a steady-state sync) goes out whole with `content-length`,
+        // which costs fewer bytes than chunked framing; a long one streams.
+        var head = ByteBuffer()
+        while head.readableBytes < wholeResponseLimit, let frame = try await responses.next() {
+            head.writeImmutableBuffer(SyncFrame.framed(frame))
+        }
+        guard head.readableBytes >= wholeResponseLimit else {
+            return Response(status: .ok, body: ResponseBody(byteBuffer: head))
+        }
+        let rest = UncheckedIterator(iterator: responses)
+        let first = head
         return Response(
             status: .ok,
             body: ResponseBody { writer in
-                for try await payload in responses {
+                try await writer.write(first)
+                var iterator = rest.iterator
+                while let payload = try await iterator.next() {
                     try await writer.write(SyncFrame.framed(payload))
                 }
                 try await writer.finish(nil)
             }
         )
     }
+}
+
+/// Responses up to this size are sent whole; longer ones stream.
+private let wholeResponseLimit = 16 << 10
+
+/// Hands the response iterator to the body writer. The iterator is used by one task
+/// at a time: the route stops touching it before the body writer starts, so the
+/// unchecked conformance is safe.
+private struct UncheckedIterator: @unchecked Sendable {
+    let iterator: AsyncThrowingStream<[UInt8], any Error>.Iterator
 }
 
 /// The sync framing over `ByteBuffer`: an unsigned LEB128 length, then the payload.

@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import MergeEngine
+import OutpostProtocol
+
+/// The `pending` table: writes made on this device and not yet processed by the
+/// server. Writes are stored in the wire encoding of SPEC.md §5.
+enum PendingStore {
+    static func writes(_ db: Database, of record: RecordID? = nil) throws -> [Write] {
+        let device = ReplicaID(UInt32(try Int64.fetchOne(db, sql: "SELECT device_number FROM identity") ?? 0))
+        let rows: [Row]
+        if let record {
+            rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT counter, write FROM pending WHERE record = ? ORDER BY counter"),
+                                    arguments: [Data(record.bytes)])
+        } else {
+            rows = try Row.fetchAll(db, sql: "SELECT counter, write FROM pending ORDER BY counter")
+        }
+        return try rows.map { row in try decode([UInt8](row[1] as Data), counter: UInt64(row[0] as Int64), device: device) }
+    }
+
+    static func insert(_ db: Database, _ write: Write) throws {
+        try db.execute(sql: "INSERT INTO pending (counter, record, write) VALUES (?, ?, ?)",
+                       arguments: [Int64(write.dot.counter), Data(write.record.bytes), Data(encode(write))])
+    }
+
+    static func remove(_ db: Database, counter: UInt64) throws {
+        try db.execute(sql: "DELETE FROM pending WHERE counter = ?", arguments: [Int64(counter)])
+    }
+
+    /// One write alone: the same bytes as in a request, with the counter stored aside.
+    static func encode(_ write: Write) -> [UInt8] {
+        var writer = ByteWriter()
+        var alone = write
+        alone.dot.counter = 1
+        WriteCodec.write([alone], hub: HubReplica.id, to: &writer)
+        return writer.bytes
+    }
+
+    static func decode(_ bytes: [UInt8], counter: UInt64, device: ReplicaID) throws -> Write {
+        var reader = ByteReader(bytes)
+        do {
+            guard var write = try WriteCodec.read(from: &reader, device: device, hub: HubReplica.id).first else {
+                throw ReplicaError(.corrupt, "a pending write is empty")
+            }
+            write.dot.counter = counter
+            return write
+        } catch let error as ProtocolError {
+            throw ReplicaError(.corrupt, "pending write \(counter) is unreadable: \(error.message)")
+        }
+    }
+}

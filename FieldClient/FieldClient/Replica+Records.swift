@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+public import MergeEngine
+import OutpostModel
+import OutpostProtocol
+public import OutpostReplication
+
+extension Replica {
+    /// The record `id` as this device sees it, or `nil`.
+    public func record(_ id: RecordID) throws(ReplicaError) -> LocalRecord? {
+        try read { db in try Self.local(db, id) }
+    }
+
+    /// Every record of `kind` (deleted ones included; check `view.isDeleted`).
+    public func records(of kind: ReplicatedKind) throws(ReplicaError) -> [LocalRecord] {
+        try read { db in
+            var ids = try Data.fetchAll(db, sql: "SELECT id FROM record WHERE kind = ?", arguments: [Int64(kind.rawValue)])
+            let created = try Data.fetchAll(db, sql: "SELECT DISTINCT record FROM pending WHERE record NOT IN (SELECT id FROM record)")
+            ids += created
+            return try ids.compactMap { data in try Self.local(db, try RecordID(bytes: [UInt8](data))) }.filter { $0.kind == kind }
+        }
+    }
+
+    /// How many records of each kind the replica holds.
+    public func counts() throws(ReplicaError) -> [ReplicatedKind: Int] {
+        try read { db in
+            var counts: [ReplicatedKind: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT kind, COUNT(*) FROM record GROUP BY kind") {
+                if let kind = ReplicatedKind(rawValue: UInt16(clamping: row[0] as Int64)) { counts[kind] = row[1] }
+            }
+            return counts
+        }
+    }
+
+    static func local(_ db: Database, _ id: RecordID) throws -> LocalRecord? {
+        let base = try baseState(db, id)
+        let pending = try PendingStore.writes(db, of: id)
+        let device = ReplicaID(UInt32(try Int64.fetchOne(db, sql: "SELECT device_number FROM identity") ?? 0))
+        guard let state = RecordState.overlay(base, pending: pending, device: device),
+              let kind = ReplicatedKind(typeID: state.type) else { return nil }
+        return LocalRecord(kind: kind, state: state, pending: pending)
+    }
+
+    static func baseState(_ db: Database, _ id: RecordID) throws -> RecordState? {
+        guard let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT state FROM record WHERE id = ?"),
+                                           arguments: [Data(id.bytes)]) else { return nil }
+        do { return try RecordStateCodec.decode([UInt8](data), id: id) } catch {
+            throw ReplicaError(.corrupt, "record \(id) in the replica is unreadable (\(error.message)); run outpost sync --rebuild")
+        }
+    }
+
+    /// Joins a hub state into the replica and records where it routes.
+    static func merge(_ db: Database, _ incoming: RecordState) throws {
+        var state = incoming
+        if let existing = try baseState(db, incoming.id) {
+            state = existing
+            try state.join(incoming)
+        }
+        try store(db, state)
+    }
+
+    /// Stores `state` as the hub state of its record, with its routing columns.
+    static func store(_ db: Database, _ state: RecordState) throws {
+        let kind = ReplicatedKind(typeID: state.type)
+        var territory: Data?
+        var parent: Data?
+        if let kind, let record = try? kind.decode(recordID: state.id, fields: state.view(policy: .updateWins).values) {
+            switch record.route {
+            case .territory(let id), .forecast(let id): territory = Data(RecordID(id).bytes)
+            case .global: break
+            default: parent = record.route.parent.map { Data($0.id.bytes) }
+            }
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO record (id, kind, state, territory, parent) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
+                territory = excluded.territory, parent = excluded.parent
+            """).execute(arguments: [Data(state.id.bytes), Int64(state.type.rawValue), Data(RecordStateCodec.encode(state)), territory, parent])
+    }
+
+    /// Removes every record routed to `territories`, then records whose parent is
+    /// gone (contacts of evicted accounts, quotes of their opportunities …).
+    static func evict(_ db: Database, territories: [RecordID]) throws {
+        guard !territories.isEmpty else { return }
+        let placeholders = Array(repeating: "?", count: territories.count).joined(separator: ",")
+        try db.execute(sql: "DELETE FROM record WHERE territory IN (\(placeholders))",
+                       arguments: StatementArguments(territories.map { Data($0.bytes) }))
+        repeat {
+            try db.execute(sql: "DELETE FROM record WHERE parent IS NOT NULL AND parent NOT IN (SELECT id FROM record)")
+        } while db.changesCount > 0
+    }
+}

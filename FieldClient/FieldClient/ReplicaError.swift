@@ -1,0 +1,35 @@
+/// A failure of a field-client operation, with a message the user can act on.
+public struct ReplicaError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of failure.
+    public enum Code: String, Sendable, Hashable {
+        /// No replica here yet: enrol first.
+        case notEnrolled
+        /// A replica exists already where enrolment would create one.
+        case alreadyEnrolled
+        /// The record is unknown in this replica.
+        case notFound
+        /// The requested change is not valid.
+        case invalid
+        /// The server refused the exchange (its reason is in the message).
+        case refused
+        /// The link failed; progress up to the last whole frame is kept.
+        case transport
+        /// The replica file is unreadable or was altered.
+        case corrupt
+        /// The device was revoked; the replica has been wiped.
+        case revoked
+    }
+
+    /// What kind of failure.
+    public let code: Code
+    /// A sentence the user can act on.
+    public let message: String
+
+    /// Creates an error.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

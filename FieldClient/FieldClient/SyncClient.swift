@@ -1,0 +1,112 @@
+import ClientTransport
+import Foundation
+import MergeEngine
+import OutpostProtocol
+import SodiumKit
+import SyncChannel
+
+/// Runs syncs of a replica with its server: one round trip in steady state, more
+/// when a dropped link cut the transfer (each resumes from the last whole frame) or
+/// the server asked for more.
+public struct SyncClient: Sendable {
+    /// The replica to sync.
+    public let replica: Replica
+    /// The longest wait for any connect, send or receive.
+    public var timeout: Duration = .seconds(30)
+    /// How many times a dropped or refused connection is retried.
+    public var retries = 3
+
+    /// Creates a client for `replica`.
+    public init(replica: Replica) {
+        self.replica = replica
+    }
+
+    /// Syncs once (retrying dropped links), reporting progress after each frame.
+    /// - Parameter endpoint: overrides the endpoint learnt at enrolment.
+    /// - Throws: `.transport` when the link keeps failing (progress is kept),
+    ///   `.refused` when the server refuses, `.revoked` after wiping a revoked device.
+    public func sync(endpoint override: String? = nil, progress: (SyncProgress) -> Void = { _ in }) throws(ReplicaError) -> SyncReport {
+        let identity = try replica.identity()
+        let text = override ?? identity.syncEndpoint
+        let endpoint: SyncEndpoint
+        do { endpoint = try SyncEndpoint(parsing: text) } catch {
+            throw ReplicaError(.invalid, "\(error)")
+        }
+        let keys: KeyExchange.SessionKeys
+        do {
+            keys = try KeyExchange.sessionKeys(
+                client: KeyExchange.KeyPair(publicKey: .init(identity.publicKey), secretKey: .init(identity.secretKey)),
+                serverPublicKey: .init(identity.serverPublicKey))
+        } catch {
+            throw ReplicaError(.corrupt, "the device keys in the replica are unusable (\(error)); enrol the device again")
+        }
+        var report = SyncReport()
+        report.endpoint = text
+        var failures = 0
+        while true {
+            report.exchanges += 1
+            do {
+                let more = try exchangeOnce(endpoint: endpoint, keys: keys, report: &report, progress: progress)
+                if !more { return report }
+            } catch let error as TransportError {
+                report.bytesUp += error.counters.bytesUp
+                report.bytesDown += error.counters.bytesDown
+                if case .frameHandlerFailed(let inner) = error.reason { throw Self.replicaError(inner) }
+                failures += 1
+                guard failures <= retries else {
+                    throw ReplicaError(.transport, "\(error) (after \(failures) attempts; everything received so far is kept)")
+                }
+            } catch {
+                throw Self.replicaError(error)
+            }
+        }
+    }
+
+    /// One request and its response; returns whether the server asked for more.
+    private func exchangeOnce(endpoint: SyncEndpoint, keys: KeyExchange.SessionKeys, report: inout SyncReport,
+                              progress: (SyncProgress) -> Void) throws -> Bool {
+        let (identity, request) = try replica.nextRequest()
+        let sealed = try SealedRequest.seal(request.encoded(hub: HubReplica.id), device: identity.deviceNumber,
+                                            counter: identity.requestCounter, key: keys.transmit)
+        report.sent = max(report.sent, request.writes.count)
+        var index: UInt32 = 0
+        var more = false
+        var wipe = false
+        var bytesDown = 0
+        let counters = try exchange(endpoint: endpoint, request: sealed, timeout: timeout) { payload in
+            let plaintext = try ResponseFrames.open(payload, counter: identity.requestCounter, index: index, key: keys.receive)
+            index += 1
+            bytesDown += payload.count
+            let frame = try SyncResponseFrame(decoding: plaintext, answering: request.cursor, hub: HubReplica.id)
+            if frame.wipe {
+                wipe = true
+                return .done
+            }
+            let effect = try replica.apply(frame)
+            report.frames += 1
+            report.received += effect.records
+            report.evicted += effect.evicted
+            report.accepted += effect.accepted
+            report.rejected += effect.refused
+            report.conflicts += frame.records.filter { $0.view(policy: .updateWins).hasConflicts }.count
+            progress(SyncProgress(frames: report.frames, records: report.received, bytesDown: bytesDown))
+            more = frame.more
+            return frame.isFinal ? .done : .more
+        }
+        report.bytesUp += counters.bytesUp
+        report.bytesDown += counters.bytesDown
+        if wipe {
+            try replica.wipe()
+            throw ReplicaError(.revoked, "the server revoked this device; its replica and keys were wiped. Ask an admin to enrol it again")
+        }
+        return more
+    }
+
+    static func replicaError(_ error: any Error) -> ReplicaError {
+        switch error {
+        case let error as ReplicaError: error
+        case let error as ProtocolError: ReplicaError(.refused, "the server refused the sync: \(error.message)")
+        default: ReplicaError(.corrupt, "\(error)")
+        }
+    }
+}

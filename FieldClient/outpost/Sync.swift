@@ -1,0 +1,44 @@
+import ArgumentParser
+import FieldClient
+import Foundation
+import TerminalOutput
+
+/// `outpost sync`: pushes pending writes and receives what this device lacks.
+struct Sync: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Sync with the server: one round trip in steady state; a dropped link resumes.",
+        discussion: """
+            Examples:
+              outpost sync
+              outpost sync --endpoint http://proxy.example:8080/sync --json
+            """
+    )
+    @OptionGroup var options: ReplicaOptions
+    @OptionGroup var output: JSONOption
+
+    @Option(help: "Use this endpoint instead of the one learnt at enrolment (tcp://HOST:PORT or http://HOST:PORT/sync).")
+    var endpoint: String?
+
+    @Option(help: "Seconds to wait for any connect, send or receive.")
+    var timeout = 30
+
+    @Option(help: "How many times to retry a dropped link before giving up (progress is kept).")
+    var retries = 3
+
+    func run() throws {
+        var client = SyncClient(replica: try options.open())
+        client.timeout = .seconds(timeout)
+        client.retries = retries
+        let onTerminal = isatty(STDERR_FILENO) == 1 && !output.json
+        let report = try client.sync(endpoint: endpoint) { progress in
+            guard onTerminal else { return }
+            FileHandle.standardError.write(Data("\r\u{1B}[Kreceiving: \(progress.records) records, \(progress.bytesDown) bytes, \(progress.frames) frames".utf8))
+        }
+        if onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if output.json { return try Output.json(report) }
+        print("Synced with \(report.endpoint): sent \(report.sent) changes (\(report.accepted) accepted, \(report.rejected) rejected), "
+            + "received \(report.received) records, evicted \(report.evicted), \(report.conflicts) with conflicts.")
+        print("Bytes: \(report.bytesUp) up, \(report.bytesDown) down in \(report.exchanges) exchange\(report.exchanges == 1 ? "" : "s").")
+        if report.rejected > 0 { print("See why with: outpost rejected list") }
+    }
+}

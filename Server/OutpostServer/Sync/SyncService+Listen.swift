@@ -1,0 +1,29 @@
+public import Logging
+public import OutpostSQLite
+public import SyncListener
+import Synchronization
+
+extension SyncService {
+    /// Starts the sync service with its native TCP listener on `host:port` (0: a
+    /// free port). The enrolment answer announces the bound port, so the service is
+    /// made once the listener is bound.
+    public static func listen(store: SQLiteStore, host: String, port: Int, batchSize: Int = 1000,
+                              logger: Logger) async throws -> (service: SyncService, listener: NativeSyncListener) {
+        let holder = SyncServiceHolder()
+        let listener = try await NativeSyncListener.start(host: host, port: port) { holder.respond(to: $0) }
+        let service = try await start(store: store, syncPort: UInt16(listener.port), batchSize: batchSize, logger: logger)
+        holder.service.withLock { $0 = service }
+        return (service, listener)
+    }
+}
+
+/// Hands native sync requests to the service once it exists; until then a
+/// connection is closed without an answer (the device retries).
+final class SyncServiceHolder: Sendable {
+    let service = Mutex<SyncService?>(nil)
+
+    func respond(to request: [UInt8]) -> AsyncThrowingStream<[UInt8], any Error> {
+        guard let sync = service.withLock({ $0 }) else { return AsyncThrowingStream { $0.finish() } }
+        return sync.respond(to: request)
+    }
+}

@@ -1,0 +1,54 @@
+public import Logging
+import MergeEngine
+import OutpostModel
+import OutpostProtocol
+public import OutpostSQLite
+public import SodiumKit
+import SyncChannel
+
+/// The server's sync endpoint, independent of the transport: takes one request's
+/// bytes and produces the response frames (SPEC.md §5). Native TCP and HTTP POST
+/// both hand their requests here.
+public struct SyncService: Sendable {
+    /// The server's durable state.
+    let store: SQLiteStore
+    /// The server's long-term key pair.
+    let keys: KeyExchange.KeyPair
+    /// The native TCP sync port announced at enrolment (0: HTTP only).
+    let syncPort: UInt16
+    /// Records per response frame: a dropped transfer re-sends at most this many.
+    let batchSize: Int
+    let logger: Logger
+
+    /// Loads (or on first start creates) the server's key pair.
+    public static func start(store: SQLiteStore, syncPort: UInt16, batchSize: Int = 1000, logger: Logger) async throws -> SyncService {
+        let stored = try await store.serverKey {
+            let pair = try KeyExchange.KeyPair.generate()
+            return (pair.publicKey.bytes, pair.secretKey.bytes)
+        }
+        let keys = KeyExchange.KeyPair(publicKey: try .init(stored.publicKey), secretKey: try .init(stored.secretKey))
+        return SyncService(store: store, keys: keys, syncPort: syncPort, batchSize: batchSize, logger: logger)
+    }
+
+    /// The response frames for one request; errors become one error frame.
+    public func respond(to request: [UInt8]) -> AsyncThrowingStream<[UInt8], any Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    switch try RequestHeader.kind(of: request) {
+                    case .enrol: continuation.yield(try await enrol(request))
+                    case .sync: try await sync(request) { continuation.yield($0) }
+                    }
+                } catch let error as ProtocolError {
+                    logger.notice("sync refused", metadata: ["code": "\(error.code)", "reason": "\(error.message)"])
+                    continuation.yield(ResponseFrames.error(error))
+                } catch {
+                    logger.error("sync failed", metadata: ["error": "\(error)"])
+                    continuation.yield(ResponseFrames.error(ProtocolError(.unavailable, "the server failed; nothing was lost, sync again later")))
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import FieldClient
+import Foundation
+import MergeEngine
+import OutpostModel
+import OutpostProtocol
+import OutpostReplication
+import OutpostSQLite
+import OutpostStore
+import SyncListener
+import TestSupport
+import Testing
+
+@Suite("Enrolment and bootstrap, end to end", .serialized)
+struct BootstrapTests {
+    @Test("A rep's device enrols with a one-time code and bootstraps exactly its territory plus global data")
+    func enrolAndBootstrap() async throws {
+        let hub = try await LiveHub.start()
+        defer { Task { await hub.stop() } }
+        let company = hub.company
+        let code = try await hub.code(for: company.repNorth)
+        let folder = hub.folder.appendingPathComponent("north")
+        let url = hub.serverURL
+        let replica = try await blockingEnrol(folder: folder, url: url, code: code)
+        let identity = try replica.identity()
+        #expect(identity.userName == "rep.north" && identity.territories == ["North"])
+        #expect(identity.syncEndpoint == hub.tcpEndpoint)
+
+        // The same code cannot enrol a second device.
+        await #expect(throws: ReplicaError.self) {
+            try await blockingEnrol(folder: hub.folder.appendingPathComponent("again"), url: url, code: code)
+        }
+
+        let report = try await sync(replica)
+        let counts = try replica.counts()
+        #expect(counts[.account] == 3 && counts[.contact] == 6 && counts[.opportunity] == 3)
+        #expect(counts[.territory] == 3 && counts[.user] == 3 && counts[.product] == 1)
+        #expect(report.received == counts.values.reduce(0, +))
+        let names = Set(try replica.records(of: .account).map { try #require(try $0.decoded() as? Account).name })
+        #expect(names == Set(company.accounts(in: company.north).map(\.name)))
+
+        // A second sync has nothing to send either way.
+        let second = try await sync(replica)
+        #expect(second.received == 0 && second.sent == 0)
+    }
+
+    @Test("A manager's device holds the whole subtree")
+    func managerScope() async throws {
+        let hub = try await LiveHub.start()
+        defer { Task { await hub.stop() } }
+        let replica = try await hub.enrol(hub.company.manager)
+        _ = try await sync(replica)
+        #expect(try replica.counts()[.account] == 6)
+    }
+
+    func blockingEnrol(folder: URL, url: String, code: String) async throws -> Replica {
+        try await TestSupportBlocking.run { () throws(ReplicaError) in
+            try Enrolment.enrol(folder: folder, serverURL: url, code: code, label: "test").replica
+        }
+    }
+}

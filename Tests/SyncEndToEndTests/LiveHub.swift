@@ -1,0 +1,94 @@
+import FieldClient
+import Foundation
+import Hummingbird
+import Logging
+import OutpostModel
+import OutpostSQLite
+import OutpostServer
+import OutpostStore
+import SyncListener
+import TestSupport
+
+/// A real server for end-to-end tests: a SQLite file in a temporary folder holding
+/// ``TestCompany``, the sync service on a native TCP port and the HTTP app (enrolment
+/// and HTTP sync) on another, both on free loopback ports.
+final class LiveHub: Sendable {
+    let folder: URL
+    let store: SQLiteStore
+    let company: TestCompany
+    let httpPort: Int
+    let listener: NativeSyncListener
+    private let app: Task<Void, any Error>
+
+    var serverURL: String { "http://127.0.0.1:\(httpPort)" }
+    var tcpEndpoint: String { "tcp://127.0.0.1:\(listener.port)" }
+    var httpEndpoint: String { "http://127.0.0.1:\(httpPort)/sync" }
+
+    private init(folder: URL, store: SQLiteStore, company: TestCompany, httpPort: Int, listener: NativeSyncListener,
+                 app: Task<Void, any Error>) {
+        self.folder = folder
+        self.store = store
+        self.company = company
+        self.httpPort = httpPort
+        self.listener = listener
+        self.app = app
+    }
+
+    /// Starts a hub; `batchSize` is the number of records per response frame.
+    static func start(batchSize: Int = 1000) async throws -> LiveHub {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try SQLiteStore(path: folder.appendingPathComponent("hq.sqlite").path)
+        let company = TestCompany()
+        try await store.insert(company.batch)
+        var logger = Logger(label: "e2e-hub")
+        logger.logLevel = .critical
+        let (service, listener) = try await SyncService.listen(store: store, host: "127.0.0.1", port: 0, batchSize: batchSize, logger: logger)
+        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
+        let application = buildApplication(store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
+                                           sync: service, logger: logger, onListening: { portSink.yield($0) })
+        let app = Task { try await application.runService() }
+        var iterator = ports.makeAsyncIterator()
+        guard let httpPort = await iterator.next() else { throw ReplicaError(.transport, "the HTTP app did not start") }
+        return LiveHub(folder: folder, store: store, company: company, httpPort: httpPort, listener: listener, app: app)
+    }
+
+    /// Stops both listeners and removes the folder.
+    func stop() async {
+        app.cancel()
+        _ = await app.result
+        await listener.shutdown()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// A one-time enrolment code for `user`.
+    func code(for user: User) async throws -> String {
+        let (code, record) = try EnrolmentCodes.issue(for: user.id, lifetime: .seconds(600))
+        try await store.addEnrolmentCode(record)
+        return code
+    }
+
+    /// Enrols a device of `user` with its own replica folder, over real sockets.
+    func enrol(_ user: User, name: String? = nil) async throws -> Replica {
+        let code = try await code(for: user)
+        let folder = folder.appendingPathComponent("device-\(name ?? user.name)-\(UUID().uuidString.prefix(8))")
+        let url = serverURL
+        return try await blocking { Result { () throws(ReplicaError) in try Enrolment.enrol(folder: folder, serverURL: url, code: code, label: user.name).replica } }.get()
+    }
+}
+
+/// Syncs `replica` over real sockets, off the cooperative pool.
+func sync(_ replica: Replica, endpoint: String? = nil, retries: Int = 3) async throws -> SyncReport {
+    var client = SyncClient(replica: replica)
+    client.retries = retries
+    client.timeout = .seconds(20)
+    let chosen = client
+    return try await blocking { Result { () throws(ReplicaError) in try chosen.sync(endpoint: endpoint) } }.get()
+}
+
+/// Runs a throwing blocking call off the cooperative pool.
+enum TestSupportBlocking {
+    static func run<T: Sendable>(_ body: @escaping @Sendable () throws(ReplicaError) -> T) async throws -> T {
+        try await blocking { Result { () throws(ReplicaError) in try body() } }.get()
+    }
+}
