@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "OutpostModel", targets: ["OutpostModel"]),
         .library(name: "MergeEngine", targets: ["MergeEngine"]),
         .library(name: "OutpostProtocol", targets: ["OutpostProtocol"]),
+        .library(name: "Configurator", targets: ["Configurator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -132,6 +133,7 @@ let package = Package(
             name: "outpost",
             dependencies: [
                 "FieldClient", "OutpostReplication", "MergeEngine", "OutpostModel", "OutpostProtocol", "TerminalOutput",
+                "OutpostInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "FieldClient/outpost"

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# The main job: build, create the demo company, start the server on loopback and show it.
+# The main job, end to end: build, create the demo company, start the server, enrol
+# the featured rep's device, bootstrap its replica over native TCP, make an offline
+# edit, sync it, and show the bytes each sync cost.
 #   scripts/demo.sh [small|medium|large]      (default: medium)
-# Leaves its files in ./demo-run; set OUTPOST_PORT to use another port than 8080.
+# Leaves its files in ./demo-run; OUTPOST_PORT (default 8080) sets the HTTP port and
+# the native sync port is the next one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale="${1:-medium}"
 port="${OUTPOST_PORT:-8080}"
+sync_port=$((port + 1))
 run="demo-run"
+rep="rep.$scale"
 
 scripts/install-deps.sh
 echo "==> Building (the first build takes a few minutes)…"
@@ -16,17 +21,15 @@ bin="$(swift build --show-bin-path)"
 
 rm -rf "$run" && mkdir -p "$run"
 export OUTPOST_DB="$run/hq.sqlite"
+export OUTPOST_REPLICA="$run/$rep-device"
 echo "==> Creating the $scale demo company in $OUTPOST_DB"
 "$bin/outpost-server" init
 "$bin/outpost-server" demo --scale "$scale"
-
 echo "==> Territories (top of the tree)"
-"$bin/outpost-server" territory list | head -12
-echo "==> Users"
-"$bin/outpost-server" user list | head -8
+"$bin/outpost-server" territory list | head -8
 
-echo "==> Starting the server on 127.0.0.1:$port"
-"$bin/outpost-server" serve --host 127.0.0.1 --port "$port" 2>"$run/server.log" &
+echo "==> Starting the server: HTTP on 127.0.0.1:$port, native sync on :$sync_port"
+"$bin/outpost-server" serve --host 127.0.0.1 --port "$port" --sync-port "$sync_port" 2>"$run/server.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
@@ -36,8 +39,29 @@ for _ in $(seq 1 100); do
 done
 echo "GET /healthz → $(curl -fsS "http://127.0.0.1:$port/healthz")"
 
-echo "==> Enrolment code for the featured rep's device"
-"$bin/outpost-server" device enrol --user rep.medium --server "http://127.0.0.1:$port"
+echo "==> Admin: a one-time enrolment code for $rep's device"
+code="$("$bin/outpost-server" device enrol --user "$rep" --server "http://127.0.0.1:$port" --json \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["code"])')"
+echo "code: $code"
+
+echo "==> Device: outpost enrol"
+"$bin/outpost" enrol --server "http://127.0.0.1:$port" --code "$code" --label demo-handheld
+
+echo "==> Device: outpost sync (bootstrap over native TCP)"
+"$bin/outpost" sync
+"$bin/outpost" status
+
+account="$("$bin/outpost" export account | sed -n 2p | cut -d, -f1)"
+echo "==> Device, offline: outpost set account $account phone=…"
+"$bin/outpost" set account "$account" phone="+49 89 555 0100" city="Munich"
+"$bin/outpost" status | grep Pending
+
+echo "==> Device: outpost sync --json (the edit goes up; one round trip)"
+"$bin/outpost" sync --json
+echo "==> Device: outpost sync --json again (nothing to exchange)"
+"$bin/outpost" sync --json | grep -E '"bytes_(up|down)"'
+echo "==> The server has the edit:"
+"$bin/outpost-server" export accounts | grep -F "$account" | cut -c1-100
 
 echo "==> Done. The server stops now; run it yourself with:"
-echo "    $bin/outpost-server serve --db $OUTPOST_DB --port $port"
+echo "    $bin/outpost-server serve --db $OUTPOST_DB --port $port --sync-port $sync_port"

@@ -14,7 +14,7 @@ struct OutpostCommand: ParsableCommand {
               outpost status
             """,
         version: "0.1.0",
-        subcommands: [Enrol.self, Sync.self, Status.self, Show.self, SetFields.self, Rejected.self, Where.self]
+        subcommands: [Enrol.self, Sync.self, Status.self, Show.self, SetFields.self, Rejected.self, Export.self, Where.self]
     )
 }
 

@@ -87,7 +87,7 @@ public enum RecordStateCodec {
         var previous: UInt64 = 0
         for index in 0..<fieldCount {
             let delta = try reader.varint()
-            guard index == 0 || delta > 0, previous + delta <= UInt64(UInt16.max) else {
+            guard index == 0 || delta > 0, delta <= UInt64(UInt16.max) - previous else {
                 throw ProtocolError(.malformed, "field ids at byte \(reader.offset) must be ascending and below 65536")
             }
             previous += delta

@@ -87,7 +87,7 @@ public enum StateBatchCodec {
         var previousTime: Int64 = 0
         for _ in simpleIndices {
             previousTime = previousTime &+ (try reader.signed())
-            guard abs(previousTime) < 1 << 40 else { throw ProtocolError(.malformed, "time \(previousTime) s is out of range") }
+            guard previousTime > -(1 << 40), previousTime < 1 << 40 else { throw ProtocolError(.malformed, "time \(previousTime) s is out of range") }
             times.append(WallClock(milliseconds: ValueCodec.epochMilliseconds + previousTime * 1000))
         }
         let fieldCount = try reader.count(max: reader.remaining, of: "field count")
@@ -95,7 +95,7 @@ public enum StateBatchCodec {
         var previousField: UInt64 = 0
         for index in 0..<fieldCount {
             let delta = try reader.varint()
-            guard index == 0 || delta > 0, previousField + delta <= UInt64(UInt16.max) else {
+            guard index == 0 || delta > 0, delta <= UInt64(UInt16.max) - previousField else {
                 throw ProtocolError(.malformed, "field ids at byte \(reader.offset) must be ascending and below 65536")
             }
             previousField += delta

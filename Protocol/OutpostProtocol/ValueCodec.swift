@@ -66,7 +66,7 @@ public enum ValueCodec {
     /// Reads a time.
     public static func readTime(from reader: inout ByteReader) throws(ProtocolError) -> WallClock {
         let seconds = try reader.signed()
-        guard abs(seconds) < 1 << 40 else { throw ProtocolError(.malformed, "time \(seconds) s is out of range") }
+        guard seconds > -(1 << 40), seconds < 1 << 40 else { throw ProtocolError(.malformed, "time \(seconds) s is out of range") }
         return WallClock(milliseconds: epochMilliseconds + seconds * 1000)
     }
 

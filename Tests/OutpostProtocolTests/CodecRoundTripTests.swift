@@ -86,6 +86,19 @@ struct CodecRoundTripTests {
         #expect(throws: ProtocolError.self) { try EnrolmentResponse(decoding: response.encoded() + [0]) }
     }
 
+    @Test("Field ids and times at the edge of 64 bits are refused, not trapped on")
+    func overflowingDeltas() {
+        let id = [UInt8](repeating: 7, count: 16)
+        let maxVarint: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]
+        // One update write (empty context) whose second field id delta is 2^64 - 1.
+        let fieldOverflow: [UInt8] = [0, 0, 0, 1, 0x21, 1] + id + [0, 2, 1, 0] + maxVarint + [0]
+        // The same write with a time of Int64.min seconds.
+        let timeOverflow: [UInt8] = [0, 0, 0, 1, 0x21, 1] + id + maxVarint + [1, 1, 0]
+        for bytes in [fieldOverflow, timeOverflow] {
+            #expect(throws: ProtocolError.self) { try SyncRequest(decoding: bytes, device: ReplicaID(1), hub: RandomStates.hub) }
+        }
+    }
+
     @Test("Hostile counts are refused before anything is allocated")
     func hostileCounts() {
         // A batch claiming 2^40 sections in a 6-byte message.
