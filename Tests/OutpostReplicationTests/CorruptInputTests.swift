@@ -10,7 +10,7 @@ import OutpostReplication
 struct CorruptInputTests {
     @Test("random field dictionaries decode or throw a RecordDecodingError", arguments: ReplicatedKind.allCases)
     func randomFields(kind: ReplicatedKind) async {
-        await propertyCheck(count: 500, input: Gen.uint64()) { seed in
+        await propertyCheck(count: 100, input: Gen.uint64()) { seed in
             var random = RandomRecords(seed: seed)
             let valid = random.record(kind)
             var fields = random.bool() ? valid.fields : [:]
@@ -35,7 +35,7 @@ struct CorruptInputTests {
 
     @Test("random text parses to a value of the field's case or throws", arguments: ReplicatedKind.allCases)
     func randomText(kind: ReplicatedKind) async {
-        await propertyCheck(count: 300, input: Gen.uint64()) { seed in
+        await propertyCheck(count: 60, input: Gen.uint64()) { seed in
             var random = RandomRecords(seed: seed)
             let fields = random.record(kind).fields
             for field in kind.fields {

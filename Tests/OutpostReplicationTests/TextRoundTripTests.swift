@@ -8,7 +8,7 @@ import OutpostReplication
 struct TextRoundTripTests {
     @Test("random valid records: every field's text parses back to its value", arguments: ReplicatedKind.allCases)
     func everyField(kind: ReplicatedKind) async {
-        await propertyCheck(count: 300, input: Gen.uint64()) { seed in
+        await propertyCheck(count: 60, input: Gen.uint64()) { seed in
             var random = RandomRecords(seed: seed)
             let record = random.record(kind)
             let fields = record.fields
@@ -26,7 +26,7 @@ struct TextRoundTripTests {
 
     @Test("a CSV row holds the id, then each field's text under its name", arguments: ReplicatedKind.allCases)
     func csvRows(kind: ReplicatedKind) async {
-        await propertyCheck(count: 100, input: Gen.uint64()) { seed in
+        await propertyCheck(count: 40, input: Gen.uint64()) { seed in
             var random = RandomRecords(seed: seed)
             let record = random.record(kind)
             let row = kind.csvRow(id: record.recordID, fields: record.fields)

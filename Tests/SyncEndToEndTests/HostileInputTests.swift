@@ -23,7 +23,7 @@ struct HostileInputTests {
             Result { () throws(TransportError) -> [[UInt8]] in
                 var frames: [[UInt8]] = []
                 do throws(TransportError) {
-                    _ = try exchange(endpoint: endpoint, request: request, timeout: .seconds(10)) { frame in
+                    _ = try exchange(endpoint: endpoint, request: request, timeout: .seconds(60)) { frame in
                         frames.append(frame)
                         return .more
                     }

@@ -81,7 +81,7 @@ final class LiveHub: Sendable {
 func sync(_ replica: Replica, endpoint: String? = nil, retries: Int = 3) async throws -> SyncReport {
     var client = SyncClient(replica: replica)
     client.retries = retries
-    client.timeout = .seconds(20)
+    client.timeout = .seconds(60)
     let chosen = client
     return try await blocking { Result { () throws(ReplicaError) in try chosen.sync(endpoint: endpoint) } }.get()
 }

@@ -18,7 +18,7 @@ func runExchange(
     _ endpoint: SyncEndpoint,
     request: [UInt8],
     expectedFrames: Int,
-    timeout: Duration = .seconds(10)
+    timeout: Duration = .seconds(60)
 ) async throws -> ExchangeOutcome {
     try await blocking {
         var frames: [[UInt8]] = []
