@@ -20,7 +20,4 @@ extension RecordState {
         }
         return state
     }
-
-    /// Whether `stamp` is a provisional stamp of a pending write (not yet accepted).
-    public static func isProvisional(_ stamp: Dot) -> Bool { stamp.counter >= provisionalBase }
 }
