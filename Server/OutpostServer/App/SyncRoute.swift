@@ -1,4 +1,5 @@
 public import Hummingbird
+import SyncListener
 
 /// Registers `POST path` (default `/sync`): the HTTP twin of the native sync listener.
 ///
@@ -34,7 +35,7 @@ public func addSyncRoute<Context: RequestContext>(
         // which costs fewer bytes than chunked framing; a long one streams.
         var head = ByteBuffer()
         while head.readableBytes < wholeResponseLimit, let frame = try await responses.next() {
-            head.writeImmutableBuffer(SyncFrame.framed(frame))
+            head.writeFrame(frame)
         }
         guard head.readableBytes >= wholeResponseLimit else {
             return Response(status: .ok, body: ResponseBody(byteBuffer: head))
@@ -47,7 +48,9 @@ public func addSyncRoute<Context: RequestContext>(
                 try await writer.write(first)
                 var iterator = rest.iterator
                 while let payload = try await iterator.next() {
-                    try await writer.write(SyncFrame.framed(payload))
+                    var framed = ByteBuffer()
+                    framed.writeFrame(payload)
+                    try await writer.write(framed)
                 }
                 try await writer.finish(nil)
             }
@@ -65,23 +68,10 @@ private struct UncheckedIterator: @unchecked Sendable {
     let iterator: AsyncThrowingStream<[UInt8], any Error>.Iterator
 }
 
-/// The sync framing over `ByteBuffer`: an unsigned LEB128 length, then the payload.
+/// Reads the one length-prefixed request an HTTP sync body holds (writing frames uses
+/// `ByteBuffer.writeFrame` from SyncListener, shared with the native listener).
 private enum SyncFrame {
     static let maxPrefixBytes = 10
-
-    /// `payload` behind its length prefix.
-    static func framed(_ payload: [UInt8]) -> ByteBuffer {
-        var buffer = ByteBuffer()
-        buffer.reserveCapacity(payload.count + maxPrefixBytes)
-        var length = UInt64(payload.count)
-        while length >= 0x80 {
-            buffer.writeInteger(UInt8(truncatingIfNeeded: length) | 0x80)
-            length >>= 7
-        }
-        buffer.writeInteger(UInt8(length))
-        buffer.writeBytes(payload)
-        return buffer
-    }
 
     /// The payload of a body that must be exactly one frame.
     ///
