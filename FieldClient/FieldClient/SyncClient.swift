@@ -69,12 +69,13 @@ public struct SyncClient: Sendable {
         let sealed = try SealedRequest.seal(request.encoded(hub: HubReplica.id), device: identity.deviceNumber,
                                             counter: identity.requestCounter, key: keys.transmit)
         report.sent = max(report.sent, request.writes.count)
+        let opener = ResponseFrames.Opener(counter: identity.requestCounter, key: keys.receive)
         var index: UInt32 = 0
         var more = false
         var wipe = false
         var bytesDown = 0
         let counters = try exchange(endpoint: endpoint, request: sealed, timeout: timeout) { payload in
-            let plaintext = try ResponseFrames.open(payload, counter: identity.requestCounter, index: index, key: keys.receive)
+            let plaintext = try opener.open(payload, index: index)
             index += 1
             bytesDown += payload.count
             let frame = try SyncResponseFrame(decoding: plaintext, answering: request.cursor, hub: HubReplica.id)

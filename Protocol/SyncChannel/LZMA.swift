@@ -2,18 +2,16 @@ import CLZMA
 import OutpostProtocol
 
 /// Raw LZMA2 compression (no container headers: the frame says whether it is
-/// compressed, and the sealed frame authenticates it). Used for change batches,
-/// where it pays; small messages travel uncompressed.
+/// compressed, and the sealed frame authenticates it), one message at a time: used
+/// for sync requests large enough to gain. The frames of one response share a
+/// stream instead (``LZMAStreamEncoder``).
 public enum LZMA {
     /// The dictionary size: large enough for any frame, small enough for a handheld.
     static let dictionarySize: UInt32 = 4 << 20
 
     /// `bytes` compressed, or `nil` if compression would not make them smaller.
     public static func compress(_ bytes: [UInt8]) -> [UInt8]? {
-        var options = lzma_options_lzma()
-        guard lzma_lzma_preset(&options, outpost_lzma_preset_best) == 0 else { return nil }
-        options.dict_size = dictionarySize
-        return withFilters(&options) { filters -> [UInt8]? in
+        withFilters { filters -> [UInt8]? in
             var output = [UInt8](repeating: 0, count: bytes.count + bytes.count / 16 + 64)
             var written = 0
             let status = bytes.withUnsafeBufferPointer { input in
@@ -28,12 +26,7 @@ public enum LZMA {
 
     /// Decompresses `bytes`, refusing output larger than `limit` bytes.
     public static func decompress(_ bytes: [UInt8], limit: Int) throws(ProtocolError) -> [UInt8] {
-        var options = lzma_options_lzma()
-        guard lzma_lzma_preset(&options, outpost_lzma_preset_best) == 0 else {
-            throw ProtocolError(.malformed, "the LZMA decoder could not be set up")
-        }
-        options.dict_size = dictionarySize
-        let result: [UInt8]? = withFilters(&options) { filters in
+        let result: [UInt8]? = withFilters { filters in
             var stream = lzma_stream()
             guard lzma_raw_decoder(&stream, filters) == LZMA_OK else { return nil }
             defer { lzma_end(&stream) }
@@ -57,8 +50,12 @@ public enum LZMA {
         return result
     }
 
-    private static func withFilters<T>(_ options: inout lzma_options_lzma, _ body: (UnsafePointer<lzma_filter>) -> T) -> T {
-        withUnsafeMutablePointer(to: &options) { pointer in
+    /// Calls `body` with the filter chain: LZMA2 alone, preset 9 extreme, the 4 MiB dictionary.
+    static func withFilters<T>(_ body: (UnsafePointer<lzma_filter>) -> T) -> T {
+        var options = lzma_options_lzma()
+        precondition(lzma_lzma_preset(&options, outpost_lzma_preset_best) == 0, "liblzma lacks preset 9 extreme")
+        options.dict_size = dictionarySize
+        return withUnsafeMutablePointer(to: &options) { pointer in
             let filters = [
                 lzma_filter(id: outpost_lzma_filter_lzma2, options: UnsafeMutableRawPointer(pointer)),
                 lzma_filter(id: outpost_lzma_vli_unknown, options: nil),

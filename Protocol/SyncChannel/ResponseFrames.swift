@@ -5,37 +5,70 @@ import SodiumKit
 /// is XChaCha20-Poly1305 under the server's transmit key, with the nonce derived
 /// from the request's counter and the frame's index (never sent) and the kind byte
 /// as additional data; an old frame replayed into a later exchange fails to open.
+/// Frames of at least 96 bytes are compressed as the next chunk of the response's
+/// one LZMA2 stream (§2.4), so every batch gains from the ones before it.
 /// An error frame is `0x0f` · `code` · UTF-8 message, unauthenticated: the device
 /// shows it but never acts on it beyond stopping.
 public enum ResponseFrames {
-    /// Seals frame number `index` of the response to request `counter`.
-    public static func seal(_ plaintext: [UInt8], counter: UInt64, index: UInt32, key: AEAD.Key) throws(SodiumError) -> [UInt8] {
-        let (body, bit) = WireFormat.pack(plaintext)
-        let kind = WireFormat.FrameKind.sealed.rawValue | bit
-        let nonce = AEAD.Nonce.fromCounter(counter, direction: WireFormat.Direction.response, index: index)
-        return [kind] + (try AEAD.seal(body, key: key, nonce: nonce, additionalData: [kind]))
+    /// Seals the frames of the response to one request, in order.
+    public struct Sealer {
+        let counter: UInt64
+        let key: AEAD.Key
+        private let compressor = LZMAStreamEncoder()
+
+        /// A sealer for the response to request `counter`, under the server's transmit key.
+        public init(counter: UInt64, key: AEAD.Key) {
+            self.counter = counter
+            self.key = key
+        }
+
+        /// Seals frame number `index`; frames must be sealed in index order.
+        public func seal(_ plaintext: [UInt8], index: UInt32) throws -> [UInt8] {
+            var body = plaintext
+            var kind = WireFormat.FrameKind.sealed.rawValue
+            if plaintext.count >= WireFormat.compressionThreshold {
+                body = try compressor.compress(plaintext)
+                kind |= WireFormat.compressedBit
+            }
+            let nonce = AEAD.Nonce.fromCounter(counter, direction: WireFormat.Direction.response, index: index)
+            return [kind] + (try AEAD.seal(body, key: key, nonce: nonce, additionalData: [kind]))
+        }
+    }
+
+    /// Opens the frames of the response to one request, in order.
+    public struct Opener {
+        let counter: UInt64
+        let key: AEAD.Key
+        private let decompressor = LZMAStreamDecoder()
+
+        /// An opener for the response to request `counter`, under the device's receive key.
+        public init(counter: UInt64, key: AEAD.Key) {
+            self.counter = counter
+            self.key = key
+        }
+
+        /// Opens frame number `index`; frames must be opened in index order.
+        /// - Throws: the server's error if it is an error frame; `.authenticationFailed`
+        ///   if the frame was altered or belongs to another exchange.
+        public func open(_ frame: [UInt8], index: UInt32) throws(ProtocolError) -> [UInt8] {
+            guard let kind = frame.first else { throw ProtocolError(.truncated, "an empty response frame") }
+            if kind == WireFormat.FrameKind.error.rawValue { throw serverError(frame) }
+            guard kind & ~WireFormat.compressedBit == WireFormat.FrameKind.sealed.rawValue else {
+                throw ProtocolError(.unknownMessage, "response frame kind \(kind) is unknown")
+            }
+            let nonce = AEAD.Nonce.fromCounter(counter, direction: WireFormat.Direction.response, index: index)
+            let body: [UInt8]
+            do { body = try AEAD.open(Array(frame.dropFirst()), key: key, nonce: nonce, additionalData: [kind]) } catch {
+                throw ProtocolError(.authenticationFailed, "response frame \(index) failed authentication: it was altered, replayed, or the server's key changed")
+            }
+            guard kind & WireFormat.compressedBit != 0 else { return try WireFormat.unpack(body, kind: kind) }
+            return try decompressor.decompress(body, limit: WireFormat.maximumPlaintext)
+        }
     }
 
     /// An error frame.
     public static func error(_ error: ProtocolError) -> [UInt8] {
         [WireFormat.FrameKind.error.rawValue, error.code.rawValue] + Array(error.message.utf8.prefix(400))
-    }
-
-    /// Opens frame number `index` of the response to request `counter`.
-    /// - Throws: the server's error if it is an error frame; `.authenticationFailed`
-    ///   if the frame was altered or belongs to another exchange.
-    public static func open(_ frame: [UInt8], counter: UInt64, index: UInt32, key: AEAD.Key) throws(ProtocolError) -> [UInt8] {
-        guard let kind = frame.first else { throw ProtocolError(.truncated, "an empty response frame") }
-        if kind == WireFormat.FrameKind.error.rawValue { throw serverError(frame) }
-        guard kind & ~WireFormat.compressedBit == WireFormat.FrameKind.sealed.rawValue else {
-            throw ProtocolError(.unknownMessage, "response frame kind \(kind) is unknown")
-        }
-        let nonce = AEAD.Nonce.fromCounter(counter, direction: WireFormat.Direction.response, index: index)
-        let body: [UInt8]
-        do { body = try AEAD.open(Array(frame.dropFirst()), key: key, nonce: nonce, additionalData: [kind]) } catch {
-            throw ProtocolError(.authenticationFailed, "response frame \(index) failed authentication: it was altered, replayed, or the server's key changed")
-        }
-        return try WireFormat.unpack(body, kind: kind)
     }
 
     /// The error an error frame carries.

@@ -49,10 +49,28 @@ struct SealingTests {
     @Test("Response frames open only at their own counter and index")
     func frames() throws {
         let (device, server) = try Self.keys()
-        let frame = try ResponseFrames.seal(Array("batch".utf8), counter: 12, index: 3, key: server.transmit)
-        #expect(try ResponseFrames.open(frame, counter: 12, index: 3, key: device.receive) == Array("batch".utf8))
-        #expect(throws: ProtocolError.self) { try ResponseFrames.open(frame, counter: 12, index: 2, key: device.receive) }
-        #expect(throws: ProtocolError.self) { try ResponseFrames.open(frame, counter: 13, index: 3, key: device.receive) }
+        let frame = try ResponseFrames.Sealer(counter: 12, key: server.transmit).seal(Array("batch".utf8), index: 3)
+        #expect(try ResponseFrames.Opener(counter: 12, key: device.receive).open(frame, index: 3) == Array("batch".utf8))
+        #expect(throws: ProtocolError.self) { try ResponseFrames.Opener(counter: 12, key: device.receive).open(frame, index: 2) }
+        #expect(throws: ProtocolError.self) { try ResponseFrames.Opener(counter: 13, key: device.receive).open(frame, index: 3) }
+    }
+
+    @Test("The frames of one response share an LZMA2 stream: each opens on arrival, a repeated batch costs little the second time")
+    func sharedStream() throws {
+        let (device, server) = try Self.keys()
+        let batches = (0..<4).map { round in
+            Array((0..<300).map { "account \($0 * 7919 % 1000), Kessler Werkzeuge \($0 % 13), Munich; " }.joined().utf8) + [UInt8(round)]
+        }
+        let sealer = ResponseFrames.Sealer(counter: 5, key: server.transmit)
+        let frames = try batches.enumerated().map { try sealer.seal($0.element, index: UInt32($0.offset)) }
+        #expect(frames.allSatisfy { $0.first == 0x81 })
+        #expect(frames[1].count * 4 < frames[0].count, "the second copy of a batch should cost a fraction of the first")
+        let opener = ResponseFrames.Opener(counter: 5, key: device.receive)
+        for (index, frame) in frames.enumerated() {
+            #expect(try opener.open(frame, index: UInt32(index)) == batches[index])
+        }
+        let skipping = ResponseFrames.Opener(counter: 5, key: device.receive)
+        #expect(throws: ProtocolError.self) { try skipping.open(frames[1], index: 1) }
     }
 
     @Test("An error frame surfaces the server's code and message")
@@ -60,7 +78,7 @@ struct SealingTests {
         let (device, _) = try Self.keys()
         let frame = ResponseFrames.error(ProtocolError(.replayed, "counter 4 was already used"))
         #expect {
-            try ResponseFrames.open(frame, counter: 4, index: 0, key: device.receive)
+            try ResponseFrames.Opener(counter: 4, key: device.receive).open(frame, index: 0)
         } throws: { ($0 as? ProtocolError) == ProtocolError(.replayed, "counter 4 was already used") }
     }
 

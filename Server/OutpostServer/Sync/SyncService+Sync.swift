@@ -94,21 +94,19 @@ extension SyncService {
 
 /// Seals and numbers the frames of one response.
 struct FrameSender {
-    let counter: UInt64
-    let key: AEAD.Key
+    let sealer: ResponseFrames.Sealer
     let request: SyncCursor
     let send: ([UInt8]) -> Void
     private(set) var index: UInt32 = 0
 
     init(counter: UInt64, key: AEAD.Key, request: SyncCursor, send: @escaping ([UInt8]) -> Void) {
-        self.counter = counter
-        self.key = key
+        sealer = ResponseFrames.Sealer(counter: counter, key: key)
         self.request = request
         self.send = send
     }
 
     mutating func send(_ frame: SyncResponseFrame) throws {
-        send(try ResponseFrames.seal(frame.encoded(answering: request, hub: HubReplica.id), counter: counter, index: index, key: key))
+        send(try sealer.seal(frame.encoded(answering: request, hub: HubReplica.id), index: index))
         index += 1
     }
 }

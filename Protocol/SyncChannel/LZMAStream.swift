@@ -1,0 +1,86 @@
+import CLZMA
+import OutpostProtocol
+
+/// One raw LZMA2 stream spanning all the compressed frames of one response
+/// (SPEC.md §2.4): each frame is the stream's next chunk, ended by a sync flush,
+/// so it decodes completely on arrival while later frames keep the dictionary of
+/// the earlier ones. A new exchange (a resumed transfer too) starts a new stream.
+///
+/// The encoder owns liblzma state and is used by one response at a time; it is
+/// deliberately not `Sendable`.
+public final class LZMAStreamEncoder {
+    private var stream = lzma_stream()
+    private var ready = false
+
+    public init() {}
+
+    deinit { lzma_end(&stream) }
+
+    /// `chunk` compressed as the stream's next chunk.
+    public func compress(_ chunk: [UInt8]) throws(ProtocolError) -> [UInt8] {
+        if !ready {
+            let status = LZMA.withFilters { filters in lzma_raw_encoder(&stream, filters) }
+            guard status == LZMA_OK else { throw ProtocolError(.malformed, "the LZMA encoder could not be set up (liblzma status \(status.rawValue))") }
+            ready = true
+        }
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: max(4096, chunk.count / 2))
+        var status = LZMA_OK
+        chunk.withUnsafeBufferPointer { input in
+            stream.next_in = input.baseAddress
+            stream.avail_in = input.count
+            repeat {
+                buffer.withUnsafeMutableBufferPointer { out in
+                    stream.next_out = out.baseAddress
+                    stream.avail_out = out.count
+                    status = lzma_code(&stream, LZMA_SYNC_FLUSH)
+                    output.append(contentsOf: out[..<(out.count - stream.avail_out)])
+                }
+            } while status == LZMA_OK
+            stream.next_in = nil
+        }
+        guard status == LZMA_STREAM_END else { throw ProtocolError(.malformed, "LZMA compression failed (liblzma status \(status.rawValue))") }
+        return output
+    }
+}
+
+/// Decodes the chunks an ``LZMAStreamEncoder`` made, in order. Not `Sendable`,
+/// like the encoder.
+public final class LZMAStreamDecoder {
+    private var stream = lzma_stream()
+    private var ready = false
+
+    public init() {}
+
+    deinit { lzma_end(&stream) }
+
+    /// The plaintext of the stream's next chunk, refusing more than `limit` bytes.
+    public func decompress(_ chunk: [UInt8], limit: Int) throws(ProtocolError) -> [UInt8] {
+        if !ready {
+            guard LZMA.withFilters({ filters in lzma_raw_decoder(&stream, filters) }) == LZMA_OK else {
+                throw ProtocolError(.malformed, "the LZMA decoder could not be set up")
+            }
+            ready = true
+        }
+        var output = [UInt8](repeating: 0, count: limit + 1)
+        let status = chunk.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { out -> lzma_ret in
+                stream.next_in = input.baseAddress
+                stream.avail_in = input.count
+                stream.next_out = out.baseAddress
+                stream.avail_out = out.count
+                defer { stream.next_in = nil; stream.next_out = nil }
+                return lzma_code(&stream, LZMA_RUN)
+            }
+        }
+        let produced = output.count - stream.avail_out
+        guard status == LZMA_OK, stream.avail_in == 0, produced <= limit else {
+            ready = false
+            lzma_end(&stream)
+            stream = lzma_stream()
+            throw ProtocolError(.malformed, "a compressed frame is corrupt, out of order, or expands beyond \(limit) bytes")
+        }
+        output.removeSubrange(produced...)
+        return output
+    }
+}
