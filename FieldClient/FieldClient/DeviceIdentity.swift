@@ -43,28 +43,39 @@ extension DeviceIdentity {
                last_sync_at FROM identity WHERE id = 1
         """
 
-    static func fetch(_ db: Database) throws -> DeviceIdentity? {
+    static func fetch(_ db: Database, cipher: ReplicaCipher) throws -> DeviceIdentity? {
         guard let row = try Row.fetchOne(db, sql: selectSQL) else { return nil }
+        let deviceNumber = UInt32(row[0] as Int64)
+        func open(_ index: Int, _ column: SealBinding.Column) throws(ReplicaError) -> [UInt8] {
+            try cipher.open(row[index], .identity(column, deviceNumber: deviceNumber))
+        }
         var cursor = SyncCursor(watermark: UInt64(row[11] as Int64), scopeVersion: UInt64(row[12] as Int64))
         if let target = row[13] as Int64?, let position = row[14] as Int64? {
             cursor.backfill = .init(target: UInt64(target), position: UInt64(position))
         }
-        let territories: String = row[8]
+        let territories = String(decoding: try open(8, .identityTerritories), as: UTF8.self)
         return DeviceIdentity(
-            deviceNumber: UInt32(row[0] as Int64), publicKey: [UInt8](row[1] as Data), secretKey: [UInt8](row[2] as Data),
-            serverPublicKey: [UInt8](row[3] as Data), serverURL: row[4], syncEndpoint: row[5], userName: row[6], role: row[7],
+            deviceNumber: deviceNumber, publicKey: [UInt8](row[1] as Data), secretKey: try open(2, .identitySecretKey),
+            serverPublicKey: [UInt8](row[3] as Data), serverURL: row[4], syncEndpoint: row[5],
+            userName: String(decoding: try open(6, .identityUserName), as: UTF8.self),
+            role: String(decoding: try open(7, .identityRole), as: UTF8.self),
             territories: territories.isEmpty ? [] : territories.components(separatedBy: "\n"),
             requestCounter: UInt64(row[9] as Int64), writeCounter: UInt64(row[10] as Int64), cursor: cursor,
             lastSyncAt: row[15])
     }
 
-    func insert(_ db: Database) throws {
+    func insert(_ db: Database, cipher: ReplicaCipher) throws {
+        func seal(_ text: String, _ column: SealBinding.Column) throws(ReplicaError) -> Data {
+            try cipher.seal(text, .identity(column, deviceNumber: deviceNumber))
+        }
         try db.execute(sql: """
             INSERT INTO identity (id, device_number, public_key, secret_key, server_public_key, server_url, sync_endpoint,
                                   user_name, role, territories)
             VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [Int64(deviceNumber), Data(publicKey), Data(secretKey), Data(serverPublicKey), serverURL,
-                             syncEndpoint, userName, role, territories.joined(separator: "\n")])
+            """, arguments: [Int64(deviceNumber), Data(publicKey),
+                             try cipher.seal(secretKey, .identity(.identitySecretKey, deviceNumber: deviceNumber)),
+                             Data(serverPublicKey), serverURL, syncEndpoint, try seal(userName, .identityUserName),
+                             try seal(role, .identityRole), try seal(territories.joined(separator: "\n"), .identityTerritories)])
     }
 
     /// Stores the cursor reached by applying a frame.

@@ -8,9 +8,11 @@ import SyncChannel
 public enum Enrolment {
     /// Makes the device's key pair, proves the code to the server at `serverURL`
     /// (`http://host:port`), learns the server's key and scope, and creates the
-    /// replica in `folder`.
-    /// - Throws: `.alreadyEnrolled`, `.refused` (bad, used or expired code), `.transport`.
-    public static func enrol(folder: URL, serverURL: String, code: String, label: String,
+    /// replica in `folder`, encrypted under a new replica key that `secret` wraps.
+    /// - Throws: `.alreadyEnrolled`, `.invalid` (a short passphrase or unusable key
+    ///   file, found before the code is spent), `.refused` (bad, used or expired code),
+    ///   `.transport`.
+    public static func enrol(folder: URL, serverURL: String, code: String, label: String, secret: ReplicaSecret,
                              timeout: Duration = .seconds(30)) throws(ReplicaError) -> (replica: Replica, bytes: TransportCounters) {
         if FileManager.default.fileExists(atPath: folder.appendingPathComponent(Replica.fileName).path) {
             throw ReplicaError(.alreadyEnrolled, "\(folder.path) already holds a replica; use another --replica folder")
@@ -21,6 +23,7 @@ public enum Enrolment {
         guard case .http(let host, _, _) = endpoint else {
             throw ReplicaError(.invalid, "enrol over HTTP: pass --server http://HOST:PORT (got \(serverURL))")
         }
+        let replicaKeys = try NewReplicaKeys(secret: secret)
         let keys: KeyExchange.KeyPair
         let request: [UInt8]
         do {
@@ -48,6 +51,6 @@ public enum Enrolment {
             deviceNumber: answer.deviceNumber, publicKey: keys.publicKey.bytes, secretKey: keys.secretKey.bytes,
             serverPublicKey: answer.serverPublicKey, serverURL: base, syncEndpoint: syncEndpoint, userName: answer.userName,
             role: answer.role, territories: answer.territories, requestCounter: 0, writeCounter: 0, cursor: .start, lastSyncAt: nil)
-        return (try Replica.create(folder, identity: identity), counters)
+        return (try Replica.create(folder, identity: identity, keys: replicaKeys), counters)
     }
 }

@@ -4,26 +4,35 @@ import MergeEngine
 import OutpostProtocol
 
 /// The `pending` table: writes made on this device and not yet processed by the
-/// server. Writes are stored in the wire encoding of SPEC.md §5.
-enum PendingStore {
-    static func writes(_ db: Database, of record: RecordID? = nil) throws -> [Write] {
+/// server. Writes are stored in the wire encoding of SPEC.md §5, sealed.
+struct PendingStore {
+    /// Seals and opens the `write` column.
+    let cipher: ReplicaCipher
+
+    func writes(_ db: Database, of record: RecordID? = nil) throws -> [Write] {
         let device = ReplicaID(UInt32(try Int64.fetchOne(db, sql: "SELECT device_number FROM identity") ?? 0))
         let rows: [Row]
         if let record {
-            rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT counter, write FROM pending WHERE record = ? ORDER BY counter"),
+            rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT counter, record, write FROM pending WHERE record = ? ORDER BY counter"),
                                     arguments: [Data(record.bytes)])
         } else {
-            rows = try Row.fetchAll(db, sql: "SELECT counter, write FROM pending ORDER BY counter")
+            rows = try Row.fetchAll(db, sql: "SELECT counter, record, write FROM pending ORDER BY counter")
         }
-        return try rows.map { row in try decode([UInt8](row[1] as Data), counter: UInt64(row[0] as Int64), device: device) }
+        return try rows.map { row in
+            let counter = UInt64(row[0] as Int64)
+            let record = try RecordID(bytes: [UInt8](row[1] as Data))
+            let bytes = try cipher.open(row[2], .pendingWrite(counter: counter, record: record))
+            return try Self.decode(bytes, counter: counter, device: device)
+        }
     }
 
-    static func insert(_ db: Database, _ write: Write) throws {
+    func insert(_ db: Database, _ write: Write) throws {
+        let sealed = try cipher.seal(Self.encode(write), .pendingWrite(counter: write.dot.counter, record: write.record))
         try db.execute(sql: "INSERT INTO pending (counter, record, write) VALUES (?, ?, ?)",
-                       arguments: [Int64(write.dot.counter), Data(write.record.bytes), Data(encode(write))])
+                       arguments: [Int64(write.dot.counter), Data(write.record.bytes), sealed])
     }
 
-    static func remove(_ db: Database, counter: UInt64) throws {
+    func remove(_ db: Database, counter: UInt64) throws {
         try db.execute(sql: "DELETE FROM pending WHERE counter = ?", arguments: [Int64(counter)])
     }
 

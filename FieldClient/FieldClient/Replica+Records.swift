@@ -8,7 +8,7 @@ public import OutpostReplication
 extension Replica {
     /// The record `id` as this device sees it, or `nil`.
     public func record(_ id: RecordID) throws(ReplicaError) -> LocalRecord? {
-        try read { db in try Self.local(db, id) }
+        try read { db in try local(db, id) }
     }
 
     /// Every record of `kind` (deleted ones included; check `view.isDeleted`).
@@ -17,7 +17,7 @@ extension Replica {
             var ids = try Data.fetchAll(db, sql: "SELECT id FROM record WHERE kind = ?", arguments: [Int64(kind.rawValue)])
             let created = try Data.fetchAll(db, sql: "SELECT DISTINCT record FROM pending WHERE record NOT IN (SELECT id FROM record)")
             ids += created
-            return try ids.compactMap { data in try Self.local(db, try RecordID(bytes: [UInt8](data))) }.filter { $0.kind == kind }
+            return try ids.compactMap { data in try local(db, try RecordID(bytes: [UInt8](data))) }.filter { $0.kind == kind }
         }
     }
 
@@ -32,25 +32,28 @@ extension Replica {
         }
     }
 
-    static func local(_ db: Database, _ id: RecordID) throws -> LocalRecord? {
+    func local(_ db: Database, _ id: RecordID) throws -> LocalRecord? {
         let base = try baseState(db, id)
-        let pending = try PendingStore.writes(db, of: id)
+        let pending = try pendingStore.writes(db, of: id)
         let device = ReplicaID(UInt32(try Int64.fetchOne(db, sql: "SELECT device_number FROM identity") ?? 0))
         guard let state = RecordState.overlay(base, pending: pending, device: device),
               let kind = ReplicatedKind(typeID: state.type) else { return nil }
         return LocalRecord(kind: kind, state: state, pending: pending)
     }
 
-    static func baseState(_ db: Database, _ id: RecordID) throws -> RecordState? {
-        guard let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT state FROM record WHERE id = ?"),
-                                           arguments: [Data(id.bytes)]) else { return nil }
-        do { return try RecordStateCodec.decode([UInt8](data), id: id) } catch {
-            throw ReplicaError(.corrupt, "record \(id) in the replica is unreadable (\(error.message)); run outpost sync --rebuild")
+    /// The record's hub state as last received, opened and checked against its row.
+    func baseState(_ db: Database, _ id: RecordID) throws -> RecordState? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, state, territory, parent FROM record WHERE id = ?"),
+                                         arguments: [Data(id.bytes)]) else { return nil }
+        let bytes = try cipher.open(row[1], .recordState(id, kind: row[0], territory: row[2], parent: row[3]))
+        do { return try RecordStateCodec.decode(bytes, id: id) } catch {
+            throw ReplicaError(.corrupt, "record \(id) in the replica is unreadable (\(error.message)); "
+                + "move the replica folder aside and enrol the device again")
         }
     }
 
     /// Joins a hub state into the replica and records where it routes.
-    static func merge(_ db: Database, _ incoming: RecordState) throws {
+    func merge(_ db: Database, _ incoming: RecordState) throws {
         var state = incoming
         if let existing = try baseState(db, incoming.id) {
             state = existing
@@ -60,7 +63,7 @@ extension Replica {
     }
 
     /// Stores `state` as the hub state of its record, with its routing columns.
-    static func store(_ db: Database, _ state: RecordState) throws {
+    func store(_ db: Database, _ state: RecordState) throws {
         let kind = ReplicatedKind(typeID: state.type)
         var territory: Data?
         var parent: Data?
@@ -71,16 +74,19 @@ extension Replica {
             default: parent = record.route.parent.map { Data($0.id.bytes) }
             }
         }
+        let kindValue = Int64(state.type.rawValue)
+        let sealed = try cipher.seal(RecordStateCodec.encode(state),
+                                     .recordState(state.id, kind: kindValue, territory: territory, parent: parent))
         try db.cachedStatement(sql: """
             INSERT INTO record (id, kind, state, territory, parent) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
                 territory = excluded.territory, parent = excluded.parent
-            """).execute(arguments: [Data(state.id.bytes), Int64(state.type.rawValue), Data(RecordStateCodec.encode(state)), territory, parent])
+            """).execute(arguments: [Data(state.id.bytes), kindValue, sealed, territory, parent])
     }
 
     /// Removes every record routed to `territories`, then records whose parent is
     /// gone (contacts of evicted accounts, quotes of their opportunities …).
-    static func evict(_ db: Database, territories: [RecordID]) throws {
+    func evict(_ db: Database, territories: [RecordID]) throws {
         guard !territories.isEmpty else { return }
         let placeholders = Array(repeating: "?", count: territories.count).joined(separator: ",")
         try db.execute(sql: "DELETE FROM record WHERE territory IN (\(placeholders))",

@@ -18,8 +18,8 @@ extension Replica {
     func nextRequest() throws(ReplicaError) -> (identity: DeviceIdentity, request: SyncRequest) {
         try write { db in
             try db.execute(sql: "UPDATE identity SET request_counter = request_counter + 1")
-            guard let identity = try DeviceIdentity.fetch(db) else { throw ReplicaError(.notEnrolled, "this replica has no identity") }
-            return (identity, SyncRequest(cursor: identity.cursor, writes: try PendingStore.writes(db)))
+            guard let identity = try DeviceIdentity.fetch(db, cipher: cipher) else { throw ReplicaError(.notEnrolled, "this replica has no identity") }
+            return (identity, SyncRequest(cursor: identity.cursor, writes: try pendingStore.writes(db)))
         }
     }
 
@@ -29,12 +29,12 @@ extension Replica {
             var effect = FrameEffect()
             if !frame.evictions.isEmpty {
                 let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0
-                try Self.evict(db, territories: frame.evictions)
+                try evict(db, territories: frame.evictions)
                 effect.evicted = before - (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0)
             }
-            for state in frame.records { try Self.merge(db, state) }
+            for state in frame.records { try merge(db, state) }
             effect.records = frame.records.count
-            if let outcome = frame.outcome { try Self.settle(db, outcome, effect: &effect) }
+            if let outcome = frame.outcome { try settle(db, outcome, effect: &effect) }
             try DeviceIdentity.save(frame.cursor, db)
             if frame.isFinal {
                 try db.execute(sql: "UPDATE identity SET last_sync_at = ?", arguments: [Int64(Date().timeIntervalSince1970 * 1000)])
@@ -46,10 +46,10 @@ extension Replica {
     /// Retires pending writes the server has processed: an accepted write is applied
     /// to the hub state under its stamp (unless a frame already brought that state);
     /// a refused one moves to `rejected` with the reason.
-    private static func settle(_ db: Database, _ outcome: SyncResponseFrame.Outcome, effect: inout FrameEffect) throws {
+    private func settle(_ db: Database, _ outcome: SyncResponseFrame.Outcome, effect: inout FrameEffect) throws {
         let acks = Dictionary(outcome.acks.map { ($0.counter, $0.stamp) }, uniquingKeysWith: max)
         let refusals = Dictionary(outcome.refusals.map { ($0.counter, $0) }, uniquingKeysWith: { a, _ in a })
-        for write in try PendingStore.writes(db) where write.dot.counter <= outcome.appliedThrough {
+        for write in try pendingStore.writes(db) where write.dot.counter <= outcome.appliedThrough {
             if let stamp = acks[write.dot.counter] {
                 var state = try baseState(db, write.record)
                 if (state?.context[HubReplica.id] ?? 0) < stamp {
@@ -57,16 +57,22 @@ extension Replica {
                     state?.apply(write, stamp: Dot(replica: HubReplica.id, counter: stamp))
                     if let state { try store(db, state) }
                 }
-                try PendingStore.remove(db, counter: write.dot.counter)
+                try pendingStore.remove(db, counter: write.dot.counter)
                 effect.accepted += 1
             } else if let refusal = refusals[write.dot.counter] {
                 let kind = try Int64.fetchOne(db, sql: "SELECT kind FROM record WHERE id = ?", arguments: [Data(write.record.bytes)])
                     ?? { if case .create(let type, _) = write.operation { Int64(type.rawValue) } else { 0 } }()
+                let code = Int64(refusal.code.rawValue)
+                let at = Int64(Date().timeIntervalSince1970 * 1000)
+                func binding(_ column: SealBinding.Column) -> SealBinding {
+                    .rejected(column, counter: write.dot.counter, record: write.record, kind: kind, code: code, at: at)
+                }
                 try db.execute(sql: """
                     INSERT OR REPLACE INTO rejected (counter, record, kind, write, code, message, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [Int64(write.dot.counter), Data(write.record.bytes), kind, Data(PendingStore.encode(write)),
-                                     Int64(refusal.code.rawValue), refusal.message, Int64(Date().timeIntervalSince1970 * 1000)])
-                try PendingStore.remove(db, counter: write.dot.counter)
+                    """, arguments: [Int64(write.dot.counter), Data(write.record.bytes), kind,
+                                     try cipher.seal(PendingStore.encode(write), binding(.rejectedWrite)), code,
+                                     try cipher.seal(refusal.message, binding(.rejectedMessage)), at])
+                try pendingStore.remove(db, counter: write.dot.counter)
                 effect.refused += 1
             }
         }

@@ -47,7 +47,7 @@ extension Replica {
     private func issue(_ id: RecordID, kind: ReplicatedKind?, time: Date,
                        _ operation: (LocalRecord?) throws -> WriteOperation) throws(ReplicaError) -> Write {
         try write { db in
-            let existing = try Self.local(db, id)
+            let existing = try local(db, id)
             let recordKind = kind ?? existing?.kind
             guard let recordKind, recordKind.isDeviceWritable else {
                 throw ReplicaError(.invalid, "\(recordKind?.name ?? "this") record is read-only on devices; ask an admin to change it")
@@ -55,7 +55,7 @@ extension Replica {
             let op = try operation(existing)
             let counter = UInt64(try Int64.fetchOne(db, sql: "SELECT write_counter FROM identity") ?? 0) + 1
             let device = ReplicaID(UInt32(try Int64.fetchOne(db, sql: "SELECT device_number FROM identity") ?? 0))
-            let base = try Self.baseState(db, id)
+            let base = try baseState(db, id)
             let write = Write(dot: Dot(replica: device, counter: counter), record: id, context: base?.context ?? VersionVector(),
                               operation: op, time: ValueCodec.wholeSeconds(WallClock(milliseconds: Int64(time.timeIntervalSince1970 * 1000))))
             if case .delete = op {} else {
@@ -66,24 +66,28 @@ extension Replica {
                 }
             }
             try db.execute(sql: "UPDATE identity SET write_counter = ?", arguments: [Int64(counter)])
-            try PendingStore.insert(db, write)
+            try pendingStore.insert(db, write)
             return write
         }
     }
 
     /// Writes not yet processed by the server, oldest first.
     public func pendingWrites() throws(ReplicaError) -> [Write] {
-        try read { db in try PendingStore.writes(db) }
+        try read { db in try pendingStore.writes(db) }
     }
 
     /// Writes the server refused, with its reasons.
     public func rejectedWrites() throws(ReplicaError) -> [RejectedEntry] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT counter, record, kind, code, message, rejected_at FROM rejected ORDER BY counter").map { row in
-                RejectedEntry(counter: UInt64(row[0] as Int64), record: try RecordID(bytes: [UInt8](row[1] as Data)),
-                              kind: ReplicatedKind(rawValue: UInt16(clamping: row[2] as Int64)),
-                              code: Refusal.Code(rawValue: UInt8(clamping: row[3] as Int64)) ?? .invalid,
-                              message: row[4], rejectedAt: Date(timeIntervalSince1970: Double(row[5] as Int64) / 1000))
+                let counter = UInt64(row[0] as Int64)
+                let record = try RecordID(bytes: [UInt8](row[1] as Data))
+                let kind: Int64 = row[2], code: Int64 = row[3], at: Int64 = row[5]
+                let message = try cipher.openText(row[4], .rejected(.rejectedMessage, counter: counter, record: record,
+                                                                    kind: kind, code: code, at: at))
+                return RejectedEntry(counter: counter, record: record, kind: ReplicatedKind(rawValue: UInt16(clamping: kind)),
+                                     code: Refusal.Code(rawValue: UInt8(clamping: code)) ?? .invalid,
+                                     message: message, rejectedAt: Date(timeIntervalSince1970: Double(at) / 1000))
             }
         }
     }

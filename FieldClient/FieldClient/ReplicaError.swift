@@ -18,6 +18,11 @@ public struct ReplicaError: Error, Hashable, Sendable, CustomStringConvertible {
         case corrupt
         /// The device was revoked; the replica has been wiped.
         case revoked
+        /// The replica is encrypted and no passphrase or key file was given (and no
+        /// unexpired `outpost unlock` is in force).
+        case locked
+        /// The passphrase or key file given does not open this replica; nothing was changed.
+        case wrongKey
     }
 
     /// What kind of failure.

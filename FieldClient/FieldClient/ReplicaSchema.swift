@@ -1,16 +1,39 @@
 import GRDB
 
 /// The replica file's schema: append-only named migrations, as on the server.
+///
+/// Sensitive columns hold sealed values (``ReplicaCipher``: nonce, ciphertext, tag,
+/// bound to their row by ``SealBinding``): record states, pending and refused writes,
+/// refusal messages, and the identity's secret key, user name, role and territories.
+/// Ids, kinds, routing territories and parents (random UUIDs and small numbers),
+/// counters, public keys and the server's address stay in clear for lookups.
 enum ReplicaSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-replica") { db in
-            for sql in v1 { try db.execute(sql: sql) }
+        migrator.registerMigration("v2-encrypted-replica") { db in
+            for sql in v2 { try db.execute(sql: sql) }
         }
         return migrator
     }
 
-    static let v1: [String] = [
+    /// Whether `db` was made by an outpost before encryption at rest (its `identity`
+    /// table has no `keyslot` beside it); such a replica cannot be opened.
+    static func isUnencrypted(_ db: Database) throws -> Bool {
+        try db.tableExists("identity") && !db.tableExists("keyslot")
+    }
+
+    static let v2: [String] = [
+        // The replica key, wrapped by a key derived from the passphrase or key file.
+        """
+        CREATE TABLE keyslot (
+            id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            method TEXT NOT NULL,
+            salt BLOB NOT NULL,
+            opslimit INTEGER NOT NULL,
+            memlimit INTEGER NOT NULL,
+            wrapped BLOB NOT NULL
+        ) STRICT
+        """,
         // Who this device is, whom it syncs with, and how far it has got.
         """
         CREATE TABLE identity (
@@ -21,9 +44,9 @@ enum ReplicaSchema {
             server_public_key BLOB NOT NULL,
             server_url TEXT NOT NULL,
             sync_endpoint TEXT NOT NULL,
-            user_name TEXT NOT NULL,
-            role TEXT NOT NULL,
-            territories TEXT NOT NULL,
+            user_name BLOB NOT NULL,
+            role BLOB NOT NULL,
+            territories BLOB NOT NULL,
             request_counter INTEGER NOT NULL DEFAULT 0,
             write_counter INTEGER NOT NULL DEFAULT 0,
             watermark INTEGER NOT NULL DEFAULT 0,
@@ -33,7 +56,7 @@ enum ReplicaSchema {
             last_sync_at INTEGER
         ) STRICT
         """,
-        // The last hub state of each record in scope, with its routing.
+        // The last hub state of each record in scope (sealed), with its routing.
         """
         CREATE TABLE record (
             id BLOB NOT NULL PRIMARY KEY,
@@ -46,7 +69,7 @@ enum ReplicaSchema {
         "CREATE INDEX record_by_kind ON record(kind)",
         "CREATE INDEX record_by_territory ON record(territory)",
         "CREATE INDEX record_by_parent ON record(parent)",
-        // Writes made here and not yet processed by the server, oldest first.
+        // Writes made here and not yet processed by the server, oldest first (sealed).
         """
         CREATE TABLE pending (
             counter INTEGER NOT NULL PRIMARY KEY,
@@ -55,7 +78,7 @@ enum ReplicaSchema {
         ) STRICT
         """,
         "CREATE INDEX pending_by_record ON pending(record)",
-        // Writes the server refused, with its reason: kept for the rep to see.
+        // Writes the server refused, with its reason (both sealed): kept for the rep to see.
         """
         CREATE TABLE rejected (
             counter INTEGER NOT NULL PRIMARY KEY,
@@ -63,7 +86,7 @@ enum ReplicaSchema {
             kind INTEGER NOT NULL,
             write BLOB NOT NULL,
             code INTEGER NOT NULL,
-            message TEXT NOT NULL,
+            message BLOB NOT NULL,
             rejected_at INTEGER NOT NULL
         ) STRICT
         """,

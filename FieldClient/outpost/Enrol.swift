@@ -9,8 +9,12 @@ struct Enrol: ParsableCommand {
         abstract: "Enrol this device with a server using a one-time code from an admin.",
         discussion: """
             The admin runs `outpost-server device enrol --user NAME` and reads you the code.
-            Example:
+            The replica is encrypted at rest under the passphrase you choose now (asked on
+            the terminal, or --passphrase-file / OUTPOST_PASSPHRASE), or under a key file
+            for unattended devices (--key-file FILE, created with 32 random bytes if missing).
+            Examples:
               outpost enrol --server http://hq.example:8080 --code ABCD-EFGH-JKMN
+              outpost enrol --server http://hq.example:8080 --code ABCD-EFGH-JKMN --key-file /etc/outpost/key
             """
     )
     @OptionGroup var options: ReplicaOptions
@@ -37,7 +41,8 @@ struct Enrol: ParsableCommand {
     func run() throws {
         let folder = options.location.folder
         let (replica, _) = try Enrolment.enrol(folder: folder, serverURL: server, code: code,
-                                               label: label ?? ProcessInfo.processInfo.hostName)
+                                               label: label ?? ProcessInfo.processInfo.hostName,
+                                               secret: try options.secret(confirm: true))
         let identity = try replica.identity()
         let result = Result(user: identity.userName, role: identity.role, device: identity.deviceNumber,
                             territories: identity.territories, endpoint: identity.syncEndpoint, replica: folder.path)

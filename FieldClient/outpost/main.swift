@@ -6,15 +6,19 @@ struct OutpostCommand: ParsableCommand {
         commandName: "outpost",
         abstract: "The Outpost field client: an offline replica of your territories that syncs over slow links.",
         discussion: """
-            The replica lives in --replica, OUTPOST_REPLICA or ~/.outpost.
+            The replica lives in --replica, OUTPOST_REPLICA or ~/.outpost, encrypted at rest:
+            commands ask for its passphrase (or take --passphrase-file, OUTPOST_PASSPHRASE,
+            --key-file, OUTPOST_KEY_FILE) unless `outpost unlock` is in force.
 
             Example:
               outpost enrol --server http://hq.example:8080 --code ABCD-EFGH-JKMN
+              outpost unlock
               outpost sync
               outpost status
             """,
         version: "0.1.0",
-        subcommands: [Enrol.self, Sync.self, Status.self, Show.self, SetFields.self, Rejected.self, Export.self, Where.self]
+        subcommands: [Enrol.self, Unlock.self, Lock.self, Sync.self, Status.self, Show.self, SetFields.self, Rejected.self, Export.self,
+                      Where.self]
     )
 }
 

@@ -54,7 +54,7 @@ struct BootstrapTests {
 
     func blockingEnrol(folder: URL, url: String, code: String) async throws -> Replica {
         try await TestSupportBlocking.run { () throws(ReplicaError) in
-            try Enrolment.enrol(folder: folder, serverURL: url, code: code, label: "test").replica
+            try Enrolment.enrol(folder: folder, serverURL: url, code: code, label: "test", secret: LiveHub.passphrase).replica
         }
     }
 }

@@ -68,12 +68,18 @@ final class LiveHub: Sendable {
         return code
     }
 
-    /// Enrols a device of `user` with its own replica folder, over real sockets.
-    func enrol(_ user: User, name: String? = nil) async throws -> Replica {
+    /// The passphrase test devices encrypt their replicas with.
+    static let passphrase = ReplicaSecret.passphrase(text: "correct horse battery staple")
+
+    /// Enrols a device of `user` with its own replica folder (encrypted under
+    /// ``passphrase``), over real sockets.
+    func enrol(_ user: User, name: String? = nil, secret: ReplicaSecret = LiveHub.passphrase) async throws -> Replica {
         let code = try await code(for: user)
         let folder = folder.appendingPathComponent("device-\(name ?? user.name)-\(UUID().uuidString.prefix(8))")
         let url = serverURL
-        return try await blocking { Result { () throws(ReplicaError) in try Enrolment.enrol(folder: folder, serverURL: url, code: code, label: user.name).replica } }.get()
+        return try await blocking { Result { () throws(ReplicaError) in
+            try Enrolment.enrol(folder: folder, serverURL: url, code: code, label: user.name, secret: secret).replica
+        } }.get()
     }
 }
 
