@@ -188,9 +188,10 @@ let package = Package(
             name: "SyncEndToEndTests",
             dependencies: [
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
-                "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport",
+                "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "SodiumKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/SyncEndToEndTests"
         ),
