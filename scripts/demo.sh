@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job, end to end: build, create the demo company, start the server, enrol
-# the featured rep's device, bootstrap its replica over native TCP, make an offline
-# edit, sync it, and show the bytes each sync cost.
+# the featured rep's device (its replica encrypted under OUTPOST_PASSPHRASE, default a
+# demo one), bootstrap its replica over native TCP, make an offline edit, sync it, and
+# show the bytes each sync cost.
 #   scripts/demo.sh [small|medium|large]      (default: medium)
 # Leaves its files in ./demo-run; OUTPOST_PORT (default 8080) sets the HTTP port and
 # the native sync port is the next one.
@@ -44,8 +45,12 @@ code="$("$bin/outpost-server" device enrol --user "$rep" --server "http://127.0.
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["code"])')"
 echo "code: $code"
 
-echo "==> Device: outpost enrol"
+echo "==> Device: outpost enrol (the replica is encrypted at rest under OUTPOST_PASSPHRASE)"
+export OUTPOST_PASSPHRASE="${OUTPOST_PASSPHRASE:-demo passphrase, change me}"
 "$bin/outpost" enrol --server "http://127.0.0.1:$port" --code "$code" --label demo-handheld
+echo "==> Device: outpost unlock (Argon2id once; later commands need no passphrase)"
+"$bin/outpost" unlock --hours 1
+unset OUTPOST_PASSPHRASE
 
 echo "==> Device: outpost sync (bootstrap over native TCP)"
 "$bin/outpost" sync
@@ -62,6 +67,9 @@ echo "==> Device: outpost sync --json again (nothing to exchange)"
 "$bin/outpost" sync --json | grep -E '"bytes_(up|down)"'
 echo "==> The server has the edit:"
 "$bin/outpost-server" export accounts | grep -F "$account" | cut -c1-100
+echo "==> Device: outpost check (every encrypted value opens), then outpost lock"
+"$bin/outpost" check
+"$bin/outpost" lock
 
 echo "==> Done. The server stops now; run it yourself with:"
 echo "    $bin/outpost-server serve --db $OUTPOST_DB --port $port --sync-port $sync_port"

@@ -35,7 +35,7 @@ struct ReplicaAtRestTests {
         #expect(try await sync(rep).rejected == 1)
         try rep.update(RecordID(secret.account.id), fields: [phone: .string("+49 40 5550 1234")])
         let refusal = try #require(try rep.rejectedWrites().first)
-        #expect(try rep.pendingWrites().count == 1)
+        #expect(try rep.check() == ReplicaCheck(records: try rep.counts().values.reduce(0, +), pending: 1, rejected: 1))
 
         var needles: [String: [UInt8]] = [
             "refused account name": Array("Sneaky Vortex GmbH".utf8),
@@ -87,6 +87,7 @@ struct ReplicaAtRestTests {
         try bytes.write(to: file)
 
         let reopened = try Replica.open(rep.folder, secret: LiveHub.passphrase)
+        #expect(code { _ = try reopened.check() } == .corrupt)
         #expect(code { _ = try reopened.record(accounts[0]) } == .corrupt)
         #expect(code { _ = try reopened.records(of: .account) } == .corrupt)
         #expect(try reopened.record(accounts[1]) != nil)
