@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Replica-at-rest benchmark (issue 5): after scripts/bench-bootstrap.sh has filled the
 # featured rep's encrypted replica, times the field client's local commands (median of
-# 5 runs each, process start included): unlock (Argon2id), a command with a passphrase
+# 9 runs each, process start included): unlock (Argon2id), a command with a passphrase
 # and no unlock (Argon2id every time), a command while unlocked, and `outpost check`
 # (open and authenticate every record), and prints the replica's size.
 #   scripts/bench-replica.sh [small|medium|large]     (default: medium)
@@ -19,7 +19,7 @@ outpost, replica = sys.argv[1], sys.argv[2]
 
 def median_ms(*args, env=None):
     times = []
-    for _ in range(5):
+    for _ in range(9):
         start = time.perf_counter()
         subprocess.run([outpost, *args], check=True, stdout=subprocess.DEVNULL, env=env)
         times.append((time.perf_counter() - start) * 1000)

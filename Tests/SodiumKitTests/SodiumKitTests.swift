@@ -9,6 +9,16 @@ struct SodiumKitTests {
         #expect(GenericHash.hex(digest) == "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8")
     }
 
+    @Test("Keyed BLAKE2b (the replica's key-file derivation) matches the reference implementation's vectors")
+    func keyedVectors() throws {
+        // BLAKE2's blake2b-kat.txt, first keyed entry: empty input, key 00 01 … 3f.
+        #expect(GenericHash.hex(try GenericHash.hash([], outputLength: 64, key: [UInt8](0...63))) ==
+            "10ebb67700b1868efb4417987acf4690ae9d972fb7a590c2f02871799aaa4786b5e996e8f0f4eb981fc214b005f42d2ff4233499391653df7aefcbc13fc51568")
+        // Python's hashlib.blake2b(b"outpost key file", key=bytes(range(16)), digest_size=32).
+        #expect(GenericHash.hex(try GenericHash.hash(Array("outpost key file".utf8), key: [UInt8](0...15))) ==
+            "2e37e36d35e4e98b8c5c3e88aceeaae952b618633f69d152935a20fedb878f59")
+    }
+
     @Test("A keyed hash differs from the unkeyed one and from another key's")
     func keyedHashesDiffer() throws {
         let message = Array("ana.lopez@acme.example".utf8)
