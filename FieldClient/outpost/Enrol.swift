@@ -14,7 +14,8 @@ struct Enrol: ParsableCommand {
             for unattended devices (--key-file FILE, created with 32 random bytes if missing).
             Examples:
               outpost enrol --server http://hq.example:8080 --code ABCD-EFGH-JKMN
-              outpost enrol --server http://hq.example:8080 --code ABCD-EFGH-JKMN --key-file /etc/outpost/key
+              outpost enrol --server http://hq.example:8080 --code ABCD-EFGH-JKMN \\
+                --key-file /etc/outpost/key
             """
     )
     @OptionGroup var options: ReplicaOptions
