@@ -137,6 +137,8 @@ struct ReplicaAtRestTests {
         let rep = try await hub.enrol(hub.company.repNorth, secret: .keyFile(keyURL))
         #expect(try Data(contentsOf: keyURL).count == ReplicaSecret.minimumKeyFileLength)
         #expect(try mode(keyURL) == 0o600)
+        #expect(try mode(rep.folder.appendingPathComponent(Replica.fileName)) == 0o600)
+        #expect(try mode(rep.folder) == 0o700)
         _ = try await sync(rep)
         #expect(try Replica.open(rep.folder, secret: .keyFile(keyURL)).counts()[.account] == 3)
 
