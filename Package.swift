@@ -126,7 +126,7 @@ let package = Package(
             name: "FieldClient",
             dependencies: [
                 "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
-                "ClientTransport",
+                "ClientTransport", "Configurator", "Pricing",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "FieldClient/FieldClient"
@@ -135,7 +135,7 @@ let package = Package(
             name: "outpost",
             dependencies: [
                 "FieldClient", "OutpostReplication", "MergeEngine", "OutpostModel", "OutpostProtocol", "TerminalOutput",
-                "OutpostInterchange",
+                "OutpostInterchange", "Pricing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "FieldClient/outpost"
