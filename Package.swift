@@ -190,7 +190,7 @@ let package = Package(
             name: "SyncEndToEndTests",
             dependencies: [
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
-                "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport",
+                "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "Pricing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

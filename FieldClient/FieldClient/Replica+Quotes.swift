@@ -153,17 +153,21 @@ extension Replica {
 
     /// The record of `kind` whose id is `name` or starts with it (at least 4 characters).
     private func find<Record: ReplicatedRecord>(_ name: String, _ label: String) throws(ReplicaError) -> Record {
-        let wanted = name.lowercased()
-        let matches = try records(of: Record.kind).filter {
-            !$0.view.isDeleted && EntityID<Never>($0.id).description.hasPrefix(wanted)
-        }
+        // Record ids print as 32 hex digits; UUIDs as typed may carry dashes.
+        let wanted = name.lowercased().filter { $0 != "-" }
+        let matches = try records(of: Record.kind).filter { !$0.view.isDeleted && $0.id.description.hasPrefix(wanted) }
         guard wanted.count >= 4, matches.count <= 1 else {
             throw ReplicaError(.invalid, "\"\(name)\" names \(matches.count) \(label)s; give more of the id")
         }
-        guard let local = matches.first, let record = try? local.decoded() as? Record else {
+        guard let local = matches.first else {
             throw ReplicaError(.notFound, "no \(label) \(name) in this replica; sync, or check the id")
         }
-        return record
+        do {
+            guard let record = try local.decoded() as? Record else { throw ReplicaError(.corrupt, "\(label) \(name) is not a \(label)") }
+            return record
+        } catch {
+            throw ReplicaError(.corrupt, "\(label) \(name) in this replica is unreadable: \(error)")
+        }
     }
 
     private func requireDraft(_ quote: Quote) throws(ReplicaError) {
