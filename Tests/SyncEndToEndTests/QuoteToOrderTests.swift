@@ -69,6 +69,11 @@ struct QuoteToOrderTests {
         #expect(clash.options.filter { !$0.reasons.isEmpty }.map(\.code) == ["wifi"], "undo the earliest of the clashing choices")
         #expect(clash.conflict?.contains("To go on, undo choosing “Wi-Fi”") == true)
         #expect(throws: ReplicaError.self) { try configurator.configure(select: ["no-such-option"], deselect: [], priceBook: nil) }
+
+        // A quote line leaves open options out, but never lets the rules pick a disk for the rep.
+        #expect(try Set(configurator.completion(select: ["wifi"], deselect: [])) == [catalog.chassis.id, catalog.fast.id, catalog.wifi.id])
+        #expect(throws: ReplicaError.self) { try configurator.completion(select: [], deselect: []) }
+        #expect(try configurator.completion(select: ["ssd-small"], deselect: []).count == 2)
     }
 
     @Test("a quote over the threshold needs a manager; accepted offline, its order reaches the hub once")
