@@ -80,20 +80,9 @@ struct QuoteCommand: ParsableCommand {
 
         func run() throws {
             let replica = try options.open()
-            let basisPoints = try discount.map(Self.basisPoints)
+            let basisPoints = try discount.map(Percentage.basisPoints(parsing:))
             let (quote, priced) = try replica.priceQuote(self.quote.id, discountBasisPoints: basisPoints, discountAmount: discountAmount)
             try show(quote, priced, replica: replica, json: output.json, note: "Priced quote \(quote.id).")
-        }
-
-        /// `12.5` → 1250; refuses more than two decimals or anything outside 0…100.
-        static func basisPoints(_ text: String) throws -> Int {
-            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-            guard (1...2).contains(parts.count), let whole = Int(parts[0]), parts.count == 1 || (1...2).contains(parts[1].count),
-                  let fraction = parts.count == 2 ? Int(parts[1] + (parts[1].count == 1 ? "0" : "")) : 0,
-                  (0...10_000).contains(whole * 100 + fraction), !text.hasPrefix("-") else {
-                throw ArgumentParser.ValidationError("--discount must be a percentage from 0 to 100 with at most two decimals, such as 12.5 (got \"\(text)\")")
-            }
-            return whole * 100 + fraction
         }
     }
 
