@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "MergeEngine", targets: ["MergeEngine"]),
         .library(name: "OutpostProtocol", targets: ["OutpostProtocol"]),
         .library(name: "Configurator", targets: ["Configurator"]),
+        .library(name: "Pricing", targets: ["Pricing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -41,6 +42,7 @@ let package = Package(
         .target(name: "OutpostModel", path: "Sources/OutpostModel"),
         .target(name: "MergeEngine", path: "Sources/MergeEngine"),
         .target(name: "Configurator", dependencies: ["OutpostModel"], path: "Sources/Configurator"),
+        .target(name: "Pricing", dependencies: ["OutpostModel"], path: "Sources/Pricing"),
         .target(name: "TerminalOutput", path: "Sources/TerminalOutput"),
         .target(name: "OutpostInterchange", dependencies: ["OutpostModel"], path: "Sources/OutpostInterchange"),
         .target(
@@ -124,7 +126,7 @@ let package = Package(
             name: "FieldClient",
             dependencies: [
                 "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
-                "ClientTransport",
+                "ClientTransport", "Configurator", "Pricing",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "FieldClient/FieldClient"
@@ -133,7 +135,7 @@ let package = Package(
             name: "outpost",
             dependencies: [
                 "FieldClient", "OutpostReplication", "MergeEngine", "OutpostModel", "OutpostProtocol", "TerminalOutput",
-                "OutpostInterchange",
+                "OutpostInterchange", "Pricing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "FieldClient/outpost"
@@ -188,7 +190,7 @@ let package = Package(
             name: "SyncEndToEndTests",
             dependencies: [
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
-                "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "SodiumKit",
+                "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "SodiumKit", "Pricing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -199,6 +201,11 @@ let package = Package(
             name: "ConfiguratorTests",
             dependencies: ["Configurator", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/ConfiguratorTests"
+        ),
+        .testTarget(
+            name: "PricingTests",
+            dependencies: ["Pricing", "OutpostModel", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/PricingTests"
         ),
         .testTarget(
             name: "OutpostInterchangeTests",

@@ -15,6 +15,9 @@ enum Migrations {
         migrator.registerMigration("v2-sync") { db in
             for sql in Schema.v2Sync { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v3-pricing") { db in
+            for sql in Schema.v3Pricing { try db.execute(sql: sql) }
+        }
         return migrator
     }
 }
