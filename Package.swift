@@ -54,6 +54,11 @@ let package = Package(
             path: "Sources/OutpostReplication"
         ),
         .target(
+            name: "OrderIntake",
+            dependencies: ["OutpostModel", "OutpostReplication", "Configurator", "SodiumKit"],
+            path: "Sources/OrderIntake"
+        ),
+        .target(
             name: "OutpostProtocol",
             dependencies: ["OutpostModel", "MergeEngine"],
             path: "Protocol/OutpostProtocol"
@@ -77,7 +82,7 @@ let package = Package(
         .target(
             name: "OutpostSQLite",
             dependencies: [
-                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol",
+                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/OutpostSQLite"

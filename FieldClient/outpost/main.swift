@@ -14,7 +14,8 @@ struct OutpostCommand: ParsableCommand {
               outpost status
             """,
         version: "0.1.0",
-        subcommands: [Enrol.self, Sync.self, Status.self, Show.self, SetFields.self, Rejected.self, Export.self, Where.self]
+        subcommands: [Enrol.self, Sync.self, Status.self, Show.self, SetFields.self, Rejected.self, Export.self, Where.self,
+                      Orders.self]
     )
 }
 

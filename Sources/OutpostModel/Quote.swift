@@ -65,15 +65,19 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
     /// The hash of the quote version the order came from, part of its identity.
     public var quoteHash: String
     /// The human order number the server gives when it accepts the order.
-    public var number: Int?
+    public var number: OrderNumber?
     public var status: OrderStatus
+    /// The order's total as the server priced it when it accepted the order (never
+    /// the device's figure); `nil` until then.
+    public var total: Money?
 
     public init(id: EntityID<Order> = EntityID<Order>(), quoteID: EntityID<Quote>, quoteHash: String,
-                number: Int? = nil, status: OrderStatus = .submitted) {
+                number: OrderNumber? = nil, status: OrderStatus = .submitted, total: Money? = nil) {
         self.id = id
         self.quoteID = quoteID
         self.quoteHash = quoteHash
         self.number = number
         self.status = status
+        self.total = total
     }
 }

@@ -15,6 +15,9 @@ enum Migrations {
         migrator.registerMigration("v2-sync") { db in
             for sql in Schema.v2Sync { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v3-orders") { db in
+            for sql in Schema.v3Orders { try db.execute(sql: sql) }
+        }
         return migrator
     }
 }

@@ -50,7 +50,8 @@ struct StableFieldIDTests {
             (1, "opportunity_id", .bytes), (2, "status", .string), (3, "lines", .bytes), (4, "currency", .string),
             (5, "discount_basis_points", .int), (6, "bundle_version", .int),
         ],
-        .order: [(1, "quote_id", .bytes), (2, "quote_hash", .string), (3, "number", .int), (4, "status", .string)],
+        .order: [(1, "quote_id", .bytes), (2, "quote_hash", .string), (3, "number", .int), (4, "status", .string), (5, "total", .decimal),
+                 (6, "currency", .string)],
     ]
 
     @Test("kind numbers")
