@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "MergeEngine", targets: ["MergeEngine"]),
         .library(name: "OutpostProtocol", targets: ["OutpostProtocol"]),
         .library(name: "Configurator", targets: ["Configurator"]),
+        .library(name: "Pricing", targets: ["Pricing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -41,6 +42,7 @@ let package = Package(
         .target(name: "OutpostModel", path: "Sources/OutpostModel"),
         .target(name: "MergeEngine", path: "Sources/MergeEngine"),
         .target(name: "Configurator", dependencies: ["OutpostModel"], path: "Sources/Configurator"),
+        .target(name: "Pricing", dependencies: ["OutpostModel"], path: "Sources/Pricing"),
         .target(name: "TerminalOutput", path: "Sources/TerminalOutput"),
         .target(name: "OutpostInterchange", dependencies: ["OutpostModel"], path: "Sources/OutpostInterchange"),
         .target(
@@ -203,6 +205,11 @@ let package = Package(
             name: "ConfiguratorTests",
             dependencies: ["Configurator", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/ConfiguratorTests"
+        ),
+        .testTarget(
+            name: "PricingTests",
+            dependencies: ["Pricing", "OutpostModel", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/PricingTests"
         ),
         .testTarget(
             name: "OutpostInterchangeTests",

@@ -42,4 +42,21 @@ public struct DIMACSModel: Hashable, Sendable {
         clauses = result.clauses
         names = result.names
     }
+
+    /// A model from its parts, such as a replicated `ConfiguratorModel`'s clauses and its
+    /// options' names.
+    /// - Throws: `DIMACSError` for a literal or name beyond `variableCount`.
+    public init(variableCount: Int, clauses: [[Int32]], names: [Int: String]) throws(DIMACSError) {
+        for clause in clauses {
+            for literal in clause where literal == 0 || Int(literal.magnitude) > variableCount {
+                throw DIMACSError(.literalOutOfRange, line: 0, "literal \(literal) is outside the model's \(variableCount) variables")
+            }
+        }
+        for variable in names.keys where !(1...max(1, variableCount)).contains(variable) {
+            throw DIMACSError(.nameOutOfRange, line: 0, "option variable \(variable) is outside the model's \(variableCount) variables")
+        }
+        self.variableCount = variableCount
+        self.clauses = clauses
+        self.names = names
+    }
 }

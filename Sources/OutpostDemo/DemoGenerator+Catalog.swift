@@ -22,8 +22,30 @@ extension DemoGenerator {
                 entries[product.id] = Money(minorUnits: units * currency.minorUnitsPerUnit, currency: currency)
             }
             batch.priceBooks.append(PriceBook(id: PriceBookID(random.uuid()), name: "Standard \(currency.code)",
-                                              currency: currency, entries: entries))
+                                              currency: currency, entries: entries, tiers: volumeTiers(),
+                                              approvalThresholdBasisPoints: 1_500))
         }
+    }
+
+    /// Volume tiers: the PC in slabs (5 % off from the 10th unit, 10 % from the 50th),
+    /// the monitor in ranges (8 % off every unit from 20 units on).
+    private func volumeTiers() -> [ProductID: VolumeSchedule] {
+        var tiers: [ProductID: VolumeSchedule] = [:]
+        for product in batch.products {
+            switch product.sku {
+            case DemoCompany.configurableSKU:
+                tiers[product.id] = VolumeSchedule(kind: .slab, tiers: [
+                    VolumeTier(fromQuantity: 1, discountBasisPoints: 0), VolumeTier(fromQuantity: 10, discountBasisPoints: 500),
+                    VolumeTier(fromQuantity: 50, discountBasisPoints: 1_000),
+                ])
+            case "MON-27QHD":
+                tiers[product.id] = VolumeSchedule(kind: .range, tiers: [
+                    VolumeTier(fromQuantity: 1, discountBasisPoints: 0), VolumeTier(fromQuantity: 20, discountBasisPoints: 800),
+                ])
+            default: break
+            }
+        }
+        return tiers
     }
 
     @discardableResult

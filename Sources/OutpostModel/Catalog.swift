@@ -60,18 +60,30 @@ public struct PriceBook: Hashable, Sendable, Codable, Identifiable, Validatable 
     public var currency: Currency
     /// The price of each product in this book.
     public var entries: [ProductID: Money]
+    /// The volume tiers of products that have them.
+    public var tiers: [ProductID: VolumeSchedule]
+    /// The largest quote discount, in basis points of the quote's subtotal, that needs no
+    /// manager's approval; `nil` means every discount needs one.
+    public var approvalThresholdBasisPoints: Int?
 
-    public init(id: PriceBookID = PriceBookID(), name: String, currency: Currency, entries: [ProductID: Money] = [:]) {
+    public init(id: PriceBookID = PriceBookID(), name: String, currency: Currency, entries: [ProductID: Money] = [:],
+                tiers: [ProductID: VolumeSchedule] = [:], approvalThresholdBasisPoints: Int? = nil) {
         self.id = id
         self.name = name
         self.currency = currency
         self.entries = entries
+        self.tiers = tiers
+        self.approvalThresholdBasisPoints = approvalThresholdBasisPoints
     }
 
     public func validate() throws(ValidationError) {
         try Check.required(name, "name")
         for price in entries.values where price.currency != currency {
             throw ValidationError(.inconsistent, field: "entries", "price \(price) is not in the book's currency \(currency)")
+        }
+        for schedule in tiers.values { try schedule.validate() }
+        if let threshold = approvalThresholdBasisPoints, !(0...10_000).contains(threshold) {
+            throw ValidationError(.outOfRange, field: "approval_threshold_basis_points", "must be between 0 and 10000 (got \(threshold))")
         }
     }
 }

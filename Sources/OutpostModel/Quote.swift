@@ -28,15 +28,34 @@ public struct Quote: Hashable, Sendable, Codable, Identifiable, Validatable {
     public var discountBasisPoints: Int
     /// The version of the signed rule and price bundle the quote was priced with.
     public var bundleVersion: Int
+    /// A discount of a fixed amount, taken after the percentage; `nil` for none.
+    public var discountAmount: Money?
+    /// The price book the quote was priced with; `nil` until it is priced.
+    public var priceBookID: PriceBookID?
+    /// The total after volume tiers and discounts when last priced; `nil` until then.
+    public var total: Money?
+    /// The manager who approved the quote's discount, if one did.
+    public var approvedBy: UserID?
 
     public init(id: EntityID<Quote> = EntityID<Quote>(), opportunityID: OpportunityID, status: QuoteStatus = .draft,
-                lines: [QuoteLine] = [], discountBasisPoints: Int = 0, bundleVersion: Int = 0) {
+                lines: [QuoteLine] = [], discountBasisPoints: Int = 0, bundleVersion: Int = 0,
+                discountAmount: Money? = nil, priceBookID: PriceBookID? = nil, total: Money? = nil,
+                approvedBy: UserID? = nil) {
         self.id = id
         self.opportunityID = opportunityID
         self.status = status
         self.lines = lines
         self.discountBasisPoints = discountBasisPoints
         self.bundleVersion = bundleVersion
+        self.discountAmount = discountAmount
+        self.priceBookID = priceBookID
+        self.total = total
+        self.approvedBy = approvedBy
+    }
+
+    /// The currency of the quote's amounts: its lines', else its discount's or total's.
+    public var currency: Currency? {
+        lines.first?.unitPrice.currency ?? discountAmount?.currency ?? total?.currency
     }
 
     public func validate() throws(ValidationError) {
@@ -49,6 +68,17 @@ public struct Quote: Hashable, Sendable, Codable, Identifiable, Validatable {
         if let currency = lines.first?.unitPrice.currency,
            let other = lines.first(where: { $0.unitPrice.currency != currency }) {
             throw ValidationError(.inconsistent, field: "unit_price", "all lines must be priced in one currency (got \(currency) and \(other.unitPrice.currency))")
+        }
+        if let amount = discountAmount, amount.minorUnits < 0 {
+            throw ValidationError(.outOfRange, field: "discount_amount", "must not be negative (got \(amount))")
+        }
+        if let total, total.minorUnits < 0 {
+            throw ValidationError(.outOfRange, field: "total", "must not be negative (got \(total))")
+        }
+        for (field, amount) in [("discount_amount", discountAmount), ("total", total)] {
+            if let amount, let currency, amount.currency != currency {
+                throw ValidationError(.inconsistent, field: field, "must be in the quote's currency \(currency) (got \(amount))")
+            }
         }
     }
 }

@@ -132,3 +132,44 @@ extension ByteLayout where Value == [ForecastCategory: Money] {
         })
     }
 }
+
+extension ByteLayout where Value == [ProductID: VolumeSchedule] {
+    /// `count`, then per entry in ascending product-id order: the 16-byte product id,
+    /// the tier kind's name as length-prefixed UTF-8 (`range`, `slab`), `tier count`
+    /// and per tier its first quantity and its discount in basis points (both zig-zag).
+    static var volumeTiers: ByteLayout {
+        ByteLayout(text: .volumeTiers, write: { schedules, writer in
+            writer.count(schedules.count)
+            for (product, schedule) in schedules.sorted(by: { RecordID($0.key) < RecordID($1.key) }) {
+                writer.id(product)
+                writer.text(schedule.kind.rawValue)
+                writer.count(schedule.tiers.count)
+                for tier in schedule.tiers {
+                    writer.signed(Int64(tier.fromQuantity))
+                    writer.signed(Int64(tier.discountBasisPoints))
+                }
+            }
+        }, read: { reader, _ throws(FieldProblem) in
+            var schedules: [ProductID: VolumeSchedule] = [:]
+            for _ in 0..<(try reader.count()) {
+                let product: ProductID = try reader.id()
+                let name = try reader.text()
+                guard let kind = TierKind(rawValue: name) else {
+                    throw .invalid("names tier kind \"\(name)\"; valid kinds are range, slab")
+                }
+                var tiers: [VolumeTier] = []
+                for _ in 0..<(try reader.count()) {
+                    let from = try reader.signed(), discount = try reader.signed()
+                    guard let from = Int(exactly: from), let discount = Int(exactly: discount) else {
+                        throw .invalid("holds a tier that does not fit this platform's integers")
+                    }
+                    tiers.append(VolumeTier(fromQuantity: from, discountBasisPoints: discount))
+                }
+                guard schedules.updateValue(VolumeSchedule(kind: kind, tiers: tiers), forKey: product) == nil else {
+                    throw .invalid("lists product \(product) twice; each product has one tier schedule")
+                }
+            }
+            return schedules
+        })
+    }
+}

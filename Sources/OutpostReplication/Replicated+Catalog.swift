@@ -43,6 +43,8 @@ extension PriceBook: ReplicatedRecord {
             .required(1, "name", \.name, .string),
             .currency(2, of: { $0.currency }, set: { $0.currency = $1 }),
             .required(3, "entries", \.entries, .bytes(.priceEntries)),
+            .required(4, "tiers", \.tiers, .bytes(.volumeTiers)),
+            .optional(5, "approval_threshold_basis_points", \.approvalThresholdBasisPoints, .int),
         ],
         recordID: { RecordID($0.id) },
         route: { _ in .global },

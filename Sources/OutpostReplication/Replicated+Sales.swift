@@ -43,17 +43,21 @@ extension ForecastAdjustment: ReplicatedRecord {
 }
 
 extension Quote: ReplicatedRecord {
-    /// Routed as its opportunity. The lines' unit prices share the record's currency,
-    /// which is `.null` while the quote has no lines.
+    /// Routed as its opportunity. The lines' unit prices, the discount amount and the
+    /// total share the record's currency, which is `.null` while the quote has none.
     public static let schema = RecordSchema<Quote>(
         kind: .quote,
         fields: [
             .required(1, "opportunity_id", \.opportunityID, .reference()),
             .required(2, "status", \.status, .enumeration()),
             .required(3, "lines", \.lines, .bytes(.quoteLines)),
-            .currency(4, of: { $0.lines.first?.unitPrice.currency }),
+            .currency(4, of: { $0.currency }),
             .required(5, "discount_basis_points", \.discountBasisPoints, .int),
             .required(6, "bundle_version", \.bundleVersion, .int),
+            .optional(7, "discount_amount", \.discountAmount, .money),
+            .optional(8, "price_book_id", \.priceBookID, .reference()),
+            .optional(9, "total", \.total, .money),
+            .optional(10, "approved_by", \.approvedBy, .reference()),
         ],
         recordID: { RecordID($0.id) },
         route: { .opportunity($0.opportunityID) },

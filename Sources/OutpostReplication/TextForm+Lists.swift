@@ -113,6 +113,38 @@ extension TextForm where Value == [QuoteLine] {
     }
 }
 
+extension TextForm where Value == [ProductID: VolumeSchedule] {
+    /// Per product in ascending product-id order, separated by `;`:
+    /// `PRODUCT=KIND:FROM@BASIS_POINTS,…`, e.g. `3f2b…=slab:1@0,10@500`.
+    static var volumeTiers: TextForm {
+        let example = "product-id=slab:1@0,10@500"
+        return TextForm(hint: "\(example);…", readsEmpty: true, format: { schedules in
+            schedules.sorted { RecordID($0.key) < RecordID($1.key) }.map { product, schedule in
+                "\(product)=\(schedule.kind.rawValue):"
+                    + schedule.tiers.map { "\($0.fromQuantity)@\($0.discountBasisPoints)" }.joined(separator: ",")
+            }.joined(separator: ";")
+        }) { text, context throws(FieldProblem) in
+            var schedules: [ProductID: VolumeSchedule] = [:]
+            for item in items(text, ";") {
+                let (key, rest) = try pair(item, "=", example)
+                let (kindName, tierText) = try pair(rest, ":", example)
+                let product = try TextForm<ProductID>.reference().parse(key, context)
+                let kind = try TextForm<TierKind>.enumeration().parse(kindName, context)
+                var tiers: [VolumeTier] = []
+                for tier in items(tierText, ",") {
+                    let (from, discount) = try pair(tier, "@", example)
+                    tiers.append(VolumeTier(fromQuantity: try TextForm<Int>.int.parse(from, context),
+                                            discountBasisPoints: try TextForm<Int>.int.parse(discount, context)))
+                }
+                guard schedules.updateValue(VolumeSchedule(kind: kind, tiers: tiers), forKey: product) == nil else {
+                    throw .invalid("lists product \(product) twice; each product has one tier schedule")
+                }
+            }
+            return schedules
+        }
+    }
+}
+
 /// The items of a list written with `separator`; empty text has none.
 private func items(_ text: String, _ separator: Character) -> [String] {
     text.isEmpty ? [] : text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)

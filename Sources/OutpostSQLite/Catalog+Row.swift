@@ -47,16 +47,18 @@ extension ProductOption {
 }
 
 extension PriceBook {
-    static let insertSQL = "INSERT INTO price_book (id, name, currency, change_seq) VALUES (?, ?, ?, ?)"
+    static let insertSQL = """
+        INSERT INTO price_book (id, name, currency, tiers, approval_threshold_bp, change_seq) VALUES (?, ?, ?, ?, ?, ?)
+        """
     static let insertEntrySQL = """
         INSERT INTO price_book_entry (price_book_id, product_id, price_minor, price_currency) VALUES (?, ?, ?, ?)
         """
-    static let selectSQL = "SELECT id, name, currency FROM price_book"
+    static let selectSQL = "SELECT id, name, currency, tiers, approval_threshold_bp FROM price_book"
     static let selectEntriesSQL = "SELECT price_book_id, product_id, price_minor, price_currency FROM price_book_entry"
 
     /// Inserts the price book and its entries (by product id, so the file is deterministic).
     func insert(_ db: Database, changeSeq: Int64) throws {
-        try db.write(Self.insertSQL, [id.sql, name, currency.code, changeSeq],
+        try db.write(Self.insertSQL, [id.sql, name, currency.code, tiersJSON, approvalThresholdBasisPoints, changeSeq],
                      RowContext(kind: "price book", id: id.sql, uniqueKey: { "name \"\(name)\"" }))
         for (productID, price) in entries.sorted(by: { $0.key < $1.key }) {
             try db.write(Self.insertEntrySQL, [id.sql, productID.sql, price.minorUnits, price.currency.code],
@@ -75,7 +77,8 @@ extension PriceBook {
         }
         return try db.fetch(selectSQL + " ORDER BY name, id") { row throws(StoreError) in
             PriceBook(id: try .decode(row[0], "price_book", "id"), name: row[1],
-                      currency: try .decode(row[2], "price_book", "currency"), entries: entries[row[0]] ?? [:])
+                      currency: try .decode(row[2], "price_book", "currency"), entries: entries[row[0]] ?? [:],
+                      tiers: try tiers(json: row[3], book: row[0]), approvalThresholdBasisPoints: row[4])
         }
     }
 }

@@ -15,8 +15,11 @@ enum Migrations {
         migrator.registerMigration("v2-sync") { db in
             for sql in Schema.v2Sync { try db.execute(sql: sql) }
         }
-        migrator.registerMigration("v3-orders") { db in
-            for sql in Schema.v3Orders { try db.execute(sql: sql) }
+        migrator.registerMigration("v3-pricing") { db in
+            for sql in Schema.v3Pricing { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("v4-orders") { db in
+            for sql in Schema.v4Orders { try db.execute(sql: sql) }
         }
         return migrator
     }

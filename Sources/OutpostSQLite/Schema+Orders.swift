@@ -1,7 +1,7 @@
 extension Schema {
     /// Tables of the order desk: each order the server took in, with the number it
     /// gave and the total it priced, and the feed of order state changes.
-    static let v3Orders: [String] = [
+    static let v4Orders: [String] = [
         // The order desk's devices receive every order, whatever its territory.
         "CREATE INDEX replica_record_by_kind ON replica_record(kind, seq)",
         // One row per order accepted on intake. (quote_id, quote_hash) is unique: one

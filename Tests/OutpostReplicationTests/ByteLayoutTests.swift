@@ -25,6 +25,16 @@ struct ByteLayoutTests {
         #expect(book.fields[FieldID(2)] == .string("EUR"))
     }
 
+    @Test("volume tiers: per product its kind's name, then each tier's first quantity and discount, zig-zag")
+    func volumeTiers() {
+        let slab = VolumeSchedule(kind: .slab, tiers: [VolumeTier(fromQuantity: 1, discountBasisPoints: 0),
+                                                       VolumeTier(fromQuantity: 10, discountBasisPoints: 500)])
+        let book = PriceBook(name: "Standard", currency: .eur, tiers: [a: slab], approvalThresholdBasisPoints: 1500)
+        let expected: [UInt8] = [0x01] + RecordID(a).bytes + [0x04] + Array("slab".utf8) + [0x02, 0x02, 0x00, 0x14, 0xE8, 0x07]
+        #expect(book.fields[FieldID(4)] == .bytes(expected))
+        #expect(book.fields[FieldID(5)] == .int(1500))
+    }
+
     @Test("forecast amounts: category names sorted, minor units zig-zag")
     func forecastAmounts() {
         let submission = ForecastSubmission(ownerID: UserID(), territoryID: TerritoryID(), period: .quarter(year: 2026, quarter: 4),

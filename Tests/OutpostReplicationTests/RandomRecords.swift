@@ -78,7 +78,16 @@ struct RandomRecords {
         let currency = currency()
         var entries: [ProductID: Money] = [:]
         for _ in 0..<int(0...5) { entries[id()] = money(currency, nonNegative: true) }
-        return PriceBook(id: id(), name: text(), currency: currency, entries: entries)
+        var tiers: [ProductID: VolumeSchedule] = [:]
+        for _ in 0..<int(0...2) {
+            var from = 1
+            tiers[id()] = VolumeSchedule(kind: pick(TierKind.allCases), tiers: (0..<int(1...3)).map { _ in
+                defer { from += int(1...100) }
+                return VolumeTier(fromQuantity: from, discountBasisPoints: int(0...10_000))
+            })
+        }
+        return PriceBook(id: id(), name: text(), currency: currency, entries: entries, tiers: tiers,
+                         approvalThresholdBasisPoints: maybe { $0.int(0...10_000) })
     }
 
     private mutating func forecastSubmission() -> ForecastSubmission {
@@ -98,7 +107,9 @@ struct RandomRecords {
                       quantity: int(1...1_000_000), unitPrice: money(currency, nonNegative: false))
         }
         return Quote(id: id(), opportunityID: id(), status: pick(QuoteStatus.allCases), lines: lines,
-                     discountBasisPoints: int(0...10_000), bundleVersion: int(Int.min...Int.max))
+                     discountBasisPoints: int(0...10_000), bundleVersion: int(Int.min...Int.max),
+                     discountAmount: maybe { $0.money(currency, nonNegative: true) }, priceBookID: maybe { $0.id() },
+                     total: maybe { $0.money(currency, nonNegative: true) }, approvedBy: maybe { $0.id() })
     }
 
     // MARK: Values

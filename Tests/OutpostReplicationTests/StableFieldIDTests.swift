@@ -36,7 +36,10 @@ struct StableFieldIDTests {
             (1, "product_id", .bytes), (2, "code", .string), (3, "name", .string), (4, "price", .decimal),
             (5, "currency", .string), (6, "variable", .int),
         ],
-        .priceBook: [(1, "name", .string), (2, "currency", .string), (3, "entries", .bytes)],
+        .priceBook: [
+            (1, "name", .string), (2, "currency", .string), (3, "entries", .bytes), (4, "tiers", .bytes),
+            (5, "approval_threshold_basis_points", .int),
+        ],
         .configuratorModel: [(1, "product_id", .bytes), (2, "variable_count", .int), (3, "clauses", .bytes)],
         .forecastSubmission: [
             (1, "owner_id", .bytes), (2, "territory_id", .bytes), (3, "period", .string), (4, "amounts", .bytes),
@@ -48,7 +51,8 @@ struct StableFieldIDTests {
         ],
         .quote: [
             (1, "opportunity_id", .bytes), (2, "status", .string), (3, "lines", .bytes), (4, "currency", .string),
-            (5, "discount_basis_points", .int), (6, "bundle_version", .int),
+            (5, "discount_basis_points", .int), (6, "bundle_version", .int), (7, "discount_amount", .decimal),
+            (8, "price_book_id", .bytes), (9, "total", .decimal), (10, "approved_by", .bytes),
         ],
         .order: [(1, "quote_id", .bytes), (2, "quote_hash", .string), (3, "number", .int), (4, "status", .string), (5, "total", .decimal),
                  (6, "currency", .string)],

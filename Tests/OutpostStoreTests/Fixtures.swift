@@ -51,7 +51,11 @@ struct SampleCompany {
                             variable: 1)
         ram = ProductOption(productID: laptop.id, code: "ram-32", name: "32 GB", price: Money(minorUnits: 15_000, currency: .eur))
         book = PriceBook(name: "Standard EUR", currency: .eur,
-                         entries: [laptop.id: Money(minorUnits: 95_000, currency: .eur)])
+                         entries: [laptop.id: Money(minorUnits: 95_000, currency: .eur)],
+                         tiers: [laptop.id: VolumeSchedule(kind: .slab, tiers: [
+                             VolumeTier(fromQuantity: 1, discountBasisPoints: 0), VolumeTier(fromQuantity: 10, discountBasisPoints: 500),
+                         ])],
+                         approvalThresholdBasisPoints: 1_500)
         model = ConfiguratorModel(productID: laptop.id, variableCount: 3, clauses: [[1, -2], [3], [-1, 2, -3], []])
         forecast = ForecastSubmission(ownerID: ana.id, territoryID: bavaria.id, period: try ForecastPeriod(parsing: "2026Q4"),
                                       amounts: [.commit: Money(minorUnits: 500_000, currency: .eur),
