@@ -57,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "OrderIntake",
-            dependencies: ["OutpostModel", "OutpostReplication", "Configurator", "SodiumKit"],
+            dependencies: ["OutpostModel", "OutpostReplication", "Configurator", "Pricing", "SodiumKit"],
             path: "Sources/OrderIntake"
         ),
         .target(
@@ -195,7 +195,7 @@ let package = Package(
             name: "SyncEndToEndTests",
             dependencies: [
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
-                "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport",
+                "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "Pricing", "OrderIntake",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

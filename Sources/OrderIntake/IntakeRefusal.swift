@@ -13,6 +13,8 @@ public struct IntakeRefusal: Error, Hashable, Sendable, CustomStringConvertible 
         case invalidConfiguration
         /// A price differs from the server's own pricing.
         case priceMismatch
+        /// The discount is over the price book's threshold and no manager approved it.
+        case needsApproval
         /// The order itself is malformed (a number, total or state the device may not set).
         case invalidOrder
     }

@@ -1,5 +1,6 @@
 import Configurator
 public import OutpostModel
+import Pricing
 
 /// The server's re-validation of an order a device placed: the order is taken only
 /// if its quote is on the server, accepted, unchanged since the order was placed,
@@ -23,22 +24,31 @@ public enum OrderIntake {
         guard QuoteVersion.hash(of: quote) == order.quoteHash else {
             throw IntakeRefusal(.quoteChanged, "quote \(quote.id) changed after the order was placed; sync, check the quote and place the order again")
         }
-        guard let currency = quote.lines.first?.unitPrice.currency else {
+        guard !quote.lines.isEmpty else {
             throw IntakeRefusal(.invalidOrder, "quote \(quote.id) has no lines; add a configured product before ordering")
         }
         for (index, line) in quote.lines.enumerated() {
             try checkConfiguration(line, number: index + 1, catalog: catalog)
-            guard let price = ServerPricing.unitPrice(of: line, in: catalog), price.currency == currency else {
-                throw IntakeRefusal(.priceMismatch, "line \(index + 1) of quote \(quote.id) cannot be priced in \(currency.code) by the server's price list; re-price the quote")
-            }
-            guard price == line.unitPrice else {
-                throw IntakeRefusal(.priceMismatch, "line \(index + 1) of quote \(quote.id) has unit price \(line.unitPrice) but the server prices it at \(price); re-price the quote and place the order again")
-            }
         }
-        guard let total = ServerPricing.total(of: quote, currency: currency) else {
-            throw IntakeRefusal(.priceMismatch, "quote \(quote.id) totals more than the server can represent; check the quantities")
+        let priced = try price(quote, catalog: catalog)
+        if let mismatch = priced.mismatch(with: quote) {
+            throw IntakeRefusal(.priceMismatch, "quote \(quote.id): \(mismatch); re-price the quote and place the order again")
         }
-        return total
+        if priced.needsApproval, quote.approvedBy == nil || catalog.approverRole != .manager {
+            throw IntakeRefusal(.needsApproval, "quote \(quote.id) gives a \(priced.discount) discount, over the price book's threshold, without a manager's approval; ask your manager to approve it")
+        }
+        return priced.total
+    }
+
+    /// The server's own price of `quote` from its price book (`Pricing`).
+    static func price(_ quote: Quote, catalog: IntakeCatalog) throws(IntakeRefusal) -> PricedQuote {
+        guard let book = catalog.priceBook, book.id == quote.priceBookID else {
+            throw IntakeRefusal(.priceMismatch, "quote \(quote.id) names no price book the server has; price it with outpost quote price")
+        }
+        let list = PriceList(priceBook: book, products: Array(catalog.products.values), options: Array(catalog.options.values))
+        do throws(PricingError) { return try list.price(quote) } catch {
+            throw IntakeRefusal(.priceMismatch, "the server cannot price quote \(quote.id): \(error.message)")
+        }
     }
 
     /// Checks that `line` names a known product and options of it, and that its

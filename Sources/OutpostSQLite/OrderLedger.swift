@@ -103,14 +103,18 @@ enum OrderLedger {
         return try? Quote(recordID: RecordID(id), fields: view.values)
     }
 
-    /// The products, options and rule models the lines of `quote` name.
+    /// The products, options and rule models the lines of `quote` name, its price
+    /// book and its approver's role.
     private static func catalog(_ db: Database, for quote: Quote?) throws -> IntakeCatalog {
         let products = Set(quote?.lines.map(\.productID) ?? [])
         let filter = IDFilter("id", products)
         let optionFilter = IDFilter("product_id", products)
+        let book = try quote?.priceBookID.flatMap { id in try PriceBook.fetchAll(db).first { $0.id == id } }
+        let approver = try quote?.approvedBy.flatMap { id in try User.fetch(db, where: "id = ?", arguments: [id.sql]).first }
         return IntakeCatalog(
             products: try db.fetch(Product.selectSQL + filter.clause, filter.arguments, Product.init(row:)),
             options: try db.fetch(ProductOption.selectSQL + optionFilter.clause, optionFilter.arguments, ProductOption.init(row:)),
-            models: try db.fetch(ConfiguratorModel.selectSQL + optionFilter.clause, optionFilter.arguments, ConfiguratorModel.init(row:)))
+            models: try db.fetch(ConfiguratorModel.selectSQL + optionFilter.clause, optionFilter.arguments, ConfiguratorModel.init(row:)),
+            priceBook: book, approverRole: approver?.role)
     }
 }
