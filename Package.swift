@@ -131,7 +131,7 @@ let package = Package(
             name: "FieldClient",
             dependencies: [
                 "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
-                "ClientTransport",
+                "ClientTransport", "Configurator", "Pricing", "OrderIntake",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "FieldClient/FieldClient"
@@ -140,7 +140,7 @@ let package = Package(
             name: "outpost",
             dependencies: [
                 "FieldClient", "OutpostReplication", "MergeEngine", "OutpostModel", "OutpostProtocol", "TerminalOutput",
-                "OutpostInterchange",
+                "OutpostInterchange", "Pricing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "FieldClient/outpost"

@@ -15,7 +15,7 @@ struct OutpostCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Enrol.self, Sync.self, Status.self, Show.self, SetFields.self, Rejected.self, Export.self, Where.self,
-                      Orders.self]
+                      Configure.self, QuoteCommand.self, OrderCommand.self, Orders.self]
     )
 }
 

@@ -81,3 +81,13 @@ extension Order: ReplicatedRecord {
         route: { .quote($0.quoteID) },
         blank: { Order(id: EntityID($0), quoteID: .placeholder, quoteHash: "") })
 }
+
+extension Quote {
+    /// The text an order's `quote_hash` is computed over: the quote's CSV row
+    /// (``ReplicatedKind/csvRow(id:fields:)``) with its cells joined by line feeds.
+    /// `quote_hash` is the lower-case hex of its unkeyed 32-byte BLAKE2b (libsodium's
+    /// `crypto_generichash`), so device and server derive the same identity.
+    public var versionText: String {
+        ReplicatedKind.quote.csvRow(id: recordID, fields: fields).joined(separator: "\n")
+    }
+}

@@ -1,6 +1,5 @@
 import FieldClient
 import Foundation
-import OrderIntake
 import OutpostModel
 import OutpostSQLite
 import OutpostStore
@@ -47,12 +46,10 @@ struct OrderDesk {
                      priceBookID: book.id, total: priced.total)
     }
 
-    /// Places an order on `quote` offline on `replica`, as `outpost order place` does.
+    /// Places an order on `quote` offline on `replica` (`outpost order place`).
     @discardableResult
     static func place(_ quote: Quote, on replica: Replica) throws -> Order {
-        let order = Order(quoteID: quote.id, quoteHash: QuoteVersion.hash(of: quote))
-        try replica.create(order)
-        return order
+        try replica.placeOrder(quote: quote.id.description)
     }
 }
 

@@ -1,0 +1,106 @@
+public import MergeEngine
+public import OutpostModel
+import OutpostReplication
+public import Pricing
+
+/// The catalog records this device holds (products, options, rule models, price books),
+/// read from the replica for configuring and pricing offline.
+public struct Catalog: Sendable {
+    public let products: [Product]
+    public let options: [ProductOption]
+    public let models: [ConfiguratorModel]
+    public let priceBooks: [PriceBook]
+    /// The hub's stamp counter of each record's current state.
+    let versions: [RecordID: Int]
+
+    public init(products: [Product], options: [ProductOption], models: [ConfiguratorModel], priceBooks: [PriceBook],
+                versions: [RecordID: Int] = [:]) {
+        self.products = products
+        self.options = options
+        self.models = models
+        self.priceBooks = priceBooks
+        self.versions = versions
+    }
+
+    /// The product whose id, SKU or name (any case) is `name`.
+    /// - Throws: `.notFound` naming the known SKUs.
+    public func product(_ name: String) throws(ReplicaError) -> Product {
+        let wanted = name.lowercased()
+        if let product = products.first(where: { $0.id.description == wanted || $0.sku.lowercased() == wanted })
+            ?? products.first(where: { $0.name.lowercased() == wanted }) {
+            return product
+        }
+        throw ReplicaError(.notFound, "no product \"\(name)\" in this replica; known SKUs: \(products.map(\.sku).sorted().joined(separator: ", "))")
+    }
+
+    /// The options of `product`, by variable then code.
+    public func options(of product: ProductID) -> [ProductOption] {
+        options.filter { $0.productID == product }.sorted { ($0.variable ?? .max, $0.code) < ($1.variable ?? .max, $1.code) }
+    }
+
+    /// The rule model of `product`, if it has one.
+    public func model(of product: ProductID) -> ConfiguratorModel? {
+        models.first { $0.productID == product }
+    }
+
+    /// The price book named `name` (id or name, any case), or, without a name, the book
+    /// in the product's currency that prices it, else any book that prices it.
+    /// - Throws: `.notFound` when no such book exists.
+    public func priceBook(_ name: String?, for product: Product) throws(ReplicaError) -> PriceBook {
+        if let name {
+            let wanted = name.lowercased()
+            guard let book = priceBooks.first(where: { $0.id.description == wanted || $0.name.lowercased() == wanted }) else {
+                throw ReplicaError(.notFound, "no price book \"\(name)\"; known: \(priceBooks.map(\.name).sorted().joined(separator: ", "))")
+            }
+            return book
+        }
+        let pricing = priceBooks.filter { $0.entries[product.id] != nil }.sorted { $0.name < $1.name }
+        guard let book = pricing.first(where: { $0.currency == product.basePrice.currency }) ?? pricing.first else {
+            throw ReplicaError(.notFound, "no price book in this replica prices \(product.sku); sync, or ask an admin")
+        }
+        return book
+    }
+
+    /// The price book with `id`.
+    public func priceBook(id: PriceBookID) throws(ReplicaError) -> PriceBook {
+        guard let book = priceBooks.first(where: { $0.id == id }) else {
+            throw ReplicaError(.notFound, "price book \(id) is not in this replica; sync")
+        }
+        return book
+    }
+
+    /// A price list from `book` over the whole catalog.
+    public func priceList(_ book: PriceBook) -> PriceList {
+        PriceList(priceBook: book, products: products, options: options)
+    }
+
+    /// The version of what a quote is priced with: the highest hub stamp among the
+    /// products, their options and rule models, and the price book.
+    public func bundleVersion(products ids: Set<ProductID>, priceBook: PriceBook) -> Int {
+        var records = [RecordID(priceBook.id)]
+        for id in ids {
+            records.append(RecordID(id))
+            records.append(ConfiguratorModel.recordID(forProduct: id))
+            records += options.filter { $0.productID == id }.map { RecordID($0.id) }
+        }
+        return records.compactMap { versions[$0] }.max() ?? 0
+    }
+}
+
+extension Replica {
+    /// The catalog records this replica holds.
+    public func catalog() throws(ReplicaError) -> Catalog {
+        var versions: [RecordID: Int] = [:]
+        func load<Record: ReplicatedRecord>(_ type: Record.Type) throws(ReplicaError) -> [Record] {
+            var result: [Record] = []
+            for local in try records(of: Record.kind) where !local.view.isDeleted {
+                guard let record = try? local.decoded() as? Record else { continue }
+                versions[local.id] = Int(local.state.context.entries.map(\.counter).max() ?? 0)
+                result.append(record)
+            }
+            return result
+        }
+        return Catalog(products: try load(Product.self), options: try load(ProductOption.self),
+                       models: try load(ConfiguratorModel.self), priceBooks: try load(PriceBook.self), versions: versions)
+    }
+}

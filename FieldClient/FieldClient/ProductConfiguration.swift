@@ -1,0 +1,171 @@
+import Configurator
+public import OutpostModel
+import Pricing
+
+/// What the rules make of one option after the choices.
+public struct OptionOutcome: Sendable, Equatable, Encodable {
+    /// `selected` (chosen), `forced` (required by the rules), `excluded`, or `open`.
+    public enum State: String, Sendable, Encodable {
+        case selected, forced, excluded, open
+    }
+
+    /// The option's id.
+    public let id: String
+    /// The option's code (for tables; not part of the JSON contract).
+    public let code: String
+    public let name: String
+    public let state: State
+    /// Why the option is forced or excluded, or what to undo, in words.
+    public let reasons: [String]
+
+    enum CodingKeys: String, CodingKey { case id, name, state, reasons }
+}
+
+/// A configuration's price: the configured unit list price in the book's currency.
+public struct ConfigurationPrice: Sendable, Equatable, Encodable {
+    /// A plain decimal, e.g. `1234.50`.
+    public let amount: String
+    public let currency: String
+    /// The price book it comes from.
+    public let priceBook: String
+
+    enum CodingKeys: String, CodingKey {
+        case amount, currency
+        case priceBook = "price_book"
+    }
+}
+
+/// The answer to `outpost configure`: DESIGN.md §8's `{valid, complete, price, options}`.
+public struct ConfigurationOutcome: Sendable, Equatable, Encodable {
+    /// A complete valid configuration exists with these choices.
+    public let valid: Bool
+    /// Valid, and no option is left open.
+    public let complete: Bool
+    /// The unit price of the chosen and forced options; `nil` when not valid.
+    public let price: ConfigurationPrice?
+    public let options: [OptionOutcome]
+    /// What clashes and the fewest choices to undo, in words, when not valid.
+    public let conflict: String?
+    /// The options in the configuration: selected or forced.
+    public let included: [ProductOptionID]
+
+    enum CodingKeys: String, CodingKey { case valid, complete, price, options }
+
+    /// Always writes all four keys; `price` is `null` when there is none.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(valid, forKey: .valid)
+        try container.encode(complete, forKey: .complete)
+        try container.encode(price, forKey: .price)
+        try container.encode(options, forKey: .options)
+    }
+}
+
+/// Configures a product offline: resolves option names, propagates the rules and prices
+/// the result from a price book.
+///
+/// ```swift
+/// let outcome = try ProductConfigurator(catalog: catalog, product: pc)
+///     .configure(select: ["cpu-i7"], deselect: ["wifi"], priceBook: book)
+/// ```
+public struct ProductConfigurator: Sendable {
+    public let catalog: Catalog
+    public let product: Product
+    let options: [ProductOption]
+    let model: DIMACSModel?
+
+    /// - Throws: `.corrupt` when the product's rule model does not fit its options.
+    public init(catalog: Catalog, product: Product) throws(ReplicaError) {
+        self.catalog = catalog
+        self.product = product
+        options = catalog.options(of: product.id)
+        guard let rules = catalog.model(of: product.id) else {
+            model = nil
+            return
+        }
+        var names: [Int: String] = [:]
+        for option in options { if let variable = option.variable { names[variable] = option.name } }
+        do {
+            model = try DIMACSModel(variableCount: rules.variableCount, clauses: rules.clauses, names: names)
+        } catch {
+            throw ReplicaError(.corrupt, "the rule model of \(product.sku) does not fit its options (\(error.message)); ask an admin to re-import it")
+        }
+    }
+
+    /// The option named by `name`: its id, code or name (any case).
+    /// - Throws: `.notFound` for an unknown name, `.invalid` for a name two options share.
+    public func option(_ name: String) throws(ReplicaError) -> ProductOption {
+        let wanted = name.lowercased()
+        if let option = options.first(where: { $0.id.description == wanted || $0.code.lowercased() == wanted }) { return option }
+        let named = options.filter { $0.name.lowercased() == wanted }
+        guard named.count <= 1 else {
+            throw ReplicaError(.invalid, "\"\(name)\" names \(named.count) options of \(product.sku); use a code: \(named.map(\.code).joined(separator: ", "))")
+        }
+        guard let option = named.first else {
+            throw ReplicaError(.notFound, "\(product.sku) has no option \"\(name)\"; name options by id, code or name (outpost configure --product \(product.sku) lists them)")
+        }
+        return option
+    }
+
+    /// Propagates the choices (selections, then deselections) and prices the result.
+    /// - Parameter priceBook: The book to price with; `nil` leaves the price out.
+    public func configure(select: [String], deselect: [String], priceBook: PriceBook?) throws(ReplicaError) -> ConfigurationOutcome {
+        var chosen: [ProductOptionID: Bool] = [:]
+        for (names, value) in [(select, true), (deselect, false)] {
+            for name in names {
+                let option = try option(name)
+                if let earlier = chosen.updateValue(value, forKey: option.id), earlier != value {
+                    throw ReplicaError(.invalid, "\(option.code) is both selected and deselected; name it once")
+                }
+            }
+        }
+        let choices: [Int32] = (select.map { ($0, true) } + deselect.map { ($0, false) }).compactMap { name, value in
+            (try? option(name))?.variable.map { Int32(value ? $0 : -$0) }
+        }
+        let propagation: Propagation?
+        do { propagation = try model.map { try Propagation(model: $0, choices: choices) } } catch {
+            throw ReplicaError(.corrupt, "an option of \(product.sku) has no variable in its rule model (\(error)); ask an admin to re-import it")
+        }
+        guard let model, let propagation, !propagation.valid else {
+            return try outcome(chosen: chosen, propagation: propagation, priceBook: priceBook)
+        }
+        let wording = propagation.conflict.map(model.wording(of:)) ?? "These choices cannot be combined."
+        let undo = Set(propagation.conflict?.undo.map { Int($0.magnitude) } ?? [])
+        let outcomes = options.map { option in
+            let state: OptionOutcome.State = chosen[option.id].map { $0 ? .selected : .excluded } ?? .open
+            let reasons = option.variable.map(undo.contains) == true ? [wording] : []
+            return OptionOutcome(id: option.id.description, code: option.code, name: option.name, state: state, reasons: reasons)
+        }
+        return ConfigurationOutcome(valid: false, complete: false, price: nil, options: outcomes, conflict: wording, included: [])
+    }
+
+    /// The outcome of valid choices.
+    private func outcome(chosen: [ProductOptionID: Bool], propagation: Propagation?, priceBook: PriceBook?) throws(ReplicaError) -> ConfigurationOutcome {
+        var outcomes: [OptionOutcome] = []
+        for option in options {
+            var state: OptionOutcome.State = chosen[option.id].map { $0 ? .selected : .excluded } ?? .open
+            var reasons: [String] = []
+            if let variable = option.variable, let propagation, let model, chosen[option.id] == nil {
+                switch propagation.state(of: variable) {
+                case .forced: state = .forced
+                case .excluded: state = .excluded
+                default: break
+                }
+                if let explanation = propagation.explanation(of: variable) { reasons = [model.wording(of: explanation)] }
+            }
+            outcomes.append(OptionOutcome(id: option.id.description, code: option.code, name: option.name, state: state, reasons: reasons))
+        }
+        let included = zip(options, outcomes).filter { [.selected, .forced].contains($0.1.state) }.map(\.0.id)
+        var price: ConfigurationPrice?
+        if let priceBook {
+            do {
+                let line = try catalog.priceList(priceBook).line(LineRequest(productID: product.id, optionIDs: included))
+                price = ConfigurationPrice(amount: line.unitPrice.decimalString, currency: line.unitPrice.currency.code, priceBook: priceBook.name)
+            } catch {
+                throw ReplicaError(.invalid, error.message)
+            }
+        }
+        return ConfigurationOutcome(valid: true, complete: !outcomes.contains { $0.state == .open }, price: price,
+                                    options: outcomes, conflict: nil, included: included)
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import MergeEngine
+import OrderIntake
+public import OutpostModel
+import OutpostReplication
+public import Pricing
+
+/// Quotes and orders on the device, offline: every step is a replicated write that
+/// reaches the server at the next sync (which re-prices and re-validates it).
+extension Replica {
+    /// Creates a draft quote on the opportunity named by its id (or a unique prefix).
+    public func newQuote(opportunity: String) throws(ReplicaError) -> Quote {
+        let opportunity: Opportunity = try find(opportunity, "opportunity")
+        let quote = Quote(opportunityID: opportunity.id)
+        try create(quote)
+        return quote
+    }
+
+    /// The quote named by its id or a unique prefix of it.
+    public func quote(_ name: String) throws(ReplicaError) -> Quote { try find(name, "quote") }
+
+    /// Every quote this device holds, optionally only those of one opportunity.
+    public func quotes() throws(ReplicaError) -> [Quote] {
+        try records(of: .quote).filter { !$0.view.isDeleted }.compactMap { try? $0.decoded() as? Quote }
+    }
+
+    /// Adds a configured product to a draft quote and re-prices it.
+    /// - Parameters:
+    ///   - priceBook: A price book's name or id; by default the quote's, else the product's.
+    /// - Throws: `.invalid` for choices that cannot be combined (naming what to undo), a
+    ///   configuration with options still to decide, or a quote that is not a draft.
+    @discardableResult
+    public func configureQuote(_ name: String, product: String, select: [String], deselect: [String], quantity: Int,
+                               priceBook: String?) throws(ReplicaError) -> (Quote, PricedQuote) {
+        var quote = try quote(name)
+        try requireDraft(quote)
+        let catalog = try catalog()
+        let product = try catalog.product(product)
+        let book = try quoteBook(quote, named: priceBook, for: product, catalog: catalog)
+        let configurator = try ProductConfigurator(catalog: catalog, product: product)
+        let outcome = try configurator.configure(select: select, deselect: deselect, priceBook: nil)
+        if let conflict = outcome.conflict { throw ReplicaError(.invalid, conflict) }
+        // Open options are left out; the rules must allow that.
+        let open = outcome.options.filter { $0.state == .open }
+        let closed = try configurator.configure(select: select, deselect: deselect + open.map(\.id), priceBook: nil)
+        guard closed.valid else {
+            throw ReplicaError(.invalid, "the configuration is not complete: choose among \(open.prefix(8).map(\.code).joined(separator: ", "))")
+        }
+        quote.lines.append(QuoteLine(productID: product.id, selectedOptionIDs: closed.included, quantity: quantity,
+                                     unitPrice: .zero(book.currency)))
+        return try reprice(&quote, with: book, catalog: catalog)
+    }
+
+    /// Re-prices a draft quote from its price book, optionally setting its discounts.
+    /// - Parameters:
+    ///   - discountBasisPoints: The percentage discount in basis points (1250 is 12.5 %).
+    ///   - discountAmount: A fixed discount as a decimal in the quote's currency; empty clears it.
+    @discardableResult
+    public func priceQuote(_ name: String, discountBasisPoints: Int? = nil, discountAmount: String? = nil) throws(ReplicaError) -> (Quote, PricedQuote) {
+        var quote = try quote(name)
+        try requireDraft(quote)
+        let catalog = try catalog()
+        let book = try pricedBook(quote, catalog)
+        if let discountBasisPoints { quote.discountBasisPoints = discountBasisPoints }
+        if let discountAmount {
+            do throws(ValidationError) {
+                quote.discountAmount = discountAmount.isEmpty ? nil : try Money(parsing: discountAmount, currency: book.currency, field: "discount_amount")
+            } catch {
+                throw ReplicaError(.invalid, error.description)
+            }
+        }
+        return try reprice(&quote, with: book, catalog: catalog)
+    }
+
+    /// Submits a draft quote: re-priced, then `approved` at once when its discount is
+    /// within the price book's threshold, else `submitted` for a manager's approval.
+    @discardableResult
+    public func submitQuote(_ name: String) throws(ReplicaError) -> (Quote, PricedQuote) {
+        var quote = try quote(name)
+        try requireDraft(quote)
+        guard !quote.lines.isEmpty else { throw ReplicaError(.invalid, "quote \(quote.id) has no lines; add one with outpost quote configure") }
+        let catalog = try catalog()
+        var (_, priced) = try reprice(&quote, with: try pricedBook(quote, catalog), catalog: catalog, save: false)
+        quote.status = priced.needsApproval ? .submitted : .approved
+        (quote, priced) = try save(quote, priced)
+        return (quote, priced)
+    }
+
+    /// Approves a submitted quote's discount; only a manager may.
+    @discardableResult
+    public func approveQuote(_ name: String) throws(ReplicaError) -> Quote {
+        var quote = try quote(name)
+        let identity = try identity()
+        guard identity.role == Role.manager.rawValue else {
+            throw ReplicaError(.invalid, "only a manager can approve a quote; \(identity.userName) is a \(identity.role)")
+        }
+        guard quote.status == .submitted else {
+            throw ReplicaError(.invalid, "quote \(quote.id) is \(quote.status.rawValue); only a submitted quote awaits approval")
+        }
+        let users = try records(of: .user).compactMap { try? $0.decoded() as? User }
+        quote.status = .approved
+        quote.approvedBy = users.first { $0.name == identity.userName }?.id
+        try write(quote)
+        return quote
+    }
+
+    /// Records that the customer accepted an approved quote, after checking that its
+    /// prices still hold.
+    @discardableResult
+    public func acceptQuote(_ name: String) throws(ReplicaError) -> Quote {
+        var quote = try quote(name)
+        guard quote.status == .approved else {
+            throw ReplicaError(.invalid, "quote \(quote.id) is \(quote.status.rawValue); only an approved quote can be accepted")
+        }
+        let catalog = try catalog()
+        let priced = try price(quote, catalog.priceList(try pricedBook(quote, catalog)))
+        if let mismatch = priced.mismatch(with: quote) {
+            throw ReplicaError(.invalid, "prices changed since the quote was priced (\(mismatch)); nothing was changed")
+        }
+        quote.status = .accepted
+        try write(quote)
+        return quote
+    }
+
+    /// Places the order of an accepted quote offline. Its identity is made here: a new
+    /// id and the hash of the quote version it came from (``OutpostReplication/Quote/versionText``).
+    /// - Throws: `.invalid` if the quote is not accepted or already has an order.
+    @discardableResult
+    public func placeOrder(quote name: String) throws(ReplicaError) -> Order {
+        let quote = try quote(name)
+        guard quote.status == .accepted else {
+            throw ReplicaError(.invalid, "quote \(quote.id) is \(quote.status.rawValue); only an accepted quote can be ordered")
+        }
+        if let existing = try orders().first(where: { $0.order.quoteID == quote.id }) {
+            throw ReplicaError(.invalid, "quote \(quote.id) is already ordered as \(existing.order.number?.description ?? "\(existing.order.id)"); nothing was changed")
+        }
+        let order = Order(quoteID: quote.id, quoteHash: QuoteVersion.hash(of: quote))
+        try create(order)
+        return order
+    }
+
+    // MARK: Helpers
+
+    /// The record of `kind` whose id is `name` or starts with it (at least 4 characters).
+    private func find<Record: ReplicatedRecord>(_ name: String, _ label: String) throws(ReplicaError) -> Record {
+        let wanted = name.lowercased()
+        let matches = try records(of: Record.kind).filter {
+            !$0.view.isDeleted && EntityID<Never>($0.id).description.hasPrefix(wanted)
+        }
+        guard wanted.count >= 4, matches.count <= 1 else {
+            throw ReplicaError(.invalid, "\"\(name)\" names \(matches.count) \(label)s; give more of the id")
+        }
+        guard let local = matches.first, let record = try? local.decoded() as? Record else {
+            throw ReplicaError(.notFound, "no \(label) \(name) in this replica; sync, or check the id")
+        }
+        return record
+    }
+
+    private func requireDraft(_ quote: Quote) throws(ReplicaError) {
+        guard quote.status == .draft else {
+            throw ReplicaError(.invalid, "quote \(quote.id) is \(quote.status.rawValue); only a draft can be changed")
+        }
+    }
+
+    /// The book a quote is priced with: its own, else `name`, else the product's default.
+    private func quoteBook(_ quote: Quote, named name: String?, for product: Product, catalog: Catalog) throws(ReplicaError) -> PriceBook {
+        guard let id = quote.priceBookID else { return try catalog.priceBook(name, for: product) }
+        let book = try catalog.priceBook(id: id)
+        if let name, try catalog.priceBook(name, for: product).id != id {
+            throw ReplicaError(.invalid, "quote \(quote.id) is priced with \(book.name); one quote uses one price book")
+        }
+        return book
+    }
+
+    private func pricedBook(_ quote: Quote, _ catalog: Catalog) throws(ReplicaError) -> PriceBook {
+        guard let id = quote.priceBookID else { throw ReplicaError(.invalid, "quote \(quote.id) has no lines to price; add one with outpost quote configure") }
+        return try catalog.priceBook(id: id)
+    }
+
+    private func price(_ quote: Quote, _ list: PriceList) throws(ReplicaError) -> PricedQuote {
+        do { return try list.price(quote) } catch { throw ReplicaError(.invalid, "\(error.message); nothing was changed") }
+    }
+
+    /// Prices `quote` afresh from `book`, stores the unit prices, total, book and bundle
+    /// version in it and, with `save`, writes it.
+    @discardableResult
+    private func reprice(_ quote: inout Quote, with book: PriceBook, catalog: Catalog, save: Bool = true) throws(ReplicaError) -> (Quote, PricedQuote) {
+        let priced = try price(quote, catalog.priceList(book))
+        for index in quote.lines.indices { quote.lines[index].unitPrice = priced.lines[index].unitPrice }
+        quote.total = priced.total
+        quote.priceBookID = book.id
+        quote.bundleVersion = catalog.bundleVersion(products: Set(quote.lines.map(\.productID)), priceBook: book)
+        if quote.discountAmount?.currency != nil, quote.discountAmount?.currency != book.currency { quote.discountAmount = nil }
+        return save ? try self.save(quote, priced) : (quote, priced)
+    }
+
+    private func save(_ quote: Quote, _ priced: PricedQuote) throws(ReplicaError) -> (Quote, PricedQuote) {
+        try write(quote)
+        return (quote, priced)
+    }
+
+    /// Writes the fields of `quote` that differ from the replica's.
+    private func write(_ quote: Quote) throws(ReplicaError) {
+        let before = try record(quote.recordID)?.view.values ?? [:]
+        let changed = quote.fields.filter { before[$0.key] != $0.value }
+        if !changed.isEmpty { try update(quote.recordID, fields: changed) }
+    }
+}
