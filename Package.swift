@@ -212,6 +212,11 @@ let package = Package(
             path: "Tests/PricingTests"
         ),
         .testTarget(
+            name: "OrderIntakeTests",
+            dependencies: ["OrderIntake", "OutpostModel", "Pricing"],
+            path: "Tests/OrderIntakeTests"
+        ),
+        .testTarget(
             name: "OutpostInterchangeTests",
             dependencies: ["OutpostInterchange", "OutpostModel"],
             path: "Tests/OutpostInterchangeTests"
