@@ -110,22 +110,8 @@ public struct ProductConfigurator: Sendable {
     /// Propagates the choices (selections, then deselections) and prices the result.
     /// - Parameter priceBook: The book to price with; `nil` leaves the price out.
     public func configure(select: [String], deselect: [String], priceBook: PriceBook?) throws(ReplicaError) -> ConfigurationOutcome {
-        var chosen: [ProductOptionID: Bool] = [:]
-        for (names, value) in [(select, true), (deselect, false)] {
-            for name in names {
-                let option = try option(name)
-                if let earlier = chosen.updateValue(value, forKey: option.id), earlier != value {
-                    throw ReplicaError(.invalid, "\(option.code) is both selected and deselected; name it once")
-                }
-            }
-        }
-        let choices: [Int32] = (select.map { ($0, true) } + deselect.map { ($0, false) }).compactMap { name, value in
-            (try? option(name))?.variable.map { Int32(value ? $0 : -$0) }
-        }
-        let propagation: Propagation?
-        do { propagation = try model.map { try Propagation(model: $0, choices: choices) } } catch {
-            throw ReplicaError(.corrupt, "an option of \(product.sku) has no variable in its rule model (\(error)); ask an admin to re-import it")
-        }
+        let (chosen, choices) = try resolve(select: select, deselect: deselect)
+        let propagation = try propagate(choices)
         guard let model, let propagation, !propagation.valid else {
             return try outcome(chosen: chosen, propagation: propagation, priceBook: priceBook)
         }
@@ -137,6 +123,66 @@ public struct ProductConfigurator: Sendable {
             return OptionOutcome(id: option.id.description, code: option.code, name: option.name, state: state, reasons: reasons)
         }
         return ConfigurationOutcome(valid: false, complete: false, price: nil, options: outcomes, conflict: wording, included: [])
+    }
+
+    /// The options of the configuration the choices make when every option they leave
+    /// open is left out: open options are ruled out one at a time (full propagation
+    /// keeps each step possible), and the result must not need an option the rep did
+    /// not choose and the choices did not force.
+    /// - Throws: `.invalid` for impossible choices (naming what to undo), or naming an
+    ///   option the rules would still need, so the rep chooses it or an alternative.
+    public func completion(select: [String], deselect: [String]) throws(ReplicaError) -> [ProductOptionID] {
+        let (chosen, initialChoices) = try resolve(select: select, deselect: deselect)
+        guard let model else { return options.filter { chosen[$0.id] == true }.map(\.id) }
+        var propagator = Propagator(model: model)
+        var choices = initialChoices
+        let first = try propagate(&propagator, choices)
+        if let conflict = first.conflict { throw ReplicaError(.invalid, model.wording(of: conflict)) }
+        var current = first
+        let variables = options.filter { chosen[$0.id] == nil }.compactMap(\.variable)
+        while let open = variables.first(where: { current.state(of: $0) == .open }) {
+            choices.append(Int32(-open))
+            current = try propagate(&propagator, choices)
+            guard current.valid else { throw ReplicaError(.corrupt, "the rules of \(product.sku) left a dead end; ask an admin to check them") }
+        }
+        let needed = options.filter { option in
+            guard let variable = option.variable, chosen[option.id] == nil else { return false }
+            return current.state(of: variable) == .forced && first.state(of: variable) != .forced
+        }
+        guard needed.isEmpty else {
+            throw ReplicaError(.invalid, "the configuration is not complete: the rules still need a choice such as \(needed.prefix(3).map(\.code).joined(separator: ", ")); select it or an alternative")
+        }
+        return options.filter { option in
+            chosen[option.id] ?? option.variable.map { current.state(of: $0) == .forced } ?? false
+        }.map(\.id)
+    }
+
+    /// The options named by `select` and `deselect`, and the literals they make.
+    private func resolve(select: [String], deselect: [String]) throws(ReplicaError) -> ([ProductOptionID: Bool], [Int32]) {
+        var chosen: [ProductOptionID: Bool] = [:]
+        var choices: [Int32] = []
+        for (names, value) in [(select, true), (deselect, false)] {
+            for name in names {
+                let option = try option(name)
+                if let earlier = chosen.updateValue(value, forKey: option.id), earlier != value {
+                    throw ReplicaError(.invalid, "\(option.code) is both selected and deselected; name it once")
+                }
+                if let variable = option.variable { choices.append(Int32(value ? variable : -variable)) }
+            }
+        }
+        return (chosen, choices)
+    }
+
+    private func propagate(_ choices: [Int32]) throws(ReplicaError) -> Propagation? {
+        guard let model else { return nil }
+        var propagator = Propagator(model: model)
+        return try propagate(&propagator, choices)
+    }
+
+    private func propagate(_ propagator: inout Propagator, _ choices: [Int32]) throws(ReplicaError) -> Propagation {
+        do { return try propagator.propagate(choices: choices) } catch {
+            throw ReplicaError(.corrupt, "an option of \(product.sku) has no variable in its rule model (\(error)); ask an admin to re-import it")
+        }
     }
 
     /// The outcome of valid choices.

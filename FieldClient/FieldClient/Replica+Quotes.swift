@@ -28,7 +28,8 @@ extension Replica {
     /// - Parameters:
     ///   - priceBook: A price book's name or id; by default the quote's, else the product's.
     /// - Throws: `.invalid` for choices that cannot be combined (naming what to undo), a
-    ///   configuration with options still to decide, or a quote that is not a draft.
+    ///   configuration whose rules still need a choice (see
+    ///   ``ProductConfigurator/completion(select:deselect:)``), or a quote that is not a draft.
     @discardableResult
     public func configureQuote(_ name: String, product: String, select: [String], deselect: [String], quantity: Int,
                                priceBook: String?) throws(ReplicaError) -> (Quote, PricedQuote) {
@@ -37,16 +38,8 @@ extension Replica {
         let catalog = try catalog()
         let product = try catalog.product(product)
         let book = try quoteBook(quote, named: priceBook, for: product, catalog: catalog)
-        let configurator = try ProductConfigurator(catalog: catalog, product: product)
-        let outcome = try configurator.configure(select: select, deselect: deselect, priceBook: nil)
-        if let conflict = outcome.conflict { throw ReplicaError(.invalid, conflict) }
-        // Open options are left out; the rules must allow that.
-        let open = outcome.options.filter { $0.state == .open }
-        let closed = try configurator.configure(select: select, deselect: deselect + open.map(\.id), priceBook: nil)
-        guard closed.valid else {
-            throw ReplicaError(.invalid, "the configuration is not complete: choose among \(open.prefix(8).map(\.code).joined(separator: ", "))")
-        }
-        quote.lines.append(QuoteLine(productID: product.id, selectedOptionIDs: closed.included, quantity: quantity,
+        let included = try ProductConfigurator(catalog: catalog, product: product).completion(select: select, deselect: deselect)
+        quote.lines.append(QuoteLine(productID: product.id, selectedOptionIDs: included, quantity: quantity,
                                      unitPrice: .zero(book.currency)))
         return try reprice(&quote, with: book, catalog: catalog)
     }
@@ -143,17 +136,21 @@ extension Replica {
 
     /// The record of `kind` whose id is `name` or starts with it (at least 4 characters).
     private func find<Record: ReplicatedRecord>(_ name: String, _ label: String) throws(ReplicaError) -> Record {
-        let wanted = name.lowercased()
-        let matches = try records(of: Record.kind).filter {
-            !$0.view.isDeleted && EntityID<Never>($0.id).description.hasPrefix(wanted)
-        }
+        // Record ids print as 32 hex digits; UUIDs as typed may carry dashes.
+        let wanted = name.lowercased().filter { $0 != "-" }
+        let matches = try records(of: Record.kind).filter { !$0.view.isDeleted && $0.id.description.hasPrefix(wanted) }
         guard wanted.count >= 4, matches.count <= 1 else {
             throw ReplicaError(.invalid, "\"\(name)\" names \(matches.count) \(label)s; give more of the id")
         }
-        guard let local = matches.first, let record = try? local.decoded() as? Record else {
+        guard let local = matches.first else {
             throw ReplicaError(.notFound, "no \(label) \(name) in this replica; sync, or check the id")
         }
-        return record
+        do {
+            guard let record = try local.decoded() as? Record else { throw ReplicaError(.corrupt, "\(label) \(name) is not a \(label)") }
+            return record
+        } catch {
+            throw ReplicaError(.corrupt, "\(label) \(name) in this replica is unreadable: \(error)")
+        }
     }
 
     private func requireDraft(_ quote: Quote) throws(ReplicaError) {

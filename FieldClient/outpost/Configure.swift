@@ -24,6 +24,7 @@ struct Configure: ParsableCommand {
     @Option(help: "An option to include (repeat the flag).") var select: [String] = []
     @Option(help: "An option to rule out (repeat the flag).") var deselect: [String] = []
     @Option(help: "The price book's name or id (default: the one in the product's currency).") var priceBook: String?
+    @Flag(help: "Print the forced and excluded options with their full reasons instead of the table.") var why = false
 
     func run() throws {
         let catalog = try options.open().catalog()
@@ -35,6 +36,10 @@ struct Configure: ParsableCommand {
         if let conflict = outcome.conflict { throw ReplicaError(.invalid, conflict) }
         let price = outcome.price.map { "\($0.amount) \($0.currency) (\($0.priceBook))" } ?? "no price"
         print("\(product.sku): \(outcome.complete ? "complete" : "valid, options open"), unit price \(price)")
+        if why {
+            for option in outcome.options where !option.reasons.isEmpty { print("\(option.code) (\(option.state.rawValue)): \(option.reasons.joined(separator: " "))") }
+            return
+        }
         Output.table(["OPTION", "STATE", "WHY"], outcome.options.map { [Text.clip($0.code, 24), $0.state.rawValue, $0.reasons.joined(separator: " ")] },
                      maxCellWidth: 44)
     }

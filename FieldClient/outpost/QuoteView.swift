@@ -27,6 +27,7 @@ struct QuoteView: Encodable {
     let lines: [Line]
     let subtotal: String?
     let discountBasisPoints: Int
+    let discountAmount: String?
     let discount: String?
     let total: String?
     let needsApproval: Bool?
@@ -35,6 +36,7 @@ struct QuoteView: Encodable {
     enum CodingKeys: String, CodingKey {
         case id, opportunity, status, currency, lines, subtotal, discount, total
         case priceBook = "price_book", bundleVersion = "bundle_version", discountBasisPoints = "discount_basis_points"
+        case discountAmount = "discount_amount"
         case needsApproval = "needs_approval", approvedBy = "approved_by"
     }
 
@@ -55,6 +57,7 @@ struct QuoteView: Encodable {
         }
         subtotal = priced?.subtotal.decimalString
         discountBasisPoints = quote.discountBasisPoints
+        discountAmount = quote.discountAmount?.decimalString
         discount = priced?.discount.decimalString
         total = quote.total?.decimalString
         needsApproval = priced?.needsApproval
@@ -70,7 +73,8 @@ struct QuoteView: Encodable {
             Output.table(["PRODUCT", "QTY", "OPTIONS", "UNIT PRICE", "LINE TOTAL"],
                          lines.map { [$0.product, "\($0.quantity)", "\($0.options)", $0.unitPrice, $0.total ?? "-"] })
         }
-        Swift.print("subtotal \(money(subtotal)), discount \(money(discount)) (\(discountBasisPoints) bp + amount), total \(money(total))")
+        let percent = "\(discountBasisPoints / 100).\(discountBasisPoints % 100 < 10 ? "0" : "")\(discountBasisPoints % 100) %"
+        Swift.print("subtotal \(money(subtotal)), discount \(money(discount)) (\(percent) + \(discountAmount ?? "0")), total \(money(total))")
         if needsApproval == true { Swift.print(status == "approved" ? "discount approved by a manager" : "discount over the threshold: needs a manager's approval") }
     }
 }

@@ -172,7 +172,13 @@ struct PushProcessor {
         }
         var orderChange = OrderLedger.Change.none
         if let order = record as? Order {
-            let before = existing.flatMap { try? Order(recordID: write.record, fields: $0.state.view(policy: .updateWins).values) }
+            var before: Order?
+            if let existing {
+                guard let old = try? Order(recordID: write.record, fields: existing.state.view(policy: .updateWins).values) else {
+                    return .refused(.invalid, "order \(write.record) is unreadable on the server; ask an admin to check it")
+                }
+                before = old
+            }
             switch try OrderLedger.review(db, before: before, after: order, deleted: view.isDeleted, role: user.role) {
             case .success(let change): orderChange = change
             case .failure(let refusal): return .refused(refusal.code, refusal.message)

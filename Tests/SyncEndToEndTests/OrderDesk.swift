@@ -6,44 +6,35 @@ import OutpostStore
 import Pricing
 import TestSupport
 
-/// What the order tests add to ``TestCompany``: an order desk user, two options of the
-/// workstation (an SSD and a hard disk, which its rules exclude together), the rules,
-/// and a EUR price book with a 15 % approval threshold.
+/// What the order tests add to ``TestCompany``: ``TestCatalog`` (options, rules and a
+/// EUR price book for its product) and an order desk user.
 struct OrderDesk {
-    let desk: User
-    let ssd: ProductOption
-    let hdd: ProductOption
-    let book: PriceBook
+    let desk = User(name: "desk", displayName: "Order Desk", role: .desk)
+    let catalog: TestCatalog
     let product: Product
 
     init(company: TestCompany) {
         product = company.product
-        desk = User(name: "desk", displayName: "Order Desk", role: .desk)
-        ssd = ProductOption(productID: product.id, code: "ssd", name: "SSD 1 TB", price: Money(minorUnits: 8_000, currency: .eur), variable: 2)
-        hdd = ProductOption(productID: product.id, code: "hdd", name: "HDD 4 TB", price: Money(minorUnits: 4_000, currency: .eur), variable: 3)
-        book = PriceBook(name: "Standard EUR", currency: .eur, entries: [product.id: product.basePrice], approvalThresholdBasisPoints: 1_500)
+        catalog = TestCatalog(product: product)
     }
 
     /// Adds the desk user and the catalog to `hub`.
     func install(on hub: LiveHub) async throws {
-        var batch = RecordBatch()
+        var batch = catalog.batch
         batch.users = [desk]
-        batch.productOptions = [ssd, hdd]
-        batch.configuratorModels = [ConfiguratorModel(productID: product.id, variableCount: 3, clauses: [[1], [-2, -3]])]
-        batch.priceBooks = [book]
         try await hub.store.insert(batch)
     }
 
     /// An accepted quote on `opportunity` for `quantity` workstations with `options`,
     /// priced by the price book as a device would.
     func acceptedQuote(on opportunity: Opportunity, options: [ProductOption], quantity: Int) throws -> Quote {
-        let list = PriceList(priceBook: book, products: [product], options: [ssd, hdd])
+        let list = PriceList(priceBook: catalog.book, products: [product], options: catalog.batch.productOptions)
         let priced = try list.price(lines: [LineRequest(productID: product.id, optionIDs: options.map(\.id), quantity: quantity)],
                                     discountBasisPoints: 0, discountAmount: nil)
         return Quote(opportunityID: opportunity.id, status: .accepted,
                      lines: [QuoteLine(productID: product.id, selectedOptionIDs: options.map(\.id), quantity: quantity,
                                        unitPrice: priced.lines[0].unitPrice)],
-                     priceBookID: book.id, total: priced.total)
+                     priceBookID: catalog.book.id, total: priced.total)
     }
 
     /// Places an order on `quote` offline on `replica` (`outpost order place`).

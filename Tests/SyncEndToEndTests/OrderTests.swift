@@ -26,7 +26,7 @@ struct OrderTests {
         #expect(try desk.counts()[.account] == nil, "the desk holds orders, not the territories' accounts")
 
         // Offline on the rep's device: an accepted quote and its order.
-        let quote = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [shop.ssd], quantity: 3)
+        let quote = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [shop.catalog.chassis, shop.catalog.fast], quantity: 3)
         try rep.create(quote)
         let placed = try OrderDesk.place(quote, on: rep)
         #expect(try rep.orders().map(\.label) == ["pending"])
@@ -34,7 +34,7 @@ struct OrderTests {
         let pushed = try await sync(rep)
         #expect(pushed.accepted == 2 && pushed.rejected == 0)
         let numbered = try rep.order(named: placed.id.description).order
-        #expect(numbered.number == OrderNumber(1) && numbered.total == Money(minorUnits: 3 * 137_900, currency: .eur))
+        #expect(numbered.number == OrderNumber(1) && numbered.total == Money(minorUnits: 3 * 141_900, currency: .eur))
 
         // The desk sees it once, accepts it; the rep learns of it.
         _ = try await sync(desk)
@@ -60,7 +60,7 @@ struct OrderTests {
         #expect(first.status.hasSuffix("200 OK"))
         let page = try JSONDecoder().decode(FeedJSON.self, from: first.body)
         #expect(page.orders.map(\.status) == ["submitted", "accepted"] && page.orders[0].number == "SO-000001")
-        #expect(page.orders[0].total == "4137.00" && page.orders[0].currency == "EUR")
+        #expect(page.orders[0].total == "4257.00" && page.orders[0].currency == "EUR")
         let rest = try JSONDecoder().decode(FeedJSON.self, from: try await feed(hub, after: page.next, limit: 100).body)
         #expect(rest.orders.map(\.status) == ["fulfilled"] && rest.orders[0].cursor > page.next)
         let after = try JSONDecoder().decode(FeedJSON.self, from: try await feed(hub, after: rest.next, limit: 100).body)
@@ -80,7 +80,7 @@ struct OrderTests {
         let rep = try await hub.enrol(hub.company.repNorth)
         let laptop = try await hub.enrol(hub.company.repNorth, name: "laptop")
         _ = try await sync(rep, endpoint: endpoint)
-        let quote = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [], quantity: 1)
+        let quote = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [shop.catalog.chassis, shop.catalog.small], quantity: 1)
         try rep.create(quote)
         _ = try await sync(rep, endpoint: endpoint)
         _ = try await sync(laptop)
@@ -112,19 +112,19 @@ struct OrderTests {
         let rep = try await hub.enrol(hub.company.repNorth)
         _ = try await sync(rep)
 
-        var cheap = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [shop.ssd], quantity: 1)
+        var cheap = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [shop.catalog.chassis, shop.catalog.fast], quantity: 1)
         cheap.lines[0].unitPrice = Money(minorUnits: 99_900, currency: .eur)
         cheap.total = Money(minorUnits: 99_900, currency: .eur)
         try rep.create(cheap)
         try OrderDesk.place(cheap, on: rep)
-        let both = try shop.acceptedQuote(on: hub.company.opportunities[1], options: [shop.ssd, shop.hdd], quantity: 1)
+        let both = try shop.acceptedQuote(on: hub.company.opportunities[1], options: [shop.catalog.chassis, shop.catalog.fast, shop.catalog.small], quantity: 1)
         try rep.create(both)
         try OrderDesk.place(both, on: rep)
 
         let report = try await sync(rep)
         #expect(report.rejected >= 2)
         let reasons = try rep.rejectedWrites().map(\.message)
-        #expect(reasons.contains { $0.contains("unit price of 999.00 EUR") && $0.contains("1379.00 EUR") })
+        #expect(reasons.contains { $0.contains("unit price of 999.00 EUR") && $0.contains("1419.00 EUR") })
         #expect(reasons.contains { $0.contains("not a valid configuration") })
         #expect(try await hub.store.orders().isEmpty)
     }
