@@ -66,6 +66,13 @@ struct OrderTests {
         let after = try JSONDecoder().decode(FeedJSON.self, from: try await feed(hub, after: rest.next, limit: 100).body)
         #expect(after.orders.isEmpty && after.next == rest.next)
         #expect(try await feed(hub, after: 0, limit: 1, token: "wrong").status.hasSuffix("401 Unauthorized"))
+
+        // A desk that loses a territory keeps every order (their quotes are never on it).
+        try await hub.store.assign(shop.desk.id, to: [hub.company.south.id])
+        _ = try await sync(desk)
+        try await hub.store.assign(shop.desk.id, to: [])
+        #expect(try await sync(desk).evicted > 0)
+        #expect(try desk.orders().map(\.label) == ["SO-000001"])
     }
 
     @Test("A push retried after a lost response, and the same quote version ordered from a second device, leave one order")
