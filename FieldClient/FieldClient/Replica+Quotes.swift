@@ -33,8 +33,7 @@ extension Replica {
     @discardableResult
     public func configureQuote(_ name: String, product: String, select: [String], deselect: [String], quantity: Int,
                                priceBook: String?) throws(ReplicaError) -> (Quote, PricedQuote) {
-        var quote = try quote(name)
-        try requireDraft(quote)
+        var quote = try quote(name, in: .draft, "can be changed")
         let catalog = try catalog()
         let product = try catalog.product(product)
         let book = try quoteBook(quote, named: priceBook, for: product, catalog: catalog)
@@ -50,8 +49,7 @@ extension Replica {
     ///   - discountAmount: A fixed discount as a decimal in the quote's currency; empty clears it.
     @discardableResult
     public func priceQuote(_ name: String, discountBasisPoints: Int? = nil, discountAmount: String? = nil) throws(ReplicaError) -> (Quote, PricedQuote) {
-        var quote = try quote(name)
-        try requireDraft(quote)
+        var quote = try quote(name, in: .draft, "can be changed")
         let catalog = try catalog()
         let book = try pricedBook(quote, catalog)
         if let discountBasisPoints { quote.discountBasisPoints = discountBasisPoints }
@@ -69,8 +67,7 @@ extension Replica {
     /// within the price book's threshold, else `submitted` for a manager's approval.
     @discardableResult
     public func submitQuote(_ name: String) throws(ReplicaError) -> (Quote, PricedQuote) {
-        var quote = try quote(name)
-        try requireDraft(quote)
+        var quote = try quote(name, in: .draft, "can be changed")
         guard !quote.lines.isEmpty else { throw ReplicaError(.invalid, "quote \(quote.id) has no lines; add one with outpost quote configure") }
         let catalog = try catalog()
         var (_, priced) = try reprice(&quote, with: try pricedBook(quote, catalog), catalog: catalog, save: false)
@@ -82,14 +79,11 @@ extension Replica {
     /// Approves a submitted quote's discount; only a manager may.
     @discardableResult
     public func approveQuote(_ name: String) throws(ReplicaError) -> Quote {
-        var quote = try quote(name)
         let identity = try identity()
         guard identity.role == Role.manager.rawValue else {
             throw ReplicaError(.invalid, "only a manager can approve a quote; \(identity.userName) is a \(identity.role)")
         }
-        guard quote.status == .submitted else {
-            throw ReplicaError(.invalid, "quote \(quote.id) is \(quote.status.rawValue); only a submitted quote awaits approval")
-        }
+        var quote = try quote(name, in: .submitted, "awaits approval")
         let users = try records(of: .user).compactMap { try? $0.decoded() as? User }
         quote.status = .approved
         quote.approvedBy = users.first { $0.name == identity.userName }?.id
@@ -101,10 +95,7 @@ extension Replica {
     /// prices still hold.
     @discardableResult
     public func acceptQuote(_ name: String) throws(ReplicaError) -> Quote {
-        var quote = try quote(name)
-        guard quote.status == .approved else {
-            throw ReplicaError(.invalid, "quote \(quote.id) is \(quote.status.rawValue); only an approved quote can be accepted")
-        }
+        var quote = try quote(name, in: .approved, "can be accepted")
         let catalog = try catalog()
         let priced = try price(quote, catalog.priceList(try pricedBook(quote, catalog)))
         if let mismatch = priced.mismatch(with: quote) {
@@ -116,14 +107,11 @@ extension Replica {
     }
 
     /// Places the order of an accepted quote offline. Its identity is made here: a new
-    /// id and the hash of the quote version it came from (``OutpostReplication/Quote/versionText``).
+    /// id and the hash of the quote version it came from (`QuoteVersion.hash`).
     /// - Throws: `.invalid` if the quote is not accepted or already has an order.
     @discardableResult
     public func placeOrder(quote name: String) throws(ReplicaError) -> Order {
-        let quote = try quote(name)
-        guard quote.status == .accepted else {
-            throw ReplicaError(.invalid, "quote \(quote.id) is \(quote.status.rawValue); only an accepted quote can be ordered")
-        }
+        let quote = try quote(name, in: .accepted, "can be ordered")
         if let existing = try orders().first(where: { $0.order.quoteID == quote.id }) {
             throw ReplicaError(.invalid, "quote \(quote.id) is already ordered as \(existing.order.number?.description ?? "\(existing.order.id)"); nothing was changed")
         }
@@ -153,10 +141,14 @@ extension Replica {
         }
     }
 
-    private func requireDraft(_ quote: Quote) throws(ReplicaError) {
-        guard quote.status == .draft else {
-            throw ReplicaError(.invalid, "quote \(quote.id) is \(quote.status.rawValue); only a draft can be changed")
+    /// The quote `name` when it is in `status`, else `.invalid` saying what only such a quote does.
+    private func quote(_ name: String, in status: QuoteStatus, _ purpose: String) throws(ReplicaError) -> Quote {
+        let quote = try quote(name)
+        guard quote.status == status else {
+            let article = status.rawValue.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+            throw ReplicaError(.invalid, "quote \(quote.id) is \(quote.status.rawValue); only \(article) \(status.rawValue) quote \(purpose)")
         }
+        return quote
     }
 
     /// The book a quote is priced with: its own, else `name`, else the product's default.

@@ -9,13 +9,10 @@ struct Configure: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Configure a product offline: every option's state, why, and the price.",
         discussion: """
-            Options are named by id, code or name. Each option ends selected, forced (the
-            rules require it), excluded (with the rules and choices that exclude it) or open.
-            An impossible request names the fewest choices to undo. --json prints
-            {valid, complete, price, options: [{id, name, state, reasons}]}.
+            Options are named by id, code or name. Each option ends selected, forced (the rules require it), excluded (with the rules and choices that exclude it) or open. An impossible request names the fewest choices to undo. --json prints {valid, complete, price, options: [{id, name, state, reasons}]}.
 
             Example:
-              outpost configure --product PC-RICHMOND --select intel-core-i7 --deselect wlan
+              outpost configure --product PC-RICHMOND --select i7-7700k-kaby-lake --why
             """
     )
     @OptionGroup var options: ReplicaOptions

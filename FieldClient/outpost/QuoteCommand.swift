@@ -10,13 +10,11 @@ struct QuoteCommand: ParsableCommand {
         commandName: "quote",
         abstract: "Build, price and move quotes offline; every step syncs next time.",
         discussion: """
-            A quote goes draft → submitted (discount over the price book's threshold: a manager
-            approves) → approved → accepted; then outpost order place makes its order.
-            Quotes are named by id or a unique prefix of at least 4 characters.
+            A quote goes draft → submitted (discount over the price book's threshold: a manager approves) → approved → accepted; then outpost order place makes its order. Quotes are named by id or a unique prefix of at least 4 characters.
 
             Example:
               outpost quote new --opportunity 3f2b8c1e
-              outpost quote configure 9a1c --product PC-RICHMOND --select intel-core-i7 --quantity 12
+              outpost quote configure 9a1c --product PC-RICHMOND --select gtx1050-ti -q 12
               outpost quote price 9a1c --discount 10
               outpost quote submit 9a1c
             """,
@@ -47,9 +45,11 @@ struct QuoteCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a configured product to a draft quote and re-price it.",
             discussion: """
-                The choices must leave a valid configuration; options left open are not included.
+                The choices must leave a valid configuration; options left open are not included, and an option the rules still need is named.
+
                 Example:
-                  outpost quote configure 9a1c --product PC-RICHMOND --select intel-core-i7 --deselect wlan --quantity 12
+                  outpost quote configure 9a1c --product PC-RICHMOND \\
+                    --select i7-7700k-kaby-lake --deselect gt1030-msi-aero --quantity 12
                 """)
         @OptionGroup var options: ReplicaOptions
         @OptionGroup var output: JSONOption
@@ -57,7 +57,7 @@ struct QuoteCommand: ParsableCommand {
         @Option(help: "The product's SKU, id or name.") var product: String
         @Option(help: "An option to include (repeat the flag).") var select: [String] = []
         @Option(help: "An option to rule out (repeat the flag).") var deselect: [String] = []
-        @Option(help: "How many units.") var quantity = 1
+        @Option(name: [.customShort("q"), .long], help: "How many units.") var quantity = 1
         @Option(help: "The price book's name or id (default: the quote's, else the product's).") var priceBook: String?
 
         func run() throws {
@@ -80,20 +80,9 @@ struct QuoteCommand: ParsableCommand {
 
         func run() throws {
             let replica = try options.open()
-            let basisPoints = try discount.map(Self.basisPoints)
+            let basisPoints = try discount.map(Percentage.basisPoints(parsing:))
             let (quote, priced) = try replica.priceQuote(self.quote.id, discountBasisPoints: basisPoints, discountAmount: discountAmount)
             try show(quote, priced, replica: replica, json: output.json, note: "Priced quote \(quote.id).")
-        }
-
-        /// `12.5` → 1250; refuses more than two decimals or anything outside 0…100.
-        static func basisPoints(_ text: String) throws -> Int {
-            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-            guard (1...2).contains(parts.count), let whole = Int(parts[0]), parts.count == 1 || (1...2).contains(parts[1].count),
-                  let fraction = parts.count == 2 ? Int(parts[1] + (parts[1].count == 1 ? "0" : "")) : 0,
-                  (0...10_000).contains(whole * 100 + fraction), !text.hasPrefix("-") else {
-                throw ArgumentParser.ValidationError("--discount must be a percentage from 0 to 100 with at most two decimals, such as 12.5 (got \"\(text)\")")
-            }
-            return whole * 100 + fraction
         }
     }
 

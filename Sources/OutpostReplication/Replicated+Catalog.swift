@@ -43,12 +43,21 @@ extension PriceBook: ReplicatedRecord {
             .required(1, "name", \.name, .string),
             .currency(2, of: { $0.currency }, set: { $0.currency = $1 }),
             .required(3, "entries", \.entries, .bytes(.priceEntries)),
-            .required(4, "tiers", \.tiers, .bytes(.volumeTiers)),
+            .optional(4, "tiers", \.tiersOrAbsent, .bytes(.volumeTiers)),
             .optional(5, "approval_threshold_basis_points", \.approvalThresholdBasisPoints, .int),
         ],
         recordID: { RecordID($0.id) },
         route: { _ in .global },
         blank: { PriceBook(id: PriceBookID($0), name: "", currency: .eur) })
+}
+
+extension PriceBook {
+    /// The tiers as an optional field: always written, and a state written before the
+    /// field existed (absent, `.null`) reads as a book without tiers.
+    var tiersOrAbsent: [ProductID: VolumeSchedule]? {
+        get { tiers }
+        set { tiers = newValue ?? [:] }
+    }
 }
 
 extension ConfiguratorModel: ReplicatedRecord {

@@ -35,6 +35,16 @@ struct ByteLayoutTests {
         #expect(book.fields[FieldID(5)] == .int(1500))
     }
 
+    @Test("a price book written before tiers existed reads as one without tiers")
+    func priceBookWithoutTiers() throws {
+        let book = PriceBook(name: "Standard", currency: .eur, entries: [a: Money(minorUnits: 64, currency: .eur)])
+        var fields = book.fields
+        fields[FieldID(4)] = nil
+        fields[FieldID(5)] = nil
+        let decoded = try #require(try ReplicatedKind.priceBook.decode(recordID: book.recordID, fields: fields) as? PriceBook)
+        #expect(decoded == book && decoded.tiers.isEmpty)
+    }
+
     @Test("forecast amounts: category names sorted, minor units zig-zag")
     func forecastAmounts() {
         let submission = ForecastSubmission(ownerID: UserID(), territoryID: TerritoryID(), period: .quarter(year: 2026, quarter: 4),

@@ -113,4 +113,15 @@ struct PricingTests {
         quote.lines[0].unitPrice = eur(1)
         #expect(priced.mismatch(with: quote)?.hasPrefix("line 1 claims a unit price of 0.01 EUR") == true)
     }
+
+    @Test("Typed percentages become basis points; signs, three decimals and over 100 are refused")
+    func percentages() throws {
+        #expect(try Percentage.basisPoints(parsing: "12.5") == 1_250)
+        #expect(try Percentage.basisPoints(parsing: "0") == 0)
+        #expect(try Percentage.basisPoints(parsing: "100") == 10_000)
+        #expect(try Percentage.basisPoints(parsing: "7.05") == 705)
+        for text in ["-1", "+1", "12.345", "100.01", "1e2", "", ".5", "5.", "12,5", "1000"] {
+            #expect(throws: PricingError.self, "\(text)") { try Percentage.basisPoints(parsing: text) }
+        }
+    }
 }
