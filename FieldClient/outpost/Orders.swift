@@ -31,6 +31,10 @@ struct Orders: ParsableCommand {
         let position: UInt64
         let pending: Bool
 
+        enum CodingKeys: String, CodingKey {
+            case id, number, status, quote = "quote_id", total, currency, position, pending
+        }
+
         init(_ desk: DeskOrder) {
             id = desk.order.id.description
             number = desk.order.number?.description
