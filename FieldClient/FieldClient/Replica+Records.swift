@@ -87,7 +87,7 @@ extension Replica {
         let placeholders = Array(repeating: "?", count: territories.count).joined(separator: ",")
         try db.execute(sql: "DELETE FROM record WHERE territory IN (\(placeholders))",
                        arguments: StatementArguments(territories.map { Data($0.bytes) }))
-        let role = try String.fetchOne(db, sql: "SELECT role FROM identity").flatMap(Role.init(rawValue:))
+        let role = try DeviceIdentity.fetch(db).flatMap { Role(rawValue: $0.role) }
         let kept = (role?.kindsFromEveryTerritory ?? []).map { String($0.rawValue) }.sorted()
         let keep = kept.isEmpty ? "" : " AND kind NOT IN (\(kept.joined(separator: ",")))"
         repeat {
