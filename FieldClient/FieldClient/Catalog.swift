@@ -89,12 +89,20 @@ public struct Catalog: Sendable {
 
 extension Replica {
     /// The catalog records this replica holds.
+    /// - Throws: `.corrupt` naming a catalog record that does not decode, rather than
+    ///   pricing without it.
     public func catalog() throws(ReplicaError) -> Catalog {
         var versions: [RecordID: Int] = [:]
         func load<Record: ReplicatedRecord>(_ type: Record.Type) throws(ReplicaError) -> [Record] {
             var result: [Record] = []
             for local in try records(of: Record.kind) where !local.view.isDeleted {
-                guard let record = try? local.decoded() as? Record else { continue }
+                let record: Record
+                do {
+                    guard let decoded = try local.decoded() as? Record else { throw ReplicaError(.corrupt, "is not a \(Record.kind.name)") }
+                    record = decoded
+                } catch {
+                    throw ReplicaError(.corrupt, "\(Record.kind.name) \(local.id) in this replica is unreadable (\(error)); sync again, or ask an admin to fix it")
+                }
                 versions[local.id] = Int(local.state.context.entries.map(\.counter).max() ?? 0)
                 result.append(record)
             }

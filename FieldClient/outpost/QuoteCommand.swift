@@ -21,8 +21,10 @@ struct QuoteCommand: ParsableCommand {
         subcommands: [New.self, Configure.self, Price.self, Submit.self, Approve.self, Accept.self, Show.self, List.self]
     )
 
-    /// The quote named on the command line.
-    struct QuoteName: ParsableArguments {
+    /// The replica, the output form and the quote a step works on.
+    struct QuoteTarget: ParsableArguments {
+        @OptionGroup var options: ReplicaOptions
+        @OptionGroup var output: JSONOption
         @Argument(help: "The quote's id or a unique prefix of it.") var id: String
     }
 
@@ -51,9 +53,7 @@ struct QuoteCommand: ParsableCommand {
                   outpost quote configure 9a1c --product PC-RICHMOND \\
                     --select i7-7700k-kaby-lake --deselect gt1030-msi-aero --quantity 12
                 """)
-        @OptionGroup var options: ReplicaOptions
-        @OptionGroup var output: JSONOption
-        @OptionGroup var quote: QuoteName
+        @OptionGroup var quote: QuoteTarget
         @Option(help: "The product's SKU, id or name.") var product: String
         @Option(help: "An option to include (repeat the flag).") var select: [String] = []
         @Option(help: "An option to rule out (repeat the flag).") var deselect: [String] = []
@@ -61,10 +61,10 @@ struct QuoteCommand: ParsableCommand {
         @Option(help: "The price book's name or id (default: the quote's, else the product's).") var priceBook: String?
 
         func run() throws {
-            let replica = try options.open()
+            let replica = try self.quote.options.open()
             let (quote, priced) = try replica.configureQuote(self.quote.id, product: product, select: select, deselect: deselect,
                                                              quantity: quantity, priceBook: priceBook)
-            try show(quote, priced, replica: replica, json: output.json, note: "Added a line to quote \(quote.id).")
+            try show(quote, priced, replica: replica, json: self.quote.output.json, note: "Added a line to quote \(quote.id).")
         }
     }
 
@@ -72,17 +72,15 @@ struct QuoteCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Re-price a draft quote from its price book, optionally setting discounts.",
             discussion: "Example:\n  outpost quote price 9a1c --discount 12.5 --discount-amount 100.00")
-        @OptionGroup var options: ReplicaOptions
-        @OptionGroup var output: JSONOption
-        @OptionGroup var quote: QuoteName
+        @OptionGroup var quote: QuoteTarget
         @Option(help: "A percentage discount such as 12.5 (at most two decimals).") var discount: String?
         @Option(help: "A fixed discount in the quote's currency, such as 100.00 (empty clears it).") var discountAmount: String?
 
         func run() throws {
-            let replica = try options.open()
+            let replica = try self.quote.options.open()
             let basisPoints = try discount.map(Percentage.basisPoints(parsing:))
             let (quote, priced) = try replica.priceQuote(self.quote.id, discountBasisPoints: basisPoints, discountAmount: discountAmount)
-            try show(quote, priced, replica: replica, json: output.json, note: "Priced quote \(quote.id).")
+            try show(quote, priced, replica: replica, json: self.quote.output.json, note: "Priced quote \(quote.id).")
         }
     }
 
@@ -90,17 +88,15 @@ struct QuoteCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Submit a draft quote: approved at once, or awaiting a manager when its discount is over the threshold.",
             discussion: "Example:\n  outpost quote submit 9a1c")
-        @OptionGroup var options: ReplicaOptions
-        @OptionGroup var output: JSONOption
-        @OptionGroup var quote: QuoteName
+        @OptionGroup var quote: QuoteTarget
 
         func run() throws {
-            let replica = try options.open()
+            let replica = try self.quote.options.open()
             let (quote, priced) = try replica.submitQuote(self.quote.id)
             let note = quote.status == .submitted
                 ? "Quote \(quote.id) awaits a manager's approval (discount over the price book's threshold)."
                 : "Quote \(quote.id) is approved (discount within the threshold)."
-            try show(quote, priced, replica: replica, json: output.json, note: note)
+            try show(quote, priced, replica: replica, json: self.quote.output.json, note: note)
         }
     }
 
@@ -108,14 +104,12 @@ struct QuoteCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Approve a submitted quote's discount (managers only).",
             discussion: "Example:\n  outpost quote approve 9a1c")
-        @OptionGroup var options: ReplicaOptions
-        @OptionGroup var output: JSONOption
-        @OptionGroup var quote: QuoteName
+        @OptionGroup var quote: QuoteTarget
 
         func run() throws {
-            let replica = try options.open()
+            let replica = try self.quote.options.open()
             let quote = try replica.approveQuote(self.quote.id)
-            try show(quote, replica: replica, json: output.json, note: "Approved quote \(quote.id).")
+            try show(quote, replica: replica, json: self.quote.output.json, note: "Approved quote \(quote.id).")
         }
     }
 
@@ -123,14 +117,12 @@ struct QuoteCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record that the customer accepted an approved quote.",
             discussion: "Example:\n  outpost quote accept 9a1c")
-        @OptionGroup var options: ReplicaOptions
-        @OptionGroup var output: JSONOption
-        @OptionGroup var quote: QuoteName
+        @OptionGroup var quote: QuoteTarget
 
         func run() throws {
-            let replica = try options.open()
+            let replica = try self.quote.options.open()
             let quote = try replica.acceptQuote(self.quote.id)
-            try show(quote, replica: replica, json: output.json, note: "Quote \(quote.id) is accepted; outpost order place --quote \(quote.id) orders it.")
+            try show(quote, replica: replica, json: self.quote.output.json, note: "Quote \(quote.id) is accepted; outpost order place --quote \(quote.id) orders it.")
         }
     }
 
@@ -138,13 +130,11 @@ struct QuoteCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a quote: lines, prices, discount, status.",
             discussion: "Example:\n  outpost quote show 9a1c --json")
-        @OptionGroup var options: ReplicaOptions
-        @OptionGroup var output: JSONOption
-        @OptionGroup var quote: QuoteName
+        @OptionGroup var quote: QuoteTarget
 
         func run() throws {
-            let replica = try options.open()
-            try show(try replica.quote(quote.id), replica: replica, json: output.json, note: nil)
+            let replica = try self.quote.options.open()
+            try show(try replica.quote(self.quote.id), replica: replica, json: self.quote.output.json, note: nil)
         }
     }
 
