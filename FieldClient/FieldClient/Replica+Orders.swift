@@ -23,12 +23,13 @@ extension Replica {
         throw ReplicaError(.notFound, "no order \(text) in this replica; sync, or check the number (SO-000123) or id")
     }
 
-    /// Moves an order to `status` offline, as the order desk; the server re-checks at
-    /// the next sync and the change then reaches the rep.
+    /// Moves an order to `status` offline, as the order desk, with an optional note for
+    /// the rep (why it was rejected); the server re-checks at the next sync and the
+    /// change then reaches the rep.
     /// - Throws: `.refused` if this device's user is not the order desk, `.invalid` for a
     ///   move the order's state does not allow; nothing is written then.
     @discardableResult
-    public func move(_ order: DeskOrder, to status: OrderStatus) throws(ReplicaError) -> Write {
+    public func move(_ order: DeskOrder, to status: OrderStatus, note: String? = nil) throws(ReplicaError) -> Write {
         guard try identity().role == Role.desk.rawValue else {
             throw ReplicaError(.refused, "only the order desk accepts, rejects or fulfils orders")
         }
@@ -37,7 +38,9 @@ extension Replica {
         }
         var moved = order.order
         moved.status = status
-        return try update(RecordID(order.order.id), fields: moved.fields.filter { $0.key == Order.statusField })
+        moved.deskNote = note
+        return try update(RecordID(order.order.id),
+                          fields: moved.fields.filter { $0.key == Order.statusField || $0.key == Order.deskNoteField })
     }
 
     /// The orders whose feed position passed the cursor named `feed` since it was
@@ -62,4 +65,6 @@ extension Replica {
 extension Order {
     /// The id of the `status` field.
     static let statusField = Order.kind.fieldID(named: "status")!
+    /// The id of the `desk_note` field.
+    static let deskNoteField = Order.kind.fieldID(named: "desk_note")!
 }

@@ -30,9 +30,10 @@ struct Orders: ParsableCommand {
         let currency: String?
         let position: UInt64
         let pending: Bool
+        let note: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, number, status, quote = "quote_id", total, currency, position, pending
+            case id, number, status, quote = "quote_id", total, currency, position, pending, note = "desk_note"
         }
 
         init(_ desk: DeskOrder) {
@@ -44,6 +45,7 @@ struct Orders: ParsableCommand {
             currency = desk.order.total?.currency.code
             position = desk.position
             pending = desk.isPending
+            note = desk.order.deskNote
         }
 
         var cells: [String] {
@@ -128,7 +130,8 @@ extension Orders {
 
     struct Reject: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Reject a submitted order.", discussion: "Example:\n  outpost orders reject SO-000123")
+            abstract: "Reject a submitted order, saying why.",
+            discussion: "Example:\n  outpost orders reject SO-000123 --reason \"customer cancelled by phone\"")
         @OptionGroup var move: Move
         func run() throws { try move.run(to: .rejected) }
     }
@@ -145,11 +148,13 @@ extension Orders {
         @OptionGroup var options: ReplicaOptions
         @OptionGroup var output: JSONOption
         @Argument(help: "The order: its number (SO-000123) or its id.") var order: String
+        @Option(name: [.long, .customLong("note")], help: "A note for the rep: why the order was rejected, or anything they should know.")
+        var reason: String?
 
         func run(to status: OrderStatus) throws {
             let replica = try options.open()
             let found = try replica.order(named: order)
-            try replica.move(found, to: status)
+            try replica.move(found, to: status, note: reason)
             let moved = try replica.order(named: found.order.id.description)
             if output.json { return try Output.json(Row(moved)) }
             print("Order \(moved.label) is \(status.rawValue) here; it reaches the server at the next sync.")

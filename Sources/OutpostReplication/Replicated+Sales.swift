@@ -76,6 +76,7 @@ extension Order: ReplicatedRecord {
             .required(4, "status", \.status, .enumeration()),
             .optional(5, "total", \.total, .money),
             .currency(6, of: { $0.total?.currency }),
+            .optional(7, "desk_note", \.deskNote, .string),
         ],
         recordID: { RecordID($0.id) },
         route: { .quote($0.quoteID) },

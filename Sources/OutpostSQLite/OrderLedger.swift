@@ -14,8 +14,9 @@ import OutpostStore
 ///   gets the next order number and the server's total (a hub write on top of the
 ///   device's, so both sync back), a `sales_order` row and a `submitted` feed event;
 /// - one order per quote version: a second order for the same quote hash is refused;
-/// - afterwards only the order desk changes an order, and only its status, along
-///   `OrderStatus.nextStates`; each change adds a feed event;
+/// - afterwards only the order desk changes an order, and only its status (along
+///   `OrderStatus.nextStates`) and its note to the rep; each status change adds a
+///   feed event;
 /// - orders are never deleted.
 enum OrderLedger {
     /// What a device's write to an order does, once allowed.
@@ -37,6 +38,9 @@ enum OrderLedger {
             return .failure(.init(.invalid, "orders cannot be deleted; the order desk rejects an order instead"))
         }
         guard let before else {
+            if after.deskNote != nil {
+                return .failure(.init(.invalid, "a new order cannot carry a desk note; the order desk writes it"))
+            }
             if role == .desk {
                 return .failure(.init(.invalid, "the order desk cannot place orders; a rep places them from an accepted quote"))
             }
@@ -56,10 +60,11 @@ enum OrderLedger {
               before.total == after.total else {
             return .failure(.init(.invalid, "an order's quote, number and total cannot change; only the order desk changes its status"))
         }
-        guard before.status != after.status else { return .success(.none) }
+        guard before.status != after.status || before.deskNote != after.deskNote else { return .success(.none) }
         guard role == .desk else {
-            return .failure(.init(.readOnly, "only the order desk changes an order's status"))
+            return .failure(.init(.readOnly, "only the order desk changes an order's status or note"))
         }
+        guard before.status != after.status else { return .success(.none) }
         do throws(ValidationError) { try before.status.checkMove(to: after.status) } catch {
             return .failure(.init(.invalid, "order \(after.number.map(\.description) ?? "\(after.id)"): \(error.reason)"))
         }
@@ -91,8 +96,8 @@ enum OrderLedger {
             try db.execute(sql: "UPDATE sales_order SET status = ?, change_seq = ? WHERE id = ?",
                            arguments: [order.status.rawValue, seq, order.id.sql])
         }
-        try db.execute(sql: "INSERT INTO order_event (order_id, status, at) VALUES (?, ?, ?)",
-                       arguments: [order.id.sql, order.status.rawValue, at])
+        try db.execute(sql: "INSERT INTO order_event (order_id, status, note, at) VALUES (?, ?, ?, ?)",
+                       arguments: [order.id.sql, order.status.rawValue, order.deskNote, at])
     }
 
     /// The server's merged view of quote `id`, if it has the quote and it is not deleted.

@@ -21,13 +21,15 @@ extension Schema {
             UNIQUE (quote_id, quote_hash)
         ) STRICT
         """,
-        // The feed: one row per state an order reached, in the order the server
-        // recorded them; `cursor` is what feed readers resume after.
+        // The feed: one row per state an order reached (with the desk's note to the
+        // rep, if any), in the order the server recorded them; `cursor` is what feed
+        // readers resume after.
         """
         CREATE TABLE order_event (
             cursor INTEGER PRIMARY KEY AUTOINCREMENT,
             order_id TEXT NOT NULL REFERENCES sales_order(id),
             status TEXT NOT NULL,
+            note TEXT,
             at INTEGER NOT NULL
         ) STRICT
         """,

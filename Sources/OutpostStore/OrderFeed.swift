@@ -21,10 +21,12 @@ public struct OrderEvent: Sendable, Equatable, Codable {
     public var placedAt: Date
     /// When the order reached this state.
     public var at: Date
+    /// The order desk's note to the rep with this move, if any.
+    public var note: String?
 
     /// An event with every field given.
     public init(cursor: Int64, orderID: EntityID<Order>, number: OrderNumber, status: OrderStatus, quoteID: EntityID<Quote>,
-                total: Money, lines: [QuoteLine], placedAt: Date, at: Date) {
+                total: Money, lines: [QuoteLine], placedAt: Date, at: Date, note: String? = nil) {
         self.cursor = cursor
         self.orderID = orderID
         self.number = number
@@ -34,6 +36,7 @@ public struct OrderEvent: Sendable, Equatable, Codable {
         self.lines = lines
         self.placedAt = placedAt
         self.at = at
+        self.note = note
     }
 }
 

@@ -63,7 +63,8 @@ struct RandomRecords {
             quote()
         case .order:
             Order(id: id(), quoteID: id(), quoteHash: text(), number: maybe { OrderNumber($0.int(1...9_999_999)) },
-                  status: pick(OrderStatus.allCases), total: maybe { $0.money($0.currency(), nonNegative: true) })
+                  status: pick(OrderStatus.allCases), total: maybe { $0.money($0.currency(), nonNegative: true) },
+                  deskNote: maybe { $0.text() })
         }
     }
 

@@ -55,7 +55,7 @@ struct StableFieldIDTests {
             (8, "price_book_id", .bytes), (9, "total", .decimal), (10, "approved_by", .bytes),
         ],
         .order: [(1, "quote_id", .bytes), (2, "quote_hash", .string), (3, "number", .int), (4, "status", .string), (5, "total", .decimal),
-                 (6, "currency", .string)],
+                 (6, "currency", .string), (7, "desk_note", .string)],
     ]
 
     @Test("kind numbers")

@@ -63,6 +63,11 @@ struct FeedJSON: Decodable {
         let status: String
         let total: String
         let currency: String
+        let note: String?
+
+        enum CodingKeys: String, CodingKey {
+            case cursor, id, number, status, total, currency, note = "desk_note"
+        }
     }
 
     let orders: [Entry]

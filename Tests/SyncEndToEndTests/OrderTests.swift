@@ -40,13 +40,14 @@ struct OrderTests {
         _ = try await sync(desk)
         let arrived = try desk.takeOrderChanges(feed: "orders")
         #expect(arrived.map(\.label) == ["SO-000001"] && arrived[0].order.status == .submitted)
-        try desk.move(try desk.order(named: "SO-000001"), to: .accepted)
+        try desk.move(try desk.order(named: "SO-000001"), to: .accepted, note: "ships in week 49")
         #expect(throws: ReplicaError.self) { try desk.move(try desk.order(named: "SO-000001"), to: .submitted) }
         _ = try await sync(desk)
         #expect(try desk.takeOrderChanges(feed: "orders").map(\.order.status) == [.accepted])
         #expect(try desk.takeOrderChanges(feed: "orders").isEmpty, "the watch cursor moved past what was printed")
         _ = try await sync(rep)
         #expect(try rep.order(named: "SO-000001").order.status == .accepted)
+        #expect(try rep.order(named: "SO-000001").order.deskNote == "ships in week 49")
 
         // A rep cannot move an order; the server says why.
         try rep.update(RecordID(placed.id), fields: [Order.kind.fieldID(named: "status")!: .string("fulfilled")])
@@ -60,6 +61,7 @@ struct OrderTests {
         #expect(first.status.hasSuffix("200 OK"))
         let page = try JSONDecoder().decode(FeedJSON.self, from: first.body)
         #expect(page.orders.map(\.status) == ["submitted", "accepted"] && page.orders[0].number == "SO-000001")
+        #expect(page.orders.map(\.note) == [nil, "ships in week 49"])
         #expect(page.orders[0].total == "4257.00" && page.orders[0].currency == "EUR")
         let rest = try JSONDecoder().decode(FeedJSON.self, from: try await feed(hub, after: page.next, limit: 100).body)
         #expect(rest.orders.map(\.status) == ["fulfilled"] && rest.orders[0].cursor > page.next)

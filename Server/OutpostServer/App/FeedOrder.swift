@@ -29,10 +29,11 @@ struct FeedOrder: Codable, Equatable {
     let lines: [Line]
     let placedAt: String
     let changedAt: String
+    let note: String?
 
     enum CodingKeys: String, CodingKey {
         case cursor, id, number, status, quoteID = "quote_id", total, currency, lines
-        case placedAt = "placed_at", changedAt = "changed_at"
+        case placedAt = "placed_at", changedAt = "changed_at", note = "desk_note"
     }
 
     init(_ event: OrderEvent) {
@@ -49,10 +50,12 @@ struct FeedOrder: Codable, Equatable {
         }
         placedAt = event.placedAt.formatted(.iso8601)
         changedAt = event.at.formatted(.iso8601)
+        note = event.note
     }
 
     /// The CSV columns of `outpost-server export orders`.
-    static let csvHeader = ["number", "id", "status", "quote_id", "total", "currency", "lines", "placed_at", "changed_at"]
+    static let csvHeader = ["number", "id", "status", "quote_id", "total", "currency", "lines", "placed_at", "changed_at",
+                            "desk_note"]
 
     /// `event` as a CSV row; `lines` in the quote-lines text form of `Protocol/RECORDS.md`
     /// (the quote's own field text, so the two never differ).
@@ -62,7 +65,7 @@ struct FeedOrder: Codable, Equatable {
         let linesField = Quote.kind.fieldID(named: "lines")!
         let linesText = Quote.kind.text(of: quote.fields[linesField] ?? .null, field: linesField, in: quote.fields)
         return [order.number, order.id, order.status, order.quoteID, order.total, order.currency, linesText,
-                order.placedAt, order.changedAt]
+                order.placedAt, order.changedAt, order.note ?? ""]
     }
 }
 
