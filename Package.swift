@@ -56,6 +56,11 @@ let package = Package(
             path: "Sources/OutpostReplication"
         ),
         .target(
+            name: "OrderIntake",
+            dependencies: ["OutpostModel", "OutpostReplication", "Configurator", "Pricing", "SodiumKit"],
+            path: "Sources/OrderIntake"
+        ),
+        .target(
             name: "OutpostProtocol",
             dependencies: ["OutpostModel", "MergeEngine"],
             path: "Protocol/OutpostProtocol"
@@ -79,7 +84,7 @@ let package = Package(
         .target(
             name: "OutpostSQLite",
             dependencies: [
-                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol",
+                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/OutpostSQLite"
@@ -126,7 +131,7 @@ let package = Package(
             name: "FieldClient",
             dependencies: [
                 "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
-                "ClientTransport", "Configurator", "Pricing",
+                "ClientTransport", "Configurator", "Pricing", "OrderIntake",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "FieldClient/FieldClient"
@@ -191,6 +196,7 @@ let package = Package(
             dependencies: [
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
                 "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "SodiumKit", "Pricing",
+                "OrderIntake",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -206,6 +212,11 @@ let package = Package(
             name: "PricingTests",
             dependencies: ["Pricing", "OutpostModel", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/PricingTests"
+        ),
+        .testTarget(
+            name: "OrderIntakeTests",
+            dependencies: ["OrderIntake", "OutpostModel", "Pricing"],
+            path: "Tests/OrderIntakeTests"
         ),
         .testTarget(
             name: "OutpostInterchangeTests",

@@ -2,7 +2,8 @@
 # The main job, end to end: build, create the demo company, start the server, enrol
 # the featured rep's device (its replica encrypted under OUTPOST_PASSPHRASE, default a
 # demo one), bootstrap its replica over native TCP, make an offline edit, sync it, and
-# show the bytes each sync cost.
+# show the bytes each sync cost; then quote, order offline, sync, and let the order
+# desk accept the order (device and HTTP feed).
 #   scripts/demo.sh [small|medium|large]      (default: medium)
 # Leaves its files in ./demo-run; OUTPOST_PORT (default 8080) sets the HTTP port and
 # the native sync port is the next one.
@@ -30,7 +31,9 @@ echo "==> Territories (top of the tree)"
 "$bin/outpost-server" territory list | head -8
 
 echo "==> Starting the server: HTTP on 127.0.0.1:$port, native sync on :$sync_port"
-"$bin/outpost-server" serve --host 127.0.0.1 --port "$port" --sync-port "$sync_port" 2>"$run/server.log" &
+python3 -c 'import secrets; print(secrets.token_hex(16))' > "$run/feed.token"
+"$bin/outpost-server" serve --host 127.0.0.1 --port "$port" --sync-port "$sync_port" \
+  --feed-token-file "$run/feed.token" 2>"$run/server.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
@@ -67,7 +70,35 @@ echo "==> Device: outpost sync --json again (nothing to exchange)"
 "$bin/outpost" sync --json | grep -E '"bytes_(up|down)"'
 echo "==> The server has the edit:"
 "$bin/outpost-server" export accounts | grep -F "$account" | cut -c1-100
-echo "==> Device: outpost check (every encrypted value opens), then outpost lock"
+
+opp="$("$bin/outpost" export opportunity | sed -n 2p | cut -d, -f1)"
+echo "==> Device, offline: a quote for two monitors on opportunity $opp, accepted, and its order"
+quote="$("$bin/outpost" quote new --opportunity "$opp" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')"
+"$bin/outpost" quote configure "$quote" --product MON-27QHD --quantity 2 | tail -1
+"$bin/outpost" quote submit "$quote" | tail -1
+"$bin/outpost" quote accept "$quote" | tail -1
+"$bin/outpost" order place --quote "$quote"
+echo "==> Device: outpost sync (the server re-prices the order and numbers it)"
+"$bin/outpost" sync --json | grep -E '"(accepted|rejected|bytes_up|bytes_down)"'
+"$bin/outpost" orders list
+
+echo "==> The order desk: enrol its device (an unattended one: its replica opens with a key file), sync, accept the order"
+desk_code="$("$bin/outpost-server" device enrol --user desk --server "http://127.0.0.1:$port" --json \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["code"])')"
+desk=(--replica "$run/desk-device" --key-file "$run/desk.key")
+"$bin/outpost" enrol "${desk[@]}" --server "http://127.0.0.1:$port" --code "$desk_code" --label order-desk
+"$bin/outpost" sync "${desk[@]}" >/dev/null
+"$bin/outpost" orders list "${desk[@]}" --status submitted
+"$bin/outpost" orders accept "${desk[@]}" SO-000001
+"$bin/outpost" sync "${desk[@]}" >/dev/null
+echo "==> The rep's next sync brings the desk's decision:"
+"$bin/outpost" sync >/dev/null
+"$bin/outpost" orders list
+echo "==> A fulfilment system reads the feed (GET /orders/feed, bearer token):"
+curl -fsS -H "Authorization: Bearer $(cat "$run/feed.token")" "http://127.0.0.1:$port/orders/feed?after=0&limit=10" \
+  | python3 -c 'import json, sys; d = json.load(sys.stdin); [print(o["cursor"], o["number"], o["status"], o["total"], o["currency"]) for o in d["orders"]]; print("next:", d["next"])'
+"$bin/outpost-server" export orders
+echo "==> Rep's device: outpost check (every encrypted value opens), then outpost lock"
 "$bin/outpost" check
 "$bin/outpost" lock
 

@@ -1,9 +1,9 @@
 import Foundation
 import MergeEngine
+import OrderIntake
 public import OutpostModel
 import OutpostReplication
 public import Pricing
-import SodiumKit
 
 /// Quotes and orders on the device, offline: every step is a replicated write that
 /// reaches the server at the next sync (which re-prices and re-validates it).
@@ -107,27 +107,17 @@ extension Replica {
     }
 
     /// Places the order of an accepted quote offline. Its identity is made here: a new
-    /// id and the hash of the quote version it came from (``OutpostReplication/Quote/versionText``).
+    /// id and the hash of the quote version it came from (`QuoteVersion.hash`).
     /// - Throws: `.invalid` if the quote is not accepted or already has an order.
     @discardableResult
     public func placeOrder(quote name: String) throws(ReplicaError) -> Order {
         let quote = try quote(name, in: .accepted, "can be ordered")
-        let orders = try records(of: .order).compactMap { try? $0.decoded() as? Order }
-        if let existing = orders.first(where: { $0.quoteID == quote.id }) {
-            throw ReplicaError(.invalid, "quote \(quote.id) is already ordered as \(existing.id); nothing was changed")
+        if let existing = try orders().first(where: { $0.order.quoteID == quote.id }) {
+            throw ReplicaError(.invalid, "quote \(quote.id) is already ordered as \(existing.order.number?.description ?? "\(existing.order.id)"); nothing was changed")
         }
-        let hash: String
-        do { hash = GenericHash.hex(try GenericHash.hash(Array(quote.versionText.utf8))) } catch {
-            throw ReplicaError(.corrupt, "cannot hash the quote: \(error)")
-        }
-        let order = Order(quoteID: quote.id, quoteHash: hash)
+        let order = Order(quoteID: quote.id, quoteHash: QuoteVersion.hash(of: quote))
         try create(order)
         return order
-    }
-
-    /// Every order this device holds.
-    public func orders() throws(ReplicaError) -> [Order] {
-        try records(of: .order).filter { !$0.view.isDeleted }.compactMap { try? $0.decoded() as? Order }
     }
 
     // MARK: Helpers

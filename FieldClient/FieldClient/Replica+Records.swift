@@ -85,14 +85,19 @@ extension Replica {
     }
 
     /// Removes every record routed to `territories`, then records whose parent is
-    /// gone (contacts of evicted accounts, quotes of their opportunities …).
+    /// gone (contacts of evicted accounts, quotes of their opportunities …), except
+    /// kinds this device's role holds from every territory (the desk's orders, whose
+    /// quotes it never holds).
     func evict(_ db: Database, territories: [RecordID]) throws {
         guard !territories.isEmpty else { return }
         let placeholders = Array(repeating: "?", count: territories.count).joined(separator: ",")
         try db.execute(sql: "DELETE FROM record WHERE territory IN (\(placeholders))",
                        arguments: StatementArguments(territories.map { Data($0.bytes) }))
+        let role = try DeviceIdentity.fetch(db, cipher: cipher).flatMap { Role(rawValue: $0.role) }
+        let kept = (role?.kindsFromEveryTerritory ?? []).map { String($0.rawValue) }.sorted()
+        let keep = kept.isEmpty ? "" : " AND kind NOT IN (\(kept.joined(separator: ",")))"
         repeat {
-            try db.execute(sql: "DELETE FROM record WHERE parent IS NOT NULL AND parent NOT IN (SELECT id FROM record)")
+            try db.execute(sql: "DELETE FROM record WHERE parent IS NOT NULL AND parent NOT IN (SELECT id FROM record)" + keep)
         } while db.changesCount > 0
     }
 }

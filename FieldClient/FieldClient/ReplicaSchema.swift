@@ -13,6 +13,10 @@ enum ReplicaSchema {
         migrator.registerMigration("v2-encrypted-replica") { db in
             for sql in v2 { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v3-feed-cursor") { db in
+            // How far a live feed (`outpost orders list --watch`) has printed, by feed name.
+            try db.execute(sql: "CREATE TABLE feed_cursor (name TEXT NOT NULL PRIMARY KEY, position INTEGER NOT NULL) STRICT")
+        }
         return migrator
     }
 

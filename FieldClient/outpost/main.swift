@@ -18,7 +18,7 @@ struct OutpostCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Enrol.self, Unlock.self, Lock.self, Sync.self, Status.self, Show.self, SetFields.self, Rejected.self, Export.self,
-                      Check.self, Where.self, Configure.self, QuoteCommand.self, OrderCommand.self]
+                      Check.self, Where.self, Configure.self, QuoteCommand.self, OrderCommand.self, Orders.self]
     )
 }
 

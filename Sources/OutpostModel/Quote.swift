@@ -89,21 +89,35 @@ public enum OrderStatus: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// An order placed from an accepted quote; its identity is made on the device.
-public struct Order: Hashable, Sendable, Codable, Identifiable {
+public struct Order: Hashable, Sendable, Codable, Identifiable, Validatable {
     public var id: EntityID<Order>
     public var quoteID: EntityID<Quote>
     /// The hash of the quote version the order came from, part of its identity.
     public var quoteHash: String
     /// The human order number the server gives when it accepts the order.
-    public var number: Int?
+    public var number: OrderNumber?
     public var status: OrderStatus
+    /// The order's total as the server priced it when it accepted the order (never
+    /// the device's figure); `nil` until then.
+    public var total: Money?
+    /// What the order desk told the rep with its last move (why it rejected the order).
+    public var deskNote: String?
 
     public init(id: EntityID<Order> = EntityID<Order>(), quoteID: EntityID<Quote>, quoteHash: String,
-                number: Int? = nil, status: OrderStatus = .submitted) {
+                number: OrderNumber? = nil, status: OrderStatus = .submitted, total: Money? = nil, deskNote: String? = nil) {
         self.id = id
         self.quoteID = quoteID
         self.quoteHash = quoteHash
         self.number = number
         self.status = status
+        self.total = total
+        self.deskNote = deskNote
+    }
+
+    public func validate() throws(ValidationError) {
+        try Check.optional(deskNote, "desk_note", maxLength: 1000)
+        if let total, total.minorUnits < 0 {
+            throw ValidationError(.outOfRange, field: "total", "must not be negative (got \(total))")
+        }
     }
 }

@@ -65,14 +65,18 @@ extension Quote: ReplicatedRecord {
 }
 
 extension Order: ReplicatedRecord {
-    /// Routed as its quote.
+    /// Routed as its quote. `number` and `total` are the server's (see ARCHITECTURE.md,
+    /// the life of an order).
     public static let schema = RecordSchema<Order>(
         kind: .order,
         fields: [
             .required(1, "quote_id", \.quoteID, .reference()),
             .required(2, "quote_hash", \.quoteHash, .string),
-            .optional(3, "number", \.number, .int),
+            .optional(3, "number", \.number, .orderNumber),
             .required(4, "status", \.status, .enumeration()),
+            .optional(5, "total", \.total, .money),
+            .currency(6, of: { $0.total?.currency }),
+            .optional(7, "desk_note", \.deskNote, .string),
         ],
         recordID: { RecordID($0.id) },
         route: { .quote($0.quoteID) },

@@ -163,3 +163,18 @@ extension ValueCodec {
         }
     }
 }
+
+extension ValueCodec where Value == OrderNumber {
+    /// The order number's value as `.int`, at least 1; text `SO-000123`.
+    static var orderNumber: ValueCodec {
+        ValueCodec(valueCase: .int,
+                   text: .validated(hint: "an order number such as SO-000123", format: \.description) {
+                       text throws(ValidationError) in try OrderNumber(parsing: text)
+                   },
+                   encode: { .int(Int64($0.value)) }) { value, _ throws(FieldProblem) in
+            guard case .int(let number) = value else { throw .wrongCase(value, expected: .int) }
+            guard number >= 1, let int = Int(exactly: number) else { throw .invalid("must be at least 1 (got \(number))") }
+            return OrderNumber(int)
+        }
+    }
+}

@@ -18,6 +18,9 @@ enum Migrations {
         migrator.registerMigration("v3-pricing") { db in
             for sql in Schema.v3Pricing { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v4-orders") { db in
+            for sql in Schema.v4Orders { try db.execute(sql: sql) }
+        }
         return migrator
     }
 }

@@ -21,9 +21,8 @@ enum Projection {
         case let lead as Lead: try lead.insert(db, changeSeq: seq, upsert: true)
         case let opportunity as Opportunity: try opportunity.insert(db, changeSeq: seq, upsert: true)
         case let activity as Activity: try activity.insert(db, changeSeq: seq, upsert: true)
-        case is Quote, is Order:
-            // No domain table yet: the hub's replicated state is their only copy.
-            break
+        // Quotes live in the hub's record states only; orders are projected by `OrderLedger`.
+        case is Quote, is Order: break
         default:
             throw StoreError(.invalid, "\(type(of: record).kind.name) records cannot be written by devices")
         }

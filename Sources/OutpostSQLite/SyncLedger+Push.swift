@@ -27,12 +27,14 @@ extension SQLiteStore {
             if device.device.isRevoked { return nil }
             let scope = try ScopeQuery.territories(db, of: device.user.id)
             let version = try ScopeVersions.current(db, device: number, territories: scope)
-            var push = PushProcessor(db: db, device: number, scope: scope, time: WallClock(date: now))
+            var push = PushProcessor(db: db, device: number, user: device.user, deviceID: device.device.id, scope: scope,
+                                     time: WallClock(date: now))
             try push.apply(writes)
             var scopes = [version: scope]
             for wanted in versions where scopes[wanted] == nil { scopes[wanted] = try ScopeVersions.territories(db, device: number, version: wanted) }
             return PushReport(outcome: try push.outcome(firstPending: writes.first?.dot.counter), scopeVersion: version,
-                              scopes: scopes, accepted: push.accepted, refused: push.refused)
+                              scopes: scopes, kindsEverywhere: device.user.role.kindsFromEveryTerritory,
+                              accepted: push.accepted, refused: push.refused)
         }
         guard let report else { throw PushRefusal.revoked }
         return report
@@ -43,16 +45,32 @@ extension SQLiteStore {
 struct PushProcessor {
     let db: Database
     let device: UInt32
+    /// The device's user: its role decides what it may do beyond its territories.
+    let user: User
+    let deviceID: DeviceID
     let scope: Set<TerritoryID>
     let time: WallClock
     private(set) var accepted = 0
     private(set) var refused = 0
 
-    init(db: Database, device: UInt32, scope: Set<TerritoryID>, time: WallClock) {
+    init(db: Database, device: UInt32, user: User, deviceID: DeviceID, scope: Set<TerritoryID>, time: WallClock) {
         self.db = db
         self.device = device
+        self.user = user
+        self.deviceID = deviceID
         self.scope = scope
         self.time = time
+    }
+
+    /// A refusal of one write: its code and a reason for the device.
+    struct Refused: Error {
+        let code: Refusal.Code
+        let message: String
+
+        init(_ code: Refusal.Code, _ message: String) {
+            self.code = code
+            self.message = message
+        }
     }
 
     /// Applies each write not yet processed, in counter order, stopping at a gap.
@@ -65,7 +83,7 @@ struct PushProcessor {
                 if n <= appliedThrough { continue }
                 if n > appliedThrough + 1 { break }
                 appliedThrough = n
-                switch try decide(write, seq: sequence.next()) {
+                switch try decide(write, sequence: &sequence) {
                 case .accepted(let seq):
                     accepted += 1
                     try record(counter: n, stamp: seq, refusal: nil)
@@ -113,8 +131,11 @@ struct PushProcessor {
         case refused(Refusal.Code, String)
     }
 
-    /// Accepts `write` at `seq` if it is in scope, writable and leaves a valid record.
-    private func decide(_ write: Write, seq: Int64) throws -> Decision {
+    /// Accepts `write` at the next `sequence` value if it is in scope (or of a kind the
+    /// user's role reaches everywhere), writable and leaves a valid record, and, for
+    /// an order, if `OrderLedger` allows it.
+    private func decide(_ write: Write, sequence: inout ChangeSequence) throws -> Decision {
+        let seq = sequence.next()
         let existing = try ReplicaTable.load(db, write.record)
         let typeID: RecordTypeID
         if let existing {
@@ -130,7 +151,8 @@ struct PushProcessor {
         guard kind.isDeviceWritable else {
             return .refused(.readOnly, "\(kind.name) records are read-only on devices; ask an admin to change them")
         }
-        if let existing, let territory = existing.territory, !scope.contains(territory) {
+        let everywhere = existing != nil && user.role.kindsFromEveryTerritory.contains(kind)
+        if let existing, let territory = existing.territory, !scope.contains(territory), !everywhere {
             return .refused(.outOfScope, "\(kind.name) \(write.record) belongs to a territory outside this device's scope")
         }
         var state = existing?.state ?? RecordState(id: write.record, type: typeID)
@@ -145,8 +167,22 @@ struct PushProcessor {
         do { territory = try ReplicaTable.territory(of: record.route, db) } catch let error as StoreError {
             return .refused(.invalid, "\(kind.name) \(write.record) refers to a record the server does not have: \(error.message)")
         }
-        guard let territory, scope.contains(territory) else {
+        guard let territory, scope.contains(territory) || everywhere else {
             return .refused(.outOfScope, "\(kind.name) \(write.record) would belong to a territory outside this device's scope")
+        }
+        var orderChange = OrderLedger.Change.none
+        if let order = record as? Order {
+            var before: Order?
+            if let existing {
+                guard let old = try? Order(recordID: write.record, fields: existing.state.view(policy: .updateWins).values) else {
+                    return .refused(.invalid, "order \(write.record) is unreadable on the server; ask an admin to check it")
+                }
+                before = old
+            }
+            switch try OrderLedger.review(db, before: before, after: order, deleted: view.isDeleted, role: user.role) {
+            case .success(let change): orderChange = change
+            case .failure(let refusal): return .refused(refusal.code, refusal.message)
+            }
         }
         do {
             try db.inSavepoint {
@@ -157,6 +193,9 @@ struct PushProcessor {
             return .refused(.invalid, error.message)
         }
         try ReplicaTable.save(db, StoredReplica(state: state, territory: territory, seq: seq), kind: kind)
+        if let order = record as? Order {
+            try OrderLedger.record(db, orderChange, order: order, device: deviceID, seq: seq, followUp: { sequence.next() }, time: time)
+        }
         return .accepted(seq: seq)
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 public import MergeEngine
 public import OutpostModel
 import OutpostProtocol
-import OutpostReplication
+public import OutpostReplication
 public import OutpostStore
 
 /// A page of replicated records for a device, in delivery order.
@@ -16,9 +16,10 @@ public struct ReplicaPage: Sendable {
 
 extension SQLiteStore {
     /// Up to `limit` records routed to `territories` (and global ones if
-    /// `includeGlobal`), with `after < seq <= through`, ascending by seq.
-    public func replicaPage(territories: Set<TerritoryID>, includeGlobal: Bool, after: UInt64, through: UInt64?,
-                            limit: Int) async throws(StoreError) -> ReplicaPage {
+    /// `includeGlobal`, and those of `kinds` wherever they route), with
+    /// `after < seq <= through`, ascending by seq.
+    public func replicaPage(territories: Set<TerritoryID>, includeGlobal: Bool, kinds: Set<ReplicatedKind> = [],
+                            after: UInt64, through: UInt64?, limit: Int) async throws(StoreError) -> ReplicaPage {
         try await read("reading records to sync") { db in
             var conditions = ["seq > ?"]
             var arguments: [(any DatabaseValueConvertible)?] = [Int64(clamping: after)]
@@ -32,6 +33,10 @@ extension SQLiteStore {
                 arguments += territories.map { Data(RecordID($0).bytes) }
             }
             if includeGlobal { route.append("territory IS NULL") }
+            if !kinds.isEmpty {
+                route.append("kind IN (" + Array(repeating: "?", count: kinds.count).joined(separator: ",") + ")")
+                arguments += kinds.map { Int64($0.rawValue) }
+            }
             guard !route.isEmpty else { return ReplicaPage(records: [], currentSeq: UInt64(try ChangeSequence.current(db))) }
             conditions.append("(" + route.joined(separator: " OR ") + ")")
             arguments.append(Int64(limit))

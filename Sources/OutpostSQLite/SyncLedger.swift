@@ -3,7 +3,7 @@ import GRDB
 public import MergeEngine
 public import OutpostModel
 public import OutpostProtocol
-import OutpostReplication
+public import OutpostReplication
 public import OutpostStore
 
 /// An enrolled device as the sync endpoint sees it.
@@ -26,6 +26,8 @@ public struct PushReport: Sendable, Equatable {
     public var scopeVersion: UInt64
     /// The territories of every scope version asked for (and of the current one).
     public var scopes: [UInt64: Set<TerritoryID>]
+    /// Kinds the device receives from every territory (the order desk: orders).
+    public var kindsEverywhere: Set<ReplicatedKind>
     /// The number of writes accepted and refused by this request.
     public var accepted: Int
     /// See ``accepted``.

@@ -72,4 +72,13 @@ public protocol OutpostStore: Sendable {
 
     /// The propositional rule model of a product, if one was imported.
     func configuratorModel(of product: ProductID) async throws(StoreError) -> ConfiguratorModel?
+
+    // MARK: Orders
+
+    /// Up to `limit` order state changes after `cursor`, in feed order: each order
+    /// appears once per state it reached.
+    func orderFeed(after cursor: Int64, limit: Int) async throws(StoreError) -> OrderFeedPage
+
+    /// Every order in its current state, by number.
+    func orders() async throws(StoreError) -> [OrderEvent]
 }

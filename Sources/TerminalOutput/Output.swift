@@ -12,6 +12,19 @@ public enum Output {
         print(String(decoding: data, as: UTF8.self))
     }
 
+    /// `value` as one line of compact, key-sorted JSON (for feeds: one object a line).
+    public static func jsonLine(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Writes `line` and a line feed to standard output at once (unbuffered, for live feeds).
+    public static func feed(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     /// Prints a table whose columns are as wide as their widest cell, each cell
     /// cut to `maxCellWidth` with an ellipsis so rows fit an 80-column terminal.
     public static func table(_ headers: [String], _ rows: [[String]], maxCellWidth: Int = 36) {

@@ -62,8 +62,9 @@ struct RandomRecords {
         case .quote:
             quote()
         case .order:
-            Order(id: id(), quoteID: id(), quoteHash: text(), number: maybe { $0.int(1...9_999_999) },
-                  status: pick(OrderStatus.allCases))
+            Order(id: id(), quoteID: id(), quoteHash: text(), number: maybe { OrderNumber($0.int(1...9_999_999)) },
+                  status: pick(OrderStatus.allCases), total: maybe { $0.money($0.currency(), nonNegative: true) },
+                  deskNote: maybe { $0.text() })
         }
     }
 

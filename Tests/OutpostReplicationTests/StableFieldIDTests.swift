@@ -54,7 +54,8 @@ struct StableFieldIDTests {
             (5, "discount_basis_points", .int), (6, "bundle_version", .int), (7, "discount_amount", .decimal),
             (8, "price_book_id", .bytes), (9, "total", .decimal), (10, "approved_by", .bytes),
         ],
-        .order: [(1, "quote_id", .bytes), (2, "quote_hash", .string), (3, "number", .int), (4, "status", .string)],
+        .order: [(1, "quote_id", .bytes), (2, "quote_hash", .string), (3, "number", .int), (4, "status", .string), (5, "total", .decimal),
+                 (6, "currency", .string), (7, "desk_note", .string)],
     ]
 
     @Test("kind numbers")

@@ -23,7 +23,7 @@ struct MigrationTests {
         let applied = try await reopened.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(applied == ["v1-core", "v2-sync", "v3-pricing"], "reopening applies no migration twice")
+        #expect(applied == ["v1-core", "v2-sync", "v3-pricing", "v4-orders"], "reopening applies no migration twice")
     }
 
     @Test func migratorIsIdempotent() async throws {

@@ -20,6 +20,9 @@ final class LiveHub: Sendable {
     let listener: NativeSyncListener
     private let app: Task<Void, any Error>
 
+    /// The bearer token of the hub's `GET /orders/feed`.
+    static let feedToken = "e2e-feed-token"
+
     var serverURL: String { "http://127.0.0.1:\(httpPort)" }
     var tcpEndpoint: String { "tcp://127.0.0.1:\(listener.port)" }
     var httpEndpoint: String { "http://127.0.0.1:\(httpPort)/sync" }
@@ -35,7 +38,7 @@ final class LiveHub: Sendable {
     }
 
     /// Starts a hub; `batchSize` is the number of records per response frame.
-    static func start(batchSize: Int = 1000) async throws -> LiveHub {
+    static func start(batchSize: Int = 1000, feedToken: String = LiveHub.feedToken) async throws -> LiveHub {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: folder.appendingPathComponent("hq.sqlite").path)
@@ -45,7 +48,8 @@ final class LiveHub: Sendable {
         logger.logLevel = .critical
         let (service, listener) = try await SyncService.listen(store: store, host: "127.0.0.1", port: 0, batchSize: batchSize, logger: logger)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let application = buildApplication(store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
+        let application = buildApplication(store: store,
+                                           configuration: ServerConfiguration(host: "127.0.0.1", port: 0, feedToken: feedToken),
                                            sync: service, logger: logger, onListening: { portSink.yield($0) })
         let app = Task { try await application.runService() }
         var iterator = ports.makeAsyncIterator()

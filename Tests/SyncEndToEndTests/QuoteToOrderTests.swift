@@ -121,8 +121,9 @@ struct QuoteToOrderTests {
         #expect(try rep.rejectedWrites().isEmpty)
 
         _ = try await sync(manager)
-        let orders = try manager.orders()
+        let orders = try manager.orders().map(\.order)
         #expect(orders.map(\.id) == [order.id])
+        #expect(orders.first?.number == OrderNumber(1), "the hub took the order in and numbered it")
         let accepted = try manager.quote(name)
         #expect(accepted.status == .accepted && accepted.total == Money(minorUnits: 1_373_652, currency: .eur))
         #expect(orders.first?.quoteHash.count == 64)

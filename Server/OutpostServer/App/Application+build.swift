@@ -23,7 +23,7 @@ public func buildApplication(
     logger: Logger,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(store: store, sync: sync)
+    let router = buildRouter(store: store, sync: sync, feedToken: configuration.feedToken)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
@@ -33,7 +33,7 @@ public func buildApplication(
 }
 
 /// The router of the HTTP API; see ARCHITECTURE.md for the endpoint list.
-func buildRouter(store: any OutpostStore, sync: SyncService? = nil) -> Router<BasicRequestContext> {
+func buildRouter(store: any OutpostStore, sync: SyncService? = nil, feedToken: String? = nil) -> Router<BasicRequestContext> {
     let router = Router()
     router.addMiddleware { LogRequestsMiddleware(.info) }
     router.get("healthz") { _, _ -> HealthReport in
@@ -41,6 +41,9 @@ func buildRouter(store: any OutpostStore, sync: SyncService? = nil) -> Router<Ba
     }
     if let sync {
         addSyncRoute(to: router) { sync.respond(to: $0) }
+    }
+    if let feedToken {
+        addOrderFeedRoute(to: router, store: store, token: feedToken)
     }
     return router
 }

@@ -4,9 +4,13 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     /// The HTTP port; 0 asks the kernel for a free one (tests).
     public var port: Int
+    /// The bearer token fulfilment systems send to read `GET /orders/feed`; without
+    /// one the feed is not served.
+    public var feedToken: String?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, feedToken: String? = nil) {
         self.host = host
         self.port = port
+        self.feedToken = feedToken
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
 import SyncListener
@@ -26,6 +27,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("sync-port"), help: "The native TCP sync port, devices' default; 0 picks a free one.")
     var syncPort = 8081
 
+    @Option(name: .customLong("feed-token-file"),
+            help: "A file holding the bearer token for GET /orders/feed (or set OUTPOST_FEED_TOKEN); without one the feed is off.")
+    var feedTokenFile: String?
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .info
 
@@ -36,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         let (sync, listener) = try await SyncService.listen(store: store, host: host, port: syncPort, logger: logger)
         let app = buildApplication(
             store: store,
-            configuration: ServerConfiguration(host: host, port: port),
+            configuration: ServerConfiguration(host: host, port: port, feedToken: try feedToken()),
             sync: sync,
             logger: logger,
             onListening: { [logger, host, listener] port in
@@ -48,6 +53,25 @@ struct ServeCommand: AsyncParsableCommand {
         try await app.runService()
         await listener.shutdown()
         logger.notice("stopped")
+    }
+}
+
+extension ServeCommand {
+    /// The feed token from `--feed-token-file` or `OUTPOST_FEED_TOKEN`, trimmed; `nil` when neither is set.
+    func feedToken() throws -> String? {
+        let text: String?
+        if let feedTokenFile {
+            do { text = try String(contentsOfFile: feedTokenFile, encoding: .utf8) } catch {
+                throw CommandError("cannot read the feed token file \(feedTokenFile): \(error.localizedDescription)")
+            }
+        } else {
+            text = ProcessInfo.processInfo.environment["OUTPOST_FEED_TOKEN"]
+        }
+        guard let token = text?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty else {
+            if feedTokenFile != nil { throw CommandError("the feed token file \(feedTokenFile ?? "") is empty") }
+            return nil
+        }
+        return token
     }
 }
 

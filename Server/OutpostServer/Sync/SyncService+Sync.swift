@@ -65,8 +65,8 @@ extension SyncService {
     private func changes(_ plan: inout StreamPlan, device: ReplicaID, frames: inout FrameSender) async throws {
         let requestWatermark = plan.cursor.watermark
         while true {
-            let page = try await store.replicaPage(territories: plan.scope, includeGlobal: true, after: plan.cursor.watermark,
-                                                   through: nil, limit: batchSize)
+            let page = try await store.replicaPage(territories: plan.scope, includeGlobal: true, kinds: plan.kindsEverywhere,
+                                                   after: plan.cursor.watermark, through: nil, limit: batchSize)
             let records = page.records.map(\.state).filter { !Self.isOwnEcho($0, device: device, above: requestWatermark) }
             plan.recordsSent += records.count
             if page.records.count < batchSize {
@@ -117,6 +117,8 @@ struct StreamPlan {
     var cursor: SyncCursor
     /// The device's current territories.
     let scope: Set<TerritoryID>
+    /// Kinds the device receives from every territory.
+    let kindsEverywhere: Set<ReplicatedKind>
     /// Territories to backfill (below the watermark), when the scope grew.
     let added: Set<TerritoryID>
     /// The scope version being backfilled, if the scope changed.
@@ -132,6 +134,7 @@ struct StreamPlan {
     init(request: SyncCursor, report: PushReport) {
         cursor = request
         scope = report.scopes[report.scopeVersion] ?? []
+        kindsEverywhere = report.kindsEverywhere
         outcome = report.outcome
         guard request.scopeVersion != report.scopeVersion || request.backfill != nil else {
             added = []

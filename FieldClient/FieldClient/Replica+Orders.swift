@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+public import MergeEngine
+public import OutpostModel
+import OutpostProtocol
+import OutpostReplication
+
+extension Replica {
+    /// Every order in this replica, by feed position (oldest change first).
+    public func orders() throws(ReplicaError) -> [DeskOrder] {
+        try records(of: .order).compactMap { record -> DeskOrder? in
+            guard !record.view.isDeleted, let order = try? record.decoded() as? Order else { return nil }
+            return DeskOrder(order: order, position: record.state.context[HubReplica.id], isPending: !record.pending.isEmpty)
+        }.sorted { ($0.position, $0.order.id.description) < ($1.position, $1.order.id.description) }
+    }
+
+    /// The order named by its number (`SO-000123`) or its id.
+    /// - Throws: `.notFound` when this replica has no such order.
+    public func order(named text: String) throws(ReplicaError) -> DeskOrder {
+        let all = try orders()
+        if let uuid = UUID(uuidString: text), let found = all.first(where: { $0.order.id == EntityID(uuid) }) { return found }
+        if let number = try? OrderNumber(parsing: text), let found = all.first(where: { $0.order.number == number }) { return found }
+        throw ReplicaError(.notFound, "no order \(text) in this replica; sync, or check the number (SO-000123) or id")
+    }
+
+    /// Moves an order to `status` offline, as the order desk, with an optional note for
+    /// the rep (why it was rejected); the server re-checks at the next sync and the
+    /// change then reaches the rep.
+    /// - Throws: `.refused` if this device's user is not the order desk, `.invalid` for a
+    ///   move the order's state does not allow; nothing is written then.
+    @discardableResult
+    public func move(_ order: DeskOrder, to status: OrderStatus, note: String? = nil) throws(ReplicaError) -> Write {
+        guard try identity().role == Role.desk.rawValue else {
+            throw ReplicaError(.refused, "only the order desk accepts, rejects or fulfils orders")
+        }
+        do throws(ValidationError) { try order.order.status.checkMove(to: status) } catch {
+            throw ReplicaError(.invalid, "order \(order.label): \(error.reason)")
+        }
+        var moved = order.order
+        moved.status = status
+        moved.deskNote = note
+        return try update(RecordID(order.order.id),
+                          fields: moved.fields.filter { $0.key == Order.statusField || $0.key == Order.deskNoteField })
+    }
+
+    /// The orders whose feed position passed the cursor named `feed` since it was
+    /// last advanced, oldest change first; the cursor (kept in the replica) moves past
+    /// them, so the next call returns only what changes after.
+    public func takeOrderChanges(feed: String) throws(ReplicaError) -> [DeskOrder] {
+        let changed = try orders()
+        return try write { db in
+            let cursor = UInt64(try Int64.fetchOne(db, sql: "SELECT position FROM feed_cursor WHERE name = ?", arguments: [feed]) ?? 0)
+            let news = changed.filter { $0.position > cursor }
+            if let last = news.map(\.position).max() {
+                try db.execute(sql: """
+                    INSERT INTO feed_cursor (name, position) VALUES (?, ?)
+                    ON CONFLICT(name) DO UPDATE SET position = excluded.position
+                    """, arguments: [feed, Int64(clamping: last)])
+            }
+            return news
+        }
+    }
+}
+
+extension Order {
+    /// The id of the `status` field.
+    static let statusField = Order.kind.fieldID(named: "status")!
+    /// The id of the `desk_note` field.
+    static let deskNoteField = Order.kind.fieldID(named: "desk_note")!
+}
