@@ -65,7 +65,7 @@ struct PushProcessor {
                 if n <= appliedThrough { continue }
                 if n > appliedThrough + 1 { break }
                 appliedThrough = n
-                switch try decide(write, seq: sequence.next()) {
+                switch try decide(write, sequence: &sequence) {
                 case .accepted(let seq):
                     accepted += 1
                     try record(counter: n, stamp: seq, refusal: nil)
@@ -113,12 +113,19 @@ struct PushProcessor {
         case refused(Refusal.Code, String)
     }
 
-    /// Accepts `write` at `seq` if it is in scope, writable and leaves a valid record.
-    private func decide(_ write: Write, seq: Int64) throws -> Decision {
+    /// Accepts `write` at the next sequence value if it is in scope, writable and
+    /// leaves a valid record. An account that moves to another territory takes its
+    /// contacts, opportunities and activities along (each at a new sequence value), so
+    /// they stop reaching the old territory's devices and reach the new one's.
+    private func decide(_ write: Write, sequence: inout ChangeSequence) throws -> Decision {
+        let seq = sequence.next()
         let existing = try ReplicaTable.load(db, write.record)
         let typeID: RecordTypeID
         if let existing {
             typeID = existing.state.type
+            if case .create(let type, _) = write.operation, type != typeID {
+                return .refused(.idTaken, "record \(write.record) already exists with another type; create it under a new id")
+            }
         } else if case .create(let type, _) = write.operation {
             typeID = type
         } else {
@@ -157,6 +164,9 @@ struct PushProcessor {
             return .refused(.invalid, error.message)
         }
         try ReplicaTable.save(db, StoredReplica(state: state, territory: territory, seq: seq), kind: kind)
+        if kind == .account, let moved = existing?.territory, moved != territory {
+            try ReplicaTable.reroute(childrenOf: AccountID(write.record), to: territory, db, sequence: &sequence)
+        }
         return .accepted(seq: seq)
     }
 }
