@@ -9,8 +9,9 @@ import SodiumKit
 import SyncChannel
 
 extension SyncService {
-    /// Handles a sync request: authenticate, apply the pushed writes (one
-    /// transaction), then stream what the device lacks as sealed frames: evictions
+    /// Handles a sync request: authenticate, turn away replays, charge the device's
+    /// request rate and check its number of writes (a revoked device skips both: it is
+    /// told to wipe), apply the pushed writes (one transaction), then stream what the device lacks as sealed frames: evictions
     /// and backfill of a changed scope first, then changes since its watermark, and
     /// last the outcome of its writes.
     func sync(_ bytes: [UInt8], send: @escaping ([UInt8]) -> Void) async throws {
@@ -24,12 +25,13 @@ extension SyncService {
         // A replayed request is turned away before it costs its device a token, so a
         // captured request cannot be used to lock the device out.
         guard sealed.counter > device.lastCounter else { throw Self.replay(sealed, last: device.lastCounter) }
-        if let wait = rateLimiter.admit(device: sealed.device) {
+        let revoked = device.device.isRevoked
+        if !revoked, let wait = rateLimiter.admit(device: sealed.device) {
             throw ProtocolError(.rateLimited, "device \(sealed.device) sent more than \(limits.burst) sync requests in a row; "
                 + "nothing was applied, sync again in \(Self.seconds(wait)) s")
         }
         let request = try SyncRequest(decoding: plaintext, device: replica, hub: HubReplica.id)
-        guard request.writes.count <= limits.maxWritesPerRequest else {
+        guard revoked || request.writes.count <= limits.maxWritesPerRequest else {
             throw ProtocolError(.oversized, "the sync request carries \(request.writes.count) writes; this server takes at most "
                 + "\(limits.maxWritesPerRequest) per request (the oldest pending first); nothing was applied")
         }
