@@ -119,6 +119,13 @@ struct PushProcessor {
     /// they stop reaching the old territory's devices and reach the new one's.
     private func decide(_ write: Write, sequence: inout ChangeSequence) throws -> Decision {
         let seq = sequence.next()
+        // A context is what the device received from the hub: hub dots the hub has
+        // handed out. A forged one (a future counter, another replica) could make a
+        // delete claim to have seen writes made after it.
+        guard write.context.entries.allSatisfy({ $0.replica == HubReplica.id && $0.counter < UInt64(seq) }) else {
+            return .refused(.invalid, "write \(write.dot.counter) claims to have seen changes the server never made; "
+                + "its context names \(write.context.entries.map { "(\($0.replica.rawValue), \($0.counter))" }.joined(separator: ", "))")
+        }
         let existing = try ReplicaTable.load(db, write.record)
         let typeID: RecordTypeID
         if let existing {

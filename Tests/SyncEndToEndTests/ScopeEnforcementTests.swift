@@ -70,20 +70,23 @@ struct ScopeEnforcementTests {
             try device.write(6, RecordID(company.product.id), .update(fields: [try Self.field(.product, "name"): .string("Mine")])),
             try device.write(7, RecordID(northAccount.id), .create(type: ReplicatedKind.lead.typeID, fields: [:])),
             try device.write(8, RecordID(company.north.id), .update(fields: [try Self.field(.territory, "name"): .string("Mine")])),
+            // Its own account, but deleted "having seen" hub changes that do not exist yet.
+            try device.write(9, RecordID(northAccount.id), .delete,
+                             context: VersionVector([Dot(replica: HubReplica.id, counter: 1 << 40)])),
         ]
         let frames = try await device.push(writes).get()
         let outcome = try #require(frames.last?.outcome)
-        #expect(outcome.appliedThrough == 8 && outcome.acks.isEmpty)
+        #expect(outcome.appliedThrough == 9 && outcome.acks.isEmpty)
         let codes = Dictionary(uniqueKeysWithValues: outcome.refusals.map { ($0.counter, $0.code) })
         #expect(codes == [1: .outOfScope, 2: .outOfScope, 3: .outOfScope, 4: .outOfScope, 5: .readOnly, 6: .readOnly,
-                          7: .idTaken, 8: .readOnly])
+                          7: .idTaken, 8: .readOnly, 9: .invalid])
         #expect(outcome.refusals.allSatisfy { !$0.message.isEmpty })
         #expect(try await Snapshot(hub.store).records == before.records)
 
         // The same device's own territory is still writable in the same way.
-        let own = try await device.push([try device.write(9, RecordID(northAccount.id),
+        let own = try await device.push([try device.write(10, RecordID(northAccount.id),
                                                           .update(fields: [try Self.field(.account, "city"): .string("Kiel")]))]).get()
-        #expect(own.last?.outcome?.acks.map(\.counter) == [9])
+        #expect(own.last?.outcome?.acks.map(\.counter) == [10])
         #expect(try await hub.store.accounts(in: [company.north.id]).contains { $0.city == "Kiel" })
     }
 
