@@ -49,9 +49,9 @@ struct HostileDevice {
               time: WallClock(milliseconds: 1_790_000_000_000))
     }
 
-    /// Sends `writes` in one sealed request and returns the decoded frames (or the
-    /// server's error).
-    func push(_ writes: [Write]) async throws -> Result<[SyncResponseFrame], ProtocolError> {
+    /// A sealed request carrying `writes` under the device's next counter, and how to
+    /// open its answer.
+    func seal(_ writes: [Write]) throws -> (bytes: [UInt8], request: SyncRequest, opener: ResponseFrames.Opener) {
         let (identity, pending) = try replica.nextRequest()
         let request = SyncRequest(cursor: pending.cursor, writes: writes)
         let keys = try KeyExchange.sessionKeys(
@@ -59,7 +59,13 @@ struct HostileDevice {
             serverPublicKey: .init(identity.serverPublicKey))
         let sealed = try SealedRequest.seal(request.encoded(hub: HubReplica.id), device: identity.deviceNumber,
                                             counter: identity.requestCounter, key: keys.transmit)
-        let opener = ResponseFrames.Opener(counter: identity.requestCounter, key: keys.receive)
+        return (sealed, request, ResponseFrames.Opener(counter: identity.requestCounter, key: keys.receive))
+    }
+
+    /// Sends `writes` in one sealed request and returns the decoded frames (or the
+    /// server's error).
+    func push(_ writes: [Write]) async throws -> Result<[SyncResponseFrame], ProtocolError> {
+        let (sealed, request, opener) = try seal(writes)
         let answer = try await sendRaw(sealed, to: hub)
         do throws(ProtocolError) {
             var frames: [SyncResponseFrame] = []

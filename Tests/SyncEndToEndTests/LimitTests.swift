@@ -70,17 +70,22 @@ struct LimitTests {
         #expect(try await hub.store.accounts(in: nil).allSatisfy { !($0.city ?? "").hasPrefix("Batch") })
     }
 
-    @Test("A device over its request rate is refused rateLimited until tokens return; its writes wait, other devices sync")
+    @Test("A device over its request rate is refused rateLimited, replays cost it nothing; its writes wait, other devices sync")
     func rateLimited() async throws {
         let hub = try await LiveHub.start(limits: SyncLimits(burst: 3, requestsPerSecond: 0.0001))
         defer { Task { await hub.stop() } }
         let replica = try await hub.enrol(hub.company.repNorth)
         let other = try await hub.enrol(hub.company.repSouth)
-        for _ in 0..<3 { _ = try await sync(replica) }
+        let hostile = HostileDevice(replica: replica, hub: hub)
+        _ = try await sync(replica)
+        // A captured request replayed again and again costs the device nothing.
+        let captured = try hostile.seal([]).bytes
+        #expect(errorCode(try await sendRaw(captured, to: hub)) == nil)
+        for _ in 0..<5 { #expect(errorCode(try await sendRaw(captured, to: hub)) == .replayed) }
+        _ = try await sync(replica)
         let account = RecordID(hub.company.accounts(in: hub.company.north)[0].id)
         try replica.update(account, fields: [Self.city: .string("Too soon")])
 
-        let hostile = HostileDevice(replica: replica, hub: hub)
         guard case .failure(let error) = try await hostile.push(try replica.pendingWrites()) else {
             Issue.record("a fourth request within the burst was answered")
             return
