@@ -241,7 +241,7 @@ let package = Package(
         .testTarget(
             name: "OutpostServerTests",
             dependencies: [
-                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite",
+                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/OutpostServerTests"

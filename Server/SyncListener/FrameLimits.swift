@@ -1,6 +1,6 @@
 /// What the listener accepts from a device before it starts answering.
 public struct FrameLimits: Sendable {
-    /// The largest request payload; a longer announced length closes the connection unread.
+    /// The largest request payload; a longer announced length is refused before the payload is read.
     public var maxRequestBytes: Int
     /// How long a connection may take to deliver its whole request before it is closed.
     public var requestTimeout: Duration

@@ -27,11 +27,14 @@ public final class NativeSyncListener: Sendable {
     ///   - host: the address to bind, e.g. `127.0.0.1` or `0.0.0.0`.
     ///   - port: the port; 0 asks the kernel for a free one.
     ///   - limits: the largest request and how long it may take to arrive.
+    ///   - refuse: the answer to a request refused from its length prefix (the default
+    ///     closes the connection unanswered).
     ///   - handler: turns a request payload into the stream of response payloads.
     public static func start(
         host: String,
         port: Int,
         limits: FrameLimits = FrameLimits(),
+        refuse: @escaping FrameRefusalHandler = { _ in nil },
         handler: @escaping SyncHandler
     ) async throws -> NativeSyncListener {
         // Children are not wrapped in NIOAsyncChannel here: one accepted but never served
@@ -56,7 +59,7 @@ public final class NativeSyncListener: Sendable {
                 do {
                     try await server.executeThenClose { connections in
                         for try await connection in connections {
-                            group.addTask { await serve(connection, handler: handler) }
+                            group.addTask { await serve(connection, refuse: refuse, handler: handler) }
                         }
                     }
                 } catch {
@@ -75,14 +78,17 @@ public final class NativeSyncListener: Sendable {
 
     /// Reads one request, streams the handler's frames with backpressure, then closes.
     ///
-    /// Any failure (oversized or truncated request, peer gone, handler error) just
-    /// closes the connection: the device sees a dropped transfer and resumes.
-    private static func serve(_ accepted: AcceptedConnection, handler: SyncHandler) async {
+    /// A request refused from its length prefix gets `refuse`'s answer; the rest of
+    /// it is read and discarded (never buffered) until the peer closes or the request
+    /// deadline passes, so the device finishes sending and reads the answer. Any other
+    /// failure (truncated request, peer gone, handler error) just closes the
+    /// connection: the device sees a dropped transfer and resumes.
+    private static func serve(_ accepted: AcceptedConnection, refuse: FrameRefusalHandler, handler: SyncHandler) async {
         let channel = accepted.channel
-        let connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+        let connection: NIOAsyncChannel<RequestFrame, ByteBuffer>
         do {
             connection = try await channel.eventLoop.submit {
-                let connection = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                let connection = try NIOAsyncChannel<RequestFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
                 try channel.syncOptions?.setOption(.autoRead, value: true)
                 return connection
             }.get()
@@ -92,9 +98,19 @@ public final class NativeSyncListener: Sendable {
         }
         try? await connection.executeThenClose { inbound, outbound in
             var requests = inbound.makeAsyncIterator()
-            let request = try await requests.next()
+            let first = try await requests.next()
+            if case .refused(let refusal) = first {
+                if let answer = refuse(refusal) {
+                    var frame = channel.allocator.buffer(capacity: answer.count + 10)
+                    frame.writeFrame(answer)
+                    try await outbound.write(frame)
+                }
+                try await channel.close(mode: .output).get()
+                while try await requests.next() != nil {}  // the decoder discards; ends at the peer's close or the deadline
+                return
+            }
             accepted.requestDeadline.cancel()
-            guard let request else { return }
+            guard case .request(let request) = first else { return }
             do {
                 for try await payload in handler(Array(buffer: request)) {
                     var frame = channel.allocator.buffer(capacity: payload.count + 10)

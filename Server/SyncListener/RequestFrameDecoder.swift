@@ -1,14 +1,18 @@
 internal import NIOCore
 
-/// Decodes the one length-prefixed request frame a connection carries and ignores anything after it.
-struct RequestFrameDecoder: ByteToMessageDecoder {
-    typealias InboundOut = ByteBuffer
+/// What a connection's first bytes turn out to be.
+enum RequestFrame: Sendable {
+    /// The request payload, whole.
+    case request(ByteBuffer)
+    /// A request refused from its length prefix alone; its payload is never read.
+    case refused(FrameRefusal)
+}
 
-    /// Why a request frame is refused.
-    enum Failure: Error {
-        case oversized(announced: UInt64, limit: Int)
-        case malformedLength
-    }
+/// Decodes the one length-prefixed request frame a connection carries and ignores
+/// anything after it. The prefix is checked before any of the payload is buffered: an
+/// oversized or malformed one is reported at once and every later byte is discarded.
+struct RequestFrameDecoder: ByteToMessageDecoder {
+    typealias InboundOut = RequestFrame
 
     let maxPayloadBytes: Int
     private var hasDecoded = false
@@ -22,12 +26,20 @@ struct RequestFrameDecoder: ByteToMessageDecoder {
             buffer.moveReaderIndex(to: buffer.writerIndex)
             return .needMoreData
         }
-        guard let (length, prefixSize) = try prefix(of: buffer),
-            let payload = buffer.getSlice(at: buffer.readerIndex + prefixSize, length: length)
-        else { return .needMoreData }
+        let length: Int
+        let prefixSize: Int
+        switch prefix(of: buffer) {
+        case nil: return .needMoreData
+        case .failure(let refusal):
+            hasDecoded = true
+            context.fireChannelRead(wrapInboundOut(.refused(refusal)))
+            return .continue
+        case .success(let prefix): (length, prefixSize) = prefix
+        }
+        guard let payload = buffer.getSlice(at: buffer.readerIndex + prefixSize, length: length) else { return .needMoreData }
         buffer.moveReaderIndex(forwardBy: prefixSize + length)
         hasDecoded = true
-        context.fireChannelRead(wrapInboundOut(payload))
+        context.fireChannelRead(wrapInboundOut(.request(payload)))
         return .continue
     }
 
@@ -35,22 +47,21 @@ struct RequestFrameDecoder: ByteToMessageDecoder {
         try decode(context: context, buffer: &buffer)
     }
 
-    /// The payload length announced at the reader index and the size of its varint.
-    private func prefix(of buffer: ByteBuffer) throws -> (Int, Int)? {
+    /// The payload length announced at the reader index and the size of its varint
+    /// (`nil`: more bytes needed).
+    private func prefix(of buffer: ByteBuffer) -> Result<(Int, Int), FrameRefusal>? {
         var value: UInt64 = 0
         for offset in 0..<10 {
             guard let byte = buffer.getInteger(at: buffer.readerIndex + offset, as: UInt8.self) else { return nil }
             let group = UInt64(byte & 0x7F)
             let shift = UInt64(7 * offset)
-            guard (group << shift) >> shift == group else { throw Failure.malformedLength }
+            guard (group << shift) >> shift == group else { return .failure(.malformedLength) }
             value |= group << shift
             if byte & 0x80 == 0 {
-                guard value <= UInt64(maxPayloadBytes) else {
-                    throw Failure.oversized(announced: value, limit: maxPayloadBytes)
-                }
-                return (Int(value), offset + 1)
+                guard value <= UInt64(maxPayloadBytes) else { return .failure(.oversized(bytes: value, limit: maxPayloadBytes)) }
+                return .success((Int(value), offset + 1))
             }
         }
-        throw Failure.malformedLength
+        return .failure(.malformedLength)
     }
 }

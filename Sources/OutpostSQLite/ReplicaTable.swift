@@ -59,6 +59,21 @@ enum ReplicaTable {
         }
     }
 
+    /// Moves the stored route of every contact, opportunity and activity of `account`
+    /// to `territory`, each at the next sequence value so the devices of `territory`
+    /// receive them as changes.
+    static func reroute(childrenOf account: AccountID, to territory: TerritoryID, _ db: Database,
+                        sequence: inout ChangeSequence) throws {
+        for table in ["contact", "opportunity", "activity"] {
+            let children = try String.fetchAll(db, sql: "SELECT id FROM \(table) WHERE account_id = ? ORDER BY id", arguments: [account.sql])
+            for text in children {
+                let child = RecordID(try AccountID.decode(text, table, "id"))
+                try db.cachedStatement(sql: "UPDATE replica_record SET territory = ?, seq = ? WHERE id = ?")
+                    .execute(arguments: [Data(RecordID(territory).bytes), sequence.next(), Data(child.bytes)])
+            }
+        }
+    }
+
     /// Records an admin's (the hub's own) write of `record`'s current fields at
     /// `seq`: a create if the hub does not have the record yet, else an update of the
     /// fields that changed, made having seen everything (it supersedes every value).

@@ -29,9 +29,16 @@ public final class SQLiteStore: OutpostStore {
 
     /// Opens (creating it if needed) the database file at `path` and migrates it.
     ///
+    /// A new file is created readable by its owner alone (mode 0600): it holds the
+    /// server's secret key and the enrolment codes' keys. SQLite gives the `-wal` and
+    /// `-shm` files the same mode.
+    ///
     /// - Throws: `.database` when the file cannot be opened, is not an Outpost
     ///   database, or was written by a newer Outpost whose migrations this build lacks.
     public convenience init(path: String) throws(StoreError) {
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: Self.configuration())

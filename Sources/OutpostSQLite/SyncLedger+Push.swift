@@ -133,13 +133,26 @@ struct PushProcessor {
 
     /// Accepts `write` at the next `sequence` value if it is in scope (or of a kind the
     /// user's role reaches everywhere), writable and leaves a valid record, and, for
-    /// an order, if `OrderLedger` allows it.
+    /// an order, if `OrderLedger` allows it. An account that moves to another
+    /// territory takes its contacts, opportunities and activities along (each at a new
+    /// sequence value), so they stop reaching the old territory's devices and reach the
+    /// new one's.
     private func decide(_ write: Write, sequence: inout ChangeSequence) throws -> Decision {
         let seq = sequence.next()
+        // A context is what the device received from the hub: hub dots the hub has
+        // handed out. A forged one (a future counter, another replica) could make a
+        // delete claim to have seen writes made after it.
+        guard write.context.entries.allSatisfy({ $0.replica == HubReplica.id && $0.counter < UInt64(seq) }) else {
+            return .refused(.invalid, "write \(write.dot.counter) claims to have seen changes the server never made; "
+                + "its context names \(write.context.entries.map { "(\($0.replica.rawValue), \($0.counter))" }.joined(separator: ", "))")
+        }
         let existing = try ReplicaTable.load(db, write.record)
         let typeID: RecordTypeID
         if let existing {
             typeID = existing.state.type
+            if case .create(let type, _) = write.operation, type != typeID {
+                return .refused(.idTaken, "record \(write.record) already exists with another type; create it under a new id")
+            }
         } else if case .create(let type, _) = write.operation {
             typeID = type
         } else {
@@ -195,6 +208,9 @@ struct PushProcessor {
         try ReplicaTable.save(db, StoredReplica(state: state, territory: territory, seq: seq), kind: kind)
         if let order = record as? Order {
             try OrderLedger.record(db, orderChange, order: order, device: deviceID, seq: seq, followUp: { sequence.next() }, time: time)
+        }
+        if kind == .account, let moved = existing?.territory, moved != territory {
+            try ReplicaTable.reroute(childrenOf: AccountID(write.record), to: territory, db, sequence: &sequence)
         }
         return .accepted(seq: seq)
     }

@@ -3,6 +3,7 @@ import Glibc
 import Hummingbird
 import HummingbirdTesting
 import OutpostServer
+import SyncListener
 import Testing
 
 @Suite("HTTP sync route")
@@ -10,10 +11,11 @@ struct SyncRouteTests {
     /// An application configured like `buildApplication`'s (no server name) serving only `POST /sync`.
     private func application(
         maxRequestBytes: Int = 4 << 20,
+        refuse: @escaping FrameRefusalHandler = { _ in nil },
         handler: @escaping @Sendable ([UInt8]) -> AsyncThrowingStream<[UInt8], any Error>
     ) -> some ApplicationProtocol {
         let router = Router()
-        addSyncRoute(to: router, maxRequestBytes: maxRequestBytes, handler: handler)
+        addSyncRoute(to: router, maxRequestBytes: maxRequestBytes, refuse: refuse, handler: handler)
         return Application(
             router: router,
             configuration: .init(address: .hostname("127.0.0.1", port: 0))
@@ -73,6 +75,20 @@ struct SyncRouteTests {
                     #expect(response.status == status, "body \(body)")
                 }
             }
+        }
+    }
+
+    @Test("a content-length over the limit is answered with the refusal before any of the body is sent")
+    func refusedFromContentLength() async throws {
+        let refusal: [UInt8] = [0x0F, 4, 0x21]
+        let app = application(maxRequestBytes: 10, refuse: { _ in refusal }, handler: Self.answering([[1]]))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            // Announces a gigabyte and sends none of it: the answer must come anyway.
+            let head = "POST /sync HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000000\r\n\r\n"
+            let received = try await onThread { try RawConnection(port: port).exchange(Array(head.utf8), until: [3] + refusal) }
+            #expect(String(decoding: received, as: UTF8.self).hasPrefix("HTTP/1.1 200 OK"))
+            #expect(received.suffix(4) == [3] + refusal)
         }
     }
 

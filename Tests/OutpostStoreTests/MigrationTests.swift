@@ -26,6 +26,18 @@ struct MigrationTests {
         #expect(applied == ["v1-core", "v2-sync", "v3-pricing", "v4-orders"], "reopening applies no migration twice")
     }
 
+    @Test("A new database file and its WAL are readable by their owner alone: they hold the server's secret key")
+    func ownerOnlyFileMode() async throws {
+        let file = try TemporaryFile()
+        defer { file.remove() }
+        let store = try SQLiteStore(path: file.path)
+        try await store.insert(SampleCompany().batch)
+        for suffix in ["", "-wal"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: file.path + suffix)
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "mode of \(file.path + suffix)")
+        }
+    }
+
     @Test func migratorIsIdempotent() async throws {
         let file = try TemporaryFile()
         defer { file.remove() }

@@ -15,39 +15,14 @@ import Testing
 
 @Suite("Hostile input, end to end", .serialized)
 struct HostileInputTests {
-    /// Sends raw request bytes to the native listener and returns the answer's frames
-    /// (all of them, up to the server closing the connection).
-    func send(_ request: [UInt8], to hub: LiveHub) async throws -> [[UInt8]] {
-        let endpoint = try SyncEndpoint(parsing: hub.tcpEndpoint)
-        return try await blocking {
-            Result { () throws(TransportError) -> [[UInt8]] in
-                var frames: [[UInt8]] = []
-                do throws(TransportError) {
-                    _ = try exchange(endpoint: endpoint, request: request, timeout: .seconds(60)) { frame in
-                        frames.append(frame)
-                        return .more
-                    }
-                } catch {
-                    guard case .connectionClosed = error.reason else { throw error }
-                }
-                return frames
-            }
-        }.get()
-    }
-
-    func errorCode(_ frames: [[UInt8]]) -> ProtocolError.Code? {
-        guard frames.count == 1, frames[0].count >= 2, frames[0][0] == 0x0F else { return nil }
-        return ProtocolError.Code(rawValue: frames[0][1])
-    }
-
     @Test("Unknown versions, unknown kinds, truncated and unknown-device requests get a clear error frame")
     func malformed() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
-        #expect(errorCode(try await send([0x02, 0x01, 0x01, 0x01], to: hub)) == .unknownVersion)
-        #expect(errorCode(try await send([0x01, 0x09], to: hub)) == .unknownMessage)
-        #expect(errorCode(try await send([0x01, 0x01, 0x05], to: hub)) == .truncated)
-        #expect(errorCode(try await send([0x01, 0x01, 0x63, 0x01] + Array(repeating: 0, count: 20), to: hub)) == .unknownDevice)
+        #expect(errorCode(try await sendRaw([0x02, 0x01, 0x01, 0x01], to: hub)) == .unknownVersion)
+        #expect(errorCode(try await sendRaw([0x01, 0x09], to: hub)) == .unknownMessage)
+        #expect(errorCode(try await sendRaw([0x01, 0x01, 0x05], to: hub)) == .truncated)
+        #expect(errorCode(try await sendRaw([0x01, 0x01, 0x63, 0x01] + Array(repeating: 0, count: 20), to: hub)) == .unknownDevice)
     }
 
     @Test("A tampered request is refused, a replayed one too, and neither changes anything")
@@ -67,12 +42,12 @@ struct HostileInputTests {
                                             counter: identity.requestCounter, key: keys.transmit)
         var tampered = sealed
         tampered[tampered.count - 20] ^= 0x01
-        #expect(errorCode(try await send(tampered, to: hub)) == .authenticationFailed)
+        #expect(errorCode(try await sendRaw(tampered, to: hub)) == .authenticationFailed)
         #expect(try await hub.store.accounts(in: [hub.company.north.id]).contains { $0.city == "Kiel" } == false)
 
-        let first = try await send(sealed, to: hub)
+        let first = try await sendRaw(sealed, to: hub)
         #expect(errorCode(first) == nil && !first.isEmpty)
         #expect(try await hub.store.accounts(in: [hub.company.north.id]).contains { $0.city == "Kiel" })
-        #expect(errorCode(try await send(sealed, to: hub)) == .replayed)
+        #expect(errorCode(try await sendRaw(sealed, to: hub)) == .replayed)
     }
 }

@@ -38,7 +38,8 @@ final class LiveHub: Sendable {
     }
 
     /// Starts a hub; `batchSize` is the number of records per response frame.
-    static func start(batchSize: Int = 1000, feedToken: String = LiveHub.feedToken) async throws -> LiveHub {
+    static func start(batchSize: Int = 1000, limits: SyncLimits = SyncLimits(burst: 1000),
+                      feedToken: String = LiveHub.feedToken) async throws -> LiveHub {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: folder.appendingPathComponent("hq.sqlite").path)
@@ -46,7 +47,8 @@ final class LiveHub: Sendable {
         try await store.insert(company.batch)
         var logger = Logger(label: "e2e-hub")
         logger.logLevel = .critical
-        let (service, listener) = try await SyncService.listen(store: store, host: "127.0.0.1", port: 0, batchSize: batchSize, logger: logger)
+        let (service, listener) = try await SyncService.listen(store: store, host: "127.0.0.1", port: 0, batchSize: batchSize,
+                                                                     limits: limits, logger: logger)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let application = buildApplication(store: store,
                                            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, feedToken: feedToken),

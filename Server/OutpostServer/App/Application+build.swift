@@ -1,6 +1,7 @@
 public import Hummingbird
 public import Logging
 public import OutpostStore
+import SyncListener
 
 /// The application's version, reported by `/healthz` and `--version`.
 public let outpostVersion = "0.1.0"
@@ -40,7 +41,7 @@ func buildRouter(store: any OutpostStore, sync: SyncService? = nil, feedToken: S
         HealthReport(status: "ok", version: outpostVersion)
     }
     if let sync {
-        addSyncRoute(to: router) { sync.respond(to: $0) }
+        addSyncRoute(to: router, maxRequestBytes: sync.limits.maxRequestBytes, refuse: { sync.refusal($0) }) { sync.respond(to: $0) }
     }
     if let feedToken {
         addOrderFeedRoute(to: router, store: store, token: feedToken)

@@ -18,18 +18,40 @@ import SyncListener
 /// - Parameters:
 ///   - router: the router to add the route to.
 ///   - path: the route's path.
-///   - maxRequestBytes: the largest request payload; a larger one is answered 413.
+///   - maxRequestBytes: the largest request payload. A larger one is refused before the
+///     body is read when its `content-length` says so, else as soon as the length prefix
+///     or the bytes collected pass the limit: answered with `refuse`'s payload as the one
+///     frame of a `200`, or `413` when `refuse` gives none.
+///   - refuse: the answer to an oversized request.
 ///   - handler: turns a request payload into the stream of response payloads; a thrown
 ///     error cuts the response, which the device sees as a dropped transfer.
 public func addSyncRoute<Context: RequestContext>(
     to router: Router<Context>,
     path: RouterPath = "sync",
     maxRequestBytes: Int = 4 << 20,
+    refuse: @escaping FrameRefusalHandler = { _ in nil },
     handler: @escaping @Sendable ([UInt8]) -> AsyncThrowingStream<[UInt8], any Error>
 ) {
     router.post(path) { request, _ -> Response in
-        var body = try await request.body.collect(upTo: maxRequestBytes + SyncFrame.maxPrefixBytes)
-        let payload = try SyncFrame.readRequest(from: &body, maxPayloadBytes: maxRequestBytes)
+        let maxBodyBytes = maxRequestBytes + SyncFrame.maxPrefixBytes
+        let payload: [UInt8]
+        do {
+            if let length = request.headers[.contentLength].flatMap(UInt64.init), length > UInt64(maxBodyBytes) {
+                throw FrameRefusal.oversized(bytes: length, limit: maxRequestBytes)
+            }
+            var body: ByteBuffer
+            do { body = try await request.body.collect(upTo: maxBodyBytes) } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+                throw FrameRefusal.oversized(bytes: UInt64(maxBodyBytes + 1), limit: maxRequestBytes)
+            }
+            payload = try SyncFrame.readRequest(from: &body, maxPayloadBytes: maxRequestBytes)
+        } catch let refusal as FrameRefusal {
+            guard let answer = refuse(refusal) else {
+                throw HTTPError(.contentTooLarge, message: "The sync request is over \(maxRequestBytes) bytes.")
+            }
+            var framed = ByteBuffer()
+            framed.writeFrame(answer)
+            return Response(status: .ok, body: ResponseBody(byteBuffer: framed))
+        }
         var responses = handler(payload).makeAsyncIterator()
         // A short answer (a steady-state sync) goes out whole with `content-length`,
         // which costs fewer bytes than chunked framing; a long one streams.
@@ -75,8 +97,8 @@ private enum SyncFrame {
 
     /// The payload of a body that must be exactly one frame.
     ///
-    /// - Throws: `HTTPError` 413 when the announced length is over the limit, 400 when
-    ///   the body is not exactly one frame.
+    /// - Throws: ``FrameRefusal`` when the announced length is over the limit, `HTTPError`
+    ///   400 when the body is not exactly one frame.
     static func readRequest(from body: inout ByteBuffer, maxPayloadBytes: Int) throws -> [UInt8] {
         var length: UInt64 = 0
         for shift in stride(from: UInt64(0), to: UInt64(7 * maxPrefixBytes), by: 7) {
@@ -85,9 +107,7 @@ private enum SyncFrame {
             guard (group << shift) >> shift == group else { break }
             length |= group << shift
             guard byte & 0x80 != 0 else {
-                guard length <= UInt64(maxPayloadBytes) else {
-                    throw HTTPError(.contentTooLarge, message: "The sync request is over \(maxPayloadBytes) bytes.")
-                }
+                guard length <= UInt64(maxPayloadBytes) else { throw FrameRefusal.oversized(bytes: length, limit: maxPayloadBytes) }
                 guard let payload = body.readBytes(length: Int(length)), body.readableBytes == 0 else { break }
                 return payload
             }

@@ -13,6 +13,8 @@ struct ServeCommand: AsyncParsableCommand {
             Stops gracefully on Ctrl-C or SIGTERM. Example:
               outpost-server serve --db hq.sqlite --host 127.0.0.1 --port 8080 --sync-port 8081
             Logs go to standard error; set --log-level debug for more.
+            Limits per device (exceeding one is refused with a clear error, nothing applied):
+              --max-request-bytes 4194304 --max-writes 1000 --sync-burst 30 --sync-rate 0.5
             """
     )
 
@@ -34,11 +36,32 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .info
 
+    @Option(name: .customLong("max-request-bytes"), help: "The largest sync request, in bytes, on TCP and HTTP.")
+    var maxRequestBytes = SyncLimits().maxRequestBytes
+
+    @Option(name: .customLong("max-writes"), help: "The most writes one sync request may carry.")
+    var maxWrites = SyncLimits().maxWritesPerRequest
+
+    @Option(name: .customLong("sync-burst"), help: "Sync requests a device may send back to back.")
+    var syncBurst = SyncLimits().burst
+
+    @Option(name: .customLong("sync-rate"), help: "Sync requests per second a device regains after a burst.")
+    var syncRate = SyncLimits().requestsPerSecond
+
+    func validate() throws {
+        guard maxRequestBytes >= 64 else { throw ValidationError("--max-request-bytes must be at least 64 (a sealed empty sync is 25)") }
+        guard maxWrites >= 1 else { throw ValidationError("--max-writes must be at least 1") }
+        guard syncBurst >= 1 else { throw ValidationError("--sync-burst must be at least 1") }
+        guard syncRate > 0, syncRate.isFinite else { throw ValidationError("--sync-rate must be a positive number, e.g. 0.5") }
+    }
+
     func run() async throws {
         let store = try store.open()
         var logger = Logger(label: "outpost-server")
         logger.logLevel = logLevel
-        let (sync, listener) = try await SyncService.listen(store: store, host: host, port: syncPort, logger: logger)
+        let limits = SyncLimits(maxRequestBytes: maxRequestBytes, maxWritesPerRequest: maxWrites, burst: syncBurst,
+                                requestsPerSecond: syncRate)
+        let (sync, listener) = try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, logger: logger)
         let app = buildApplication(
             store: store,
             configuration: ServerConfiguration(host: host, port: port, feedToken: try feedToken()),

@@ -9,8 +9,9 @@ import SodiumKit
 import SyncChannel
 
 extension SyncService {
-    /// Handles a sync request: authenticate, apply the pushed writes (one
-    /// transaction), then stream what the device lacks as sealed frames: evictions
+    /// Handles a sync request: authenticate, turn away replays, charge the device's
+    /// request rate and check its number of writes (a revoked device skips both: it is
+    /// told to wipe), apply the pushed writes (one transaction), then stream what the device lacks as sealed frames: evictions
     /// and backfill of a changed scope first, then changes since its watermark, and
     /// last the outcome of its writes.
     func sync(_ bytes: [UInt8], send: @escaping ([UInt8]) -> Void) async throws {
@@ -20,7 +21,20 @@ extension SyncService {
         }
         let session = try KeyExchange.sessionKeys(server: keys, clientPublicKey: try .init(publicKey))
         let replica = ReplicaID(sealed.device)
-        let request = try SyncRequest(decoding: try sealed.open(key: session.receive), device: replica, hub: HubReplica.id)
+        let plaintext = try sealed.open(key: session.receive)
+        // A replayed request is turned away before it costs its device a token, so a
+        // captured request cannot be used to lock the device out.
+        guard sealed.counter > device.lastCounter else { throw Self.replay(sealed, last: device.lastCounter) }
+        let revoked = device.device.isRevoked
+        if !revoked, let wait = rateLimiter.admit(device: sealed.device) {
+            throw ProtocolError(.rateLimited, "device \(sealed.device) sent more than \(limits.burst) sync requests in a row; "
+                + "nothing was applied, sync again in \(Self.seconds(wait)) s")
+        }
+        let request = try SyncRequest(decoding: plaintext, device: replica, hub: HubReplica.id)
+        guard revoked || request.writes.count <= limits.maxWritesPerRequest else {
+            throw ProtocolError(.oversized, "the sync request carries \(request.writes.count) writes; this server takes at most "
+                + "\(limits.maxWritesPerRequest) per request (the oldest pending first); nothing was applied")
+        }
         var frames = FrameSender(counter: sealed.counter, key: session.transmit, request: request.cursor, send: send)
         let report: PushReport
         do {
@@ -28,7 +42,7 @@ extension SyncService {
                 device: sealed.device, counter: sealed.counter, writes: request.writes,
                 versions: [request.cursor.scopeVersion] + (request.cursor.backfill.map { [$0.target] } ?? []), now: Date())
         } catch PushRefusal.replayed(let last) {
-            throw ProtocolError(.replayed, "request \(sealed.counter) of device \(sealed.device) repeats an old counter (last accepted \(last)); refused as a replay")
+            throw Self.replay(sealed, last: last)
         } catch PushRefusal.revoked {
             logger.notice("revoked device told to wipe", metadata: ["device": "\(sealed.device)"])
             try frames.send(SyncResponseFrame(cursor: request.cursor, wipe: true))
@@ -43,6 +57,16 @@ extension SyncService {
             "device": "\(sealed.device)", "accepted": "\(report.accepted)", "refused": "\(report.refused)",
             "frames": "\(frames.index)", "records": "\(plan.recordsSent)",
         ])
+    }
+
+    /// The refusal of a request whose counter is not above `last`.
+    static func replay(_ sealed: SealedRequest, last: UInt64) -> ProtocolError {
+        ProtocolError(.replayed, "request \(sealed.counter) of device \(sealed.device) repeats an old counter (last accepted \(last)); refused as a replay")
+    }
+
+    /// Whole seconds, rounded up, for a message.
+    static func seconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds + (duration.components.attoseconds > 0 ? 1 : 0)
     }
 
     /// Sends the records of territories the scope gained, up to the device's watermark.

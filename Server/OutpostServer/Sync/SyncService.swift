@@ -5,6 +5,7 @@ import OutpostProtocol
 public import OutpostSQLite
 public import SodiumKit
 import SyncChannel
+public import SyncListener
 
 /// The server's sync endpoint, independent of the transport: takes one request's
 /// bytes and produces the response frames (SPEC.md §5). Native TCP and HTTP POST
@@ -18,16 +19,36 @@ public struct SyncService: Sendable {
     let syncPort: UInt16
     /// Records per response frame: a dropped transfer re-sends at most this many.
     let batchSize: Int
+    /// What one device may ask for.
+    public let limits: SyncLimits
+    /// The request rate of each device, against `limits`.
+    let rateLimiter: DeviceRateLimiter
     let logger: Logger
 
     /// Loads (or on first start creates) the server's key pair.
-    public static func start(store: SQLiteStore, syncPort: UInt16, batchSize: Int = 1000, logger: Logger) async throws -> SyncService {
+    public static func start(store: SQLiteStore, syncPort: UInt16, batchSize: Int = 1000, limits: SyncLimits = SyncLimits(),
+                             logger: Logger) async throws -> SyncService {
         let stored = try await store.serverKey {
             let pair = try KeyExchange.KeyPair.generate()
             return (pair.publicKey.bytes, pair.secretKey.bytes)
         }
         let keys = KeyExchange.KeyPair(publicKey: try .init(stored.publicKey), secretKey: try .init(stored.secretKey))
-        return SyncService(store: store, keys: keys, syncPort: syncPort, batchSize: batchSize, logger: logger)
+        return SyncService(store: store, keys: keys, syncPort: syncPort, batchSize: batchSize, limits: limits,
+                           rateLimiter: DeviceRateLimiter(burst: limits.burst, requestsPerSecond: limits.requestsPerSecond),
+                           logger: logger)
+    }
+
+    /// The answer to a request a transport refused from its size or length prefix: an
+    /// error frame saying so (SPEC.md §8).
+    public func refusal(_ refusal: FrameRefusal) -> [UInt8]? {
+        let error = switch refusal {
+        case .oversized(let bytes, let limit):
+            ProtocolError(.oversized, "the sync request of \(bytes) bytes is over this server's limit of \(limit) bytes; nothing was applied")
+        case .malformedLength:
+            ProtocolError(.malformed, "the sync request's length prefix is not a valid varint")
+        }
+        logger.notice("sync refused", metadata: ["code": "\(error.code)", "reason": "\(error.message)"])
+        return ResponseFrames.error(error)
     }
 
     /// The response frames for one request; errors become one error frame.

@@ -1,0 +1,13 @@
+/// Why a transport refused a request before reading its payload.
+public enum FrameRefusal: Error, Sendable, Equatable {
+    /// The request is over the limit: `bytes` is its announced payload length (TCP) or
+    /// its body length (HTTP), `limit` the largest payload accepted.
+    case oversized(bytes: UInt64, limit: Int)
+    /// The length prefix is not a valid varint.
+    case malformedLength
+}
+
+/// Turns a refused request into the payload to answer with (`nil`: no answer, the
+/// connection closes). The sync service answers with a protocol error frame, so a
+/// device learns why instead of seeing a dropped link.
+public typealias FrameRefusalHandler = @Sendable (FrameRefusal) -> [UInt8]?
