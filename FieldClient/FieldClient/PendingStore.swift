@@ -9,14 +9,14 @@ struct PendingStore {
     /// Seals and opens the `write` column.
     let cipher: ReplicaCipher
 
-    func writes(_ db: Database, of record: RecordID? = nil) throws -> [Write] {
+    func writes(_ db: Database, of record: RecordID? = nil, limit: Int = .max) throws -> [Write] {
         let device = ReplicaID(UInt32(try Int64.fetchOne(db, sql: "SELECT device_number FROM identity") ?? 0))
         let rows: [Row]
         if let record {
             rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT counter, record, write FROM pending WHERE record = ? ORDER BY counter"),
                                     arguments: [Data(record.bytes)])
         } else {
-            rows = try Row.fetchAll(db, sql: "SELECT counter, record, write FROM pending ORDER BY counter")
+            rows = try Row.fetchAll(db, sql: "SELECT counter, record, write FROM pending ORDER BY counter LIMIT ?", arguments: [limit])
         }
         return try rows.map { row in
             let counter = UInt64(row[0] as Int64)

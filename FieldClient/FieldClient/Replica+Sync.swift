@@ -15,12 +15,17 @@ struct FrameEffect {
 extension Replica {
     /// Reserves the next request counter (stored before anything is sent, so no
     /// counter, hence no nonce, is ever used twice) and builds the request.
-    func nextRequest() throws(ReplicaError) -> (identity: DeviceIdentity, request: SyncRequest) {
+    func nextRequest(maximumWrites: Int) throws(ReplicaError) -> (identity: DeviceIdentity, request: SyncRequest) {
         try write { db in
             try db.execute(sql: "UPDATE identity SET request_counter = request_counter + 1")
             guard let identity = try DeviceIdentity.fetch(db, cipher: cipher) else { throw ReplicaError(.notEnrolled, "this replica has no identity") }
-            return (identity, SyncRequest(cursor: identity.cursor, writes: try pendingStore.writes(db)))
+            return (identity, SyncRequest(cursor: identity.cursor, writes: try pendingStore.writes(db, limit: maximumWrites)))
         }
+    }
+
+    /// Whether pending writes newer than `counter` wait for a later request.
+    func hasPending(after counter: UInt64) throws(ReplicaError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM pending WHERE counter > ?)", arguments: [Int64(counter)]) ?? false }
     }
 
     /// Applies one response frame and the cursor it brings, in one transaction.

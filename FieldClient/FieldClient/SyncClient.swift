@@ -15,6 +15,9 @@ public struct SyncClient: Sendable {
     public var timeout: Duration = .seconds(30)
     /// How many times a dropped or refused connection is retried.
     public var retries = 3
+    /// The most pending writes one request carries, oldest first; the sync goes on
+    /// with another request while more remain.
+    public var writesPerRequest = SyncRequest.maximumWrites
 
     /// Creates a client for `replica`.
     public init(replica: Replica) {
@@ -62,10 +65,11 @@ public struct SyncClient: Sendable {
         }
     }
 
-    /// One request and its response; returns whether the server asked for more.
+    /// One request and its response; returns whether another exchange should follow
+    /// (the server asked for more, or pending writes beyond this request's wait).
     private func exchangeOnce(endpoint: SyncEndpoint, keys: KeyExchange.SessionKeys, report: inout SyncReport,
                               progress: (SyncProgress) -> Void) throws -> Bool {
-        let (identity, request) = try replica.nextRequest()
+        let (identity, request) = try replica.nextRequest(maximumWrites: writesPerRequest)
         let sealed = try SealedRequest.seal(request.encoded(hub: HubReplica.id), device: identity.deviceNumber,
                                             counter: identity.requestCounter, key: keys.transmit)
         report.sent = max(report.sent, request.writes.count)
@@ -99,6 +103,9 @@ public struct SyncClient: Sendable {
         if wipe {
             try replica.wipe()
             throw ReplicaError(.revoked, "the server revoked this device; its replica and keys were wiped. Ask an admin to enrol it again")
+        }
+        if let last = request.writes.last, request.writes.count == writesPerRequest {
+            return try more || replica.hasPending(after: last.dot.counter)
         }
         return more
     }

@@ -8,6 +8,10 @@ public struct SyncRequest: Hashable, Sendable {
     /// Pending writes, ascending by dot counter; every one is authored by the device.
     public var writes: [Write]
 
+    /// The most writes a device puts in one request (its oldest pending ones); it syncs
+    /// again while more remain. Servers accept at least this many (SPEC.md §10.1).
+    public static let maximumWrites = 1000
+
     /// Creates a request.
     public init(cursor: SyncCursor, writes: [Write]) {
         self.cursor = cursor

@@ -52,7 +52,7 @@ struct HostileDevice {
     /// A sealed request carrying `writes` under the device's next counter, and how to
     /// open its answer.
     func seal(_ writes: [Write]) throws -> (bytes: [UInt8], request: SyncRequest, opener: ResponseFrames.Opener) {
-        let (identity, pending) = try replica.nextRequest()
+        let (identity, pending) = try replica.nextRequest(maximumWrites: SyncRequest.maximumWrites)
         let request = SyncRequest(cursor: pending.cursor, writes: writes)
         let keys = try KeyExchange.sessionKeys(
             client: KeyExchange.KeyPair(publicKey: .init(identity.publicKey), secretKey: .init(identity.secretKey)),

@@ -34,7 +34,7 @@ struct HostileInputTests {
         let account = RecordID(hub.company.accounts(in: hub.company.north)[0].id)
         try rep.update(account, fields: [try #require(ReplicatedKind.account.fieldID(named: "city")): .string("Kiel")])
 
-        let (identity, request) = try rep.nextRequest()
+        let (identity, request) = try rep.nextRequest(maximumWrites: SyncRequest.maximumWrites)
         let keys = try KeyExchange.sessionKeys(
             client: KeyExchange.KeyPair(publicKey: .init(identity.publicKey), secretKey: .init(identity.secretKey)),
             serverPublicKey: .init(identity.serverPublicKey))

@@ -70,6 +70,22 @@ struct LimitTests {
         #expect(try await hub.store.accounts(in: nil).allSatisfy { !($0.city ?? "").hasPrefix("Batch") })
     }
 
+    @Test("A device with more pending writes than one request carries sends its oldest first and syncs again until none remain")
+    func pendingBeyondOneRequest() async throws {
+        let hub = try await LiveHub.start(limits: SyncLimits(maxWritesPerRequest: 4, burst: 100))
+        defer { Task { await hub.stop() } }
+        let replica = try await hub.enrol(hub.company.repNorth)
+        _ = try await sync(replica)
+        let account = RecordID(hub.company.accounts(in: hub.company.north)[0].id)
+        let total = 9
+        for index in 1...total { try replica.update(account, fields: [Self.city: .string("Visit \(index)")]) }
+        let report = try await sync(replica, writesPerRequest: 4)
+        #expect(report.exchanges == 3)
+        #expect(report.accepted == total && report.rejected == 0)
+        #expect(try replica.pendingWrites().isEmpty)
+        #expect(try await hub.store.accounts(in: nil).contains { $0.city == "Visit \(total)" })
+    }
+
     @Test("A device over its request rate is refused rateLimited, replays cost it nothing; its writes wait, other devices sync")
     func rateLimited() async throws {
         let hub = try await LiveHub.start(limits: SyncLimits(burst: 3, requestsPerSecond: 0.0001))

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import OutpostModel
+import OutpostProtocol
 import OutpostSQLite
 import OutpostServer
 import OutpostStore
@@ -90,9 +91,11 @@ final class LiveHub: Sendable {
 }
 
 /// Syncs `replica` over real sockets, off the cooperative pool.
-func sync(_ replica: Replica, endpoint: String? = nil, retries: Int = 3) async throws -> SyncReport {
+func sync(_ replica: Replica, endpoint: String? = nil, retries: Int = 3,
+          writesPerRequest: Int = SyncRequest.maximumWrites) async throws -> SyncReport {
     var client = SyncClient(replica: replica)
     client.retries = retries
+    client.writesPerRequest = writesPerRequest
     client.timeout = .seconds(60)
     let chosen = client
     return try await blocking { Result { () throws(ReplicaError) in try chosen.sync(endpoint: endpoint) } }.get()

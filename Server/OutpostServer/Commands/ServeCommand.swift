@@ -1,4 +1,5 @@
 import ArgumentParser
+import OutpostProtocol
 import Foundation
 import Hummingbird
 import Logging
@@ -50,7 +51,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard maxRequestBytes >= 64 else { throw ValidationError("--max-request-bytes must be at least 64 (a sealed empty sync is 25)") }
-        guard maxWrites >= 1 else { throw ValidationError("--max-writes must be at least 1") }
+        guard maxWrites >= SyncRequest.maximumWrites else {
+            throw ValidationError("--max-writes must be at least \(SyncRequest.maximumWrites): devices send up to that many writes per request")
+        }
         guard syncBurst >= 1 else { throw ValidationError("--sync-burst must be at least 1") }
         guard syncRate > 0, syncRate.isFinite else { throw ValidationError("--sync-rate must be a positive number, e.g. 0.5") }
     }
