@@ -51,16 +51,19 @@ struct MigrationTests {
         #expect(completed)
     }
 
-    @Test func fileStoreUsesWALForeignKeysAndABusyTimeout() async throws {
+    @Test("A file store uses WAL with FULL syncs (acknowledged writes survive a power cut), foreign keys and a busy timeout")
+    func fileStoreUsesWALForeignKeysAndABusyTimeout() async throws {
         let file = try TemporaryFile()
         defer { file.remove() }
         let store = try SQLiteStore(path: file.path)
-        let (mode, foreignKeys, timeout) = try await store.writer.write { db in
+        let (mode, synchronous, foreignKeys, timeout) = try await store.writer.write { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+             try Int.fetchOne(db, sql: "PRAGMA synchronous"),
              try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"),
              try Int.fetchOne(db, sql: "PRAGMA busy_timeout"))
         }
         #expect(mode == "wal")
+        #expect(synchronous == 2, "PRAGMA synchronous should be FULL (2)")
         #expect(foreignKeys == true)
         #expect(timeout == Int(SQLiteStore.busyTimeout * 1000))
         #expect(store.path == file.path)
