@@ -42,6 +42,11 @@ public final class SQLiteStore: OutpostStore {
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: Self.configuration())
+            // A sync's ack promises the write is kept. GRDB opens WAL with synchronous
+            // NORMAL, which survives a killed process but may lose the last commits to a
+            // power cut; FULL syncs the log on every commit (one fsync per sync request
+            // or import, not per row). The pool's one writer connection keeps it.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         } catch {
             throw StoreError.from(error, doing: "opening the database \(path)")
         }
@@ -74,10 +79,6 @@ public final class SQLiteStore: OutpostStore {
             // 64 MiB of page cache per connection instead of SQLite's 2 MiB: bulk inserts
             // touch random pages of the UUID indexes, and re-reading them dominates otherwise.
             try db.execute(sql: "PRAGMA cache_size = -65536")
-            // A sync's ack promises the write is kept: in WAL mode FULL syncs the log on
-            // every commit, so a power cut (not only a killed process) keeps what was
-            // acknowledged. One fsync per sync request or import, not per row.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return configuration
     }
