@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "MergeEngine", targets: ["MergeEngine"]),
         .library(name: "OutpostProtocol", targets: ["OutpostProtocol"]),
         .library(name: "Configurator", targets: ["Configurator"]),
+        .library(name: "Forecasting", targets: ["Forecasting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -41,6 +42,7 @@ let package = Package(
         .target(name: "OutpostModel", path: "Sources/OutpostModel"),
         .target(name: "MergeEngine", path: "Sources/MergeEngine"),
         .target(name: "Configurator", dependencies: ["OutpostModel"], path: "Sources/Configurator"),
+        .target(name: "Forecasting", dependencies: ["OutpostModel"], path: "Sources/Forecasting"),
         .target(name: "TerminalOutput", path: "Sources/TerminalOutput"),
         .target(name: "OutpostInterchange", dependencies: ["OutpostModel"], path: "Sources/OutpostInterchange"),
         .target(
@@ -107,6 +109,7 @@ let package = Package(
             dependencies: [
                 "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
                 "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
+                "Forecasting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -124,7 +127,7 @@ let package = Package(
             name: "FieldClient",
             dependencies: [
                 "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
-                "ClientTransport",
+                "ClientTransport", "Forecasting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "FieldClient/FieldClient"
@@ -133,7 +136,7 @@ let package = Package(
             name: "outpost",
             dependencies: [
                 "FieldClient", "OutpostReplication", "MergeEngine", "OutpostModel", "OutpostProtocol", "TerminalOutput",
-                "OutpostInterchange",
+                "OutpostInterchange", "Forecasting", "SyncChannel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "FieldClient/outpost"
@@ -188,11 +191,16 @@ let package = Package(
             name: "SyncEndToEndTests",
             dependencies: [
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
-                "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport",
+                "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "Forecasting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/SyncEndToEndTests"
+        ),
+        .testTarget(
+            name: "ForecastingTests",
+            dependencies: ["Forecasting", "OutpostModel", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/ForecastingTests"
         ),
         .testTarget(
             name: "ConfiguratorTests",

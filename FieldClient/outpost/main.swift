@@ -14,7 +14,10 @@ struct OutpostCommand: ParsableCommand {
               outpost status
             """,
         version: "0.1.0",
-        subcommands: [Enrol.self, Sync.self, Status.self, Show.self, SetFields.self, Rejected.self, Export.self, Where.self]
+        subcommands: [
+            Enrol.self, Sync.self, Status.self, Accounts.self, Contacts.self, Leads.self, Opportunities.self, Activities.self,
+            LogActivity.self, Conflicts.self, ForecastCommand.self, Show.self, SetFields.self, Rejected.self, Export.self, Where.self,
+        ]
     )
 }
 

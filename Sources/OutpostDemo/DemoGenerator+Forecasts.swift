@@ -28,4 +28,19 @@ extension DemoGenerator {
                           .pipeline: money(pipeline)]))
         }
     }
+
+    /// Gives every rep a quota for the current quarter: 60% of the quarter's open and won
+    /// opportunity amounts, rounded to thousands (no random draws, so the rest of the
+    /// company does not change).
+    mutating func addQuotas(for districts: [StaffedDistrict]) {
+        for staffed in districts {
+            let currency = staffed.district.country.currency
+            let total = (quarterTotals[staffed.repID] ?? [:]).filter { $0.key != .omitted }.values.reduce(0, +)
+            let thousand = Int64(1000 * currency.minorUnitsPerUnit)
+            let amount = Int64((Double(total) * 0.6 / Double(thousand)).rounded()) * thousand
+            batch.quotas.append(Quota(id: EntityID<Quota>(staffed.repID.uuid), userID: staffed.repID,
+                                      territoryID: staffed.territoryID, period: currentQuarter,
+                                      amount: Money(minorUnits: amount, currency: currency)))
+        }
+    }
 }

@@ -44,13 +44,17 @@ struct StableFieldIDTests {
         ],
         .forecastAdjustment: [
             (1, "submission_id", .bytes), (2, "manager_id", .bytes), (3, "category", .string),
-            (4, "amount", .decimal), (5, "currency", .string), (6, "note", .string),
+            (4, "amount", .decimal), (5, "currency", .string), (6, "note", .string), (7, "made_at", .int),
         ],
         .quote: [
             (1, "opportunity_id", .bytes), (2, "status", .string), (3, "lines", .bytes), (4, "currency", .string),
             (5, "discount_basis_points", .int), (6, "bundle_version", .int),
         ],
         .order: [(1, "quote_id", .bytes), (2, "quote_hash", .string), (3, "number", .int), (4, "status", .string)],
+        .quota: [
+            (1, "user_id", .bytes), (2, "territory_id", .bytes), (3, "period", .string), (4, "amount", .decimal),
+            (5, "currency", .string),
+        ],
     ]
 
     @Test("kind numbers")
@@ -59,7 +63,7 @@ struct StableFieldIDTests {
         #expect(numbers == [
             "1 territory", "2 user", "3 account", "4 contact", "5 lead", "6 opportunity", "7 activity",
             "8 product", "9 product_option", "10 price_book", "11 configurator_model",
-            "12 forecast_submission", "13 forecast_adjustment", "14 quote", "15 order",
+            "12 forecast_submission", "13 forecast_adjustment", "14 quote", "15 order", "16 quota",
         ])
     }
 

@@ -39,6 +39,7 @@ func buildRouter(store: any OutpostStore, sync: SyncService? = nil) -> Router<Ba
     router.get("healthz") { _, _ -> HealthReport in
         HealthReport(status: "ok", version: outpostVersion)
     }
+    addForecastRoute(to: router, store: store)
     if let sync {
         addSyncRoute(to: router) { sync.respond(to: $0) }
     }
