@@ -8,7 +8,7 @@ struct ListRecords<Kind: KindCommand>: ParsableCommand {
             commandName: "list", abstract: "List \(Kind.listing.command) from the replica, filtered, sorted and paged.",
             discussion: """
                 Examples:
-                  outpost opps list --mine --open --period this-quarter --sort -amount
+                  outpost opps list --mine --open --period this-quarter --sort amount --desc
                   outpost accounts list --not-visited 30
                   outpost activities list --today
                 """)

@@ -29,8 +29,11 @@ struct RecordQuery: ParsableArguments {
     @Option(name: .customLong("where"), help: ArgumentHelp("FIELD=VALUE: the field's text equals VALUE (repeatable).", valueName: "field=value"))
     var conditions: [String] = []
 
-    @Option(help: ArgumentHelp("Sort by this field; a leading - sorts descending, e.g. -amount.", valueName: "field"))
+    @Option(help: ArgumentHelp("Sort by this field (--sort=-amount or --desc for descending).", valueName: "field"))
     var sort: String?
+
+    @Flag(help: "Sort descending.")
+    var desc = false
 
     @Option(help: "Rows per page.")
     var limit = 20
@@ -104,7 +107,7 @@ struct RecordQuery: ParsableArguments {
         }
         let sortName = sort.map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 } ?? listing.defaultSort
         let sortField = try field(sortName)
-        let descending = sort?.hasPrefix("-") ?? false
+        let descending = desc || (sort?.hasPrefix("-") ?? false)
         let kept = try directory.records(kind).filter { record in filters.allSatisfy { $0(record) } }
         let sorted = kept.sorted { a, b in
             let order = Self.compare(a.view.values[sortField] ?? .null, b.view.values[sortField] ?? .null)

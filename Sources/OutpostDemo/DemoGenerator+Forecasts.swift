@@ -1,3 +1,4 @@
+import Foundation
 import OutpostModel
 import OutpostStore
 
@@ -38,7 +39,11 @@ extension DemoGenerator {
             let total = (quarterTotals[staffed.repID] ?? [:]).filter { $0.key != .omitted }.values.reduce(0, +)
             let thousand = Int64(1000 * currency.minorUnitsPerUnit)
             let amount = Int64((Double(total) * 0.6 / Double(thousand)).rounded()) * thousand
-            batch.quotas.append(Quota(id: EntityID<Quota>(staffed.repID.uuid), userID: staffed.repID,
+            // The quota's id is the rep's with its first byte flipped: deterministic, and
+            // distinct from every other record id (ids are unique across kinds).
+            var bytes = staffed.repID.uuid.uuid
+            bytes.0 ^= 0xFF
+            batch.quotas.append(Quota(id: EntityID<Quota>(UUID(uuid: bytes)), userID: staffed.repID,
                                       territoryID: staffed.territoryID, period: currentQuarter,
                                       amount: Money(minorUnits: amount, currency: currency)))
         }
