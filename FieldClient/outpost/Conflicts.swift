@@ -67,12 +67,13 @@ struct Conflicts: ParsableCommand {
             let entries = try Conflicts.entries(Directory(replica: try options.open()))
             if output.json { return try Output.json(entries) }
             if entries.isEmpty { return print("No conflicts.") }
-            let time = Date.ISO8601FormatStyle().year().month().day().time(includingFractionalSeconds: false)
+            let time = DateFormatter()
+            time.dateFormat = "yyyy-MM-dd HH:mm"
             let rows = entries.flatMap { entry in
                 entry.values.map { value in
                     [value.choice == 1 ? String(entry.id.prefix(8)) : "", value.choice == 1 ? entry.record : "",
                      value.choice == 1 ? entry.field : "", "\(value.choice)\(value.winning ? "*" : "")", value.value, value.writer,
-                     value.at.formatted(time)]
+                     time.string(from: value.at)]
                 }
             }
             Output.table(["ID", "RECORD", "FIELD", "#", "VALUE", "WRITER", "AT"], rows, maxCellWidth: 16)

@@ -1,8 +1,8 @@
-import Forecasting
+public import Forecasting
 import Foundation
 import Hummingbird
 import OutpostModel
-import OutpostStore
+public import OutpostStore
 
 /// `GET /forecast?period=2026Q4&territory=NAME`: the same forecast JSON as
 /// `outpost forecast --json`, computed from the server's store.
@@ -38,7 +38,7 @@ func addForecastRoute(to router: Router<BasicRequestContext>, store: any Outpost
 }
 
 /// Every forecast input the store holds.
-func forecastBook(_ store: any OutpostStore) async throws -> ForecastBook {
+public func forecastBook(_ store: any OutpostStore) async throws -> ForecastBook {
     let accounts = try await store.accounts(in: nil)
     let territoryOf = Dictionary(accounts.map { ($0.id, $0.territoryID) }, uniquingKeysWith: { first, _ in first })
     let deals = try await store.opportunities(of: nil).compactMap { opportunity in
