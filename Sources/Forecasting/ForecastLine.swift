@@ -1,4 +1,4 @@
-public import OutpostModel
+import OutpostModel
 
 /// The figures of one rep, or one territory, for one period, side by side: what the
 /// opportunities say, what was submitted, what managers' adjustments make of it, and
