@@ -76,7 +76,7 @@ struct Conflicts: ParsableCommand {
                      time.string(from: value.at)]
                 }
             }
-            Output.table(["ID", "RECORD", "FIELD", "#", "VALUE", "WRITER", "AT"], rows, maxCellWidth: 16)
+            Output.table(["ID", "RECORD", "FIELD", "#", "VALUE", "WRITER", "AT"], rows, fitting: 80)
             print("* shown now. Settle with: outpost conflicts resolve ID FIELD --pick N (or --value TEXT)")
         }
     }

@@ -12,7 +12,7 @@ enum ForecastTable {
     static func print(_ root: TerritoryForecast, depth: Int, reps: Bool) {
         var rows: [[String]] = []
         add(root, level: 0, depth: depth, reps: reps, to: &rows)
-        Output.table(headers, rows, maxCellWidth: 18)
+        Output.table(headers, rows, fitting: 80)
         Swift.print("COMMIT = Commit + Closed; BEST = Best Case + Commit + Closed; PIPE = open pipeline;")
         Swift.print("SUB.CMT / ADJ.CMT = submitted / adjusted Commit. Drill down with --territory NAME.")
     }

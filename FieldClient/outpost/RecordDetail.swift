@@ -37,6 +37,6 @@ enum RecordDetail {
         Swift.print("\(kind.name) \(shown.id)\(shown.deleted ? " (deleted)" : "")"
             + (shown.pending > 0 ? " — \(shown.pending) change(s) not yet synced" : ""))
         Output.table(["FIELD", "VALUE", "CONFLICTING"], fields.map { [$0.name, $0.value, $0.conflicts.joined(separator: " | ")] },
-                     maxCellWidth: 40)
+                     fitting: 80)
     }
 }

@@ -29,7 +29,7 @@ enum RecordTable {
             [Directory.shortID(record.id) + (record.pending.isEmpty ? "" : "*") + (record.view.hasConflicts ? "!" : "")]
                 + (try listing.columns.map { try cell(record, $0, directory) })
         }
-        Output.table(headers, rows, maxCellWidth: 22)
+        Output.table(headers, rows, fitting: 80)
         let first = (page - 1) * limit + 1
         Swift.print("\(first)–\(first + records.count - 1) of \(total)\(total > first + records.count - 1 ? "; next: --page \(page + 1)" : "")"
             + (records.contains { !$0.pending.isEmpty } ? "  (* not yet synced)" : "")

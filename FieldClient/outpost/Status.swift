@@ -77,6 +77,6 @@ struct Status: ParsableCommand {
         guard !changes.isEmpty else { return }
         Output.table(["#", "KIND", "RECORD", "CHANGE", "FIELDS"],
                      changes.map { ["\($0.change)", $0.kind, String($0.record.prefix(8)), $0.operation, $0.fields.joined(separator: ",")] },
-                     maxCellWidth: 40)
+                     fitting: 80)
     }
 }
