@@ -23,7 +23,7 @@ done
 account="$("$bin/outpost" accounts list --replica "$run/$rep" --limit 1 --json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["name"])')"
 
 python3 - "$bin/outpost" "$run/$rep" "$run/$manager" "$account" <<'PY'
-import statistics, subprocess, sys, time
+import json, statistics, subprocess, sys, time
 outpost, rep, manager, account = sys.argv[1:]
 commands = [
     (rep, ["status"]),
@@ -37,8 +37,9 @@ commands = [
     (rep, ["forecast"]),
     (manager, ["forecast", "--territory", "DACH", "--depth", "2"]),
 ]
-counts = subprocess.run([outpost, "status", "--json", "--replica", rep], capture_output=True, text=True, check=True).stdout
-print(f"rep replica: {counts.split('\"records\"')[1].split('}')[0].strip(' :{').replace(chr(10), ' ')}")
+for who, replica in (("rep", rep), ("manager", manager)):
+    status = json.loads(subprocess.run([outpost, "status", "--json", "--replica", replica], capture_output=True, check=True).stdout)
+    print(f"{who} replica: " + ", ".join(f"{kind} {count}" for kind, count in sorted(status["records"].items())))
 print(f"{'command':<72} {'median ms':>9}")
 for replica, args in commands:
     times = []

@@ -38,6 +38,16 @@ extension Replica {
         }
     }
 
+    /// The records whose received state holds a conflict (a device's own pending
+    /// writes never add one: they have seen every value they supersede).
+    public func conflictedRecords() throws(ReplicaError) -> [LocalRecord] {
+        try read { db in
+            try Data.fetchAll(db, sql: "SELECT id FROM record WHERE conflicted = 1").compactMap { data in
+                try Self.local(db, try RecordID(bytes: [UInt8](data)))
+            }
+        }
+    }
+
     /// How many records of each kind the replica holds.
     public func counts() throws(ReplicaError) -> [ReplicatedKind: Int] {
         try read { db in
@@ -86,7 +96,8 @@ extension Replica {
         let kind = ReplicatedKind(typeID: state.type)
         var territory: Data?
         var parent: Data?
-        if let kind, let record = try? kind.decode(recordID: state.id, fields: state.view(policy: .updateWins).values) {
+        let view = state.view(policy: .updateWins)
+        if let kind, let record = try? kind.decode(recordID: state.id, fields: view.values) {
             switch record.route {
             case .territory(let id), .forecast(let id): territory = Data(RecordID(id).bytes)
             case .global: break
@@ -94,10 +105,11 @@ extension Replica {
             }
         }
         try db.cachedStatement(sql: """
-            INSERT INTO record (id, kind, state, territory, parent) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO record (id, kind, state, territory, parent, conflicted) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
-                territory = excluded.territory, parent = excluded.parent
-            """).execute(arguments: [Data(state.id.bytes), Int64(state.type.rawValue), Data(RecordStateCodec.encode(state)), territory, parent])
+                territory = excluded.territory, parent = excluded.parent, conflicted = excluded.conflicted
+            """).execute(arguments: [Data(state.id.bytes), Int64(state.type.rawValue), Data(RecordStateCodec.encode(state)), territory, parent,
+                                     view.hasConflicts])
     }
 
     /// Removes every record routed to `territories`, then records whose parent is

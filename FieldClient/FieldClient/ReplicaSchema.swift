@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import MergeEngine
 
 /// The replica file's schema: append-only named migrations, as on the server.
 enum ReplicaSchema {
@@ -6,6 +8,18 @@ enum ReplicaSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-replica") { db in
             for sql in v1 { try db.execute(sql: sql) }
+        }
+        // Which records hold a conflict, so `outpost conflicts list` reads only those.
+        migrator.registerMigration("v2-conflicted") { db in
+            try db.execute(sql: "ALTER TABLE record ADD COLUMN conflicted INTEGER NOT NULL DEFAULT 0")
+            try db.execute(sql: "CREATE INDEX record_conflicted ON record(conflicted) WHERE conflicted = 1")
+            let rows = try Row.fetchAll(db, sql: "SELECT id, state FROM record")
+            for row in rows {
+                let id = try RecordID(bytes: [UInt8](row[0] as Data))
+                if try Replica.decodeState(row[1], id).view(policy: .updateWins).hasConflicts {
+                    try db.execute(sql: "UPDATE record SET conflicted = 1 WHERE id = ?", arguments: [row[0] as Data])
+                }
+            }
         }
         return migrator
     }

@@ -33,12 +33,12 @@ struct Conflicts: ParsableCommand {
     }
 
     /// Every field in conflict in writable kinds.
-    static func entries(_ directory: Directory, only id: RecordID? = nil) throws -> [Entry] {
+    static func entries(_ directory: Directory) throws -> [Entry] {
         let device = try directory.replica.identity().replicaID
         var entries: [Entry] = []
-        for kind in ReplicatedKind.allCases where kind.isDeviceWritable {
-            let records = try id.map { id in try directory.replica.record(id).map { [$0] } ?? [] } ?? directory.records(kind)
-            for record in records where record.kind == kind && record.view.hasConflicts {
+        for record in try directory.replica.conflictedRecords().sorted(by: { ($0.kind.rawValue, $0.id) < ($1.kind.rawValue, $1.id) }) {
+            let kind = record.kind
+            if record.view.hasConflicts {
                 for slot in record.state.fields where slot.siblings.count > 1 {
                     guard let field = kind.fields.first(where: { $0.id == slot.id }) else { continue }
                     let ordered = Array(slot.siblings.reversed())

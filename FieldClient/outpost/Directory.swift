@@ -25,13 +25,14 @@ final class Directory {
     }
 
     /// A record's display name: accounts and territories by name, people by name, leads by company.
+    /// Reads just that record unless the whole kind is loaded already (a page of
+    /// activities names a few of thousands of accounts).
     func name(of id: RecordID, kind: ReplicatedKind) throws -> String {
-        if names[kind] == nil {
-            var table: [RecordID: String] = [:]
-            for record in try records(kind) { table[record.id] = Self.label(record) }
-            names[kind] = table
-        }
-        return names[kind]?[id] ?? Self.shortID(id)
+        if let known = names[kind]?[id] { return known }
+        let record = try cache[kind].map { $0.first { $0.id == id } } ?? replica.record(id)
+        let name = record.map(Self.label) ?? Self.shortID(id)
+        names[kind, default: [:]][id] = name
+        return name
     }
 
     /// The record of `kind` that `text` names: a full id, a unique id prefix (4+ hex

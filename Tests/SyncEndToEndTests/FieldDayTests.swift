@@ -46,12 +46,14 @@ struct FieldDayTests {
         #expect(bossReport.conflicts == 1)
         let seen = try #require(try rep.record(RecordID(account.id))).view
         #expect(seen.conflicts[phone]?.map(\.value) == [.string("+49 40 100")] && seen.values[phone] == .string("+49 40 200"))
+        #expect(try rep.conflictedRecords().map(\.id) == [RecordID(account.id)])
         try rep.update(RecordID(account.id), fields: [phone: .string("+49 40 100")])
         _ = try await sync(rep)
         _ = try await sync(boss)
         for replica in [rep, boss] {
             let view = try #require(try replica.record(RecordID(account.id))).view
             #expect(!view.hasConflicts && view.values[phone] == .string("+49 40 100"))
+            #expect(try replica.conflictedRecords().isEmpty)
         }
 
         // The rep submits the computed figures with a higher commit; the manager sets a
