@@ -8,8 +8,15 @@ extension Replica {
     /// opportunity with its account's territory, submissions, adjustments and quotas.
     /// A manager's replica holds their whole subtree, so the forecast works offline.
     public func forecastBook() throws(ReplicaError) -> ForecastBook {
-        let accounts: [Account] = try live(.account)
-        let territoryOf = Dictionary(accounts.map { ($0.id, $0.territoryID) }, uniquingKeysWith: { first, _ in first })
+        // Only each account's territory is needed: read that field, not the whole account.
+        var territoryOf: [AccountID: TerritoryID] = [:]
+        if let field = ReplicatedKind.account.fieldID(named: "territory_id") {
+            for account in try records(of: .account) where !account.view.isDeleted {
+                if case .bytes(let bytes) = account.view.values[field], let territory = try? RecordID(bytes: bytes) {
+                    territoryOf[AccountID(account.id)] = TerritoryID(territory)
+                }
+            }
+        }
         let deals = (try live(.opportunity) as [Opportunity]).compactMap { opportunity in
             territoryOf[opportunity.accountID].map { Deal(opportunity, territoryID: $0) }
         }
