@@ -68,7 +68,7 @@ struct Conflicts: ParsableCommand {
             if output.json { return try Output.json(entries) }
             if entries.isEmpty { return print("No conflicts.") }
             let time = DateFormatter()
-            time.dateFormat = "yyyy-MM-dd HH:mm"
+            time.dateFormat = "MM-dd HH:mm"
             let rows = entries.flatMap { entry in
                 entry.values.map { value in
                     [value.choice == 1 ? String(entry.id.prefix(8)) : "", value.choice == 1 ? entry.record : "",

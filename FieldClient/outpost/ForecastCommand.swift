@@ -92,6 +92,12 @@ struct SubmitForecast: ParsableCommand {
         for category in [ForecastCategory.closed, .commit, .bestCase, .pipeline] {
             amounts[category] = try figures.amount(category, currency) ?? computed[category][currency]
         }
+        let order: [ForecastCategory] = [.closed, .commit, .bestCase]
+        for (lower, upper) in zip(order, order.dropFirst()) where amounts[lower]!.minorUnits > amounts[upper]!.minorUnits {
+            throw ReplicaError(.invalid, "\(upper.rawValue) \(amounts[upper]!.decimalString) is below \(lower.rawValue) "
+                + "\(amounts[lower]!.decimalString); figures are cumulative, so pass --\(upper.rawValue.replacingOccurrences(of: "_", with: "-")) too. "
+                + "Nothing was submitted")
+        }
         let existing: [ForecastSubmission] = try directory.replica.live(.forecastSubmission)
         if let previous = existing.filter({ $0.ownerID == me.id && $0.territoryID == territory.id && $0.period == period }).max(by: { $0.id < $1.id }) {
             var updated = previous
