@@ -126,6 +126,9 @@ struct AdjustForecast: ParsableCommand {
 
     func run() throws {
         let directory = Directory(replica: try options.open())
+        guard try directory.replica.identity().role == Role.manager.rawValue else {
+            throw ReplicaError(.invalid, "only a manager adjusts forecasts; reps submit theirs with outpost forecast submit")
+        }
         let repUser: User = try directory.decoded(try directory.find(rep, kind: .user))
         let (period, _) = try scope.resolve(directory)
         let submissions: [ForecastSubmission] = try directory.replica.live(.forecastSubmission)
