@@ -27,7 +27,7 @@ extension SQLiteStore {
             if device.device.isRevoked { return nil }
             let scope = try ScopeQuery.territories(db, of: device.user.id)
             let version = try ScopeVersions.current(db, device: number, territories: scope)
-            var push = PushProcessor(db: db, device: number, scope: scope, time: WallClock(date: now))
+            var push = PushProcessor(db: db, device: number, role: device.user.role, scope: scope, time: WallClock(date: now))
             try push.apply(writes)
             var scopes = [version: scope]
             for wanted in versions where scopes[wanted] == nil { scopes[wanted] = try ScopeVersions.territories(db, device: number, version: wanted) }
@@ -43,14 +43,17 @@ extension SQLiteStore {
 struct PushProcessor {
     let db: Database
     let device: UInt32
+    /// The role of the device's user: only managers and admins adjust forecasts and set quotas.
+    let role: Role
     let scope: Set<TerritoryID>
     let time: WallClock
     private(set) var accepted = 0
     private(set) var refused = 0
 
-    init(db: Database, device: UInt32, scope: Set<TerritoryID>, time: WallClock) {
+    init(db: Database, device: UInt32, role: Role, scope: Set<TerritoryID>, time: WallClock) {
         self.db = db
         self.device = device
+        self.role = role
         self.scope = scope
         self.time = time
     }
@@ -129,6 +132,9 @@ struct PushProcessor {
         }
         guard kind.isDeviceWritable else {
             return .refused(.readOnly, "\(kind.name) records are read-only on devices; ask an admin to change them")
+        }
+        if kind == .forecastAdjustment || kind == .quota, role != .manager && role != .admin {
+            return .refused(.readOnly, "only a manager adjusts forecasts and sets quotas; a \(role.rawValue)'s device submits forecasts only")
         }
         if let existing, let territory = existing.territory, !scope.contains(territory) {
             return .refused(.outOfScope, "\(kind.name) \(write.record) belongs to a territory outside this device's scope")

@@ -64,7 +64,11 @@ struct FieldDayTests {
             amounts: [.closed: computed.closed[.eur], .commit: Money(minorUnits: 60_000_00, currency: .eur),
                       .bestCase: computed.bestCase[.eur], .pipeline: computed.pipeline[.eur]])
         try rep.create(submission)
-        _ = try await sync(rep)
+        // A rep's device may not adjust its own forecast: the server refuses, with a reason kept on the device.
+        try rep.create(ForecastAdjustment(submissionID: submission.id, managerID: company.repNorth.id, category: .commit,
+                                          amount: Money(minorUnits: 90_000_00, currency: .eur)))
+        #expect(try await sync(rep).rejected == 1)
+        #expect(try rep.rejectedWrites().first?.message.contains("only a manager") == true)
         _ = try await sync(boss)
         try boss.create(Quota(userID: company.repNorth.id, territoryID: company.north.id, period: Self.quarter,
                               amount: Money(minorUnits: 150_000_00, currency: .eur)))
