@@ -56,6 +56,6 @@ struct ShowRecord<Kind: KindCommand>: ParsableCommand {
 
     func run() throws {
         let directory = Directory(replica: try options.open())
-        try RecordDetail.print(try directory.find(record, kind: Kind.listing.kind), json: output.json)
+        try RecordDetail.print(try directory.find(record, kind: Kind.listing.kind), json: output.json, directory: directory)
     }
 }

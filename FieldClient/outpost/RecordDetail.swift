@@ -20,13 +20,18 @@ enum RecordDetail {
         let fields: [Field]
     }
 
-    /// Prints `record` as a field table, or as JSON.
-    static func print(_ record: LocalRecord, json: Bool) throws {
+    /// Prints `record` as a field table, or as JSON; with a `directory`, references
+    /// also show the referenced record's name.
+    static func print(_ record: LocalRecord, json: Bool, directory: Directory? = nil) throws {
         let kind = record.kind
         let view = record.view
-        let fields = kind.fields.map { field in
-            Field(name: field.name,
-                  value: FieldText.format(view.values[field.id] ?? .null, field: field, kind: kind, fields: view.values),
+        let fields = try kind.fields.map { field in
+            var value = FieldText.format(view.values[field.id] ?? .null, field: field, kind: kind, fields: view.values)
+            if let directory, !json, field.name.hasSuffix("_id"), view.values[field.id] != .null {
+                value = "\(try RecordTable.cell(record, field.name, directory)) (\(value.prefix(8)))"
+            }
+            return Field(name: field.name,
+                  value: value,
                   conflicts: (view.conflicts[field.id] ?? []).map {
                       FieldText.format($0.value, field: field, kind: kind, fields: view.values)
                   })
