@@ -22,9 +22,6 @@ struct KindListing: Sendable {
     /// An example `add` line for help.
     let addExample: String
 
-    /// The field id named `name`.
-    func field(_ name: String) -> FieldID? { kind.fieldID(named: name) }
-
     static let accounts = KindListing(
         kind: .account, command: "accounts", columns: ["name", "city", "country", "last_visit"], dateField: "last_visit",
         isOpen: nil, defaultSort: "name",
