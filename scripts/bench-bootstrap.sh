@@ -13,26 +13,9 @@ port="${OUTPOST_PORT:-8090}"
 run="bench-run"
 rep="rep.$scale"
 
-scripts/install-deps.sh
-echo "==> Building ($config)…" >&2
-swift build -c "$config" --product outpost-server >/dev/null
-swift build -c "$config" --product outpost >/dev/null
-bin="$(swift build -c "$config" --show-bin-path)"
-
-rm -rf "$run" && mkdir -p "$run"
-export OUTPOST_DB="$run/hq.sqlite" OUTPOST_REPLICA="$run/device"
-# The replica is encrypted at rest; unlock it once so later commands skip Argon2id.
-export OUTPOST_PASSPHRASE="${OUTPOST_PASSPHRASE:-bench passphrase}"
-"$bin/outpost-server" init >/dev/null
-"$bin/outpost-server" demo --scale "$scale" >/dev/null
-"$bin/outpost-server" serve --port "$port" --sync-port $((port + 1)) --log-level warning 2>"$run/server.log" &
-server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-code="$("$bin/outpost-server" device enrol --user "$rep" --server "http://127.0.0.1:$port" --json \
-  | python3 -c 'import json, sys; print(json.load(sys.stdin)["code"])')"
-"$bin/outpost" enrol --server "http://127.0.0.1:$port" --code "$code" >/dev/null
-"$bin/outpost" unlock >/dev/null
+source scripts/demo-server.sh
+export OUTPOST_REPLICA="$run/device"
+enrol "$rep" "$OUTPOST_REPLICA"
 
 start=$(date +%s.%N)
 "$bin/outpost" sync --json > "$run/bootstrap.json"

@@ -5,17 +5,25 @@ public import OutpostReplication
 /// writes on top.
 public struct LocalRecord: Sendable, Equatable {
     /// The record's kind.
-    public var kind: ReplicatedKind
+    public let kind: ReplicatedKind
     /// The merged state (pending writes under provisional stamps).
-    public var state: RecordState
+    public let state: RecordState
     /// Pending writes of this record, oldest first.
-    public var pending: [Write]
+    public let pending: [Write]
+    /// Winners, conflicts and the delete status, computed once (lists filter and sort
+    /// thousands of records on it).
+    public let view: RecordView
 
     /// The record's id.
     public var id: RecordID { state.id }
 
-    /// Winners, conflicts and the delete status.
-    public var view: RecordView { state.view(policy: .updateWins) }
+    /// Pairs a merged state with its pending writes.
+    public init(kind: ReplicatedKind, state: RecordState, pending: [Write]) {
+        self.kind = kind
+        self.state = state
+        self.pending = pending
+        view = state.view(policy: .updateWins)
+    }
 
     /// The winning values decoded into the domain type.
     public func decoded() throws(RecordDecodingError) -> any ReplicatedRecord {

@@ -12,12 +12,40 @@ extension Replica {
     }
 
     /// Every record of `kind` (deleted ones included; check `view.isDeleted`).
+    ///
+    /// One query for the states and one for the pending writes, whatever the count,
+    /// so that listing thousands of records answers in milliseconds.
     public func records(of kind: ReplicatedKind) throws(ReplicaError) -> [LocalRecord] {
         try read { db in
-            var ids = try Data.fetchAll(db, sql: "SELECT id FROM record WHERE kind = ?", arguments: [Int64(kind.rawValue)])
-            let created = try Data.fetchAll(db, sql: "SELECT DISTINCT record FROM pending WHERE record NOT IN (SELECT id FROM record)")
-            ids += created
-            return try ids.compactMap { data in try local(db, try RecordID(bytes: [UInt8](data))) }.filter { $0.kind == kind }
+            let device = ReplicaID(UInt32(try Int64.fetchOne(db, sql: "SELECT device_number FROM identity") ?? 0))
+            let pending = Dictionary(grouping: try pendingStore.writes(db), by: \.record)
+            var records: [LocalRecord] = []
+            var seen: Set<RecordID> = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, state, territory, parent FROM record WHERE kind = ?",
+                                           arguments: [Int64(kind.rawValue)])
+            while let row = try rows.next() {
+                let id = try RecordID(bytes: [UInt8](row[0] as Data))
+                seen.insert(id)
+                let writes = pending[id] ?? []
+                if let state = RecordState.overlay(try openState(row, id), pending: writes, device: device) {
+                    records.append(LocalRecord(kind: kind, state: state, pending: writes))
+                }
+            }
+            for (id, writes) in pending where !seen.contains(id) {
+                guard let state = RecordState.overlay(nil, pending: writes, device: device), state.type == kind.typeID else { continue }
+                records.append(LocalRecord(kind: kind, state: state, pending: writes))
+            }
+            return records
+        }
+    }
+
+    /// The records whose received state holds a conflict (a device's own pending
+    /// writes never add one: they have seen every value they supersede).
+    public func conflictedRecords() throws(ReplicaError) -> [LocalRecord] {
+        try read { db in
+            try Data.fetchAll(db, sql: "SELECT id FROM record WHERE conflicted = 1").compactMap { data in
+                try local(db, try RecordID(bytes: [UInt8](data)))
+            }
         }
     }
 
@@ -43,9 +71,15 @@ extension Replica {
 
     /// The record's hub state as last received, opened and checked against its row.
     func baseState(_ db: Database, _ id: RecordID) throws -> RecordState? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, state, territory, parent FROM record WHERE id = ?"),
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, kind, state, territory, parent FROM record WHERE id = ?"),
                                          arguments: [Data(id.bytes)]) else { return nil }
-        let bytes = try cipher.open(row[1], .recordState(id, kind: row[0], territory: row[2], parent: row[3]))
+        return try openState(row, id)
+    }
+
+    /// Opens and decodes the state of a `record` row (id, kind, state, territory,
+    /// parent), checked against the row's clear columns.
+    func openState(_ row: Row, _ id: RecordID) throws -> RecordState {
+        let bytes = try cipher.open(row[2], .recordState(id, kind: row[1], territory: row[3], parent: row[4]))
         do { return try RecordStateCodec.decode(bytes, id: id) } catch {
             throw ReplicaError(.corrupt, "record \(id) in the replica is unreadable (\(error.message)); "
                 + "move the replica folder aside and enrol the device again")
@@ -67,7 +101,8 @@ extension Replica {
         let kind = ReplicatedKind(typeID: state.type)
         var territory: Data?
         var parent: Data?
-        if let kind, let record = try? kind.decode(recordID: state.id, fields: state.view(policy: .updateWins).values) {
+        let view = state.view(policy: .updateWins)
+        if let kind, let record = try? kind.decode(recordID: state.id, fields: view.values) {
             switch record.route {
             case .territory(let id), .forecast(let id): territory = Data(RecordID(id).bytes)
             case .global: break
@@ -78,10 +113,10 @@ extension Replica {
         let sealed = try cipher.seal(RecordStateCodec.encode(state),
                                      .recordState(state.id, kind: kindValue, territory: territory, parent: parent))
         try db.cachedStatement(sql: """
-            INSERT INTO record (id, kind, state, territory, parent) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO record (id, kind, state, territory, parent, conflicted) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
-                territory = excluded.territory, parent = excluded.parent
-            """).execute(arguments: [Data(state.id.bytes), kindValue, sealed, territory, parent])
+                territory = excluded.territory, parent = excluded.parent, conflicted = excluded.conflicted
+            """).execute(arguments: [Data(state.id.bytes), kindValue, sealed, territory, parent, view.hasConflicts])
     }
 
     /// Removes every record routed to `territories`, then records whose parent is

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The replica file's schema: append-only named migrations, as on the server.
@@ -6,7 +7,8 @@ import GRDB
 /// bound to their row by ``SealBinding``): record states, pending and refused writes,
 /// refusal messages, and the identity's secret key, user name, role and territories.
 /// Ids, kinds, routing territories and parents (random UUIDs and small numbers),
-/// counters, public keys and the server's address stay in clear for lookups.
+/// a conflict flag, counters, public keys and the server's address stay in clear for
+/// lookups.
 enum ReplicaSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -67,10 +69,13 @@ enum ReplicaSchema {
             kind INTEGER NOT NULL,
             state BLOB NOT NULL,
             territory BLOB,
-            parent BLOB
+            parent BLOB,
+            -- Whether the state holds a conflict, so `outpost conflicts list` reads only those.
+            conflicted INTEGER NOT NULL DEFAULT 0
         ) STRICT
         """,
         "CREATE INDEX record_by_kind ON record(kind)",
+        "CREATE INDEX record_conflicted ON record(conflicted) WHERE conflicted = 1",
         "CREATE INDEX record_by_territory ON record(territory)",
         "CREATE INDEX record_by_parent ON record(parent)",
         // Writes made here and not yet processed by the server, oldest first (sealed).

@@ -1,6 +1,6 @@
 import ClientTransport
 import Foundation
-import MergeEngine
+public import MergeEngine
 import OutpostProtocol
 import SodiumKit
 import SyncChannel
@@ -35,14 +35,7 @@ public struct SyncClient: Sendable {
         do { endpoint = try SyncEndpoint(parsing: text) } catch {
             throw ReplicaError(.invalid, "\(error)")
         }
-        let keys: KeyExchange.SessionKeys
-        do {
-            keys = try KeyExchange.sessionKeys(
-                client: KeyExchange.KeyPair(publicKey: .init(identity.publicKey), secretKey: .init(identity.secretKey)),
-                serverPublicKey: .init(identity.serverPublicKey))
-        } catch {
-            throw ReplicaError(.corrupt, "the device keys in the replica are unusable (\(error)); enrol the device again")
-        }
+        let keys = try Self.sessionKeys(identity)
         var report = SyncReport()
         report.endpoint = text
         var failures = 0
@@ -108,6 +101,34 @@ public struct SyncClient: Sendable {
             return try more || replica.hasPending(after: last.dot.counter)
         }
         return more
+    }
+
+    /// What the next sync would send, without sending it or using a request counter:
+    /// the pending writes and the size of the request in plaintext and sealed
+    /// (compressed and encrypted, as it would go on the socket before framing).
+    public func pendingRequest() throws(ReplicaError) -> (writes: [Write], plaintextBytes: Int, sealedBytes: Int) {
+        let identity = try replica.identity()
+        let request = SyncRequest(cursor: identity.cursor, writes: try replica.pendingWrites())
+        let plaintext = request.encoded(hub: HubReplica.id)
+        // Sealed under the next counter only to count bytes: the result is discarded, never sent.
+        let sealed: [UInt8]
+        do {
+            sealed = try SealedRequest.seal(plaintext, device: identity.deviceNumber, counter: identity.requestCounter + 1,
+                                            key: try Self.sessionKeys(identity).transmit)
+        } catch let error as ReplicaError { throw error } catch {
+            throw ReplicaError(.corrupt, "cannot seal the pending request: \(error)")
+        }
+        return (request.writes, plaintext.count, sealed.count)
+    }
+
+    private static func sessionKeys(_ identity: DeviceIdentity) throws(ReplicaError) -> KeyExchange.SessionKeys {
+        do {
+            return try KeyExchange.sessionKeys(
+                client: KeyExchange.KeyPair(publicKey: .init(identity.publicKey), secretKey: .init(identity.secretKey)),
+                serverPublicKey: .init(identity.serverPublicKey))
+        } catch {
+            throw ReplicaError(.corrupt, "the device keys in the replica are unusable (\(error)); enrol the device again")
+        }
     }
 
     static func replicaError(_ error: any Error) -> ReplicaError {

@@ -34,37 +34,12 @@ struct Show: ParsableCommand {
     @OptionGroup var output: JSONOption
     @OptionGroup var reference: RecordReference
 
-    struct Field: Encodable {
-        let name: String
-        let value: String
-        let conflicts: [String]
-    }
-
-    struct Shown: Encodable {
-        let kind: String
-        let id: String
-        let deleted: Bool
-        let pending: Int
-        let fields: [Field]
-    }
-
     func run() throws {
         let (kind, id) = try reference.resolve()
         guard let record = try options.open().record(id), record.kind == kind else {
             throw ReplicaError(.notFound, "no \(kind.name) \(reference.id) in this replica; sync, or check the id")
         }
-        let view = record.view
-        let fields = kind.fields.map { field in
-            Field(name: field.name,
-                  value: FieldText.format(view.values[field.id] ?? .null, field: field, kind: kind, fields: view.values),
-                  conflicts: (view.conflicts[field.id] ?? []).map {
-                      FieldText.format($0.value, field: field, kind: kind, fields: view.values)
-                  })
-        }
-        let shown = Shown(kind: kind.name, id: reference.id.lowercased(), deleted: view.isDeleted, pending: record.pending.count, fields: fields)
-        if output.json { return try Output.json(shown) }
-        print("\(kind.name) \(shown.id)\(shown.deleted ? " (deleted)" : "")\(shown.pending > 0 ? " — \(shown.pending) change(s) not yet synced" : "")")
-        Output.table(["FIELD", "VALUE", "CONFLICTING"], fields.map { [$0.name, $0.value, $0.conflicts.joined(separator: " | ")] }, maxCellWidth: 40)
+        try RecordDetail.print(record, json: output.json)
     }
 }
 
@@ -91,23 +66,7 @@ struct SetFields: ParsableCommand {
         guard let record = try replica.record(id), record.kind == kind else {
             throw ReplicaError(.notFound, "no \(kind.name) \(reference.id) in this replica; sync, or check the id")
         }
-        var changes: [(field: FieldDescriptor, text: String)] = []
-        for assignment in assignments {
-            guard let equals = assignment.firstIndex(of: "=") else {
-                throw ReplicaError(.invalid, "\"\(assignment)\" is not FIELD=VALUE")
-            }
-            let name = String(assignment[..<equals])
-            guard let field = kind.fields.first(where: { $0.name == name }) else {
-                throw ReplicaError(.invalid, "\(kind.name) has no field \"\(name)\"; fields: " + kind.fields.map(\.name).joined(separator: ", "))
-            }
-            changes.append((field, String(assignment[assignment.index(after: equals)...])))
-        }
-        // The currency first: amounts in the same command take its scale.
-        var fields: [FieldID: FieldValue] = [:]
-        for change in changes.filter({ $0.field.name == "currency" }) + changes.filter({ $0.field.name != "currency" }) {
-            fields[change.field.id] = try FieldText.parse(change.text, field: change.field, kind: kind,
-                                                          fields: record.view.values.merging(fields) { $1 })
-        }
+        let fields = try FieldAssignments.parse(assignments, kind: kind, base: record.view.values)
         try replica.update(id, fields: fields)
         print("Changed \(fields.count) field\(fields.count == 1 ? "" : "s") of \(kind.name) \(reference.id.lowercased()); it syncs next time.")
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FieldClient
 import Foundation
+import MergeEngine
 import OutpostReplication
 import TerminalOutput
 
@@ -22,26 +23,60 @@ struct Status: ParsableCommand {
         let pending: Int
         let rejected: Int
         let records: [String: Int]
+        let changes: [Change]
+        let bytesToSend: Int
+        let plaintextBytes: Int
 
         enum CodingKeys: String, CodingKey {
-            case user, role, device, endpoint, pending, rejected, records
+            case user, role, device, endpoint, pending, rejected, records, changes
             case lastSync = "last_sync"
+            case bytesToSend = "bytes_to_send"
+            case plaintextBytes = "plaintext_bytes"
         }
+    }
+
+    /// One pending change.
+    struct Change: Encodable {
+        let change: UInt64
+        let kind: String
+        let record: String
+        let operation: String
+        let fields: [String]
+        let at: Date
     }
 
     func run() throws {
         let replica = try options.open()
         let identity = try replica.identity()
+        let next = try SyncClient(replica: replica).pendingRequest()
+        let changes = next.writes.map { write in
+            let (operation, fields): (String, [FieldID]) = switch write.operation {
+            case .create(_, let fields): ("create", Array(fields.keys))
+            case .update(let fields): ("update", Array(fields.keys))
+            case .restore(let fields): ("restore", Array(fields.keys))
+            case .delete: ("delete", [])
+            }
+            let kind = (try? replica.record(write.record))?.kind
+            return Change(change: write.dot.counter, kind: kind?.name ?? "record", record: EntityIDText.uuid(write.record),
+                          operation: operation, fields: fields.sorted().map { kind?.fieldName($0) ?? "\($0)" },
+                          at: Date(timeIntervalSince1970: Double(write.time.milliseconds) / 1000))
+        }
         let report = Report(
             user: identity.userName, role: identity.role, device: identity.deviceNumber, endpoint: identity.syncEndpoint,
             lastSync: identity.lastSyncAt.map { Date(timeIntervalSince1970: Double($0) / 1000) },
-            pending: try replica.pendingWrites().count, rejected: try replica.rejectedWrites().count,
-            records: Dictionary(uniqueKeysWithValues: try replica.counts().map { ($0.key.name, $0.value) }))
+            pending: changes.count, rejected: try replica.rejectedWrites().count,
+            records: Dictionary(uniqueKeysWithValues: try replica.counts().map { ($0.key.name, $0.value) }),
+            changes: changes, bytesToSend: next.sealedBytes, plaintextBytes: next.plaintextBytes)
         if output.json { return try Output.json(report) }
         print("User:      \(report.user) (\(report.role)), device \(report.device)")
         print("Endpoint:  \(report.endpoint)")
         print("Last sync: \(report.lastSync.map { $0.formatted(.iso8601) } ?? "never")")
         print("Pending:   \(report.pending) change\(report.pending == 1 ? "" : "s")  Rejected: \(report.rejected)")
+        print("Next sync: \(report.bytesToSend) bytes sealed to send (\(report.plaintextBytes) before compression and sealing)")
         print("Records:   " + report.records.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        guard !changes.isEmpty else { return }
+        Output.table(["#", "KIND", "RECORD", "CHANGE", "FIELDS"],
+                     changes.map { ["\($0.change)", $0.kind, String($0.record.prefix(8)), $0.operation, $0.fields.joined(separator: ",")] },
+                     fitting: 80)
     }
 }

@@ -58,6 +58,9 @@ public struct RecordID: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Creates a record id from exactly 16 bytes (RFC 4122 byte order).
     /// - Throws: ``MergeError/invalidRecordID(byteCount:)`` if `bytes` is not 16 bytes long.
+    /// Inlinable so callers in other modules get it specialised for their collection
+    /// (unspecialised, it dominated listing thousands of records).
+    @inlinable
     public init(bytes: some Collection<UInt8>) throws(MergeError) {
         guard bytes.count == 16 else { throw .invalidRecordID(byteCount: bytes.count) }
         var high: UInt64 = 0

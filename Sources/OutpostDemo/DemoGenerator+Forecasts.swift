@@ -1,3 +1,4 @@
+import Foundation
 import OutpostModel
 import OutpostStore
 
@@ -26,6 +27,25 @@ extension DemoGenerator {
                 territoryID: staffed.territoryID, period: currentQuarter,
                 amounts: [.closed: money(closed), .commit: money(commit), .bestCase: money(bestCase),
                           .pipeline: money(pipeline)]))
+        }
+    }
+
+    /// Gives every rep a quota for the current quarter: 60% of the quarter's open and won
+    /// opportunity amounts, rounded to thousands (no random draws, so the rest of the
+    /// company does not change).
+    mutating func addQuotas(for districts: [StaffedDistrict]) {
+        for staffed in districts {
+            let currency = staffed.district.country.currency
+            let total = (quarterTotals[staffed.repID] ?? [:]).filter { $0.key != .omitted }.values.reduce(0, +)
+            let thousand = Int64(1000 * currency.minorUnitsPerUnit)
+            let amount = Int64((Double(total) * 0.6 / Double(thousand)).rounded()) * thousand
+            // The quota's id is the rep's with its first byte flipped: deterministic, and
+            // distinct from every other record id (ids are unique across kinds).
+            var bytes = staffed.repID.uuid.uuid
+            bytes.0 ^= 0xFF
+            batch.quotas.append(Quota(id: EntityID<Quota>(UUID(uuid: bytes)), userID: staffed.repID,
+                                      territoryID: staffed.territoryID, period: currentQuarter,
+                                      amount: Money(minorUnits: amount, currency: currency)))
         }
     }
 }

@@ -41,6 +41,7 @@ struct DemoGenerator {
             addLeads(in: district)
         }
         addForecasts(for: districts)
+        addQuotas(for: districts)
         return batch
     }
 }

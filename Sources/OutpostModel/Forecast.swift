@@ -21,6 +21,12 @@ public enum ForecastPeriod: Hashable, Sendable, Codable, CustomStringConvertible
         throw ValidationError(.badFormat, field: "period", "must be a month such as 2026-11 or a quarter such as 2026Q4 (got \"\(text)\")")
     }
 
+    /// The period holding `day`: its quarter or its month.
+    public static func quarter(of day: CalendarDay) -> ForecastPeriod { .quarter(year: day.year, quarter: day.quarter) }
+
+    /// See ``quarter(of:)``.
+    public static func month(of day: CalendarDay) -> ForecastPeriod { .month(year: day.year, month: day.month) }
+
     /// Whether `day` falls in the period.
     public func contains(_ day: CalendarDay) -> Bool {
         switch self {
@@ -73,14 +79,18 @@ public struct ForecastAdjustment: Hashable, Sendable, Codable, Identifiable {
     public var category: ForecastCategory
     public var amount: Money
     public var note: String?
+    /// When the manager made it (seconds since 1970, the device's clock): the latest
+    /// adjustment of a category is the one in force; the earlier ones stay as history.
+    public var madeAt: Int?
 
     public init(id: EntityID<ForecastAdjustment> = EntityID<ForecastAdjustment>(), submissionID: EntityID<ForecastSubmission>,
-                managerID: UserID, category: ForecastCategory, amount: Money, note: String? = nil) {
+                managerID: UserID, category: ForecastCategory, amount: Money, note: String? = nil, madeAt: Int? = nil) {
         self.id = id
         self.submissionID = submissionID
         self.managerID = managerID
         self.category = category
         self.amount = amount
         self.note = note
+        self.madeAt = madeAt
     }
 }

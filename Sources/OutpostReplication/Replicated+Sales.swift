@@ -33,12 +33,32 @@ extension ForecastAdjustment: ReplicatedRecord {
             .required(4, "amount", \.amount, .money),
             .currency(5, of: { $0.amount.currency }),
             .optional(6, "note", \.note, .string),
+            .optional(7, "made_at", \.madeAt, .int),
         ],
         recordID: { RecordID($0.id) },
         route: { .forecastSubmission($0.submissionID) },
         blank: {
             ForecastAdjustment(id: EntityID($0), submissionID: .placeholder, managerID: .placeholder,
                                category: .commit, amount: .zero(.eur))
+        })
+}
+
+extension Quota: ReplicatedRecord {
+    /// Routed by its territory as a forecast figure.
+    public static let schema = RecordSchema<Quota>(
+        kind: .quota,
+        fields: [
+            .required(1, "user_id", \.userID, .reference()),
+            .required(2, "territory_id", \.territoryID, .reference()),
+            .required(3, "period", \.period, .period),
+            .required(4, "amount", \.amount, .money),
+            .currency(5, of: { $0.amount.currency }),
+        ],
+        recordID: { RecordID($0.id) },
+        route: { .forecast($0.territoryID) },
+        blank: {
+            Quota(id: EntityID($0), userID: .placeholder, territoryID: .placeholder,
+                  period: .quarter(year: 1970, quarter: 1), amount: .zero(.eur))
         })
 }
 

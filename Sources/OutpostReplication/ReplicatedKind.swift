@@ -21,6 +21,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
     case forecastAdjustment = 13
     case quote = 14
     case order = 15
+    case quota = 16
 
     /// How a kind's records are routed to devices.
     public enum Routing: Hashable, Sendable {
@@ -32,7 +33,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
         /// opportunities, activities, quotes (through their opportunity) and orders
         /// (through their quote).
         case account
-        /// Routed by the territory of the forecast submission: submissions and
+        /// Routed by the territory of the forecast figure: submissions, quotas and
         /// adjustments (through their submission).
         case forecast
     }
@@ -61,6 +62,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
         case .forecastAdjustment: "forecast_adjustment"
         case .quote: "quote"
         case .order: "order"
+        case .quota: "quota"
         }
     }
 
@@ -76,7 +78,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
         case .territory, .user, .product, .productOption, .priceBook, .configuratorModel: .global
         case .account, .lead: .territory
         case .contact, .opportunity, .activity, .quote, .order: .account
-        case .forecastSubmission, .forecastAdjustment: .forecast
+        case .forecastSubmission, .forecastAdjustment, .quota: .forecast
         }
     }
 
@@ -101,6 +103,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
         case .forecastAdjustment: ForecastAdjustment.self
         case .quote: Quote.self
         case .order: Order.self
+        case .quota: Quota.self
         }
     }
 }

@@ -19,6 +19,7 @@ extension RecordBatch {
         try Self.validate(products, "product")
         try Self.validate(productOptions, "product option")
         try Self.validate(priceBooks, "price book")
+        try Self.validate(quotas, "quota")
     }
 
     private static func validate<R: Validatable & Identifiable>(_ records: [R], _ kind: String) throws(StoreError) {
@@ -58,6 +59,7 @@ extension RecordBatch {
             try insert(priceBooks) { try $0.insert($1, changeSeq: $2) }
             try insert(configuratorModels) { try $0.insert($1, changeSeq: $2) }
             try insert(forecastSubmissions) { try $0.insert($1, changeSeq: $2) }
+            try insert(quotas) { _, _, _ in }  // Quotas live in `replica_record` only.
         }
     }
 }

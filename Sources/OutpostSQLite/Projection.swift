@@ -21,6 +21,11 @@ enum Projection {
         case let lead as Lead: try lead.insert(db, changeSeq: seq, upsert: true)
         case let opportunity as Opportunity: try opportunity.insert(db, changeSeq: seq, upsert: true)
         case let activity as Activity: try activity.insert(db, changeSeq: seq, upsert: true)
+        case let submission as ForecastSubmission:
+            try db.execute(sql: "DELETE FROM forecast_submission WHERE id = ?", arguments: [submission.id.sql])
+            try submission.insert(db, changeSeq: seq)
+        case is ForecastAdjustment, is Quota:
+            break  // No domain table: the hub's `replica_record` row is the record (see `forecastAdjustments()`).
         // Quotes live in the hub's record states only; orders are projected by `OrderLedger`.
         case is Quote, is Order: break
         default:
@@ -36,6 +41,8 @@ enum Projection {
         case is Lead: table = "lead"
         case is Opportunity: table = "opportunity"
         case is Activity: table = "activity"
+        case is ForecastSubmission: table = "forecast_submission"
+        case is ForecastAdjustment, is Quota: return
         default: throw StoreError(.invalid, "\(type(of: record).kind.name) records cannot be deleted by devices")
         }
         let id = EntityID<Account>(record.recordID).sql

@@ -164,6 +164,9 @@ struct PushProcessor {
         guard kind.isDeviceWritable else {
             return .refused(.readOnly, "\(kind.name) records are read-only on devices; ask an admin to change them")
         }
+        if kind == .forecastAdjustment || kind == .quota, user.role != .manager && user.role != .admin {
+            return .refused(.readOnly, "only a manager adjusts forecasts and sets quotas; a \(user.role.rawValue)'s device submits forecasts only")
+        }
         let everywhere = existing != nil && user.role.kindsFromEveryTerritory.contains(kind)
         if let existing, let territory = existing.territory, !scope.contains(territory), !everywhere {
             return .refused(.outOfScope, "\(kind.name) \(write.record) belongs to a territory outside this device's scope")

@@ -62,6 +62,17 @@ public protocol OutpostStore: Sendable {
     /// Opportunities, optionally only those of the given accounts, by close date.
     func opportunities(of accounts: Set<AccountID>?) async throws(StoreError) -> [Opportunity]
 
+    // MARK: Forecasts
+
+    /// Every forecast submission with its amounts, by period.
+    func forecastSubmissions() async throws(StoreError) -> [ForecastSubmission]
+
+    /// Every managers' forecast adjustment (events; none is ever overwritten).
+    func forecastAdjustments() async throws(StoreError) -> [ForecastAdjustment]
+
+    /// Every quota.
+    func quotas() async throws(StoreError) -> [Quota]
+
     // MARK: Catalog
 
     /// All products with their options, by SKU.

@@ -18,6 +18,7 @@ public struct RecordBatch: Sendable, Equatable {
     public var priceBooks: [PriceBook] = []
     public var configuratorModels: [ConfiguratorModel] = []
     public var forecastSubmissions: [ForecastSubmission] = []
+    public var quotas: [Quota] = []
 
     public init() {}
 
@@ -25,6 +26,6 @@ public struct RecordBatch: Sendable, Equatable {
     public var count: Int {
         territories.count + users.count + accounts.count + contacts.count + leads.count
             + opportunities.count + activities.count + products.count + productOptions.count
-            + priceBooks.count + configuratorModels.count + forecastSubmissions.count
+            + priceBooks.count + configuratorModels.count + forecastSubmissions.count + quotas.count
     }
 }

@@ -46,6 +46,19 @@ public enum Output {
         print(text, terminator: "")
     }
 
+    /// Prints a table no wider than `width` columns: while it is too wide, the widest
+    /// column loses a character (down to 6), its cells cut with an ellipsis.
+    public static func table(_ headers: [String], _ rows: [[String]], fitting width: Int) {
+        var widths = headers.indices.map { column in ([headers] + rows).map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        while widths.reduce(0, +) + 2 * (widths.count - 1) > width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
+              widths[widest] > 6 {
+            widths[widest] -= 1
+        }
+        let clip: (String, Int) -> String = { text, limit in text.count <= limit ? text : String(text.prefix(limit - 1)) + "…" }
+        let fitted = ([headers] + rows).map { row in row.enumerated().map { clip($1, widths[min($0, widths.count - 1)]) } }
+        table(fitted[0], Array(fitted.dropFirst()), maxCellWidth: widths.max() ?? 0)
+    }
+
     /// Writes a one-line progress or status message to standard error.
     public static func status(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))

@@ -58,9 +58,12 @@ struct RandomRecords {
             forecastSubmission()
         case .forecastAdjustment:
             ForecastAdjustment(id: id(), submissionID: id(), managerID: id(), category: pick(ForecastCategory.allCases),
-                               amount: money(currency(), nonNegative: false), note: maybe { $0.text() })
+                               amount: money(currency(), nonNegative: false), note: maybe { $0.text() },
+                               madeAt: maybe { $0.int(0...4_000_000_000) })
         case .quote:
             quote()
+        case .quota:
+            Quota(id: id(), userID: id(), territoryID: id(), period: period(), amount: money(currency(), nonNegative: true))
         case .order:
             Order(id: id(), quoteID: id(), quoteHash: text(), number: maybe { OrderNumber($0.int(1...9_999_999)) },
                   status: pick(OrderStatus.allCases), total: maybe { $0.money($0.currency(), nonNegative: true) },
@@ -95,10 +98,11 @@ struct RandomRecords {
         let currency = currency()
         var amounts: [ForecastCategory: Money] = [:]
         for category in ForecastCategory.allCases where bool() { amounts[category] = money(currency, nonNegative: false) }
-        let period: ForecastPeriod = bool()
-            ? .month(year: int(1900...2999), month: int(1...12))
-            : .quarter(year: int(1900...2999), quarter: int(1...4))
-        return ForecastSubmission(id: id(), ownerID: id(), territoryID: id(), period: period, amounts: amounts)
+        return ForecastSubmission(id: id(), ownerID: id(), territoryID: id(), period: period(), amounts: amounts)
+    }
+
+    private mutating func period() -> ForecastPeriod {
+        bool() ? .month(year: int(1900...2999), month: int(1...12)) : .quarter(year: int(1900...2999), quarter: int(1...4))
     }
 
     private mutating func quote() -> Quote {

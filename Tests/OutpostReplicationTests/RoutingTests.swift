@@ -13,7 +13,7 @@ struct RoutingTests {
             "price_book": .global, "configurator_model": .global,
             "account": .territory, "lead": .territory,
             "contact": .account, "opportunity": .account, "activity": .account, "quote": .account, "order": .account,
-            "forecast_submission": .forecast, "forecast_adjustment": .forecast,
+            "forecast_submission": .forecast, "forecast_adjustment": .forecast, "quota": .forecast,
         ])
         for kind in ReplicatedKind.allCases {
             #expect(kind.isDeviceWritable == (kind.routing != .global))
@@ -22,7 +22,7 @@ struct RoutingTests {
             #expect(kind.recordType.kind == kind)
         }
         #expect(ReplicatedKind(typeID: RecordTypeID(0)) == nil)
-        #expect(ReplicatedKind(typeID: RecordTypeID(16)) == nil)
+        #expect(ReplicatedKind(typeID: RecordTypeID(17)) == nil)
     }
 
     @Test("each record's route names its routing parent")
@@ -49,6 +49,8 @@ struct RoutingTests {
                                 amounts: [:]), .forecast(territory)),
             (ForecastAdjustment(submissionID: submission, managerID: UserID(), category: .commit, amount: .zero(.eur)),
              .forecastSubmission(submission)),
+            (Quota(userID: UserID(), territoryID: territory, period: .quarter(year: 2026, quarter: 4), amount: .zero(.eur)),
+             .forecast(territory)),
         ]
         #expect(Set(routes.map { type(of: $0.0).kind }) == Set(ReplicatedKind.allCases))
         for (record, route) in routes {

@@ -47,7 +47,7 @@ struct StableFieldIDTests {
         ],
         .forecastAdjustment: [
             (1, "submission_id", .bytes), (2, "manager_id", .bytes), (3, "category", .string),
-            (4, "amount", .decimal), (5, "currency", .string), (6, "note", .string),
+            (4, "amount", .decimal), (5, "currency", .string), (6, "note", .string), (7, "made_at", .int),
         ],
         .quote: [
             (1, "opportunity_id", .bytes), (2, "status", .string), (3, "lines", .bytes), (4, "currency", .string),
@@ -56,6 +56,10 @@ struct StableFieldIDTests {
         ],
         .order: [(1, "quote_id", .bytes), (2, "quote_hash", .string), (3, "number", .int), (4, "status", .string), (5, "total", .decimal),
                  (6, "currency", .string), (7, "desk_note", .string)],
+        .quota: [
+            (1, "user_id", .bytes), (2, "territory_id", .bytes), (3, "period", .string), (4, "amount", .decimal),
+            (5, "currency", .string),
+        ],
     ]
 
     @Test("kind numbers")
@@ -64,7 +68,7 @@ struct StableFieldIDTests {
         #expect(numbers == [
             "1 territory", "2 user", "3 account", "4 contact", "5 lead", "6 opportunity", "7 activity",
             "8 product", "9 product_option", "10 price_book", "11 configurator_model",
-            "12 forecast_submission", "13 forecast_adjustment", "14 quote", "15 order",
+            "12 forecast_submission", "13 forecast_adjustment", "14 quote", "15 order", "16 quota",
         ])
     }
 

@@ -40,6 +40,7 @@ func buildRouter(store: any OutpostStore, sync: SyncService? = nil, feedToken: S
     router.get("healthz") { _, _ -> HealthReport in
         HealthReport(status: "ok", version: outpostVersion)
     }
+    addForecastRoute(to: router, store: store)
     if let sync {
         addSyncRoute(to: router, maxRequestBytes: sync.limits.maxRequestBytes, refuse: { sync.refusal($0) }) { sync.respond(to: $0) }
     }

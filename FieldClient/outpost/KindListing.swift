@@ -1,0 +1,55 @@
+import FieldClient
+import MergeEngine
+import OutpostModel
+import OutpostReplication
+
+/// How the CLI lists one record kind: its table columns, the field that dates it,
+/// what "open" means for it. One value per kind drives the shared list, show, search,
+/// add and update commands, so no kind has its own copy of them.
+struct KindListing: Sendable {
+    /// The replicated kind.
+    let kind: ReplicatedKind
+    /// The command name, plural: `accounts`.
+    let command: String
+    /// Field names shown as table columns after the short id.
+    let columns: [String]
+    /// The field `--period`, `--today` and `--day` filter on, if any.
+    let dateField: String?
+    /// Which records `--open` keeps, if the kind has such a notion.
+    let isOpen: (@Sendable ([FieldID: FieldValue], ReplicatedKind) -> Bool)?
+    /// The default sort field.
+    let defaultSort: String
+    /// An example `add` line for help.
+    let addExample: String
+
+    static let accounts = KindListing(
+        kind: .account, command: "accounts", columns: ["name", "city", "country", "last_visit"], dateField: "last_visit",
+        isOpen: nil, defaultSort: "name",
+        addExample: "outpost accounts add name=\"Alpenglas GmbH\" city=Munich country=DE")
+    static let contacts = KindListing(
+        kind: .contact, command: "contacts", columns: ["first_name", "last_name", "account_id", "phone"], dateField: nil,
+        isOpen: nil, defaultSort: "last_name",
+        addExample: "outpost contacts add account_id=\"Alpenglas GmbH\" first_name=Eva last_name=Huber")
+    static let leads = KindListing(
+        kind: .lead, command: "leads", columns: ["company", "last_name", "status"], dateField: nil,
+        isOpen: { fields, kind in
+            guard let status = kind.fieldID(named: "status") else { return true }
+            return fields[status] != .string("converted") && fields[status] != .string("disqualified")
+        }, defaultSort: "company",
+        addExample: "outpost leads add company=\"Kraft AG\" first_name=Jan last_name=Kraft")
+    static let opportunities = KindListing(
+        kind: .opportunity, command: "opps", columns: ["name", "account_id", "stage", "amount", "close_date"],
+        dateField: "close_date",
+        isOpen: { fields, kind in
+            guard let stage = kind.fieldID(named: "stage") else { return true }
+            return fields[stage] != .string("closed_won") && fields[stage] != .string("closed_lost")
+        }, defaultSort: "close_date",
+        addExample: "outpost opps add account_id=\"Alpenglas GmbH\" name=\"Line 2\" amount=48000 currency=EUR close_date=2026-12-15")
+    static let activities = KindListing(
+        kind: .activity, command: "activities", columns: ["day", "kind", "subject", "account_id", "done"], dateField: "day",
+        isOpen: { fields, kind in
+            guard let done = kind.fieldID(named: "done") else { return true }
+            return fields[done] != .bool(true)
+        }, defaultSort: "day",
+        addExample: "outpost activities add account_id=\"Alpenglas GmbH\" kind=call subject=\"Follow-up\"")
+}
