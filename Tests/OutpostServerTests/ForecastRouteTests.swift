@@ -10,7 +10,7 @@ import Testing
 
 @Suite("GET /forecast")
 struct ForecastRouteTests {
-    @Test("answers a territory's roll-up as JSON, and refuses a bad period or an unknown territory")
+    @Test("answers a territory's roll-up as JSON to a caller with the API token, and refuses no token, a bad period or an unknown territory")
     func forecast() async throws {
         let store = try SQLiteStore.temporary()
         let north = Territory(name: "North")
@@ -26,20 +26,24 @@ struct ForecastRouteTests {
         batch.quotas = [Quota(userID: rep.id, territoryID: north.id, period: .quarter(year: 2026, quarter: 4),
                               amount: Money(minorUnits: 5_000_00, currency: .eur))]
         try await store.insert(batch)
-        let app = buildApplication(store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
+        let app = buildApplication(store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0, feedToken: "s3cret"),
                                    logger: Logger(label: "test"))
+        let token: HTTPFields = [.authorization: "Bearer s3cret"]
         try await app.test(.router) { client in
             try await client.execute(uri: "/forecast?period=2026Q4&territory=North", method: .get) { response in
+                #expect(response.status == .unauthorized)
+            }
+            try await client.execute(uri: "/forecast?period=2026Q4&territory=North", method: .get, headers: token) { response in
                 #expect(response.status == .ok)
                 let body = String(buffer: response.body)
                 #expect(body.contains("\"period\":\"2026Q4\""))
                 #expect(body.contains("\"commit\":{\"EUR\":\"1234.50\"}"))
                 #expect(body.contains("\"quota\":{\"EUR\":\"5000.00\"}"))
             }
-            try await client.execute(uri: "/forecast?period=2026Q5", method: .get) { response in
+            try await client.execute(uri: "/forecast?period=2026Q5", method: .get, headers: token) { response in
                 #expect(response.status == .badRequest)
             }
-            try await client.execute(uri: "/forecast?territory=Nowhere", method: .get) { response in
+            try await client.execute(uri: "/forecast?territory=Nowhere", method: .get, headers: token) { response in
                 #expect(response.status == .notFound)
             }
         }

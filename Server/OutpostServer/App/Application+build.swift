@@ -40,12 +40,13 @@ func buildRouter(store: any OutpostStore, sync: SyncService? = nil, feedToken: S
     router.get("healthz") { _, _ -> HealthReport in
         HealthReport(status: "ok", version: outpostVersion)
     }
-    addForecastRoute(to: router, store: store)
     if let sync {
         addSyncRoute(to: router, maxRequestBytes: sync.limits.maxRequestBytes, refuse: { sync.refusal($0) }) { sync.respond(to: $0) }
     }
     if let feedToken {
-        addOrderFeedRoute(to: router, store: store, token: feedToken)
+        let token = BearerToken(feedToken)
+        addOrderFeedRoute(to: router, store: store, token: token)
+        addForecastRoute(to: router, store: store, token: token)
     }
     return router
 }

@@ -5,9 +5,11 @@ import OutpostModel
 public import OutpostStore
 
 /// `GET /forecast?period=2026Q4&territory=NAME`: the same forecast JSON as
-/// `outpost forecast --json`, computed from the server's store.
-func addForecastRoute(to router: Router<BasicRequestContext>, store: any OutpostStore) {
+/// `outpost forecast --json`, computed from the server's store. Like the order feed it
+/// needs the server's ``BearerToken``: forecasts are not for anyone who reaches the port.
+func addForecastRoute(to router: Router<BasicRequestContext>, store: any OutpostStore, token: BearerToken) {
     router.get("forecast") { request, _ -> Response in
+        try token.check(request)
         let periodText = request.uri.queryParameters.get("period")
         let territoryName = request.uri.queryParameters.get("territory")
         let period: ForecastPeriod

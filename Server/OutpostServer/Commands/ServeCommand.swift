@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
     var syncPort = 8081
 
     @Option(name: .customLong("feed-token-file"),
-            help: "A file holding the bearer token for GET /orders/feed (or set OUTPOST_FEED_TOKEN); without one the feed is off.")
+            help: "A file holding the bearer token for GET /orders/feed and GET /forecast (or set OUTPOST_FEED_TOKEN); without one both are off.")
     var feedTokenFile: String?
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
