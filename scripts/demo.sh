@@ -71,6 +71,11 @@ echo "==> Device: outpost sync --json again (nothing to exchange)"
 echo "==> The server has the edit:"
 "$bin/outpost-server" export accounts | grep -F "$account" | cut -c1-100
 
+echo "==> Device, offline: the rep's open opportunities closing this quarter, a logged call, the forecast"
+"$bin/outpost" opps list --mine --open --period this-quarter --sort amount --desc --limit 3
+"$bin/outpost" log call --account "$account" "Called about the renewal"
+"$bin/outpost" forecast
+
 opp="$("$bin/outpost" export opportunity | sed -n 2p | cut -d, -f1)"
 echo "==> Device, offline: a quote for two monitors on opportunity $opp, accepted, and its order"
 quote="$("$bin/outpost" quote new --opportunity "$opp" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')"
