@@ -157,22 +157,23 @@ let package = Package(
         ),
         .testTarget(
             name: "MergeEngineTests",
-            dependencies: ["MergeEngine", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["SeededRandom", "MergeEngine", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/MergeEngineTests"
         ),
         .testTarget(
             name: "OutpostProtocolTests",
-            dependencies: ["OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["SeededRandom", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/OutpostProtocolTests"
         ),
         .testTarget(
             name: "OutpostReplicationTests",
-            dependencies: [
+            dependencies: ["SeededRandom", 
                 "OutpostReplication", "OutpostModel", "MergeEngine",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/OutpostReplicationTests"
         ),
+        .target(name: "SeededRandom", path: "Tests/SeededRandom"),
         .target(
             name: "TestSupport",
             dependencies: [
@@ -183,7 +184,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TransportTests",
-            dependencies: ["SyncListener", "ClientTransport", "TestSupport"],
+            dependencies: ["SeededRandom", "SyncListener", "ClientTransport", "TestSupport"],
             path: "Tests/TransportTests"
         ),
         .testTarget(
@@ -196,7 +197,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncEndToEndTests",
-            dependencies: [
+            dependencies: ["SeededRandom", 
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
                 "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "SodiumKit", "Pricing",
                 "OrderIntake", "Forecasting",
@@ -208,12 +209,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ForecastingTests",
-            dependencies: ["Forecasting", "OutpostModel", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["SeededRandom", "Forecasting", "OutpostModel", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/ForecastingTests"
         ),
         .testTarget(
             name: "ConfiguratorTests",
-            dependencies: ["Configurator", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["SeededRandom", "Configurator", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/ConfiguratorTests"
         ),
         .testTarget(
@@ -228,7 +229,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostInterchangeTests",
-            dependencies: ["OutpostInterchange", "OutpostModel"],
+            dependencies: ["SeededRandom", "OutpostInterchange", "OutpostModel"],
             path: "Tests/OutpostInterchangeTests"
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import SeededRandom
 import Configurator
 import Foundation
 import PropertyBased
@@ -43,7 +44,7 @@ struct ExplanationOracleTests {
         let model = try BenchmarkModels.model(file)
         var propagator = Propagator(model: model)
         await propertyCheck(count: 3, input: Gen.uint64()) { seed in
-            var random = SeededGenerator(state: seed)
+            var random = SplitMix(seed: seed)
             var choices: [Int32] = []
             var result = try propagator.propagate(choices: choices)
             for _ in 0..<3 {
@@ -74,7 +75,7 @@ struct ExplanationOracleTests {
         let result = try propagator.propagate(choices: [])
         #expect(result.explanations.count == result.forced.count + result.excluded.count)
         #expect(result.explanations.values.allSatisfy { $0.choices.isEmpty })
-        var random = SeededGenerator(state: 7)
+        var random = SplitMix(seed: 7)
         for explanation in result.explanations.values.shuffled(using: &random).prefix(3) {
             try Self.expectSufficientAndMinimal(explanation, choices: [], model: model)
         }
@@ -88,7 +89,7 @@ struct ExplanationOracleTests {
         let oracle = try Picosat(model: model)
         var propagator = Propagator(model: model)
         await propertyCheck(count: 3, input: Gen.uint64()) { seed in
-            var random = SeededGenerator(state: seed)
+            var random = SplitMix(seed: seed)
             var choices: [Int32] = []
             var result = try propagator.propagate(choices: choices)
             for _ in 0..<2 {

@@ -1,3 +1,4 @@
+import SeededRandom
 import Configurator
 import Foundation
 import PropertyBased
@@ -22,7 +23,7 @@ struct PropagationOracleTests {
     /// clause here, so the certificates do not rest on any solver; picosat confirms a
     /// random sample of open values on its own.
     static func expectMatchesOracle(_ result: Propagation, choices: [Int32], model: DIMACSModel,
-                                    oracle: Picosat, random: inout SeededGenerator) throws {
+                                    oracle: Picosat, random: inout SplitMix) throws {
         guard try oracle.solve(assuming: choices) != nil else {
             #expect(!result.valid, "picosat finds \(choices) impossible")
             return
@@ -61,7 +62,7 @@ struct PropagationOracleTests {
     }
 
     /// A random open variable of `result`, selected or ruled out at random.
-    static func randomChoice(in result: Propagation, using random: inout SeededGenerator) -> Int32? {
+    static func randomChoice(in result: Propagation, using random: inout SplitMix) -> Int32? {
         let open = result.states.indices.filter { $0 > 0 && result.states[$0] == .open }
         guard let variable = open.randomElement(using: &random) else { return nil }
         return Bool.random(using: &random) ? Int32(variable) : -Int32(variable)
@@ -73,12 +74,12 @@ struct PropagationOracleTests {
         let model = try BenchmarkModels.model(file)
         let oracle = try Picosat(model: model)
         var propagator = Propagator(model: model)
-        var random = SeededGenerator(state: 1)
+        var random = SplitMix(seed: 1)
         try Self.expectMatchesOracle(propagator.propagate(choices: []), choices: [], model: model,
                                      oracle: oracle, random: &random)
         let walks = Self.walks(file)
         await propertyCheck(count: walks.count, input: Gen.uint64()) { seed in
-            var random = SeededGenerator(state: seed)
+            var random = SplitMix(seed: seed)
             var choices: [Int32] = []
             var result = try propagator.propagate(choices: choices)
             for _ in 0..<walks.steps {
@@ -96,7 +97,7 @@ struct PropagationOracleTests {
         let model = try BenchmarkModels.model(BenchmarkModels.pc)
         var propagator = Propagator(model: model)
         await propertyCheck(count: 2, input: Gen.uint64()) { seed in
-            var random = SeededGenerator(state: seed)
+            var random = SplitMix(seed: seed)
             var choices: [Int32] = []
             var result = try propagator.propagate(choices: choices)
             while let choice = Self.randomChoice(in: result, using: &random) {
@@ -116,7 +117,7 @@ struct PropagationOracleTests {
         let oracle = try Picosat(model: model)
         var propagator = Propagator(model: model)
         await propertyCheck(count: 3, input: Gen.uint64()) { seed in
-            var random = SeededGenerator(state: seed)
+            var random = SplitMix(seed: seed)
             let start = try propagator.propagate(choices: [])
             let choices = Self.randomChoice(in: start, using: &random).map { [$0] } ?? []
             let found = try #require(try oracle.solve(assuming: choices))

@@ -1,18 +1,7 @@
+import SeededRandom
 import Foundation
 import Forecasting
 import OutpostModel
-
-/// SplitMix64, driven by property-test seeds.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A random company: a territory tree, users, deals across two quarters and two
 /// currencies, submissions, adjustments and quotas.
@@ -26,7 +15,7 @@ struct RandomCompany {
     static let period = ForecastPeriod.quarter(year: 2026, quarter: 4)
 
     init(seed: UInt64) {
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix(seed: seed)
         var territories = [Territory(name: "T0")]
         for index in 1..<Int.random(in: 1...9, using: &rng) {
             territories.append(Territory(name: "T\(index)", parentID: territories.randomElement(using: &rng)!.id))

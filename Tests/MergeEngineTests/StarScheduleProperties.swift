@@ -1,3 +1,4 @@
+import SeededRandom
 import PropertyBased
 import Testing
 @testable import MergeEngine

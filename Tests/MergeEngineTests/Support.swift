@@ -1,3 +1,4 @@
+import SeededRandom
 @testable import MergeEngine
 
 /// Shared fixtures and a tiny network simulator for the merge-engine tests.
@@ -54,17 +55,3 @@ extension Hub {
     }
 }
 
-/// SplitMix64: a small deterministic generator driven by property-test inputs.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-}

@@ -1,4 +1,5 @@
 import OutpostInterchange
+import SeededRandom
 import Testing
 
 @Suite("CSV writer")
@@ -18,7 +19,7 @@ struct CSVWriterTests {
 
     @Test("Writer output reads back to the same fields")
     func roundTrip() throws {
-        var generator = SplitMix64(seed: 42)
+        var generator = SplitMix(seed: 42)
         let alphabet: [Character] = ["a", "Z", "0", " ", ",", "\"", "\n", "\r", "\r\n", "ü", "😀", "\t"]
         for _ in 0..<200 {
             let rows = (0..<3).map { _ in
@@ -30,15 +31,3 @@ struct CSVWriterTests {
     }
 }
 
-/// A small deterministic random number generator for repeatable generated tests.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,3 +1,4 @@
+import SeededRandom
 import MergeEngine
 import OutpostProtocol
 import PropertyBased

@@ -6,23 +6,12 @@ import OutpostReplication
 import OutpostServer
 import OutpostSQLite
 import OutpostStore
-import TestSupport
+import SeededRandom
 import Testing
+import TestSupport
 
 @Suite("kill -9 of the real server during a stream of syncs", .serialized)
 struct CrashSafetyTests {
-    /// A seeded generator, so the schedule of kills is the same on every run.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("Every acknowledged change survives SIGKILL at random points and none is applied twice", .timeLimit(.minutes(2)))
     func killDuringSyncs() async throws {
         let binary = ServerProcess.binary
@@ -54,7 +43,7 @@ struct CrashSafetyTests {
 
         let account = company.accounts(in: company.north)[0]
         let city = try #require(ReplicatedKind.account.fieldID(named: "city"))
-        var random = SplitMix(state: 2026)
+        var random = SplitMix(seed: 2026)
         var created: [(contact: Contact, counter: UInt64)] = []
         var acked: Set<UInt64> = []
         var writes = 0

@@ -1,7 +1,8 @@
 import ClientTransport
+import SeededRandom
 import SyncListener
-import TestSupport
 import Testing
+import TestSupport
 
 @Suite("Dropped transfers")
 struct ProxyCutTests {
@@ -15,7 +16,7 @@ struct ProxyCutTests {
         let listener = try await NativeSyncListener.start(host: "127.0.0.1", port: 0, handler: streaming(Self.frames))
         let proxy = try await CuttingProxy.start(upstreamPort: listener.port)
         let total = framedSize(Self.response)
-        var random = SplitMix64(seed: 0x5EED)
+        var random = SplitMix(seed: 0x5EED)
         let offsets = [0, 1, 26, 27, 28, total - 1] + (0..<20).map { _ in Int(random.next() % UInt64(total)) }
 
         for (attempt, offset) in offsets.enumerated() {
@@ -90,19 +91,3 @@ struct ProxyCutTests {
     }
 }
 
-/// A seeded generator, so that the offsets tried are the same on every run.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
