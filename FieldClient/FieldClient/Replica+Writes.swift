@@ -4,17 +4,22 @@ public import MergeEngine
 public import OutpostProtocol
 public import OutpostReplication
 
+/// One offline change to the replica; ``Replica/apply(_:at:)`` makes several at once.
+public enum Edit: Sendable {
+    /// Creates a record (its kind must be writable on devices and its id new).
+    case create(any ReplicatedRecord)
+    /// Sets fields of an existing, live record; setting a field that has a conflict resolves it.
+    case update(RecordID, fields: [FieldID: FieldValue])
+    /// Deletes a record.
+    case delete(RecordID)
+}
+
 extension Replica {
     /// Creates `record` offline; it reaches the server at the next sync.
     /// - Throws: `.invalid` if the kind is read-only on devices or the id exists.
     @discardableResult
     public func create(_ record: some ReplicatedRecord, at time: Date = Date()) throws(ReplicaError) -> Write {
-        let kind = type(of: record).kind
-        guard kind.isDeviceWritable else { throw ReplicaError(.invalid, "\(kind.name) records are read-only on devices") }
-        return try issue(record.recordID, kind: kind, time: time) { existing in
-            guard existing == nil else { throw ReplicaError(.invalid, "\(kind.name) \(record.recordID) already exists") }
-            return .create(type: kind.typeID, fields: record.fields)
-        }
+        try apply([.create(record)], at: time)[0]
     }
 
     /// Sets fields of a record offline. Setting a field that has a conflict resolves it.
@@ -22,52 +27,75 @@ extension Replica {
     ///   record's rules refuse — nothing is written then).
     @discardableResult
     public func update(_ id: RecordID, fields: [FieldID: FieldValue], at time: Date = Date()) throws(ReplicaError) -> Write {
-        guard !fields.isEmpty else { throw ReplicaError(.invalid, "name at least one field to change") }
-        return try issue(id, kind: nil, time: time) { existing in
-            guard let existing else { throw ReplicaError(.notFound, "no record \(id) in this replica") }
-            guard !existing.view.isDeleted else { throw ReplicaError(.invalid, "\(existing.kind.name) \(id) is deleted") }
-            return .update(fields: fields)
-        }
+        try apply([.update(id, fields: fields)], at: time)[0]
     }
 
     /// Deletes a record offline.
     @discardableResult
     public func delete(_ id: RecordID, at time: Date = Date()) throws(ReplicaError) -> Write {
-        try issue(id, kind: nil, time: time) { existing in
+        try apply([.delete(id)], at: time)[0]
+    }
+
+    /// Makes `edits` in order, in one transaction: all of them become pending writes, or
+    /// (when one is refused) none does. A lead's conversion, say, never half happens.
+    @discardableResult
+    public func apply(_ edits: [Edit], at time: Date = Date()) throws(ReplicaError) -> [Write] {
+        try write { db in try edits.map { edit in try issue(db, edit, time: time) } }
+    }
+
+    /// Issues the next write of this device for `edit`: the write's context is the
+    /// record's hub state as received, and the resulting record must still be valid.
+    private func issue(_ db: Database, _ edit: Edit, time: Date) throws -> Write {
+        let id: RecordID
+        let kind: ReplicatedKind?
+        switch edit {
+        case .create(let record):
+            id = record.recordID
+            kind = type(of: record).kind
+        case .update(let record, _), .delete(let record):
+            id = record
+            kind = nil
+        }
+        let existing = try local(db, id)
+        let recordKind = kind ?? existing?.kind
+        guard let recordKind, recordKind.isDeviceWritable else {
+            throw ReplicaError(.invalid, "\(recordKind?.name ?? "this") record is read-only on devices; ask an admin to change it")
+        }
+        let op = try Self.operation(edit, kind: recordKind, existing: existing)
+        let counter = UInt64(try Int64.fetchOne(db, sql: "SELECT write_counter FROM identity") ?? 0) + 1
+        let device = ReplicaID(UInt32(try Int64.fetchOne(db, sql: "SELECT device_number FROM identity") ?? 0))
+        let base = try baseState(db, id)
+        let write = Write(dot: Dot(replica: device, counter: counter), record: id, context: base?.context ?? VersionVector(),
+                          operation: op, time: ValueCodec.wholeSeconds(WallClock(milliseconds: Int64(time.timeIntervalSince1970 * 1000))))
+        if case .delete = op {} else {
+            let after = RecordState.overlay(base, pending: (existing?.pending ?? []) + [write], device: device)
+            let values = after?.view(policy: .updateWins).values ?? [:]
+            do { _ = try recordKind.decode(recordID: id, fields: values) } catch {
+                throw ReplicaError(.invalid, "\(error); nothing was changed")
+            }
+        }
+        try db.execute(sql: "UPDATE identity SET write_counter = ?", arguments: [Int64(counter)])
+        try pendingStore.insert(db, write)
+        return write
+    }
+
+    /// The write operation `edit` makes of a record whose local state is `existing`.
+    private static func operation(_ edit: Edit, kind: ReplicatedKind, existing: LocalRecord?) throws(ReplicaError) -> WriteOperation {
+        switch edit {
+        case .create(let record):
+            guard existing == nil else { throw ReplicaError(.invalid, "\(kind.name) \(record.recordID) already exists") }
+            return .create(type: kind.typeID, fields: record.fields)
+        case .update(let id, let fields):
+            guard !fields.isEmpty else { throw ReplicaError(.invalid, "name at least one field to change") }
+            guard let existing else { throw ReplicaError(.notFound, "no record \(id) in this replica") }
+            guard !existing.view.isDeleted else { throw ReplicaError(.invalid, "\(existing.kind.name) \(id) is deleted") }
+            return .update(fields: fields)
+        case .delete(let id):
             guard let existing else { throw ReplicaError(.notFound, "no record \(id) in this replica") }
             guard !existing.view.isDeleted || existing.view.deleteConflict != nil else {
                 throw ReplicaError(.invalid, "\(existing.kind.name) \(id) is already deleted")
             }
             return .delete
-        }
-    }
-
-    /// Issues the next write of this device in one transaction: the write's context is
-    /// the record's hub state as received, and the resulting record must still be valid.
-    private func issue(_ id: RecordID, kind: ReplicatedKind?, time: Date,
-                       _ operation: (LocalRecord?) throws -> WriteOperation) throws(ReplicaError) -> Write {
-        try write { db in
-            let existing = try local(db, id)
-            let recordKind = kind ?? existing?.kind
-            guard let recordKind, recordKind.isDeviceWritable else {
-                throw ReplicaError(.invalid, "\(recordKind?.name ?? "this") record is read-only on devices; ask an admin to change it")
-            }
-            let op = try operation(existing)
-            let counter = UInt64(try Int64.fetchOne(db, sql: "SELECT write_counter FROM identity") ?? 0) + 1
-            let device = ReplicaID(UInt32(try Int64.fetchOne(db, sql: "SELECT device_number FROM identity") ?? 0))
-            let base = try baseState(db, id)
-            let write = Write(dot: Dot(replica: device, counter: counter), record: id, context: base?.context ?? VersionVector(),
-                              operation: op, time: ValueCodec.wholeSeconds(WallClock(milliseconds: Int64(time.timeIntervalSince1970 * 1000))))
-            if case .delete = op {} else {
-                let after = RecordState.overlay(base, pending: (existing?.pending ?? []) + [write], device: device)
-                let values = after?.view(policy: .updateWins).values ?? [:]
-                do { _ = try recordKind.decode(recordID: id, fields: values) } catch {
-                    throw ReplicaError(.invalid, "\(error); nothing was changed")
-                }
-            }
-            try db.execute(sql: "UPDATE identity SET write_counter = ?", arguments: [Int64(counter)])
-            try pendingStore.insert(db, write)
-            return write
         }
     }
 

@@ -50,10 +50,10 @@ struct ConvertLead: ParsableCommand {
         }
         var converted = lead
         converted.status = .converted
-        try directory.replica.create(account)
-        try directory.replica.create(contact)
-        try directory.replica.create(opportunity)
-        try directory.replica.update(record.id, fields: converted.fields.filter { $0.key == ReplicatedKind.lead.fieldID(named: "status") })
+        try directory.replica.apply([
+            .create(account), .create(contact), .create(opportunity),
+            .update(record.id, fields: converted.fields.filter { $0.key == ReplicatedKind.lead.fieldID(named: "status") }),
+        ])
         let result = Converted(account: account.id.description, contact: contact.id.description, opportunity: opportunity.id.description)
         if output.json { return try Output.json(result) }
         print("Converted \(lead.company): account \(Directory.shortID(RecordID(account.id))), contact "
