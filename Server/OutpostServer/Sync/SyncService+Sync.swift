@@ -14,7 +14,7 @@ extension SyncService {
     /// told to wipe), apply the pushed writes (one transaction), then stream what the device lacks as sealed frames: evictions
     /// and backfill of a changed scope first, then changes since its watermark, and
     /// last the outcome of its writes.
-    func sync(_ bytes: [UInt8], send: @escaping ([UInt8]) -> Void) async throws {
+    func sync(_ bytes: [UInt8], send: @escaping @Sendable ([UInt8]) async throws -> Void) async throws {
         let sealed = try SealedRequest(parsing: bytes)
         guard let device = try await store.syncDevice(number: sealed.device), let publicKey = device.device.publicKey else {
             throw ProtocolError(.unknownDevice, "device \(sealed.device) is not enrolled at this server; enrol it with outpost enrol")
@@ -45,7 +45,7 @@ extension SyncService {
             throw Self.replay(sealed, last: last)
         } catch PushRefusal.revoked {
             logger.notice("revoked device told to wipe", metadata: ["device": "\(sealed.device)"])
-            try frames.send(SyncResponseFrame(cursor: request.cursor, wipe: true))
+            try await frames.send(SyncResponseFrame(cursor: request.cursor, wipe: true))
             return
         } catch PushRefusal.unknownDevice {
             throw ProtocolError(.unknownDevice, "device \(sealed.device) is not enrolled at this server")
@@ -78,7 +78,7 @@ extension SyncService {
             guard let last = page.records.last else { break }
             plan.backfillPosition = last.seq
             plan.cursor.backfill = .init(target: target, position: last.seq)
-            try frames.send(SyncResponseFrame(cursor: plan.cursor, evictions: plan.takeEvictions(), records: page.records.map(\.state)))
+            try await frames.send(SyncResponseFrame(cursor: plan.cursor, evictions: plan.takeEvictions(), records: page.records.map(\.state)))
             plan.recordsSent += page.records.count
             if page.records.count < batchSize { break }
         }
@@ -95,12 +95,12 @@ extension SyncService {
             plan.recordsSent += records.count
             if page.records.count < batchSize {
                 plan.cursor.watermark = max(page.records.last?.seq ?? 0, page.currentSeq, plan.cursor.watermark)
-                try frames.send(SyncResponseFrame(cursor: plan.cursor, evictions: plan.takeEvictions(), records: records,
+                try await frames.send(SyncResponseFrame(cursor: plan.cursor, evictions: plan.takeEvictions(), records: records,
                                                   outcome: plan.outcome))
                 return
             }
             plan.cursor.watermark = page.records.last!.seq
-            try frames.send(SyncResponseFrame(cursor: plan.cursor, evictions: plan.takeEvictions(), records: records))
+            try await frames.send(SyncResponseFrame(cursor: plan.cursor, evictions: plan.takeEvictions(), records: records))
         }
     }
 
@@ -120,17 +120,18 @@ extension SyncService {
 struct FrameSender {
     let sealer: ResponseFrames.Sealer
     let request: SyncCursor
-    let send: ([UInt8]) -> Void
+    let send: @Sendable ([UInt8]) async throws -> Void
     private(set) var index: UInt32 = 0
 
-    init(counter: UInt64, key: AEAD.Key, request: SyncCursor, send: @escaping ([UInt8]) -> Void) {
+    init(counter: UInt64, key: AEAD.Key, request: SyncCursor, send: @escaping @Sendable ([UInt8]) async throws -> Void) {
         sealer = ResponseFrames.Sealer(counter: counter, key: key)
         self.request = request
         self.send = send
     }
 
-    mutating func send(_ frame: SyncResponseFrame) throws {
-        send(try sealer.seal(frame.encoded(answering: request, hub: HubReplica.id), index: index))
+    /// Seals `frame` and hands it on; returns once the transport has taken it.
+    mutating func send(_ frame: SyncResponseFrame) async throws {
+        try await send(try sealer.seal(frame.encoded(answering: request, hub: HubReplica.id), index: index))
         index += 1
     }
 }

@@ -1,9 +1,10 @@
+import AsyncAlgorithms
 public import Logging
 import MergeEngine
 import OutpostModel
 import OutpostProtocol
 public import OutpostSQLite
-public import SodiumKit
+import SodiumKit
 import SyncChannel
 public import SyncListener
 
@@ -52,24 +53,63 @@ public struct SyncService: Sendable {
     }
 
     /// The response frames for one request; errors become one error frame.
+    ///
+    /// Pull-driven: the frames are produced as the transport takes them (each
+    /// `send` waits for the transport), so a slow device slows the producer instead
+    /// of the server buffering a whole bootstrap. When the transport drops the stream
+    /// (a cut link), the producer is cancelled.
     public func respond(to request: [UInt8]) -> AsyncThrowingStream<[UInt8], any Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    switch try RequestHeader.kind(of: request) {
-                    case .enrol: continuation.yield(try await enrol(request))
-                    case .sync: try await sync(request) { continuation.yield($0) }
+        let channel = AsyncChannel<[UInt8]>()
+        let producer = Task {
+            do {
+                switch try RequestHeader.kind(of: request) {
+                case .enrol: await channel.send(try await enrol(request))
+                case .sync:
+                    try await sync(request) { frame in
+                        await channel.send(frame)
+                        try Task.checkCancellation()
                     }
-                } catch let error as ProtocolError {
-                    logger.notice("sync refused", metadata: ["code": "\(error.code)", "reason": "\(error.message)"])
-                    continuation.yield(ResponseFrames.error(error))
-                } catch {
-                    logger.error("sync failed", metadata: ["error": "\(error)"])
-                    continuation.yield(ResponseFrames.error(ProtocolError(.unavailable, "the server failed; nothing was lost, sync again later")))
                 }
-                continuation.finish()
+            } catch is CancellationError {
+                logger.info("sync response abandoned: the transport stopped reading")
+            } catch let error as ProtocolError {
+                logger.notice("sync refused", metadata: ["code": "\(error.code)", "reason": "\(error.message)"])
+                await channel.send(ResponseFrames.error(error))
+            } catch {
+                logger.error("sync failed", metadata: ["error": "\(error)"])
+                await channel.send(ResponseFrames.error(ProtocolError(.unavailable, "the server failed; nothing was lost, sync again later")))
             }
-            continuation.onTermination = { _ in task.cancel() }
+            channel.finish()
         }
+        let frames = ResponsePull(channel: channel, producer: producer)
+        return AsyncThrowingStream(unfolding: { await frames.next() })
+    }
+}
+
+/// Hands one response's frames to the transport one pull at a time. When the
+/// transport lets go of the stream (done, or the link dropped), the producer is
+/// cancelled and any frame it is offering is released.
+private actor ResponsePull {
+    private let channel: AsyncChannel<[UInt8]>
+    private var iterator: AsyncChannel<[UInt8]>.AsyncIterator
+    private let producer: Task<Void, Never>
+
+    init(channel: AsyncChannel<[UInt8]>, producer: Task<Void, Never>) {
+        self.channel = channel
+        iterator = channel.makeAsyncIterator()
+        self.producer = producer
+    }
+
+    /// The next frame, or `nil` after the last.
+    func next() async -> [UInt8]? {
+        var pulling = iterator
+        let frame = await pulling.next(isolation: self)
+        iterator = pulling
+        return frame
+    }
+
+    deinit {
+        producer.cancel()
+        channel.finish()
     }
 }
