@@ -52,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "OutpostReplication",
-            dependencies: ["OutpostModel", "MergeEngine"],
+            dependencies: ["OutpostModel", "MergeEngine", "SodiumKit"],
             path: "Sources/OutpostReplication"
         ),
         .target(
@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "OutpostSQLite",
             dependencies: [
-                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake",
+                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "SodiumKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/OutpostSQLite"
@@ -165,7 +165,7 @@ let package = Package(
         .testTarget(
             name: "OutpostReplicationTests",
             dependencies: [
-                "OutpostReplication", "OutpostModel", "MergeEngine",
+                "OutpostReplication", "OutpostModel", "MergeEngine", "SodiumKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/OutpostReplicationTests"

@@ -21,10 +21,12 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
     case forecastAdjustment = 13
     case quote = 14
     case order = 15
+    case catalogBundle = 16
 
     /// How a kind's records are routed to devices.
     public enum Routing: Hashable, Sendable {
-        /// Sent to every device and read-only there: territories, users, the catalog.
+        /// Sent to every device and read-only there: territories, users, the catalog
+        /// and its signed bundles.
         case global
         /// Routed by the record's own territory: accounts, leads.
         case territory
@@ -61,6 +63,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
         case .forecastAdjustment: "forecast_adjustment"
         case .quote: "quote"
         case .order: "order"
+        case .catalogBundle: "catalog_bundle"
         }
     }
 
@@ -73,7 +76,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
     /// How records of this kind are routed to devices.
     public var routing: Routing {
         switch self {
-        case .territory, .user, .product, .productOption, .priceBook, .configuratorModel: .global
+        case .territory, .user, .product, .productOption, .priceBook, .configuratorModel, .catalogBundle: .global
         case .account, .lead: .territory
         case .contact, .opportunity, .activity, .quote, .order: .account
         case .forecastSubmission, .forecastAdjustment: .forecast
@@ -101,6 +104,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
         case .forecastAdjustment: ForecastAdjustment.self
         case .quote: Quote.self
         case .order: Order.self
+        case .catalogBundle: CatalogBundle.self
         }
     }
 }

@@ -56,6 +56,7 @@ struct StableFieldIDTests {
         ],
         .order: [(1, "quote_id", .bytes), (2, "quote_hash", .string), (3, "number", .int), (4, "status", .string), (5, "total", .decimal),
                  (6, "currency", .string), (7, "desk_note", .string)],
+        .catalogBundle: [(1, "product_id", .bytes), (2, "version", .int), (3, "digests", .bytes), (4, "signature", .bytes)],
     ]
 
     @Test("kind numbers")
@@ -65,6 +66,7 @@ struct StableFieldIDTests {
             "1 territory", "2 user", "3 account", "4 contact", "5 lead", "6 opportunity", "7 activity",
             "8 product", "9 product_option", "10 price_book", "11 configurator_model",
             "12 forecast_submission", "13 forecast_adjustment", "14 quote", "15 order",
+            "16 catalog_bundle",
         ])
     }
 
