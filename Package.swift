@@ -235,7 +235,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostStoreTests",
-            dependencies: ["OutpostModel", "OutpostStore", "OutpostSQLite"],
+            dependencies: ["OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostReplication", "MergeEngine", "SodiumKit"],
             path: "Tests/OutpostStoreTests"
         ),
         .testTarget(

@@ -16,7 +16,9 @@ extension ByteLayout where Value == [RecordID: [UInt8]] {
             let count = try reader.count()
             var digests: [RecordID: [UInt8]] = [:]
             for _ in 0..<count {
-                let id = try! RecordID(bytes: try reader.raw(16))
+                let bytes = try reader.raw(16)
+                // Exactly 16 bytes, so the initializer cannot fail.
+                let id = try! RecordID(bytes: bytes)
                 guard digests.updateValue(try reader.raw(32), forKey: id) == nil else {
                     throw .invalid("lists record \(id) twice; each member has one digest")
                 }
