@@ -19,6 +19,7 @@ public struct CatalogBundleError: Error, Hashable, Sendable, CustomStringConvert
     /// Which record or check, for logs.
     public let detail: String
 
+    /// A failure with `code`, `detail` naming the record or check.
     public init(_ code: Code, _ detail: String) {
         self.code = code
         self.detail = detail
