@@ -55,7 +55,7 @@ let package = Package(
         ),
         .target(
             name: "OutpostReplication",
-            dependencies: ["OutpostModel", "MergeEngine"],
+            dependencies: ["OutpostModel", "MergeEngine", "SodiumKit"],
             path: "Sources/OutpostReplication"
         ),
         .target(
@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "OutpostSQLite",
             dependencies: [
-                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake",
+                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "SodiumKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/OutpostSQLite"
@@ -169,8 +169,8 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostReplicationTests",
-            dependencies: ["SeededRandom", 
-                "OutpostReplication", "OutpostModel", "MergeEngine",
+            dependencies: ["SeededRandom",
+                "OutpostReplication", "OutpostModel", "MergeEngine", "SodiumKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/OutpostReplicationTests"
@@ -246,7 +246,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostStoreTests",
-            dependencies: ["OutpostModel", "OutpostStore", "OutpostSQLite"],
+            dependencies: ["OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostReplication", "MergeEngine", "SodiumKit"],
             path: "Tests/OutpostStoreTests"
         ),
         .testTarget(

@@ -2,24 +2,30 @@ public import MergeEngine
 public import OutpostModel
 import OutpostReplication
 public import Pricing
+public import SodiumKit
 
-/// The catalog records this device holds (products, options, rule models, price books),
-/// read from the replica for configuring and pricing offline.
+/// The catalog records this device holds (products, options, rule models, price books)
+/// and the server's signed bundles of them, read from the replica for configuring and
+/// pricing offline.
 public struct Catalog: Sendable {
     public let products: [Product]
     public let options: [ProductOption]
     public let models: [ConfiguratorModel]
     public let priceBooks: [PriceBook]
-    /// The hub's stamp counter of each record's current state.
-    let versions: [RecordID: Int]
+    /// The signed bundle of each product, by product.
+    public let bundles: [ProductID: CatalogBundle]
+    /// The server's catalog-signing key learnt at enrolment (`nil`: enrolled before
+    /// catalogs were signed, so nothing can be priced).
+    public let signingKey: Signing.PublicKey?
 
     public init(products: [Product], options: [ProductOption], models: [ConfiguratorModel], priceBooks: [PriceBook],
-                versions: [RecordID: Int] = [:]) {
+                bundles: [CatalogBundle] = [], signingKey: Signing.PublicKey?) {
         self.products = products
         self.options = options
         self.models = models
         self.priceBooks = priceBooks
-        self.versions = versions
+        self.bundles = Dictionary(bundles.map { ($0.productID, $0) }, uniquingKeysWith: { $0.version >= $1.version ? $0 : $1 })
+        self.signingKey = signingKey
     }
 
     /// The product whose id, SKU or name (any case) is `name`.
@@ -74,16 +80,41 @@ public struct Catalog: Sendable {
         PriceList(priceBook: book, products: products, options: options)
     }
 
-    /// The version of what a quote is priced with: the highest hub stamp among the
-    /// products, their options and rule models, and the price book.
-    public func bundleVersion(products ids: Set<ProductID>, priceBook: PriceBook) -> Int {
-        var records = [RecordID(priceBook.id)]
-        for id in ids {
-            records.append(RecordID(id))
-            records.append(ConfiguratorModel.recordID(forProduct: id))
-            records += options.filter { $0.productID == id }.map { RecordID($0.id) }
+    /// The signed bundle of `product`, once its signature verifies with the server's
+    /// key and it vouches for exactly the product, options, rule model and price books
+    /// this replica holds for it.
+    /// - Throws: `.untrustedCatalog` when the bundle is missing, forged or does not
+    ///   match the records; nothing may be configured or priced from them then.
+    public func verifiedBundle(of product: Product) throws(ReplicaError) -> CatalogBundle {
+        guard let signingKey else {
+            throw ReplicaError(.untrustedCatalog, "this replica was enrolled before the server signed its catalog, so the catalog for \(product.sku) cannot be checked; enrol the device again")
         }
-        return records.compactMap { versions[$0] }.max() ?? 0
+        guard let bundle = bundles[product.id] else {
+            throw ReplicaError(.untrustedCatalog, "the catalog for \(product.sku) has no signed bundle in this replica yet; sync again or ask an admin")
+        }
+        do throws(CatalogBundleError) {
+            try bundle.verify(CatalogBundle.members(of: product, options: options, models: models, priceBooks: priceBooks),
+                              publicKey: signingKey)
+        } catch {
+            throw ReplicaError(.untrustedCatalog, "the catalog for \(product.sku) failed its signature check (\(error.detail)); sync again or ask an admin")
+        }
+        return bundle
+    }
+
+    /// The version of what a quote is priced with: the highest version among the
+    /// verified bundles of its products (each bundle covers the price books that
+    /// price its product).
+    /// - Throws: `.untrustedCatalog` as ``verifiedBundle(of:)``; `.notFound` for a
+    ///   product this replica lacks.
+    public func bundleVersion(products ids: Set<ProductID>) throws(ReplicaError) -> Int {
+        var version = 0
+        for id in ids.sorted(by: { RecordID($0) < RecordID($1) }) {
+            guard let product = products.first(where: { $0.id == id }) else {
+                throw ReplicaError(.notFound, "product \(id) is not in this replica; sync")
+            }
+            version = max(version, try verifiedBundle(of: product).version)
+        }
+        return version
     }
 }
 
@@ -92,7 +123,6 @@ extension Replica {
     /// - Throws: `.corrupt` naming a catalog record that does not decode, rather than
     ///   pricing without it.
     public func catalog() throws(ReplicaError) -> Catalog {
-        var versions: [RecordID: Int] = [:]
         func load<Record: ReplicatedRecord>(_ type: Record.Type) throws(ReplicaError) -> [Record] {
             var result: [Record] = []
             for local in try records(of: Record.kind) where !local.view.isDeleted {
@@ -103,12 +133,12 @@ extension Replica {
                 } catch {
                     throw ReplicaError(.corrupt, "\(Record.kind.name) \(local.id) in this replica is unreadable (\(error)); sync again, or ask an admin to fix it")
                 }
-                versions[local.id] = Int(local.state.context.entries.map(\.counter).max() ?? 0)
                 result.append(record)
             }
             return result
         }
         return Catalog(products: try load(Product.self), options: try load(ProductOption.self),
-                       models: try load(ConfiguratorModel.self), priceBooks: try load(PriceBook.self), versions: versions)
+                       models: try load(ConfiguratorModel.self), priceBooks: try load(PriceBook.self),
+                       bundles: try load(CatalogBundle.self), signingKey: try identity().serverSigningKey.flatMap { try? Signing.PublicKey($0) })
     }
 }

@@ -13,6 +13,9 @@ public struct DeviceIdentity: Sendable, Equatable {
     var secretKey: [UInt8]
     /// The server's X25519 public key, learnt at enrolment.
     public var serverPublicKey: [UInt8]
+    /// The server's Ed25519 catalog-signing key, learnt at enrolment (`nil` in a
+    /// replica enrolled before servers signed catalogs: it cannot price until re-enrolled).
+    public var serverSigningKey: [UInt8]?
     /// The server URL given at enrolment (HTTP).
     public var serverURL: String
     /// The default sync endpoint (native TCP when the server offers it).
@@ -40,7 +43,7 @@ extension DeviceIdentity {
     static let selectSQL = """
         SELECT device_number, public_key, secret_key, server_public_key, server_url, sync_endpoint, user_name, role,
                territories, request_counter, write_counter, watermark, scope_version, backfill_target, backfill_position,
-               last_sync_at FROM identity WHERE id = 1
+               last_sync_at, server_signing_key FROM identity WHERE id = 1
         """
 
     static func fetch(_ db: Database, cipher: ReplicaCipher) throws -> DeviceIdentity? {
@@ -56,7 +59,7 @@ extension DeviceIdentity {
         let territories = String(decoding: try open(8, .identityTerritories), as: UTF8.self)
         return DeviceIdentity(
             deviceNumber: deviceNumber, publicKey: [UInt8](row[1] as Data), secretKey: try open(2, .identitySecretKey),
-            serverPublicKey: [UInt8](row[3] as Data), serverURL: row[4], syncEndpoint: row[5],
+            serverPublicKey: [UInt8](row[3] as Data), serverSigningKey: (row[16] as Data?).map { [UInt8]($0) }, serverURL: row[4], syncEndpoint: row[5],
             userName: String(decoding: try open(6, .identityUserName), as: UTF8.self),
             role: String(decoding: try open(7, .identityRole), as: UTF8.self),
             territories: territories.isEmpty ? [] : territories.components(separatedBy: "\n"),
@@ -69,12 +72,12 @@ extension DeviceIdentity {
             try cipher.seal(text, .identity(column, deviceNumber: deviceNumber))
         }
         try db.execute(sql: """
-            INSERT INTO identity (id, device_number, public_key, secret_key, server_public_key, server_url, sync_endpoint,
-                                  user_name, role, territories)
-            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO identity (id, device_number, public_key, secret_key, server_public_key, server_signing_key,
+                                  server_url, sync_endpoint, user_name, role, territories)
+            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [Int64(deviceNumber), Data(publicKey),
                              try cipher.seal(secretKey, .identity(.identitySecretKey, deviceNumber: deviceNumber)),
-                             Data(serverPublicKey), serverURL, syncEndpoint, try seal(userName, .identityUserName),
+                             Data(serverPublicKey), serverSigningKey.map { Data($0) }, serverURL, syncEndpoint, try seal(userName, .identityUserName),
                              try seal(role, .identityRole), try seal(territories.joined(separator: "\n"), .identityTerritories)])
     }
 

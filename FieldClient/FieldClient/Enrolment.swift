@@ -49,7 +49,7 @@ public enum Enrolment {
         let syncEndpoint = answer.syncPort > 0 ? "tcp://\(host):\(answer.syncPort)" : base + "/sync"
         let identity = DeviceIdentity(
             deviceNumber: answer.deviceNumber, publicKey: keys.publicKey.bytes, secretKey: keys.secretKey.bytes,
-            serverPublicKey: answer.serverPublicKey, serverURL: base, syncEndpoint: syncEndpoint, userName: answer.userName,
+            serverPublicKey: answer.serverPublicKey, serverSigningKey: answer.serverSigningKey, serverURL: base, syncEndpoint: syncEndpoint, userName: answer.userName,
             role: answer.role, territories: answer.territories, requestCounter: 0, writeCounter: 0, cursor: .start, lastSyncAt: nil)
         return (try Replica.create(folder, identity: identity, keys: replicaKeys), counters)
     }

@@ -74,8 +74,10 @@ public struct ProductConfigurator: Sendable {
     let options: [ProductOption]
     let model: DIMACSModel?
 
-    /// - Throws: `.corrupt` when the product's rule model does not fit its options.
+    /// - Throws: `.untrustedCatalog` when the product's records fail their signed
+    ///   bundle's check; `.corrupt` when the product's rule model does not fit its options.
     public init(catalog: Catalog, product: Product) throws(ReplicaError) {
+        _ = try catalog.verifiedBundle(of: product)
         self.catalog = catalog
         self.product = product
         options = catalog.options(of: product.id)

@@ -174,11 +174,12 @@ extension Replica {
     /// version in it and, with `save`, writes it.
     @discardableResult
     private func reprice(_ quote: inout Quote, with book: PriceBook, catalog: Catalog, save: Bool = true) throws(ReplicaError) -> (Quote, PricedQuote) {
+        let bundleVersion = try catalog.bundleVersion(products: Set(quote.lines.map(\.productID)))
         let priced = try price(quote, catalog.priceList(book))
         for index in quote.lines.indices { quote.lines[index].unitPrice = priced.lines[index].unitPrice }
         quote.total = priced.total
         quote.priceBookID = book.id
-        quote.bundleVersion = catalog.bundleVersion(products: Set(quote.lines.map(\.productID)), priceBook: book)
+        quote.bundleVersion = bundleVersion
         if quote.discountAmount?.currency != nil, quote.discountAmount?.currency != book.currency { quote.discountAmount = nil }
         return save ? try self.save(quote, priced) : (quote, priced)
     }

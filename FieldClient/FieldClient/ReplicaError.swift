@@ -23,6 +23,9 @@ public struct ReplicaError: Error, Hashable, Sendable, CustomStringConvertible {
         case locked
         /// The passphrase or key file given does not open this replica; nothing was changed.
         case wrongKey
+        /// The catalog records of a product do not match the server's signed bundle
+        /// (or it is missing): nothing is configured or priced from them.
+        case untrustedCatalog
     }
 
     /// What kind of failure.

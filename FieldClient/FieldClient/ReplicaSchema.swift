@@ -19,6 +19,10 @@ enum ReplicaSchema {
             // How far a live feed (`outpost orders list --watch`) has printed, by feed name.
             try db.execute(sql: "CREATE TABLE feed_cursor (name TEXT NOT NULL PRIMARY KEY, position INTEGER NOT NULL) STRICT")
         }
+        migrator.registerMigration("v4-catalog-signing-key") { db in
+            // The server's Ed25519 catalog-signing public key (clear, like its X25519 key).
+            try db.execute(sql: "ALTER TABLE identity ADD COLUMN server_signing_key BLOB")
+        }
         return migrator
     }
 

@@ -36,6 +36,9 @@ public struct EnrolmentResponse: Hashable, Sendable {
     public var deviceNumber: UInt32
     /// The server's X25519 public key (32 bytes).
     public var serverPublicKey: [UInt8]
+    /// The server's Ed25519 catalog-signing public key (32 bytes): the device accepts
+    /// only catalog bundles it signed.
+    public var serverSigningKey: [UInt8]
     /// The enrolled user's login name.
     public var userName: String
     /// The user's role (`rep`, `manager`, `desk`, `admin`).
@@ -46,10 +49,11 @@ public struct EnrolmentResponse: Hashable, Sendable {
     public var syncPort: UInt16
 
     /// Creates a response.
-    public init(deviceNumber: UInt32, serverPublicKey: [UInt8], userName: String, role: String,
+    public init(deviceNumber: UInt32, serverPublicKey: [UInt8], serverSigningKey: [UInt8], userName: String, role: String,
                 territories: [String], syncPort: UInt16) {
         self.deviceNumber = deviceNumber
         self.serverPublicKey = serverPublicKey
+        self.serverSigningKey = serverSigningKey
         self.userName = userName
         self.role = role
         self.territories = territories
@@ -61,6 +65,7 @@ public struct EnrolmentResponse: Hashable, Sendable {
         var writer = ByteWriter()
         writer.varint(UInt64(deviceNumber))
         writer.raw(serverPublicKey)
+        writer.raw(serverSigningKey)
         writer.string(userName)
         writer.string(role)
         writer.varint(territories.count)
@@ -75,6 +80,7 @@ public struct EnrolmentResponse: Hashable, Sendable {
         let number = try reader.varint()
         guard number > 0, number <= UInt64(UInt32.max) else { throw ProtocolError(.malformed, "device number \(number) is out of range") }
         let key = try reader.raw(32)
+        let signingKey = try reader.raw(32)
         let user = try reader.string()
         let role = try reader.string()
         let count = try reader.count(max: reader.remaining, of: "territory count")
@@ -83,7 +89,7 @@ public struct EnrolmentResponse: Hashable, Sendable {
         let port = try reader.varint()
         guard port <= UInt64(UInt16.max) else { throw ProtocolError(.malformed, "sync port \(port) is out of range") }
         try reader.expectEnd(of: "enrolment response")
-        self.init(deviceNumber: UInt32(number), serverPublicKey: key, userName: user, role: role,
+        self.init(deviceNumber: UInt32(number), serverPublicKey: key, serverSigningKey: signingKey, userName: user, role: role,
                   territories: territories, syncPort: UInt16(port))
     }
 }

@@ -14,14 +14,18 @@ public struct IntakeCatalog: Sendable {
     public var priceBook: PriceBook?
     /// The role of the user the quote names as its approver, if the server knows them.
     public var approverRole: Role?
+    /// The catalog bundle versions the server signed for these products: a quote
+    /// must have been priced with one of them.
+    public var signedBundleVersions: Set<Int>
 
     /// A catalog of the given products, options, models and price book.
     public init(products: [Product], options: [ProductOption], models: [ConfiguratorModel], priceBook: PriceBook?,
-                approverRole: Role? = nil) {
+                approverRole: Role? = nil, signedBundleVersions: Set<Int>) {
         self.products = Dictionary(products.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.options = Dictionary(options.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.models = Dictionary(models.map { ($0.productID, $0) }, uniquingKeysWith: { first, _ in first })
         self.priceBook = priceBook
         self.approverRole = approverRole
+        self.signedBundleVersions = signedBundleVersions
     }
 }

@@ -15,6 +15,8 @@ public struct IntakeRefusal: Error, Hashable, Sendable, CustomStringConvertible 
         case priceMismatch
         /// The discount is over the price book's threshold and no manager approved it.
         case needsApproval
+        /// The quote was priced with a catalog bundle version the server never signed.
+        case unknownBundle
         /// The order itself is malformed (a number, total or state the device may not set).
         case invalidOrder
     }

@@ -4,7 +4,7 @@ import Pricing
 
 /// The server's re-validation of an order a device placed: the order is taken only
 /// if its quote is on the server, accepted, unchanged since the order was placed,
-/// every line a valid configuration of its product, and every price what the
+/// priced with a catalog bundle version the server signed, every line a valid configuration of its product, and every price what the
 /// server's own pricing gives. Nothing the device computed is trusted.
 public enum OrderIntake {
     /// Reviews a newly pushed `order` placed on `quote` (the server's copy, `nil` if
@@ -26,6 +26,9 @@ public enum OrderIntake {
         }
         guard !quote.lines.isEmpty else {
             throw IntakeRefusal(.invalidOrder, "quote \(quote.id) has no lines; add a configured product before ordering")
+        }
+        guard catalog.signedBundleVersions.contains(quote.bundleVersion) else {
+            throw IntakeRefusal(.unknownBundle, "quote \(quote.id) was priced with catalog bundle version \(quote.bundleVersion), which this server never signed for its products; sync, re-price the quote and place the order again")
         }
         for (index, line) in quote.lines.enumerated() {
             try checkConfiguration(line, number: index + 1, catalog: catalog)

@@ -17,6 +17,9 @@ struct ByteWriter {
     /// The 16 UUID bytes in RFC 4122 order.
     mutating func id<Entity>(_ id: EntityID<Entity>) { bytes += RecordID(id).bytes }
 
+    /// Bytes as they are, of a length the layout fixes.
+    mutating func raw(_ raw: [UInt8]) { bytes += raw }
+
     /// A LEB128 byte count followed by the UTF-8 bytes.
     mutating func text(_ text: String) {
         count(text.utf8.count)
@@ -55,6 +58,15 @@ struct ByteReader {
         defer { offset += 16 }
         // Exactly 16 bytes, so the initializer cannot fail.
         return EntityID(try! RecordID(bytes: bytes[offset..<offset + 16]))
+    }
+
+    /// `length` bytes as they are.
+    mutating func raw(_ length: Int) throws(FieldProblem) -> [UInt8] {
+        guard bytes.count - offset >= length else {
+            throw .invalid("ends inside a \(length)-byte value at byte \(offset); the bytes were cut short")
+        }
+        defer { offset += length }
+        return Array(bytes[offset..<offset + length])
     }
 
     /// Length-prefixed UTF-8 text.

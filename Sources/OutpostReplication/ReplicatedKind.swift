@@ -22,10 +22,12 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
     case quote = 14
     case order = 15
     case quota = 16
+    case catalogBundle = 17
 
     /// How a kind's records are routed to devices.
     public enum Routing: Hashable, Sendable {
-        /// Sent to every device and read-only there: territories, users, the catalog.
+        /// Sent to every device and read-only there: territories, users, the catalog
+        /// and its signed bundles.
         case global
         /// Routed by the record's own territory: accounts, leads.
         case territory
@@ -63,6 +65,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
         case .quote: "quote"
         case .order: "order"
         case .quota: "quota"
+        case .catalogBundle: "catalog_bundle"
         }
     }
 
@@ -75,7 +78,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
     /// How records of this kind are routed to devices.
     public var routing: Routing {
         switch self {
-        case .territory, .user, .product, .productOption, .priceBook, .configuratorModel: .global
+        case .territory, .user, .product, .productOption, .priceBook, .configuratorModel, .catalogBundle: .global
         case .account, .lead: .territory
         case .contact, .opportunity, .activity, .quote, .order: .account
         case .forecastSubmission, .forecastAdjustment, .quota: .forecast
@@ -104,6 +107,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
         case .quote: Quote.self
         case .order: Order.self
         case .quota: Quota.self
+        case .catalogBundle: CatalogBundle.self
         }
     }
 }

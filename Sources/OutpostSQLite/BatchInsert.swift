@@ -35,7 +35,9 @@ extension RecordBatch {
     /// Inserts every record, parents before children, inside the caller's transaction,
     /// together with its hub merge state (``ReplicaTable``).
     ///
-    /// Each record takes the next value of the change sequence in insertion order.
+    /// Each record takes the next value of the change sequence in insertion order;
+    /// then every product the batch's catalog records touch gets a newly signed
+    /// bundle (``CatalogSigning``).
     func insertRecords(_ db: Database, now: Date = Date()) throws {
         let territories = try Territory.parentsFirst(territories)
         let time = WallClock(date: now)
@@ -60,6 +62,7 @@ extension RecordBatch {
             try insert(configuratorModels) { try $0.insert($1, changeSeq: $2) }
             try insert(forecastSubmissions) { try $0.insert($1, changeSeq: $2) }
             try insert(quotas) { _, _, _ in }  // Quotas live in `replica_record` only.
+            try CatalogSigning.resign(CatalogSigning.touchedProducts(by: self), db, sequence: &sequence, time: time)
         }
     }
 }

@@ -21,6 +21,9 @@ enum Migrations {
         migrator.registerMigration("v4-orders") { db in
             for sql in Schema.v4Orders { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v5-catalog-signing") { db in
+            for sql in Schema.v5CatalogSigning { try db.execute(sql: sql) }
+        }
         return migrator
     }
 }

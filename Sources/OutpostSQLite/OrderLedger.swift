@@ -109,7 +109,7 @@ enum OrderLedger {
     }
 
     /// The products, options and rule models the lines of `quote` name, its price
-    /// book and its approver's role.
+    /// book, its approver's role and the bundle versions signed for those products.
     private static func catalog(_ db: Database, for quote: Quote?) throws -> IntakeCatalog {
         let products = Set(quote?.lines.map(\.productID) ?? [])
         let filter = IDFilter("id", products)
@@ -120,6 +120,8 @@ enum OrderLedger {
             products: try db.fetch(Product.selectSQL + filter.clause, filter.arguments, Product.init(row:)),
             options: try db.fetch(ProductOption.selectSQL + optionFilter.clause, optionFilter.arguments, ProductOption.init(row:)),
             models: try db.fetch(ConfiguratorModel.selectSQL + optionFilter.clause, optionFilter.arguments, ConfiguratorModel.init(row:)),
-            priceBook: book, approverRole: approver?.role)
+            priceBook: book, approverRole: approver?.role,
+            signedBundleVersions: Set(try Int.fetchAll(db, sql: "SELECT version FROM catalog_bundle_version" + optionFilter.clause,
+                                                       arguments: optionFilter.arguments)))
     }
 }

@@ -11,7 +11,7 @@ struct OrderIntakeTests {
 
     init() {
         book = PriceBook(name: "EUR", currency: .eur, entries: [product.id: product.basePrice], approvalThresholdBasisPoints: 1_000)
-        catalog = IntakeCatalog(products: [product], options: [], models: [], priceBook: book)
+        catalog = IntakeCatalog(products: [product], options: [], models: [], priceBook: book, signedBundleVersions: [3])
     }
 
     /// An accepted quote for `quantity` units at `discount` basis points, priced as a device would.
@@ -20,7 +20,7 @@ struct OrderIntakeTests {
             .price(lines: [LineRequest(productID: product.id, optionIDs: [], quantity: quantity)], discountBasisPoints: discount, discountAmount: nil)
         return Quote(opportunityID: OpportunityID(), status: .accepted,
                      lines: [QuoteLine(productID: product.id, selectedOptionIDs: [], quantity: quantity, unitPrice: priced.lines[0].unitPrice)],
-                     discountBasisPoints: discount, priceBookID: book.id, total: priced.total)
+                     discountBasisPoints: discount, bundleVersion: 3, priceBookID: book.id, total: priced.total)
     }
 
     func refusal(_ order: Order, _ quote: Quote?, _ catalog: IntakeCatalog) -> IntakeRefusal.Code? {
@@ -45,6 +45,11 @@ struct OrderIntakeTests {
         var tampered = good
         tampered.total = Money(minorUnits: 1, currency: .eur)
         #expect(refusal(Order(quoteID: tampered.id, quoteHash: QuoteVersion.hash(of: tampered)), tampered, catalog) == .priceMismatch)
+
+        var unsigned = good
+        unsigned.bundleVersion = 4
+        #expect(refusal(Order(quoteID: unsigned.id, quoteHash: QuoteVersion.hash(of: unsigned)), unsigned, catalog) == .unknownBundle,
+                "priced with a bundle version the server never signed")
 
         var numbered = order
         numbered.number = OrderNumber(7)

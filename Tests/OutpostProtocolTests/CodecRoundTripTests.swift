@@ -81,7 +81,8 @@ struct CodecRoundTripTests {
     func enrolment() throws {
         let request = EnrolmentRequest(publicKey: Array(repeating: 7, count: 32), label: "handheld-07")
         #expect(try EnrolmentRequest(decoding: request.encoded()) == request)
-        let response = EnrolmentResponse(deviceNumber: 3, serverPublicKey: Array(repeating: 9, count: 32), userName: "rep.medium",
+        let response = EnrolmentResponse(deviceNumber: 3, serverPublicKey: Array(repeating: 9, count: 32),
+                                         serverSigningKey: Array(repeating: 8, count: 32), userName: "rep.medium",
                                          role: "rep", territories: ["Bavaria", "Baden-Württemberg"], syncPort: 8081)
         #expect(try EnrolmentResponse(decoding: response.encoded()) == response)
         #expect(throws: ProtocolError.self) { try EnrolmentResponse(decoding: response.encoded() + [0]) }

@@ -190,12 +190,15 @@ enum SpecFixtures {
     static let devicePublicKey = SpecVectors.hex("0e 02 16 22 3f 14 71 43 d3 26 15 a9 11 89 c2 88 c1 72 8c ba 3c c5 f9 f6 21 b1 02 6e 03 d8 31 29")
     /// The server's (seed bytes 20…3f).
     static let serverPublicKey = SpecVectors.hex("99 f4 67 4e cc 87 c0 b8 e7 12 f1 92 b8 f4 9e 74 42 a9 37 6b 48 75 96 7a ba ba 28 47 10 19 a9 3e")
+    /// The server's Ed25519 catalog-signing public key (`crypto_sign_seed_keypair` of bytes 40…5f).
+    static let serverSigningKey = SpecVectors.hex("25 43 b9 2f f1 09 55 11 47 6a dc 83 69 db 6d dc 93 36 65 a1 19 78 dd a1 40 4e e1 06 6c a9 55 9d")
 
     static let enrolRequests: [String: EnrolmentRequest] = [
         "enrol-request": EnrolmentRequest(publicKey: devicePublicKey, label: "field-laptop-07"),
     ]
     static let enrolResponses: [String: EnrolmentResponse] = [
-        "enrol-response": EnrolmentResponse(deviceNumber: 7, serverPublicKey: serverPublicKey, userName: "rep.small", role: "rep",
+        "enrol-response": EnrolmentResponse(deviceNumber: 7, serverPublicKey: serverPublicKey, serverSigningKey: serverSigningKey,
+                                            userName: "rep.small", role: "rep",
                                             territories: ["Bavaria", "Franconia"], syncPort: 8081),
     ]
 

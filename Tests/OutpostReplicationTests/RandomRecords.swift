@@ -56,8 +56,15 @@ struct RandomRecords {
             Order(id: id(), quoteID: id(), quoteHash: text(), number: maybe { OrderNumber($0.int(1...9_999_999)) },
                   status: pick(OrderStatus.allCases), total: maybe { $0.money($0.currency(), nonNegative: true) },
                   deskNote: maybe { $0.text() })
+        case .catalogBundle:
+            CatalogBundle(productID: id(), version: int(1...Int.max),
+                          digests: Dictionary(uniqueKeysWithValues: (0..<int(0...3)).map { _ in
+                              (RecordID(high: rng.next(), low: rng.next()), bytes(32))
+                          }), signature: bytes(64))
         }
     }
+
+    private mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(int(0...255)) } }
 
     private mutating func opportunity() -> Opportunity {
         let stage = pick(OpportunityStage.allCases)

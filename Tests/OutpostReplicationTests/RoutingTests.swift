@@ -10,7 +10,7 @@ struct RoutingTests {
         let routing = Dictionary(uniqueKeysWithValues: ReplicatedKind.allCases.map { ($0.name, $0.routing) })
         #expect(routing == [
             "territory": .global, "user": .global, "product": .global, "product_option": .global,
-            "price_book": .global, "configurator_model": .global,
+            "price_book": .global, "configurator_model": .global, "catalog_bundle": .global,
             "account": .territory, "lead": .territory,
             "contact": .account, "opportunity": .account, "activity": .account, "quote": .account, "order": .account,
             "forecast_submission": .forecast, "forecast_adjustment": .forecast, "quota": .forecast,
@@ -22,7 +22,7 @@ struct RoutingTests {
             #expect(kind.recordType.kind == kind)
         }
         #expect(ReplicatedKind(typeID: RecordTypeID(0)) == nil)
-        #expect(ReplicatedKind(typeID: RecordTypeID(17)) == nil)
+        #expect(ReplicatedKind(typeID: RecordTypeID(18)) == nil)
     }
 
     @Test("each record's route names its routing parent")
@@ -37,6 +37,7 @@ struct RoutingTests {
             (ProductOption(productID: ProductID(), code: "cpu", name: "CPU", price: .zero(.eur)), .global),
             (PriceBook(name: "Standard", currency: .eur), .global),
             (ConfiguratorModel(productID: ProductID(), variableCount: 0, clauses: []), .global),
+            (CatalogBundle(productID: ProductID(), version: 1, digests: [:], signature: []), .global),
             (Account(territoryID: territory, name: "Huber"), .territory(territory)),
             (Lead(territoryID: territory, company: "Huber", firstName: "A", lastName: "B"), .territory(territory)),
             (Contact(accountID: account, firstName: "A", lastName: "B"), .account(account)),
@@ -75,5 +76,15 @@ struct RoutingTests {
         #expect(model.recordID == ConfiguratorModel.recordID(forProduct: product))
         #expect(model.recordID != RecordID(product))
         #expect(model.recordID.description == "3f2b8c4e1d2a4b6ffe1a0c5d7e9f1a2b")
+    }
+
+    @Test("a catalog bundle's id derives from its product's and differs from the product's and its model's")
+    func catalogBundleID() throws {
+        let product = try ProductID(parsing: "3f2b8c4e-1d2a-4b6f-9e1a-0c5d7e9f1a2b")
+        let bundle = CatalogBundle(productID: product, version: 1, digests: [:], signature: [])
+        #expect(bundle.recordID == CatalogBundle.recordID(forProduct: product))
+        #expect(bundle.recordID.description == "3f2b8c4e1d2a4b6fde1a0c5d7e9f1a2b")
+        #expect(bundle.recordID != RecordID(product))
+        #expect(bundle.recordID != ConfiguratorModel.recordID(forProduct: product))
     }
 }

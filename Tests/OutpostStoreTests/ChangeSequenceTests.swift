@@ -25,8 +25,10 @@ struct ChangeSequenceTests {
         var more = RecordBatch()
         let extra = Account(territoryID: company.dach.id, name: "Later AG")
         more.accounts = [extra]
+        // Then the server signs a catalog bundle of each product, each at the next value.
+        let last = Int64(company.batch.count + company.batch.products.count)
+        #expect(try await store.currentChangeSequence() == last)
         try await store.insert(more)
-        let last = Int64(company.batch.count)
         #expect(try await store.changes(since: last) == [ChangedRecord(kind: "account", id: extra.id.description,
                                                                        changeSeq: last + 1)])
         #expect(try await store.currentChangeSequence() == last + 1)

@@ -100,7 +100,8 @@ struct SealingTests {
         #expect(try EnrolmentSeal.codeID(ofRequest: bytes) == EnrolmentSeal.codeID("ABCDEFGHJKMN"))
         #expect(try EnrolmentSeal.openRequest(bytes, key: EnrolmentSeal.key("ABCD EFGH JKMN")) == request)
         #expect(throws: ProtocolError.self) { try EnrolmentSeal.openRequest(bytes, key: EnrolmentSeal.key("ABCD-EFGH-JKMP")) }
-        let response = EnrolmentResponse(deviceNumber: 4, serverPublicKey: Array(repeating: 2, count: 32), userName: "rep.small",
+        let response = EnrolmentResponse(deviceNumber: 4, serverPublicKey: Array(repeating: 2, count: 32),
+                                         serverSigningKey: Array(repeating: 3, count: 32), userName: "rep.small",
                                          role: "rep", territories: ["Bavaria"], syncPort: 9000)
         let frame = try EnrolmentSeal.sealResponse(response, key: EnrolmentSeal.key("ABCDEFGHJKMN"))
         #expect(try EnrolmentSeal.openResponse(frame, code: "abcd-efgh-jkmn") == response)

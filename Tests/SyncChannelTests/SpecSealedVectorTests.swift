@@ -56,7 +56,8 @@ struct SpecSealedVectorTests {
     @Test("Every sealed line of SPEC.md is checked here")
     func coverage() {
         let checked: Set = [
-            "device-seed", "device-secret", "device-public", "server-seed", "server-secret", "server-public", "key-up", "key-down",
+            "device-seed", "device-secret", "device-public", "server-seed", "server-secret", "server-public", "signing-seed", "server-signing",
+            "key-up", "key-down",
             "nonce-request", "nonce-response", "nonce-enrol-request", "nonce-enrol-response", "request", "request-writes",
             "frame-final-ack", "frame-records", "frame-outcome", "error", "wire-up", "wire-down", "code-id", "code-key",
             "enrol-request", "enrol-response",
@@ -64,7 +65,7 @@ struct SpecSealedVectorTests {
         #expect(Set(SealedSpec.sealed.keys) == checked)
     }
 
-    @Test("Key pairs come from their seeds; crypto_kx gives both sides the same up and down keys")
+    @Test("Key pairs come from their seeds; crypto_kx gives both sides the same up and down keys; the signing key from its seed")
     func keys() throws {
         for side in ["device", "server"] {
             let pair = try KeyExchange.KeyPair(seed: SealedSpec.sealed("\(side)-seed"))
@@ -76,6 +77,8 @@ struct SpecSealedVectorTests {
         #expect(server.receive.bytes == (try SealedSpec.sealed("key-up")))
         #expect(device.receive.bytes == (try SealedSpec.sealed("key-down")))
         #expect(server.transmit.bytes == (try SealedSpec.sealed("key-down")))
+        let signing = try SigningKeyPair(seed: SealedSpec.sealed("signing-seed"))
+        #expect(signing.publicKey.bytes == (try SealedSpec.sealed("server-signing")))
     }
 
     @Test("Nonces: direction, counter and index little-endian, zero padding")
@@ -199,6 +202,7 @@ struct SpecSealedVectorTests {
         #expect(try EnrolmentSeal.sealResponse(response, key: key) == sealedResponse)
         #expect(try EnrolmentSeal.openResponse(sealedResponse, code: "abcd-efgh-jkmn") == response)
         #expect(response.serverPublicKey == (try SealedSpec.sealed("server-public")))
+        #expect(response.serverSigningKey == (try SealedSpec.sealed("server-signing")))
         #expect(SealedSpec.error { _ = try EnrolmentSeal.openResponse(sealedResponse, code: "ABCD-EFGH-JKMP") }?.code == .authenticationFailed)
     }
 }

@@ -26,14 +26,16 @@ struct OrderDesk {
     }
 
     /// An accepted quote on `opportunity` for `quantity` workstations with `options`,
-    /// priced by the price book as a device would.
-    func acceptedQuote(on opportunity: Opportunity, options: [ProductOption], quantity: Int) throws -> Quote {
+    /// priced by the price book as a device would, with the catalog bundle version
+    /// `replica` verified.
+    func acceptedQuote(on opportunity: Opportunity, options: [ProductOption], quantity: Int, pricedOn replica: Replica) throws -> Quote {
         let list = PriceList(priceBook: catalog.book, products: [product], options: catalog.batch.productOptions)
         let priced = try list.price(lines: [LineRequest(productID: product.id, optionIDs: options.map(\.id), quantity: quantity)],
                                     discountBasisPoints: 0, discountAmount: nil)
         return Quote(opportunityID: opportunity.id, status: .accepted,
                      lines: [QuoteLine(productID: product.id, selectedOptionIDs: options.map(\.id), quantity: quantity,
                                        unitPrice: priced.lines[0].unitPrice)],
+                     bundleVersion: try replica.catalog().bundleVersion(products: [product.id]),
                      priceBookID: catalog.book.id, total: priced.total)
     }
 

@@ -26,7 +26,7 @@ struct OrderTests {
         #expect(try desk.counts()[.account] == nil, "the desk holds orders, not the territories' accounts")
 
         // Offline on the rep's device: an accepted quote and its order.
-        let quote = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [shop.catalog.chassis, shop.catalog.fast], quantity: 3)
+        let quote = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [shop.catalog.chassis, shop.catalog.fast], quantity: 3, pricedOn: rep)
         try rep.create(quote)
         let placed = try OrderDesk.place(quote, on: rep)
         #expect(try rep.orders().map(\.label) == ["pending"])
@@ -89,7 +89,7 @@ struct OrderTests {
         let rep = try await hub.enrol(hub.company.repNorth)
         let laptop = try await hub.enrol(hub.company.repNorth, name: "laptop")
         _ = try await sync(rep, endpoint: endpoint)
-        let quote = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [shop.catalog.chassis, shop.catalog.small], quantity: 1)
+        let quote = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [shop.catalog.chassis, shop.catalog.small], quantity: 1, pricedOn: rep)
         try rep.create(quote)
         _ = try await sync(rep, endpoint: endpoint)
         _ = try await sync(laptop)
@@ -121,12 +121,12 @@ struct OrderTests {
         let rep = try await hub.enrol(hub.company.repNorth)
         _ = try await sync(rep)
 
-        var cheap = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [shop.catalog.chassis, shop.catalog.fast], quantity: 1)
+        var cheap = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [shop.catalog.chassis, shop.catalog.fast], quantity: 1, pricedOn: rep)
         cheap.lines[0].unitPrice = Money(minorUnits: 99_900, currency: .eur)
         cheap.total = Money(minorUnits: 99_900, currency: .eur)
         try rep.create(cheap)
         try OrderDesk.place(cheap, on: rep)
-        let both = try shop.acceptedQuote(on: hub.company.opportunities[1], options: [shop.catalog.chassis, shop.catalog.fast, shop.catalog.small], quantity: 1)
+        let both = try shop.acceptedQuote(on: hub.company.opportunities[1], options: [shop.catalog.chassis, shop.catalog.fast, shop.catalog.small], quantity: 1, pricedOn: rep)
         try rep.create(both)
         try OrderDesk.place(both, on: rep)
 

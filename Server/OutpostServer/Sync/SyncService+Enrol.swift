@@ -27,7 +27,8 @@ extension SyncService {
         }
         logger.info("device enrolled", metadata: ["device": "\(enrolled.device.number)", "user": "\(enrolled.device.user.name)"])
         let response = EnrolmentResponse(
-            deviceNumber: enrolled.device.number, serverPublicKey: keys.publicKey.bytes, userName: enrolled.device.user.name,
+            deviceNumber: enrolled.device.number, serverPublicKey: keys.publicKey.bytes, serverSigningKey: signingPublicKey,
+            userName: enrolled.device.user.name,
             role: enrolled.device.user.role.rawValue, territories: enrolled.territories, syncPort: syncPort)
         return try EnrolmentSeal.sealResponse(response, key: key)
     }

@@ -16,6 +16,8 @@ public struct SyncService: Sendable {
     let store: SQLiteStore
     /// The server's long-term key pair.
     let keys: KeyExchange.KeyPair
+    /// The public half of the server's catalog-signing key, announced at enrolment.
+    let signingPublicKey: [UInt8]
     /// The native TCP sync port announced at enrolment (0: HTTP only).
     let syncPort: UInt16
     /// Records per response frame: a dropped transfer re-sends at most this many.
@@ -26,7 +28,7 @@ public struct SyncService: Sendable {
     let rateLimiter: DeviceRateLimiter
     let logger: Logger
 
-    /// Loads (or on first start creates) the server's key pair.
+    /// Loads (or on first start creates) the server's key pair and catalog-signing key.
     public static func start(store: SQLiteStore, syncPort: UInt16, batchSize: Int = 1000, limits: SyncLimits = SyncLimits(),
                              logger: Logger) async throws -> SyncService {
         let stored = try await store.serverKey {
@@ -34,7 +36,7 @@ public struct SyncService: Sendable {
             return (pair.publicKey.bytes, pair.secretKey.bytes)
         }
         let keys = KeyExchange.KeyPair(publicKey: try .init(stored.publicKey), secretKey: try .init(stored.secretKey))
-        return SyncService(store: store, keys: keys, syncPort: syncPort, batchSize: batchSize, limits: limits,
+        return SyncService(store: store, keys: keys, signingPublicKey: try await store.catalogSigningPublicKey(), syncPort: syncPort, batchSize: batchSize, limits: limits,
                            rateLimiter: DeviceRateLimiter(burst: limits.burst, requestsPerSecond: limits.requestsPerSecond),
                            logger: logger)
     }

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import MergeEngine
+import OutpostModel
+import OutpostReplication
+import OutpostStore
+import SodiumKit
+
+/// The server's Ed25519 catalog-signing key (`catalog_signing_key`) and the signed
+/// bundles it makes: whenever catalog records change, every product they touch gets
+/// a freshly signed ``CatalogBundle`` in the same transaction, and its version is
+/// kept in `catalog_bundle_version` so order intake can tell a signed version.
+enum CatalogSigning {
+    /// The signing key, created on first use.
+    static func key(_ db: Database) throws -> SigningKeyPair {
+        if let row = try Row.fetchOne(db, sql: "SELECT public_key, secret_key FROM catalog_signing_key WHERE id = 1") {
+            return try SigningKeyPair(publicKey: Signing.PublicKey([UInt8](row[0] as Data)), secretKeyBytes: [UInt8](row[1] as Data))
+        }
+        let pair = try SigningKeyPair.generate()
+        try db.execute(sql: "INSERT INTO catalog_signing_key (id, public_key, secret_key) VALUES (1, ?, ?)",
+                       arguments: [Data(pair.publicKey.bytes), Data(pair.secretKeyBytes)])
+        return pair
+    }
+
+    /// The products whose bundles the batch's catalog records change.
+    static func touchedProducts(by batch: RecordBatch) -> Set<ProductID> {
+        var products = Set(batch.products.map(\.id))
+        products.formUnion(batch.productOptions.map(\.productID))
+        products.formUnion(batch.configuratorModels.map(\.productID))
+        for book in batch.priceBooks { products.formUnion(book.entries.keys) }
+        return products
+    }
+
+    /// Signs a new bundle of each of `products` from the records now stored, each at
+    /// the next change-sequence value (its version).
+    static func resign(_ products: Set<ProductID>, _ db: Database, sequence: inout ChangeSequence, time: WallClock) throws {
+        guard !products.isEmpty else { return }
+        let key = try key(db)
+        let priceBooks = try PriceBook.fetchAll(db)
+        for productID in products.sorted(by: { RecordID($0) < RecordID($1) }) {
+            guard let product = try db.fetch(Product.selectSQL + " WHERE id = ?", [productID.sql], Product.init(row:)).first else { continue }
+            let options = try db.fetch(ProductOption.selectSQL + " WHERE product_id = ?", [productID.sql], ProductOption.init(row:))
+            let models = try db.fetch(ConfiguratorModel.selectSQL + " WHERE product_id = ?", [productID.sql], ConfiguratorModel.init(row:))
+            let version = sequence.next()
+            let bundle = CatalogBundle.signed(
+                productID: productID, version: Int(version),
+                members: CatalogBundle.members(of: product, options: options, models: models, priceBooks: priceBooks), key: key)
+            try db.execute(sql: "INSERT INTO catalog_bundle_version (version, product_id) VALUES (?, ?)",
+                           arguments: [version, productID.sql])
+            try ReplicaTable.recordHubWrite(db, bundle, seq: version, time: time)
+        }
+    }
+}
+
+extension SQLiteStore {
+    /// The public half of the server's catalog-signing key (created on first use),
+    /// which devices learn at enrolment.
+    public func catalogSigningPublicKey() async throws(StoreError) -> [UInt8] {
+        try await write("loading the catalog-signing key") { db in try CatalogSigning.key(db).publicKey.bytes }
+    }
+
+    /// Whether the server signed a catalog bundle of `version`.
+    public func isSignedCatalogVersion(_ version: Int) async throws(StoreError) -> Bool {
+        try await read("looking up catalog bundle version \(version)") { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM catalog_bundle_version WHERE version = ?)",
+                              arguments: [Int64(version)]) ?? false
+        }
+    }
+}
