@@ -76,7 +76,9 @@ final class LiveHub: Sendable {
     }
 
     /// The passphrase test devices encrypt their replicas with.
-    static let passphrase = ReplicaSecret.passphrase(text: "correct horse battery staple")
+    static let passphraseText = "correct horse battery staple"
+    /// ``passphraseText`` as the replica's secret.
+    static let passphrase = ReplicaSecret.passphrase(text: passphraseText)
 
     /// Enrols a device of `user` with its own replica folder (encrypted under
     /// ``passphrase``), over real sockets.
