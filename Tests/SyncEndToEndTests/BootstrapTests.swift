@@ -52,6 +52,26 @@ struct BootstrapTests {
         #expect(try replica.counts()[.account] == 6)
     }
 
+    @Test("A bootstrap too long to answer whole streams over HTTP, frame by frame, into the same replica as over TCP")
+    func streamedOverHTTP() async throws {
+        let hub = try await LiveHub.start(batchSize: 50)
+        defer { Task { await hub.stop() } }
+        var batch = RecordBatch()
+        batch.accounts = (0..<800).map { _ in Account(territoryID: hub.company.north.id, name: "Streamed \(UUID().uuidString)") }
+        try await hub.store.insert(batch)
+        let overHTTP = try await hub.enrol(hub.company.repNorth, name: "http")
+        let overTCP = try await hub.enrol(hub.company.repNorth, name: "tcp")
+
+        let http = try await sync(overHTTP, endpoint: hub.httpEndpoint)
+        let tcp = try await sync(overTCP)
+        #expect(http.bytesDown > 16 << 10, "the answer should be long enough to be streamed (\(http.bytesDown) bytes)")
+        #expect(http.frames == tcp.frames && http.frames >= 8)
+        #expect(http.received == tcp.received && http.received > 800)
+        for kind in [ReplicatedKind.account, .contact, .opportunity, .territory] {
+            #expect(Set(try overHTTP.records(of: kind).map(\.state)) == Set(try overTCP.records(of: kind).map(\.state)))
+        }
+    }
+
     func blockingEnrol(folder: URL, url: String, code: String) async throws -> Replica {
         try await TestSupportBlocking.run { () throws(ReplicaError) in
             try Enrolment.enrol(folder: folder, serverURL: url, code: code, label: "test", secret: LiveHub.passphrase).replica
