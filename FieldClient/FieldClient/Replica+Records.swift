@@ -119,15 +119,18 @@ extension Replica {
             """).execute(arguments: [Data(state.id.bytes), kindValue, sealed, territory, parent, view.hasConflicts])
     }
 
-    /// Removes every record routed to `territories`, then records whose parent is
+    /// Removes every record routed to one of `evictions` (territories that left the
+    /// scope) or named by it (territory-routed records that left it; a territory's own
+    /// global record stays), then records whose parent is
     /// gone (contacts of evicted accounts, quotes of their opportunities …), except
     /// kinds this device's role holds from every territory (the desk's orders, whose
     /// quotes it never holds).
-    func evict(_ db: Database, territories: [RecordID]) throws {
-        guard !territories.isEmpty else { return }
-        let placeholders = Array(repeating: "?", count: territories.count).joined(separator: ",")
-        try db.execute(sql: "DELETE FROM record WHERE territory IN (\(placeholders))",
-                       arguments: StatementArguments(territories.map { Data($0.bytes) }))
+    func evict(_ db: Database, _ evictions: [RecordID]) throws {
+        guard !evictions.isEmpty else { return }
+        let placeholders = Array(repeating: "?", count: evictions.count).joined(separator: ",")
+        let ids = evictions.map { Data($0.bytes) }
+        try db.execute(sql: "DELETE FROM record WHERE territory IN (\(placeholders)) OR (id IN (\(placeholders)) AND territory IS NOT NULL)",
+                       arguments: StatementArguments(ids + ids))
         let role = try DeviceIdentity.fetch(db, cipher: cipher).flatMap { Role(rawValue: $0.role) }
         let kept = (role?.kindsFromEveryTerritory ?? []).map { String($0.rawValue) }.sorted()
         let keep = kept.isEmpty ? "" : " AND kind NOT IN (\(kept.joined(separator: ",")))"

@@ -34,7 +34,7 @@ extension Replica {
             var effect = FrameEffect()
             if !frame.evictions.isEmpty {
                 let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0
-                try evict(db, territories: frame.evictions)
+                try evict(db, frame.evictions)
                 effect.evicted = before - (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0)
             }
             for state in frame.records { try merge(db, state) }

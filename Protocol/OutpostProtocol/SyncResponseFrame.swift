@@ -7,8 +7,9 @@ import MergeEngine
 public struct SyncResponseFrame: Hashable, Sendable {
     /// The cursor the device reaches once this frame is applied.
     public var cursor: SyncCursor
-    /// Territories (as record ids) that left the device's scope: evict every record
-    /// routed to them.
+    /// What left the device's scope: territories (evict every record routed to them)
+    /// and records (an account moved to a territory outside the scope: evict it). Either
+    /// way the records' children go with them.
     public var evictions: [RecordID]
     /// Record states to join into the replica.
     public var records: [RecordState]

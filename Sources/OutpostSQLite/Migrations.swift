@@ -24,6 +24,9 @@ enum Migrations {
         migrator.registerMigration("v5-catalog-signing") { db in
             for sql in Schema.v5CatalogSigning { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v6-record-departure") { db in
+            for sql in Schema.v6RecordDeparture { try db.execute(sql: sql) }
+        }
         return migrator
     }
 }

@@ -136,7 +136,7 @@ struct PushProcessor {
     /// an order, if `OrderLedger` allows it. An account that moves to another
     /// territory takes its contacts, opportunities and activities along (each at a new
     /// sequence value), so they stop reaching the old territory's devices and reach the
-    /// new one's.
+    /// new one's; a `record_departure` row tells the old territory's devices to evict it.
     private func decide(_ write: Write, sequence: inout ChangeSequence) throws -> Decision {
         let seq = sequence.next()
         // A context is what the device received from the hub: hub dots the hub has
@@ -214,6 +214,8 @@ struct PushProcessor {
         }
         if kind == .account, let moved = existing?.territory, moved != territory {
             try ReplicaTable.reroute(childrenOf: AccountID(write.record), to: territory, db, sequence: &sequence)
+            try db.execute(sql: "INSERT INTO record_departure (seq, record, territory) VALUES (?, ?, ?)",
+                           arguments: [seq, Data(write.record.bytes), Data(RecordID(moved).bytes)])
         }
         return .accepted(seq: seq)
     }

@@ -85,7 +85,9 @@ extension SyncService {
         plan.cursor = SyncCursor(watermark: plan.cursor.watermark, scopeVersion: target)
     }
 
-    /// Sends changes in scope after the watermark, then the final frame.
+    /// Sends changes in scope after the watermark, then the final frame. Each frame
+    /// also names the records that left the scope within the watermarks it advances
+    /// over, so a transfer cut between frames still delivers every departure.
     private func changes(_ plan: inout StreamPlan, device: ReplicaID, frames: inout FrameSender) async throws {
         let requestWatermark = plan.cursor.watermark
         while true {
@@ -93,14 +95,14 @@ extension SyncService {
                                                    after: plan.cursor.watermark, through: nil, limit: batchSize)
             let records = page.records.map(\.state).filter { !Self.isOwnEcho($0, device: device, above: requestWatermark) }
             plan.recordsSent += records.count
-            if page.records.count < batchSize {
-                plan.cursor.watermark = max(page.records.last?.seq ?? 0, page.currentSeq, plan.cursor.watermark)
-                try await frames.send(SyncResponseFrame(cursor: plan.cursor, evictions: plan.takeEvictions(), records: records,
-                                                  outcome: plan.outcome))
-                return
-            }
-            plan.cursor.watermark = page.records.last!.seq
-            try await frames.send(SyncResponseFrame(cursor: plan.cursor, evictions: plan.takeEvictions(), records: records))
+            let previous = plan.cursor.watermark
+            let final = page.records.count < batchSize
+            plan.cursor.watermark = final ? max(page.records.last?.seq ?? 0, page.currentSeq, previous) : page.records.last!.seq
+            let departed = requestWatermark == 0 ? []
+                : try await store.departures(leaving: plan.scope, after: previous, through: plan.cursor.watermark)
+            try await frames.send(SyncResponseFrame(cursor: plan.cursor, evictions: plan.takeEvictions() + departed, records: records,
+                                                    outcome: final ? plan.outcome : nil))
+            if final { return }
         }
     }
 
