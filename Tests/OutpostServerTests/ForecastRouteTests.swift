@@ -10,7 +10,7 @@ import Testing
 
 @Suite("GET /forecast")
 struct ForecastRouteTests {
-    @Test("answers a territory's roll-up as JSON to a caller with the API token, and refuses no token, a bad period or an unknown territory")
+    @Test("answers a territory's roll-up as JSON to a caller with the API token, and refuses no or a wrong token, a bad period or an unknown territory")
     func forecast() async throws {
         let store = try SQLiteStore.temporary()
         let north = Territory(name: "North")
@@ -31,6 +31,10 @@ struct ForecastRouteTests {
         let token: HTTPFields = [.authorization: "Bearer s3cret"]
         try await app.test(.router) { client in
             try await client.execute(uri: "/forecast?period=2026Q4&territory=North", method: .get) { response in
+                #expect(response.status == .unauthorized)
+            }
+            try await client.execute(uri: "/forecast?period=2026Q4&territory=North", method: .get,
+                                     headers: [.authorization: "Bearer s3cre"]) { response in
                 #expect(response.status == .unauthorized)
             }
             try await client.execute(uri: "/forecast?period=2026Q4&territory=North", method: .get, headers: token) { response in
