@@ -164,7 +164,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostProtocolTests",
-            dependencies: ["SeededRandom", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["SpecText", "SeededRandom", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/OutpostProtocolTests"
         ),
         .testTarget(
@@ -176,6 +176,7 @@ let package = Package(
             path: "Tests/OutpostReplicationTests"
         ),
         .target(name: "SeededRandom", path: "Tests/SeededRandom"),
+        .target(name: "SpecText", path: "Tests/SpecText"),
         .target(
             name: "TestSupport",
             dependencies: [
@@ -191,7 +192,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncChannelTests",
-            dependencies: [
+            dependencies: ["SpecText", 
                 "SyncChannel", "OutpostProtocol", "MergeEngine", "SodiumKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

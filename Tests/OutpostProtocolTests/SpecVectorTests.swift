@@ -1,30 +1,15 @@
+import SpecText
 import Foundation
 import MergeEngine
 import OutpostProtocol
 import PropertyBased
 import Testing
 
-/// Reads the `vector` and `invalid` lines of Protocol/SPEC.md.
+/// The `vector` lines of Protocol/SPEC.md.
 enum SpecVectors {
-    static let text: String = {
-        let spec = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Protocol/SPEC.md").standardizedFileURL
-        return (try? String(contentsOf: spec, encoding: .utf8)) ?? ""
-    }()
-
-    static func hex(_ text: String) -> [UInt8] {
-        text == "(empty)" ? [] : text.split(separator: " ").map { UInt8($0, radix: 16)! }
-    }
-
-    static func lines(_ prefix: String) -> [[String]] {
-        text.split(separator: "\n").filter { $0.hasPrefix(prefix + " ") }.map {
-            $0.dropFirst(prefix.count + 1).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-        }
-    }
-
     /// The `vector` lines as name → bytes (the first and last columns).
     static var vectors: [(name: String, bytes: [UInt8])] {
-        lines("vector").map { ($0[0], hex($0[$0.count - 1])) }
+        SpecText.lines("vector").map { ($0[0], SpecText.hex($0[$0.count - 1])) }
     }
 }
 
@@ -187,11 +172,11 @@ enum SpecFixtures {
     // MARK: Enrolment (§6)
 
     /// The device's X25519 public key of SPEC.md §12.3 (`crypto_kx_seed_keypair` of bytes 00…1f).
-    static let devicePublicKey = SpecVectors.hex("0e 02 16 22 3f 14 71 43 d3 26 15 a9 11 89 c2 88 c1 72 8c ba 3c c5 f9 f6 21 b1 02 6e 03 d8 31 29")
+    static let devicePublicKey = SpecText.hex("0e 02 16 22 3f 14 71 43 d3 26 15 a9 11 89 c2 88 c1 72 8c ba 3c c5 f9 f6 21 b1 02 6e 03 d8 31 29")
     /// The server's (seed bytes 20…3f).
-    static let serverPublicKey = SpecVectors.hex("99 f4 67 4e cc 87 c0 b8 e7 12 f1 92 b8 f4 9e 74 42 a9 37 6b 48 75 96 7a ba ba 28 47 10 19 a9 3e")
+    static let serverPublicKey = SpecText.hex("99 f4 67 4e cc 87 c0 b8 e7 12 f1 92 b8 f4 9e 74 42 a9 37 6b 48 75 96 7a ba ba 28 47 10 19 a9 3e")
     /// The server's Ed25519 catalog-signing public key (`crypto_sign_seed_keypair` of bytes 40…5f).
-    static let serverSigningKey = SpecVectors.hex("25 43 b9 2f f1 09 55 11 47 6a dc 83 69 db 6d dc 93 36 65 a1 19 78 dd a1 40 4e e1 06 6c a9 55 9d")
+    static let serverSigningKey = SpecText.hex("25 43 b9 2f f1 09 55 11 47 6a dc 83 69 db 6d dc 93 36 65 a1 19 78 dd a1 40 4e e1 06 6c a9 55 9d")
 
     static let enrolRequests: [String: EnrolmentRequest] = [
         "enrol-request": EnrolmentRequest(publicKey: devicePublicKey, label: "field-laptop-07"),
@@ -276,10 +261,10 @@ struct SpecVectorTests {
     func varints() {
         let table: [(UInt64, String)] = [(0, "00"), (127, "7f"), (128, "80 01"), (300, "ac 02"), (16384, "80 80 01")]
         for (value, hex) in table {
-            #expect(SpecVectors.text.contains("| \(value) | `\(hex)` |"))
+            #expect(SpecText.text.contains("| \(value) | `\(hex)` |"))
             var bytes: [UInt8] = []
             LEB128.append(value, to: &bytes)
-            #expect(bytes == SpecVectors.hex(hex))
+            #expect(bytes == SpecText.hex(hex))
         }
     }
 
@@ -287,11 +272,11 @@ struct SpecVectorTests {
     func signed() {
         let table: [(Int64, String)] = [(0, "00"), (-1, "01"), (1, "02"), (-2, "03"), (63, "7e"), (-64, "7f"), (64, "80 01")]
         for (value, hex) in table {
-            #expect(SpecVectors.text.contains("| \(value) | `\(hex)` |"))
+            #expect(SpecText.text.contains("| \(value) | `\(hex)` |"))
             var writer = ByteWriter()
             writer.signed(value)
-            #expect(writer.bytes == SpecVectors.hex(hex))
-            var reader = ByteReader(SpecVectors.hex(hex))
+            #expect(writer.bytes == SpecText.hex(hex))
+            var reader = ByteReader(SpecText.hex(hex))
             #expect((try? reader.signed()) == value)
         }
     }
@@ -314,14 +299,14 @@ struct SpecVectorTests {
 
     @Test("Every invalid vector is refused with its code; every cut of a valid one is refused")
     func invalid() throws {
-        let lines = SpecVectors.lines("invalid")
+        let lines = SpecText.lines("invalid")
         #expect(lines.count >= 12)
         for line in lines {
             let kind = line[0]
             let code = try #require(ProtocolError.Code.allCases.first { "\($0)" == line[1] }, "unknown code \(line[1])")
-            #expect(throws: ProtocolError.self, "\(line[2])") { try SpecFixtures.decode(SpecVectors.hex(line[3]), as: kind) }
+            #expect(throws: ProtocolError.self, "\(line[2])") { try SpecFixtures.decode(SpecText.hex(line[3]), as: kind) }
             do {
-                try SpecFixtures.decode(SpecVectors.hex(line[3]), as: kind)
+                try SpecFixtures.decode(SpecText.hex(line[3]), as: kind)
             } catch {
                 #expect(error.code == code, "\(line[2]): \(error.message)")
             }

@@ -2,29 +2,15 @@ import Foundation
 import MergeEngine
 import OutpostProtocol
 import SodiumKit
+import SpecText
 import SyncChannel
 import Testing
 
 /// Reads the `sealed` and `vector` lines of Protocol/SPEC.md (§11).
 enum SealedSpec {
-    static let text: String = {
-        let spec = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Protocol/SPEC.md").standardizedFileURL
-        return (try? String(contentsOf: spec, encoding: .utf8)) ?? ""
-    }()
-
-    static func hex(_ text: String) -> [UInt8] {
-        text == "(empty)" ? [] : text.split(separator: " ").map { UInt8($0, radix: 16)! }
-    }
-
     /// Name → bytes of the lines starting with `prefix` (first and last columns).
     static func table(_ prefix: String) -> [String: [UInt8]] {
-        var table: [String: [UInt8]] = [:]
-        for line in text.split(separator: "\n") where line.hasPrefix(prefix + " ") {
-            let columns = line.dropFirst(prefix.count + 1).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            table[columns[0]] = hex(columns[columns.count - 1])
-        }
-        return table
+        Dictionary(SpecText.lines(prefix).map { ($0[0], SpecText.hex($0[$0.count - 1])) }, uniquingKeysWith: { $1 })
     }
 
     static let sealed = table("sealed")

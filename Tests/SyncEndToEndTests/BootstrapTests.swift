@@ -47,8 +47,7 @@ struct BootstrapTests {
     func managerScope() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
-        let replica = try await hub.enrol(hub.company.manager)
-        _ = try await sync(replica)
+        let replica = try await hub.bootstrapped(hub.company.manager)
         #expect(try replica.counts()[.account] == 6)
     }
 

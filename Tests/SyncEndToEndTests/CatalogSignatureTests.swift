@@ -13,8 +13,7 @@ struct CatalogSignatureTests {
     func syncedCatalog() async throws -> (catalog: Catalog, product: Product, rep: Replica, hub: LiveHub) {
         let hub = try await LiveHub.start()
         try await hub.store.insert(TestCatalog(product: hub.company.product).batch)
-        let rep = try await hub.enrol(hub.company.repNorth)
-        _ = try await sync(rep)
+        let rep = try await hub.bootstrapped(hub.company.repNorth)
         let catalog = try rep.catalog()
         return (catalog, try catalog.product("PC-1"), rep, hub)
     }

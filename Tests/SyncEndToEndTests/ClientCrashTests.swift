@@ -20,8 +20,7 @@ struct ClientCrashTests {
                      "build outpost first (swift build --build-tests); looked for \(Self.binary.path)")
         let hub = try await LiveHub.start(limits: SyncLimits(burst: 100_000))
         defer { Task { await hub.stop() } }
-        let replica = try await hub.enrol(hub.company.repNorth)
-        _ = try await sync(replica)
+        let replica = try await hub.bootstrapped(hub.company.repNorth)
         let startSequence = try await hub.store.currentChangeSequence()
 
         let account = hub.company.accounts(in: hub.company.north)[0]

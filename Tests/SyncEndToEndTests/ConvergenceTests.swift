@@ -57,10 +57,8 @@ struct ConvergenceTests {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
         let company = hub.company
-        let rep = try await hub.enrol(company.repNorth)
-        let boss = try await hub.enrol(company.manager)
-        _ = try await sync(rep)
-        _ = try await sync(boss)
+        let rep = try await hub.bootstrapped(company.repNorth)
+        let boss = try await hub.bootstrapped(company.manager)
         let account = RecordID(company.accounts(in: company.north)[2].id)
         let phone = try Self.field(.account, "phone")
         try rep.update(account, fields: [phone: .string("+49 40 222")])
@@ -88,8 +86,7 @@ struct ConvergenceTests {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
         let company = hub.company
-        let rep = try await hub.enrol(company.repNorth)
-        _ = try await sync(rep)
+        let rep = try await hub.bootstrapped(company.repNorth)
         // An account created in the South territory is outside rep.north's scope.
         try rep.create(Account(territoryID: company.south.id, name: "Sneaky GmbH"))
         let report = try await sync(rep)

@@ -16,10 +16,8 @@ struct FieldDayTests {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
         let company = hub.company
-        let rep = try await hub.enrol(company.repNorth)
-        let boss = try await hub.enrol(company.manager)
-        _ = try await sync(rep)
-        _ = try await sync(boss)
+        let rep = try await hub.bootstrapped(company.repNorth)
+        let boss = try await hub.bootstrapped(company.manager)
 
         // Offline: the rep logs a visit, wins a deal and opens a committed one.
         let account = company.accounts(in: company.north)[0]

@@ -29,8 +29,7 @@ struct HostileInputTests {
     func tamperedAndReplayed() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
-        let rep = try await hub.enrol(hub.company.repNorth)
-        _ = try await sync(rep)
+        let rep = try await hub.bootstrapped(hub.company.repNorth)
         let account = RecordID(hub.company.accounts(in: hub.company.north)[0].id)
         try rep.update(account, fields: [try #require(ReplicatedKind.account.fieldID(named: "city")): .string("Kiel")])
 

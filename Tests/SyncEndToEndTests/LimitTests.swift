@@ -43,8 +43,7 @@ struct LimitTests {
     func oversizedRequest() async throws {
         let hub = try await LiveHub.start(limits: SyncLimits(maxRequestBytes: 200, burst: 100))
         defer { Task { await hub.stop() } }
-        let replica = try await hub.enrol(hub.company.repNorth)
-        _ = try await sync(replica)
+        let replica = try await hub.bootstrapped(hub.company.repNorth)
         for (index, account) in hub.company.accounts(in: hub.company.north).enumerated() {
             try replica.update(RecordID(account.id), fields: [Self.city: .string(Self.noise(80, seed: UInt64(index)))])
         }
@@ -59,8 +58,7 @@ struct LimitTests {
     func tooManyWrites() async throws {
         let hub = try await LiveHub.start(limits: SyncLimits(maxWritesPerRequest: 3, burst: 100))
         defer { Task { await hub.stop() } }
-        let replica = try await hub.enrol(hub.company.repNorth)
-        _ = try await sync(replica)
+        let replica = try await hub.bootstrapped(hub.company.repNorth)
         for (index, account) in hub.company.accounts(in: hub.company.north).enumerated() {
             try replica.update(RecordID(account.id), fields: [Self.city: .string("Batch \(index)")])
         }
@@ -74,8 +72,7 @@ struct LimitTests {
     func pendingBeyondOneRequest() async throws {
         let hub = try await LiveHub.start(limits: SyncLimits(maxWritesPerRequest: 4, burst: 100))
         defer { Task { await hub.stop() } }
-        let replica = try await hub.enrol(hub.company.repNorth)
-        _ = try await sync(replica)
+        let replica = try await hub.bootstrapped(hub.company.repNorth)
         let account = RecordID(hub.company.accounts(in: hub.company.north)[0].id)
         let total = 9
         for index in 1...total { try replica.update(account, fields: [Self.city: .string("Visit \(index)")]) }

@@ -92,6 +92,15 @@ final class LiveHub: Sendable {
     }
 }
 
+extension LiveHub {
+    /// Enrols a device of `user` (see ``enrol(_:name:secret:)``) and bootstraps its replica.
+    func bootstrapped(_ user: User, name: String? = nil) async throws -> Replica {
+        let replica = try await enrol(user, name: name)
+        _ = try await sync(replica)
+        return replica
+    }
+}
+
 /// Syncs `replica` over real sockets, off the cooperative pool.
 func sync(_ replica: Replica, endpoint: String? = nil, retries: Int = 3,
           writesPerRequest: Int = SyncRequest.maximumWrites) async throws -> SyncReport {

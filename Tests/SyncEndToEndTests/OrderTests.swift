@@ -19,10 +19,8 @@ struct OrderTests {
         defer { Task { await hub.stop() } }
         let shop = OrderDesk(company: hub.company)
         try await shop.install(on: hub)
-        let rep = try await hub.enrol(hub.company.repNorth)
-        let desk = try await hub.enrol(shop.desk)
-        _ = try await sync(rep)
-        _ = try await sync(desk)
+        let rep = try await hub.bootstrapped(hub.company.repNorth)
+        let desk = try await hub.bootstrapped(shop.desk)
         #expect(try desk.counts()[.account] == nil, "the desk holds orders, not the territories' accounts")
 
         // Offline on the rep's device: an accepted quote and its order.
@@ -118,8 +116,7 @@ struct OrderTests {
         defer { Task { await hub.stop() } }
         let shop = OrderDesk(company: hub.company)
         try await shop.install(on: hub)
-        let rep = try await hub.enrol(hub.company.repNorth)
-        _ = try await sync(rep)
+        let rep = try await hub.bootstrapped(hub.company.repNorth)
 
         var cheap = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [shop.catalog.chassis, shop.catalog.fast], quantity: 1, pricedOn: rep)
         cheap.lines[0].unitPrice = Money(minorUnits: 99_900, currency: .eur)

@@ -45,8 +45,7 @@ struct QuoteToOrderTests {
         defer { Task { await hub.stop() } }
         let catalog = TestCatalog(product: hub.company.product)
         try await hub.store.insert(catalog.batch)
-        let rep = try await hub.enrol(hub.company.repNorth)
-        _ = try await sync(rep)
+        let rep = try await hub.bootstrapped(hub.company.repNorth)
 
         let local = try rep.catalog()
         let product = try local.product("pc-1")
@@ -83,10 +82,8 @@ struct QuoteToOrderTests {
         let company = hub.company
         let catalog = TestCatalog(product: company.product)
         try await hub.store.insert(catalog.batch)
-        let rep = try await hub.enrol(company.repNorth)
-        let manager = try await hub.enrol(company.manager)
-        _ = try await sync(rep)
-        _ = try await sync(manager)
+        let rep = try await hub.bootstrapped(company.repNorth)
+        let manager = try await hub.bootstrapped(company.manager)
 
         // Offline on the rep's device: draft, configure 12 units, 20 % off, submit.
         let opportunity = try #require(company.opportunities.first { $0.ownerID == company.repNorth.id })

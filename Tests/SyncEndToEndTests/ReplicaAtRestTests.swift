@@ -24,8 +24,7 @@ struct ReplicaAtRestTests {
         let company = hub.company
         let secret = SensitiveRecords(territory: company.north, owner: company.repNorth)
         try await hub.store.insert(secret.batch)
-        let rep = try await hub.enrol(company.repNorth)
-        _ = try await sync(rep)
+        let rep = try await hub.bootstrapped(company.repNorth)
         #expect(try rep.record(RecordID(secret.account.id)) != nil)
 
         let city = try #require(ReplicatedKind.account.fieldID(named: "city"))
@@ -74,8 +73,7 @@ struct ReplicaAtRestTests {
     func flippedByte() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
-        let rep = try await hub.enrol(hub.company.repNorth)
-        _ = try await sync(rep)
+        let rep = try await hub.bootstrapped(hub.company.repNorth)
         let accounts = hub.company.accounts(in: hub.company.north).map { RecordID($0.id) }
         let sealed = try #require(try await rep.database.read { db in
             try Data.fetchOne(db, sql: "SELECT state FROM record WHERE id = ?", arguments: [Data(accounts[0].bytes)])
@@ -97,8 +95,7 @@ struct ReplicaAtRestTests {
     func swappedRows() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
-        let rep = try await hub.enrol(hub.company.repNorth)
-        _ = try await sync(rep)
+        let rep = try await hub.bootstrapped(hub.company.repNorth)
         let accounts = hub.company.accounts(in: hub.company.north).map { Data(RecordID($0.id).bytes) }
         try await rep.database.write { db in
             let state = try Data.fetchOne(db, sql: "SELECT state FROM record WHERE id = ?", arguments: [accounts[0]])
@@ -116,8 +113,7 @@ struct ReplicaAtRestTests {
     func wrongPassphrase() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
-        let rep = try await hub.enrol(hub.company.repNorth)
-        _ = try await sync(rep)
+        let rep = try await hub.bootstrapped(hub.company.repNorth)
         let folder = rep.folder
         let before = try snapshot(folder)
         let wrong = ReplicaSecret.passphrase(text: "incorrect horse battery staple")

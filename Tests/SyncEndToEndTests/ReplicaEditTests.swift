@@ -11,8 +11,7 @@ struct ReplicaEditTests {
     func allOrNothing() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
-        let replica = try await hub.enrol(hub.company.repNorth)
-        _ = try await sync(replica)
+        let replica = try await hub.bootstrapped(hub.company.repNorth)
         let account = hub.company.accounts(in: hub.company.north)[0]
         let first = Contact(accountID: account.id, firstName: "First", lastName: "Together")
         let city = try #require(ReplicatedKind.account.fieldID(named: "city"))

@@ -17,8 +17,7 @@ struct RevocationTests {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
         let company = hub.company
-        let replica = try await hub.enrol(company.repNorth)
-        _ = try await sync(replica)
+        let replica = try await hub.bootstrapped(company.repNorth)
         let account = RecordID(company.accounts(in: company.north)[0].id)
         let city = try #require(ReplicatedKind.account.fieldID(named: "city"))
         try replica.update(account, fields: [city: .string("Revoked")])

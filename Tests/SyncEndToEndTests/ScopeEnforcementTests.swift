@@ -48,8 +48,7 @@ struct ScopeEnforcementTests {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
         let company = hub.company
-        let replica = try await hub.enrol(company.repNorth)
-        _ = try await sync(replica)
+        let replica = try await hub.bootstrapped(company.repNorth)
         let device = HostileDevice(replica: replica, hub: hub)
         let before = try await Snapshot(hub.store)
 
@@ -95,8 +94,7 @@ struct ScopeEnforcementTests {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
         let company = hub.company
-        let replica = try await hub.enrol(company.repNorth)
-        _ = try await sync(replica)
+        let replica = try await hub.bootstrapped(company.repNorth)
         let north = Set(company.accounts(in: company.north).map(\.id))
         #expect(Set(try replica.records(of: .account).map { AccountID($0.id) }) == north)
         #expect(Set(try replica.records(of: .contact).map(\.id)) == Set(company.contacts.filter { north.contains($0.accountID) }.map { RecordID($0.id) }))

@@ -17,8 +17,7 @@ struct ScopeTests {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
         let company = hub.company
-        let rep = try await hub.enrol(company.repNorth)
-        _ = try await sync(rep)
+        let rep = try await hub.bootstrapped(company.repNorth)
         let north = Set(company.accounts(in: company.north).map { RecordID($0.id) })
         #expect(Set(try rep.records(of: .account).map(\.id)) == north)
 
@@ -40,8 +39,7 @@ struct ScopeTests {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
         let company = hub.company
-        let boss = try await hub.enrol(company.manager)
-        _ = try await sync(boss)
+        let boss = try await hub.bootstrapped(company.manager)
         #expect(try boss.counts()[.account] == 6)
         var asia = RecordBatch()
         asia.territories = [Territory(name: "Asia")]
