@@ -38,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // MARK: Pure libraries
@@ -64,6 +65,11 @@ let package = Package(
             path: "Sources/OrderIntake"
         ),
         .target(
+            name: "HubCore",
+            dependencies: ["OutpostModel", "MergeEngine", "OutpostReplication", "OrderIntake"],
+            path: "Sources/HubCore"
+        ),
+        .target(
             name: "OutpostProtocol",
             dependencies: ["OutpostModel", "MergeEngine"],
             path: "Protocol/OutpostProtocol"
@@ -88,6 +94,7 @@ let package = Package(
             name: "OutpostSQLite",
             dependencies: [
                 "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "SodiumKit",
+                "HubCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/OutpostSQLite"
@@ -106,6 +113,7 @@ let package = Package(
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Server/SyncListener"
         ),
@@ -117,9 +125,11 @@ let package = Package(
             dependencies: [
                 "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
                 "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
-                "Forecasting",
+                "Forecasting", "HubCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -159,7 +169,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MergeEngineTests",
-            dependencies: ["SeededRandom", "MergeEngine", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "SeededRandom", "MergeEngine", "HubCore", "HubTestSupport", "OutpostModel", "OutpostReplication", "OutpostStore",
+                "OutpostSQLite", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             path: "Tests/MergeEngineTests"
         ),
         .testTarget(
@@ -176,6 +189,11 @@ let package = Package(
             path: "Tests/OutpostReplicationTests"
         ),
         .target(name: "SeededRandom", path: "Tests/SeededRandom"),
+        .target(
+            name: "HubTestSupport",
+            dependencies: ["HubCore", "MergeEngine", "OutpostModel", "OutpostReplication", "OrderIntake"],
+            path: "Tests/HubTestSupport"
+        ),
         .target(name: "SpecText", path: "Tests/SpecText"),
         .target(
             name: "TestSupport",
@@ -203,7 +221,7 @@ let package = Package(
             dependencies: ["SeededRandom", 
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
                 "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "SodiumKit", "Pricing",
-                "OrderIntake", "Forecasting",
+                "OrderIntake", "Forecasting", "HubCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -247,13 +265,13 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostStoreTests",
-            dependencies: ["OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostReplication", "MergeEngine", "SodiumKit"],
+            dependencies: ["OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostReplication", "MergeEngine", "SodiumKit", "HubCore"],
             path: "Tests/OutpostStoreTests"
         ),
         .testTarget(
             name: "OutpostServerTests",
             dependencies: [
-                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener",
+                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener", "HubCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/OutpostServerTests"

@@ -32,14 +32,16 @@ extension Replica {
     func apply(_ frame: SyncResponseFrame) throws(ReplicaError) -> FrameEffect {
         try write { db in
             var effect = FrameEffect()
+            for state in frame.records { try merge(db, state) }
+            effect.records = frame.records.count
+            if let outcome = frame.outcome { try settle(db, outcome, effect: &effect) }
+            // Evictions last: a record the device's own accepted write filed above may
+            // have left its scope since (the server names it then).
             if !frame.evictions.isEmpty {
                 let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0
                 try evict(db, frame.evictions)
                 effect.evicted = before - (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0)
             }
-            for state in frame.records { try merge(db, state) }
-            effect.records = frame.records.count
-            if let outcome = frame.outcome { try settle(db, outcome, effect: &effect) }
             try DeviceIdentity.save(frame.cursor, db)
             if frame.isFinal {
                 try db.execute(sql: "UPDATE identity SET last_sync_at = ?", arguments: [Int64(Date().timeIntervalSince1970 * 1000)])

@@ -63,7 +63,7 @@ extension Replica {
         }
         let op = try Self.operation(edit, kind: recordKind, existing: existing)
         let counter = UInt64(try Int64.fetchOne(db, sql: "SELECT write_counter FROM identity") ?? 0) + 1
-        let device = ReplicaID(UInt32(try Int64.fetchOne(db, sql: "SELECT device_number FROM identity") ?? 0))
+        let device = try DeviceNumber.replica(db)
         let base = try baseState(db, id)
         let write = Write(dot: Dot(replica: device, counter: counter), record: id, context: base?.context ?? VersionVector(),
                           operation: op, time: ValueCodec.wholeSeconds(WallClock(milliseconds: Int64(time.timeIntervalSince1970 * 1000))))

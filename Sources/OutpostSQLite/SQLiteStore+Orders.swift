@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+import HubCore
+import MergeEngine
+import OutpostReplication
 public import OutpostModel
 public import OutpostStore
 
@@ -34,7 +37,7 @@ extension SQLiteStore {
                 cursor: row[0], orderID: try .decode(row[1], "order_event", "order_id"), number: OrderNumber(row[2] as Int),
                 status: try decodeEnum(row[3], "order_event", "status"), quoteID: quoteID,
                 total: try .decode(row[5], row[6], "sales_order", "total"),
-                lines: try OrderLedger.quote(db, quoteID)?.lines ?? [],
+                lines: (try SQLiteLedgerTransaction(db: db).liveRecord(RecordID(quoteID)) as Quote?)?.lines ?? [],
                 placedAt: Date(sqlMilliseconds: row[7]), at: Date(sqlMilliseconds: row[8]), note: row[9])
         }
     }

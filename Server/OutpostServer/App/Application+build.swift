@@ -20,7 +20,7 @@ public let outpostVersion = "0.1.0"
 public func buildApplication(
     store: any OutpostStore,
     configuration: ServerConfiguration,
-    sync: SyncService? = nil,
+    sync: (any SyncResponder)? = nil,
     logger: Logger,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
@@ -34,7 +34,7 @@ public func buildApplication(
 }
 
 /// The router of the HTTP API; see ARCHITECTURE.md for the endpoint list.
-func buildRouter(store: any OutpostStore, sync: SyncService? = nil, feedToken: String? = nil) -> Router<BasicRequestContext> {
+func buildRouter(store: any OutpostStore, sync: (any SyncResponder)? = nil, feedToken: String? = nil) -> Router<BasicRequestContext> {
     let router = Router()
     router.addMiddleware { LogRequestsMiddleware(.info) }
     router.get("healthz") { _, _ -> HealthReport in

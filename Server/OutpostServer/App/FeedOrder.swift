@@ -53,6 +53,9 @@ struct FeedOrder: Codable, Equatable {
         note = event.note
     }
 
+    /// A quote's `lines` field: wire id 3 (`Protocol/RECORDS.md`), which `StableFieldIDTests` pins.
+    static let quoteLinesField = FieldID(3)
+
     /// The CSV columns of `outpost-server export orders`.
     static let csvHeader = ["number", "id", "status", "quote_id", "total", "currency", "lines", "placed_at", "changed_at",
                             "desk_note"]
@@ -62,8 +65,7 @@ struct FeedOrder: Codable, Equatable {
     static func csvRow(_ event: OrderEvent) -> [String] {
         let order = FeedOrder(event)
         let quote = Quote(id: event.quoteID, opportunityID: OpportunityID(), lines: event.lines)
-        let linesField = Quote.kind.fieldID(named: "lines")!
-        let linesText = Quote.kind.text(of: quote.fields[linesField] ?? .null, field: linesField, in: quote.fields)
+        let linesText = Quote.kind.text(of: quote.fields[quoteLinesField] ?? .null, field: quoteLinesField, in: quote.fields)
         return [order.number, order.id, order.status, order.quoteID, order.total, order.currency, linesText,
                 order.placedAt, order.changedAt, order.note ?? ""]
     }

@@ -3,9 +3,12 @@ import OutpostProtocol
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
+import UnixSignals
 import SyncListener
 
-/// `outpost-server serve`: runs the HTTP API and both sync transports until SIGINT or SIGTERM.
+/// `outpost-server serve`: runs the HTTP API and both sync transports, as services of one
+/// `ServiceGroup`, until SIGINT or SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -76,8 +79,11 @@ struct ServeCommand: AsyncParsableCommand {
                 ])
             }
         )
-        try await app.runService()
-        await listener.shutdown()
+        // One group: SIGTERM or SIGINT drains both transports; either failing stops the
+        // server with the error instead of leaving the other one serving.
+        let services = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [listener, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await services.run()
         logger.notice("stopped")
     }
 }
