@@ -3,7 +3,7 @@
 // Outpost: a sales-force-automation server and an offline field-sync protocol.
 //
 // Dependency direction (see ARCHITECTURE.md):
-//   pure libraries   OutpostModel, MergeEngine, OutpostProtocol (no I/O)
+//   pure libraries   ByteCoding, OutpostModel, MergeEngine, OutpostProtocol (no I/O)
 //   infrastructure   CSodium -> SodiumKit, OutpostStore -> OutpostSQLite (GRDB)
 //   applications     OutpostServer (Hummingbird) -> outpost-server
 //                    FieldClient -> outpost
@@ -23,6 +23,7 @@ let package = Package(
     products: [
         .executable(name: "outpost-server", targets: ["outpost-server"]),
         .executable(name: "outpost", targets: ["outpost"]),
+        .library(name: "ByteCoding", targets: ["ByteCoding"]),
         .library(name: "OutpostModel", targets: ["OutpostModel"]),
         .library(name: "MergeEngine", targets: ["MergeEngine"]),
         .library(name: "OutpostProtocol", targets: ["OutpostProtocol"]),
@@ -42,7 +43,8 @@ let package = Package(
     targets: [
         // MARK: Pure libraries
         .target(name: "OutpostModel", path: "Sources/OutpostModel"),
-        .target(name: "MergeEngine", path: "Sources/MergeEngine"),
+        .target(name: "ByteCoding", path: "Sources/ByteCoding"),
+        .target(name: "MergeEngine", dependencies: ["ByteCoding"], path: "Sources/MergeEngine"),
         .target(name: "Configurator", dependencies: ["OutpostModel"], path: "Sources/Configurator"),
         .target(name: "Pricing", dependencies: ["OutpostModel"], path: "Sources/Pricing"),
         .target(name: "Forecasting", dependencies: ["OutpostModel"], path: "Sources/Forecasting"),
@@ -55,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "OutpostReplication",
-            dependencies: ["OutpostModel", "MergeEngine", "SodiumKit"],
+            dependencies: ["ByteCoding", "OutpostModel", "MergeEngine", "SodiumKit"],
             path: "Sources/OutpostReplication"
         ),
         .target(
@@ -65,7 +67,7 @@ let package = Package(
         ),
         .target(
             name: "OutpostProtocol",
-            dependencies: ["OutpostModel", "MergeEngine"],
+            dependencies: ["ByteCoding", "OutpostModel", "MergeEngine"],
             path: "Protocol/OutpostProtocol"
         ),
 
@@ -96,7 +98,7 @@ let package = Package(
         // MARK: Sealed messages: compression and authenticated encryption around the codec
         .target(
             name: "SyncChannel",
-            dependencies: ["OutpostProtocol", "MergeEngine", "SodiumKit", "CLZMA"],
+            dependencies: ["ByteCoding", "OutpostProtocol", "MergeEngine", "SodiumKit", "CLZMA"],
             path: "Protocol/SyncChannel"
         ),
 
@@ -104,18 +106,19 @@ let package = Package(
         .target(
             name: "SyncListener",
             dependencies: [
+                "ByteCoding",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Server/SyncListener"
         ),
-        .target(name: "ClientTransport", path: "FieldClient/ClientTransport"),
+        .target(name: "ClientTransport", dependencies: ["ByteCoding"], path: "FieldClient/ClientTransport"),
 
         // MARK: Server
         .target(
             name: "OutpostServer",
             dependencies: [
-                "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
+                "ByteCoding", "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
                 "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
                 "Forecasting",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -135,7 +138,7 @@ let package = Package(
         .target(
             name: "FieldClient",
             dependencies: [
-                "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
+                "ByteCoding", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
                 "ClientTransport", "Configurator", "Pricing", "OrderIntake", "Forecasting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -158,13 +161,18 @@ let package = Package(
             path: "Tests/OutpostModelTests"
         ),
         .testTarget(
+            name: "ByteCodingTests",
+            dependencies: ["ByteCoding", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/ByteCodingTests"
+        ),
+        .testTarget(
             name: "MergeEngineTests",
             dependencies: ["SeededRandom", "MergeEngine", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/MergeEngineTests"
         ),
         .testTarget(
             name: "OutpostProtocolTests",
-            dependencies: ["SpecText", "SeededRandom", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["SpecText", "SeededRandom", "ByteCoding", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/OutpostProtocolTests"
         ),
         .testTarget(
@@ -187,12 +195,12 @@ let package = Package(
         ),
         .testTarget(
             name: "TransportTests",
-            dependencies: ["SeededRandom", "SyncListener", "ClientTransport", "TestSupport"],
+            dependencies: ["SeededRandom", "ByteCoding", "SyncListener", "ClientTransport", "TestSupport"],
             path: "Tests/TransportTests"
         ),
         .testTarget(
             name: "SyncChannelTests",
-            dependencies: ["SpecText", 
+            dependencies: ["SpecText", "ByteCoding",
                 "SyncChannel", "OutpostProtocol", "MergeEngine", "SodiumKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -200,7 +208,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncEndToEndTests",
-            dependencies: ["SeededRandom", 
+            dependencies: ["SeededRandom", "ByteCoding",
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
                 "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "SodiumKit", "Pricing",
                 "OrderIntake", "Forecasting",
