@@ -53,7 +53,8 @@ let package = Package(
         .target(
             name: "OutpostDemo",
             dependencies: ["OutpostModel", "OutpostStore", "Configurator"],
-            path: "Sources/OutpostDemo"
+            path: "Sources/OutpostDemo",
+            resources: [.copy("Resources")]
         ),
         .target(
             name: "OutpostReplication",
@@ -122,6 +123,7 @@ let package = Package(
                 "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
                 "Forecasting",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -225,8 +227,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ConfiguratorTests",
-            dependencies: ["SeededRandom", "Configurator", .product(name: "PropertyBased", package: "swift-property-based")],
-            path: "Tests/ConfiguratorTests"
+            dependencies: ["SeededRandom", "Configurator", "OutpostDemo", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/ConfiguratorTests",
+            resources: [.copy("Models")]
         ),
         .testTarget(
             name: "PricingTests",
@@ -261,7 +264,7 @@ let package = Package(
         .testTarget(
             name: "OutpostServerTests",
             dependencies: [
-                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener",
+                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener", "OutpostInterchange",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/OutpostServerTests"

@@ -27,6 +27,9 @@ enum Migrations {
         migrator.registerMigration("v6-record-departure") { db in
             for sql in Schema.v6RecordDeparture { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v7-admin-user-disabled") { db in
+            for sql in Schema.adminUserDisabled { try db.execute(sql: sql) }
+        }
         return migrator
     }
 }

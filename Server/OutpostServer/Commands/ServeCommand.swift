@@ -64,7 +64,9 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = logLevel
         let limits = SyncLimits(maxRequestBytes: maxRequestBytes, maxWritesPerRequest: maxWrites, burst: syncBurst,
                                 requestsPerSecond: syncRate)
-        let (sync, listener) = try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, logger: logger)
+        let (sync, listener) = try await PortInUse.naming("--sync-port", syncPort) {
+            try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, logger: logger)
+        }
         let app = buildApplication(
             store: store,
             configuration: ServerConfiguration(host: host, port: port, feedToken: try feedToken()),
@@ -76,7 +78,12 @@ struct ServeCommand: AsyncParsableCommand {
                 ])
             }
         )
-        try await app.runService()
+        do {
+            try await PortInUse.naming("--port", port) { try await app.runService() }
+        } catch {
+            await listener.shutdown()
+            throw error
+        }
         await listener.shutdown()
         logger.notice("stopped")
     }
