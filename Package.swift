@@ -39,6 +39,10 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // MARK: Pure libraries
@@ -49,6 +53,7 @@ let package = Package(
         .target(name: "Pricing", dependencies: ["OutpostModel"], path: "Sources/Pricing"),
         .target(name: "Forecasting", dependencies: ["OutpostModel"], path: "Sources/Forecasting"),
         .target(name: "TerminalOutput", path: "Sources/TerminalOutput"),
+        .target(name: "LeadRouting", path: "Sources/LeadRouting"),
         .target(name: "OutpostInterchange", dependencies: ["OutpostModel"], path: "Sources/OutpostInterchange"),
         .target(
             name: "OutpostDemo",
@@ -91,6 +96,7 @@ let package = Package(
             name: "OutpostSQLite",
             dependencies: [
                 "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "SodiumKit",
+                "LeadRouting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/OutpostSQLite"
@@ -127,8 +133,16 @@ let package = Package(
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                "LeadRouting",
             ],
-            path: "Server/OutpostServer"
+            path: "Server/OutpostServer",
+            resources: [.copy("OpenAPI/openapi.json")]
         ),
         .executableTarget(
             name: "outpost-server",
@@ -250,6 +264,11 @@ let package = Package(
             name: "OutpostDemoTests",
             dependencies: ["OutpostDemo", "OutpostModel", "OutpostStore"],
             path: "Tests/OutpostDemoTests"
+        ),
+        .testTarget(
+            name: "LeadRoutingTests",
+            dependencies: ["LeadRouting", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/LeadRoutingTests"
         ),
         .testTarget(
             name: "SodiumKitTests",
