@@ -69,6 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
             store: store,
             configuration: ServerConfiguration(host: host, port: port, feedToken: try feedToken()),
             sync: sync,
+            console: ConsoleService(store: store),
             logger: logger,
             onListening: { [logger, host, listener] port in
                 logger.notice("listening", metadata: [
