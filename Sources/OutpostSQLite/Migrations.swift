@@ -39,6 +39,9 @@ enum Migrations {
         migrator.registerMigration("v9-escalations") { db in
             for sql in Schema.v9Escalations { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v7-console") { db in
+            for sql in Schema.v7Console { try db.execute(sql: sql) }
+        }
         return migrator
     }
 }
