@@ -3,7 +3,7 @@
 // Outpost: a sales-force-automation server and an offline field-sync protocol.
 //
 // Dependency direction (see ARCHITECTURE.md):
-//   pure libraries   OutpostModel, MergeEngine, OutpostProtocol (no I/O)
+//   pure libraries   ByteCoding, OutpostModel, MergeEngine, OutpostProtocol (no I/O)
 //   infrastructure   CSodium -> SodiumKit, OutpostStore -> OutpostSQLite (GRDB)
 //   applications     OutpostServer (Hummingbird) -> outpost-server
 //                    FieldClient -> outpost
@@ -23,6 +23,7 @@ let package = Package(
     products: [
         .executable(name: "outpost-server", targets: ["outpost-server"]),
         .executable(name: "outpost", targets: ["outpost"]),
+        .library(name: "ByteCoding", targets: ["ByteCoding"]),
         .library(name: "OutpostModel", targets: ["OutpostModel"]),
         .library(name: "MergeEngine", targets: ["MergeEngine"]),
         .library(name: "OutpostProtocol", targets: ["OutpostProtocol"]),
@@ -46,7 +47,8 @@ let package = Package(
     targets: [
         // MARK: Pure libraries
         .target(name: "OutpostModel", path: "Sources/OutpostModel"),
-        .target(name: "MergeEngine", path: "Sources/MergeEngine"),
+        .target(name: "ByteCoding", path: "Sources/ByteCoding"),
+        .target(name: "MergeEngine", dependencies: ["ByteCoding"], path: "Sources/MergeEngine"),
         .target(name: "Configurator", dependencies: ["OutpostModel"], path: "Sources/Configurator"),
         .target(name: "Pricing", dependencies: ["OutpostModel"], path: "Sources/Pricing"),
         .target(name: "Forecasting", dependencies: ["OutpostModel"], path: "Sources/Forecasting"),
@@ -56,11 +58,12 @@ let package = Package(
         .target(
             name: "OutpostDemo",
             dependencies: ["OutpostModel", "OutpostStore", "Configurator"],
-            path: "Sources/OutpostDemo"
+            path: "Sources/OutpostDemo",
+            resources: [.copy("Resources")]
         ),
         .target(
             name: "OutpostReplication",
-            dependencies: ["OutpostModel", "MergeEngine", "SodiumKit"],
+            dependencies: ["ByteCoding", "OutpostModel", "MergeEngine", "SodiumKit"],
             path: "Sources/OutpostReplication"
         ),
         .target(
@@ -70,7 +73,7 @@ let package = Package(
         ),
         .target(
             name: "OutpostProtocol",
-            dependencies: ["OutpostModel", "MergeEngine"],
+            dependencies: ["ByteCoding", "OutpostModel", "MergeEngine"],
             path: "Protocol/OutpostProtocol"
         ),
 
@@ -102,7 +105,7 @@ let package = Package(
         // MARK: Sealed messages: compression and authenticated encryption around the codec
         .target(
             name: "SyncChannel",
-            dependencies: ["OutpostProtocol", "MergeEngine", "SodiumKit", "CLZMA"],
+            dependencies: ["ByteCoding", "OutpostProtocol", "MergeEngine", "SodiumKit", "CLZMA"],
             path: "Protocol/SyncChannel"
         ),
 
@@ -110,21 +113,23 @@ let package = Package(
         .target(
             name: "SyncListener",
             dependencies: [
+                "ByteCoding",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Server/SyncListener"
         ),
-        .target(name: "ClientTransport", path: "FieldClient/ClientTransport"),
+        .target(name: "ClientTransport", dependencies: ["ByteCoding"], path: "FieldClient/ClientTransport"),
 
         // MARK: Server
         .target(
             name: "OutpostServer",
             dependencies: [
-                "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
+                "ByteCoding", "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
                 "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
                 "Forecasting",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -149,7 +154,7 @@ let package = Package(
         .target(
             name: "FieldClient",
             dependencies: [
-                "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
+                "ByteCoding", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
                 "ClientTransport", "Configurator", "Pricing", "OrderIntake", "Forecasting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -172,13 +177,18 @@ let package = Package(
             path: "Tests/OutpostModelTests"
         ),
         .testTarget(
+            name: "ByteCodingTests",
+            dependencies: ["ByteCoding", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/ByteCodingTests"
+        ),
+        .testTarget(
             name: "MergeEngineTests",
             dependencies: ["SeededRandom", "MergeEngine", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/MergeEngineTests"
         ),
         .testTarget(
             name: "OutpostProtocolTests",
-            dependencies: ["SpecText", "SeededRandom", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["SpecText", "SeededRandom", "ByteCoding", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/OutpostProtocolTests"
         ),
         .testTarget(
@@ -201,12 +211,12 @@ let package = Package(
         ),
         .testTarget(
             name: "TransportTests",
-            dependencies: ["SeededRandom", "SyncListener", "ClientTransport", "TestSupport"],
+            dependencies: ["SeededRandom", "ByteCoding", "SyncListener", "ClientTransport", "TestSupport"],
             path: "Tests/TransportTests"
         ),
         .testTarget(
             name: "SyncChannelTests",
-            dependencies: ["SpecText", 
+            dependencies: ["SpecText", "ByteCoding",
                 "SyncChannel", "OutpostProtocol", "MergeEngine", "SodiumKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -214,7 +224,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncEndToEndTests",
-            dependencies: ["SeededRandom", 
+            dependencies: ["SeededRandom", "ByteCoding",
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
                 "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "SodiumKit", "Pricing",
                 "OrderIntake", "Forecasting",
@@ -231,8 +241,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ConfiguratorTests",
-            dependencies: ["SeededRandom", "Configurator", .product(name: "PropertyBased", package: "swift-property-based")],
-            path: "Tests/ConfiguratorTests"
+            dependencies: ["SeededRandom", "Configurator", "OutpostDemo", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/ConfiguratorTests",
+            resources: [.copy("Models")]
         ),
         .testTarget(
             name: "PricingTests",
@@ -272,7 +283,7 @@ let package = Package(
         .testTarget(
             name: "OutpostServerTests",
             dependencies: [
-                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener",
+                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener", "OutpostInterchange", "SodiumKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/OutpostServerTests"

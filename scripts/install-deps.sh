@@ -2,7 +2,8 @@
 # Installs the Debian packages Outpost builds and tests against (liblzma compresses
 # sync batches; picosat is the
 # configurator tests' SAT oracle; openssl runs the webhook signature recipe; python3
-# and schemathesis check the live server against its OpenAPI document), if any is missing.
+# and schemathesis check the live server against its OpenAPI document; chromium runs
+# the browser console's tests), if any is missing.
 set -euo pipefail
 needed=()
 pkg-config --exists libsodium 2>/dev/null || needed+=(libsodium-dev)
@@ -15,6 +16,7 @@ command -v picosat >/dev/null || needed+=(picosat)
 command -v openssl >/dev/null || needed+=(openssl)
 command -v python3 >/dev/null || needed+=(python3)
 command -v pip3 >/dev/null || command -v pip >/dev/null || needed+=(python3-pip)
+command -v chromium >/dev/null || needed+=(chromium)
 if [ ${#needed[@]} -gt 0 ]; then
   echo "Installing ${needed[*]}…" >&2
   sudo_cmd=""

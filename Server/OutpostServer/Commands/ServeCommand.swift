@@ -66,13 +66,16 @@ struct ServeCommand: AsyncParsableCommand {
         let limits = SyncLimits(maxRequestBytes: maxRequestBytes, maxWritesPerRequest: maxWrites, burst: syncBurst,
                                 requestsPerSecond: syncRate)
         let metrics = ServerMetrics()
-        let (sync, listener) = try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, logger: logger,
-                                                            metrics: metrics)
+        let (sync, listener) = try await PortInUse.naming("--sync-port", syncPort) {
+            try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, logger: logger,
+                                         metrics: metrics)
+        }
         let app = buildApplication(
             store: store,
             configuration: ServerConfiguration(host: host, port: port, feedToken: try feedToken()),
             sync: sync,
             integration: try integration.make(store: store, metrics: metrics, logger: logger),
+            console: ConsoleService(store: store),
             logger: logger,
             onListening: { [logger, host, listener] port in
                 logger.notice("listening", metadata: [
@@ -80,7 +83,12 @@ struct ServeCommand: AsyncParsableCommand {
                 ])
             }
         )
-        try await app.runService()
+        do {
+            try await PortInUse.naming("--port", port) { try await app.runService() }
+        } catch {
+            await listener.shutdown()
+            throw error
+        }
         await listener.shutdown()
         logger.notice("stopped")
     }

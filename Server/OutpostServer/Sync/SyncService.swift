@@ -1,4 +1,5 @@
 import AsyncAlgorithms
+public import ByteCoding
 public import Logging
 import MergeEngine
 import OutpostModel
@@ -45,7 +46,7 @@ public struct SyncService: Sendable {
 
     /// The answer to a request a transport refused from its size or length prefix: an
     /// error frame saying so (SPEC.md §8).
-    public func refusal(_ refusal: FrameRefusal) -> [UInt8]? {
+    public func refusal(_ refusal: FrameError) -> [UInt8]? {
         let error = switch refusal {
         case .oversized(let bytes, let limit):
             ProtocolError(.oversized, "the sync request of \(bytes) bytes is over this server's limit of \(limit) bytes; nothing was applied")
