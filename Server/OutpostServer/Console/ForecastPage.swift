@@ -83,8 +83,10 @@ struct ForecastView {
             + forecast.reps.map { Row(label: "@" + $0.name, territory: forecast.territoryID, rep: $0.userID, line: $0.line, drill: nil) }
     }
 
-    /// The bar chart and the table of one currency.
+    /// The bar chart and the table of one currency: the subtree's total, then the
+    /// children and reps that have a figure in that currency.
     func figures(in currency: Currency) -> HTML {
+        let rows = rows.enumerated().filter { $0.offset == 0 || ForecastCurrencies.of($0.element.line).contains(currency) }.map(\.element)
         let chartRows = rows.map { row in
             let figures = row.line.computed.figures
             return SVGChart.ForecastRow(label: row.label, link: row.drill, closed: figures.closed[currency], commit: figures.commit[currency],
