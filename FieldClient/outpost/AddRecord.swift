@@ -13,10 +13,8 @@ struct AddRecord<Kind: KindCommand>: ParsableCommand {
             commandName: "add", abstract: "Create one of your \(Kind.listing.command) offline; it syncs next time.",
             discussion: """
                 Fields: \(Kind.listing.kind.fields.map(\.name).joined(separator: ", ")).
-                References take a name or an id. Left out: territory_id is your territory, owner_id is you,
-                dates are today, a stage's probability is the stage's default. An account with the name
-                (and city) of another, or a contact or lead with another's e-mail, is refused as a likely
-                duplicate unless --force.
+                References take a name or an id. Left out: territory_id is your territory, owner_id is you, dates are today, a stage's probability is the stage's default.
+                An account with the name (and city) of another, or a contact or lead with another's e-mail, is refused as a likely duplicate unless --force.
                 Example:
                   \(Kind.listing.addExample)
                 """)

@@ -117,7 +117,7 @@ struct SubmitForecast: ParsableCommand {
 struct AdjustForecast: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "adjust", abstract: "Adjust a rep's submitted figures; the submission is kept, the adjustment sits beside it.",
-        discussion: "Example:\n  outpost forecast adjust rep.bavaria --period 2026Q4 --territory Bavaria --commit 95000 --note \"Kraft slips\"")
+        discussion: "Example:\n  outpost forecast adjust rep.bavaria --period 2026Q4 --territory Bavaria \\\n    --commit 95000 --note \"Kraft slips\"")
     @OptionGroup var options: ReplicaOptions
     @OptionGroup var scope: ForecastScope
     @OptionGroup var figures: FigureOptions

@@ -12,12 +12,13 @@ struct LogActivity: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log", abstract: "Log a visit, call, e-mail or task you just did, in one command.",
         discussion: """
-            A visit also sets the account's last_visit. The activity is yours, done, dated today
-            unless --day says otherwise (never a future day: plan future work with outpost plan).
+            A visit also sets the account's last_visit. The activity is yours, done, dated today unless --day says otherwise (never a future day: plan future work with outpost plan).
             The contact is found by name, surname or e-mail among the account's contacts.
             Examples:
-              outpost log visit --account "Alpenglas" "Walked the line; wants a quote for two units"
-              outpost log call --account 3f2b8c1e --contact Huber --opp "Line 2" "Budget confirmed"
+              outpost log visit --account "Alpenglas" \\
+                "Walked the line; wants a quote for two units"
+              outpost log call --account 3f2b8c1e --contact Huber --opp "Line 2" \\
+                "Budget confirmed"
             """)
     @OptionGroup var options: ReplicaOptions
     @OptionGroup var output: JSONOption

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TerminalOutput
 
 /// `outpost`: the field client.
 struct OutpostCommand: ParsableCommand {
@@ -25,4 +26,10 @@ struct OutpostCommand: ParsableCommand {
     )
 }
 
-OutpostCommand.main()
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+    var command = try OutpostCommand.parseAsRoot(arguments)
+    try command.run()
+} catch {
+    CommandFailure.exit(error, root: OutpostCommand.self, arguments: arguments)
+}
