@@ -95,4 +95,22 @@ struct FieldCommandTests {
         let conflicts = try await first.objects(["conflicts", "list"])
         #expect(conflicts.contains { $0["field"] as? String == "(exists)" }, "\(conflicts)")
     }
+
+    @Test("forecast refuses a territory outside the user's scope by name, and shows % of quota and the gap")
+    func forecastScopeAndQuota() async throws {
+        let hub = try await LiveHub.start()
+        defer { Task { await hub.stop() } }
+        var batch = RecordBatch()
+        batch.quotas = [Quota(userID: hub.company.repNorth.id, territoryID: hub.company.north.id,
+                              period: .quarter(year: 2026, quarter: 4), amount: Money(minorUnits: 15_000_000, currency: .eur))]
+        try await hub.store.insert(batch)
+        let rep = try await CLIDevice.enrolled(hub.company.repNorth, on: hub)
+        let outside = try await rep.run(["forecast", "--period", "2026Q4", "--territory", "South"])
+        #expect(outside.status != 0)
+        #expect(outside.errors.contains("South is outside your territories (North)"), "\(outside.errors)")
+        let shown = try await rep.succeed(["forecast", "--period", "2026Q4"])
+        #expect(shown.contains("%Q") && shown.contains("GAP"))
+        let north = try #require(shown.split(separator: "\n").first { $0.hasPrefix("North") })
+        #expect(north.split(separator: " ").suffix(3) == ["150k", "0%", "150k"], "no Commit yet: 0 % of the 150k quota, all of it the gap: \(north)")
+    }
 }
