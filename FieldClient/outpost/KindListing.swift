@@ -38,7 +38,7 @@ struct KindListing: Sendable {
         }, defaultSort: "company",
         addExample: "outpost leads add company=\"Kraft AG\" first_name=Jan last_name=Kraft")
     static let opportunities = KindListing(
-        kind: .opportunity, command: "opps", columns: ["name", "account_id", "stage", "amount", "close_date"],
+        kind: .opportunity, command: "opps", columns: ["name", "account_id", "stage", "amount", "currency", "close_date"],
         dateField: "close_date",
         isOpen: { fields, kind in
             guard let stage = kind.fieldID(named: "stage") else { return true }

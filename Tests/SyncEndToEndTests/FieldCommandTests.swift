@@ -113,4 +113,19 @@ struct FieldCommandTests {
         let north = try #require(shown.split(separator: "\n").first { $0.hasPrefix("North") })
         #expect(north.split(separator: " ").suffix(3) == ["150k", "0%", "150k"], "no Commit yet: 0 % of the 150k quota, all of it the gap: \(north)")
     }
+
+    @Test("lists show the currency beside amounts, the owner to managers, and every cell in full with --wide")
+    func listColumns() async throws {
+        let hub = try await LiveHub.start()
+        defer { Task { await hub.stop() } }
+        let rep = try await CLIDevice.enrolled(hub.company.repNorth, on: hub)
+        let repList = try await rep.succeed(["opps", "list"])
+        #expect(repList.contains("CURRENCY") && repList.contains("EUR") && !repList.contains("OWNER"))
+        let manager = try await CLIDevice.enrolled(hub.company.manager, on: hub)
+        try await manager.succeed(["accounts", "update", "Hamburg Account 1", "name=Hamburg Account 1 with a name far too long to fit"])
+        let wide = try await manager.succeed(["accounts", "list", "--wide"])
+        #expect(wide.contains("Hamburg Account 1 with a name far too long to fit"))
+        let opps = try await manager.succeed(["opps", "list", "--wide"])
+        #expect(opps.contains("OWNER") && opps.contains("rep.north") && opps.contains("rep.south"))
+    }
 }
