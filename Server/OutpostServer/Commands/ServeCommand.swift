@@ -21,6 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var integration: IntegrationOptions
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -65,13 +66,17 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = logLevel
         let limits = SyncLimits(maxRequestBytes: maxRequestBytes, maxWritesPerRequest: maxWrites, burst: syncBurst,
                                 requestsPerSecond: syncRate)
+        let metrics = ServerMetrics()
         let (sync, listener) = try await PortInUse.naming("--sync-port", syncPort) {
-            try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, logger: logger)
+            try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, logger: logger,
+                                         metrics: metrics)
         }
         let app = buildApplication(
             store: store,
             configuration: ServerConfiguration(host: host, port: port, feedToken: try feedToken()),
             sync: sync,
+            integration: try integration.make(store: store, metrics: metrics, logger: logger),
+            console: ConsoleService(store: store),
             logger: logger,
             onListening: { [logger, host, listener] port in
                 logger.notice("listening", metadata: [

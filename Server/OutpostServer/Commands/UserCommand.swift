@@ -5,13 +5,13 @@ import OutpostModel
 import OutpostSQLite
 import OutpostStore
 
-/// `outpost-server user add|list|assign|disable|enable`.
+/// `outpost-server user add|list|assign|disable|enable|password|login-link`.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage users and their territories.",
         discussion: "Example:\n  outpost-server user list --db hq.sqlite --json",
-        subcommands: [Add.self, List.self, Assign.self, Disable.self, Enable.self]
+        subcommands: [Add.self, List.self, Assign.self, Disable.self, Enable.self, Password.self, LoginLink.self]
     )
 
     struct Add: AsyncParsableCommand {

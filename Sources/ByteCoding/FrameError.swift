@@ -1,6 +1,7 @@
-/// Why a byte stream is not a valid sequence of frames.
-public enum FrameError: Error, Equatable, CustomStringConvertible {
-    /// A length prefix announced more payload than the reader accepts.
+/// Why a byte stream is not a valid sequence of frames; a transport refuses such a
+/// request (or response) before reading its payload.
+public enum FrameError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A length prefix (or an HTTP body length) announced more payload than the reader accepts.
     case oversized(announced: UInt64, limit: Int)
     /// A length prefix ran past ``Framing/maxPrefixBytes`` or overflowed 64 bits.
     case malformedLength

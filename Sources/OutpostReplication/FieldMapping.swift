@@ -1,3 +1,4 @@
+import ByteCoding
 import MergeEngine
 import OutpostModel
 
@@ -17,7 +18,7 @@ struct DecodingContext {
 }
 
 /// Maps one domain value to a non-null ``FieldValue`` and back.
-struct ValueCodec<Value>: Sendable {
+struct FieldMapping<Value>: Sendable {
     let valueCase: FieldValueCase
     /// How people read and type the value.
     let text: TextForm<Value>
@@ -25,20 +26,20 @@ struct ValueCodec<Value>: Sendable {
     let decode: @Sendable (FieldValue, DecodingContext) throws(FieldProblem) -> Value
 }
 
-extension ValueCodec where Value == String {
+extension FieldMapping where Value == String {
     /// `.string`.
-    static var string: ValueCodec {
-        ValueCodec(valueCase: .string, text: .string, encode: { .string($0) }) { value, _ throws(FieldProblem) in
+    static var string: FieldMapping {
+        FieldMapping(valueCase: .string, text: .string, encode: { .string($0) }) { value, _ throws(FieldProblem) in
             guard case .string(let text) = value else { throw .wrongCase(value, expected: .string) }
             return text
         }
     }
 }
 
-extension ValueCodec where Value == Int {
+extension FieldMapping where Value == Int {
     /// `.int`.
-    static var int: ValueCodec {
-        ValueCodec(valueCase: .int, text: .int, encode: { .int(Int64($0)) }) { value, _ throws(FieldProblem) in
+    static var int: FieldMapping {
+        FieldMapping(valueCase: .int, text: .int, encode: { .int(Int64($0)) }) { value, _ throws(FieldProblem) in
             guard case .int(let number) = value else { throw .wrongCase(value, expected: .int) }
             guard let int = Int(exactly: number) else { throw .invalid("is \(number), which does not fit this platform's integers") }
             return int
@@ -46,20 +47,20 @@ extension ValueCodec where Value == Int {
     }
 }
 
-extension ValueCodec where Value == Bool {
+extension FieldMapping where Value == Bool {
     /// `.bool`.
-    static var bool: ValueCodec {
-        ValueCodec(valueCase: .bool, text: .bool, encode: { .bool($0) }) { value, _ throws(FieldProblem) in
+    static var bool: FieldMapping {
+        FieldMapping(valueCase: .bool, text: .bool, encode: { .bool($0) }) { value, _ throws(FieldProblem) in
             guard case .bool(let flag) = value else { throw .wrongCase(value, expected: .bool) }
             return flag
         }
     }
 }
 
-extension ValueCodec where Value == CalendarDay {
+extension FieldMapping where Value == CalendarDay {
     /// Days since 1970-01-01 as `.int`, within the model's years 1900...2999.
-    static var day: ValueCodec {
-        ValueCodec(valueCase: .int, text: .day, encode: { .int(Int64($0.daysSinceEpoch)) }) { value, _ throws(FieldProblem) in
+    static var day: FieldMapping {
+        FieldMapping(valueCase: .int, text: .day, encode: { .int(Int64($0.daysSinceEpoch)) }) { value, _ throws(FieldProblem) in
             guard case .int(let days) = value else { throw .wrongCase(value, expected: .int) }
             guard let days = Int(exactly: days), CalendarDay.replicableDays.contains(days) else {
                 throw .invalid("is day \(days) since 1970-01-01, outside the years 1900...2999")
@@ -78,21 +79,21 @@ extension CalendarDay {
     }()
 }
 
-extension ValueCodec where Value == Currency {
+extension FieldMapping where Value == Currency {
     /// The ISO 4217 code as `.string`.
-    static var currency: ValueCodec {
-        ValueCodec(valueCase: .string, text: .currency, encode: { .string($0.code) }) { value, _ throws(FieldProblem) in
+    static var currency: FieldMapping {
+        FieldMapping(valueCase: .string, text: .currency, encode: { .string($0.code) }) { value, _ throws(FieldProblem) in
             guard case .string(let code) = value else { throw .wrongCase(value, expected: .string) }
             do throws(ValidationError) { return try Currency(code: code) } catch { throw .invalid(error.reason) }
         }
     }
 }
 
-extension ValueCodec where Value == Money {
+extension FieldMapping where Value == Money {
     /// `.decimal(units: minorUnits, scale: currency.scale)`; the currency is the
     /// record's `currency` field, and the scale must match it.
-    static var money: ValueCodec {
-        ValueCodec(valueCase: .decimal, text: .money, encode: { .decimal(units: $0.minorUnits, scale: UInt8($0.currency.scale)) }) {
+    static var money: FieldMapping {
+        FieldMapping(valueCase: .decimal, text: .money, encode: { .decimal(units: $0.minorUnits, scale: UInt8($0.currency.scale)) }) {
             value, context throws(FieldProblem) in
             guard case .decimal(let units, let scale) = value else { throw .wrongCase(value, expected: .decimal) }
             let currency = try context.requireCurrency()
@@ -104,30 +105,30 @@ extension ValueCodec where Value == Money {
     }
 }
 
-extension ValueCodec where Value == EmailAddress {
+extension FieldMapping where Value == EmailAddress {
     /// The address as `.string`.
-    static var email: ValueCodec {
-        ValueCodec(valueCase: .string, text: .email, encode: { .string($0.value) }) { value, _ throws(FieldProblem) in
+    static var email: FieldMapping {
+        FieldMapping(valueCase: .string, text: .email, encode: { .string($0.value) }) { value, _ throws(FieldProblem) in
             guard case .string(let text) = value else { throw .wrongCase(value, expected: .string) }
             do throws(ValidationError) { return try EmailAddress(text) } catch { throw .invalid(error.reason) }
         }
     }
 }
 
-extension ValueCodec where Value == ForecastPeriod {
+extension FieldMapping where Value == ForecastPeriod {
     /// `2026-11` or `2026Q4` as `.string`.
-    static var period: ValueCodec {
-        ValueCodec(valueCase: .string, text: .period, encode: { .string($0.description) }) { value, _ throws(FieldProblem) in
+    static var period: FieldMapping {
+        FieldMapping(valueCase: .string, text: .period, encode: { .string($0.description) }) { value, _ throws(FieldProblem) in
             guard case .string(let text) = value else { throw .wrongCase(value, expected: .string) }
             do throws(ValidationError) { return try ForecastPeriod(parsing: text) } catch { throw .invalid(error.reason) }
         }
     }
 }
 
-extension ValueCodec {
+extension FieldMapping {
     /// An entity reference as its 16 UUID bytes (RFC 4122 order) in `.bytes`.
-    static func reference<Entity>() -> ValueCodec where Value == EntityID<Entity> {
-        ValueCodec(valueCase: .bytes, text: .reference(), encode: { .bytes(RecordID($0).bytes) }) { value, _ throws(FieldProblem) in
+    static func reference<Entity>() -> FieldMapping where Value == EntityID<Entity> {
+        FieldMapping(valueCase: .bytes, text: .reference(), encode: { .bytes(RecordID($0).bytes) }) { value, _ throws(FieldProblem) in
             guard case .bytes(let bytes) = value else { throw .wrongCase(value, expected: .bytes) }
             guard let id = try? RecordID(bytes: bytes) else {
                 throw .invalid("must be a 16-byte UUID but has \(bytes.count) bytes")
@@ -137,8 +138,8 @@ extension ValueCodec {
     }
 
     /// A string-backed enum as its raw value in `.string`.
-    static func enumeration() -> ValueCodec where Value: RawRepresentable & CaseIterable & Sendable, Value.RawValue == String {
-        ValueCodec(valueCase: .string, text: .enumeration(), encode: { .string($0.rawValue) }) { value, _ throws(FieldProblem) in
+    static func enumeration() -> FieldMapping where Value: RawRepresentable & CaseIterable & Sendable, Value.RawValue == String {
+        FieldMapping(valueCase: .string, text: .enumeration(), encode: { .string($0.rawValue) }) { value, _ throws(FieldProblem) in
             guard case .string(let text) = value else { throw .wrongCase(value, expected: .string) }
             guard let result = Value(rawValue: text) else {
                 let valid = Value.allCases.map(\.rawValue).joined(separator: ", ")
@@ -149,25 +150,25 @@ extension ValueCodec {
     }
 
     /// A value laid out as bytes by `layout` (see `Protocol/RECORDS.md`), in `.bytes`.
-    static func bytes(_ layout: ByteLayout<Value>) -> ValueCodec {
-        ValueCodec(valueCase: .bytes, text: layout.text, encode: { value in
+    static func bytes(_ layout: ByteLayout<Value>) -> FieldMapping {
+        FieldMapping(valueCase: .bytes, text: layout.text, encode: { value in
             var writer = ByteWriter()
             layout.write(value, &writer)
             return .bytes(writer.bytes)
         }) { value, context throws(FieldProblem) in
             guard case .bytes(let bytes) = value else { throw .wrongCase(value, expected: .bytes) }
-            var reader = ByteReader(bytes)
+            var reader = ByteReader<FieldProblem>(bytes)
             let result = try layout.read(&reader, context)
-            try reader.finish()
+            try reader.expectEnd(of: "last element")
             return result
         }
     }
 }
 
-extension ValueCodec where Value == OrderNumber {
+extension FieldMapping where Value == OrderNumber {
     /// The order number's value as `.int`, at least 1; text `SO-000123`.
-    static var orderNumber: ValueCodec {
-        ValueCodec(valueCase: .int,
+    static var orderNumber: FieldMapping {
+        FieldMapping(valueCase: .int,
                    text: .validated(hint: "an order number such as SO-000123", format: \.description) {
                        text throws(ValidationError) in try OrderNumber(parsing: text)
                    },
