@@ -52,7 +52,11 @@ let package = Package(
         .target(name: "Configurator", dependencies: ["OutpostModel"], path: "Sources/Configurator"),
         .target(name: "Pricing", dependencies: ["OutpostModel"], path: "Sources/Pricing"),
         .target(name: "Forecasting", dependencies: ["OutpostModel"], path: "Sources/Forecasting"),
-        .target(name: "TerminalOutput", path: "Sources/TerminalOutput"),
+        .target(
+            name: "TerminalOutput",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/TerminalOutput"
+        ),
         .target(name: "LeadRouting", path: "Sources/LeadRouting"),
         .target(name: "OutpostInterchange", dependencies: ["OutpostModel"], path: "Sources/OutpostInterchange"),
         .target(
