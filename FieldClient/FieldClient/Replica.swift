@@ -91,7 +91,7 @@ public final class Replica: Sendable {
         let database = try migratedQueue(folder)
         let slot: KeySlot?
         do { slot = try database.read { db in try KeySlot.fetch(db) } } catch {
-            throw ReplicaError(.corrupt, "cannot read the replica's key slot in \(folder.path): \(error)")
+            throw ReplicaError.database(error, doing: "reading the replica's key slot in \(folder.path)")
         }
         guard let slot else {
             throw ReplicaError(.notEnrolled, "the replica in \(folder.path) was never enrolled; remove it and run outpost enrol")
@@ -110,24 +110,22 @@ public final class Replica: Sendable {
             }
             try ReplicaSchema.migrator.migrate(queue)
             return queue
-        } catch let error as ReplicaError {
-            throw error
         } catch {
-            throw ReplicaError(.corrupt, "cannot open the replica in \(folder.path): \(error)")
+            throw ReplicaError.database(error, doing: "opening the replica in \(folder.path)")
         }
     }
 
     // MARK: Transactions
 
     func write<T>(_ body: (Database) throws -> T) throws(ReplicaError) -> T {
-        do { return try database.write(body) } catch let error as ReplicaError { throw error } catch {
-            throw ReplicaError(.corrupt, "the replica could not be updated: \(error)")
+        do { return try database.write(body) } catch {
+            throw ReplicaError.database(error, doing: "updating the replica")
         }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(ReplicaError) -> T {
-        do { return try database.read(body) } catch let error as ReplicaError { throw error } catch {
-            throw ReplicaError(.corrupt, "the replica could not be read: \(error)")
+        do { return try database.read(body) } catch {
+            throw ReplicaError.database(error, doing: "reading the replica")
         }
     }
 
