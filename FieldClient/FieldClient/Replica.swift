@@ -39,6 +39,13 @@ public final class Replica: Sendable {
     ///   secret is at hand; `.wrongKey` for a wrong passphrase or key file; `.corrupt`
     ///   when the file was altered.
     public static func open(_ folder: URL, secret: () throws(ReplicaError) -> ReplicaSecret) throws(ReplicaError) -> Replica {
+        let replica = try unlocked(folder, secret: secret)
+        _ = try replica.identity()
+        return replica
+    }
+
+    /// The replica in `folder` with its key unwrapped, its identity not yet verified.
+    static func unlocked(_ folder: URL, secret: () throws(ReplicaError) -> ReplicaSecret) throws(ReplicaError) -> Replica {
         let (database, slot) = try connect(folder)
         let unlockFile = UnlockFile(folder: folder)
         let cipher: ReplicaCipher
@@ -51,9 +58,7 @@ public final class Replica: Sendable {
             cipher = try slot.unwrap(with: try slot.wrappingKey(for: given))
             if case .keyFile(let url) = given { keyFile = url }
         }
-        let replica = Replica(folder: folder, database: database, cipher: cipher, keyFile: keyFile)
-        _ = try replica.identity()
-        return replica
+        return Replica(folder: folder, database: database, cipher: cipher, keyFile: keyFile)
     }
 
     /// Opens the replica in `folder` with `secret` (no unlock file consulted).
@@ -131,12 +136,7 @@ public final class Replica: Sendable {
 
     /// This device's identity and cursor.
     public func identity() throws(ReplicaError) -> DeviceIdentity {
-        try read { db in
-            guard let identity = try DeviceIdentity.fetch(db, cipher: cipher) else {
-                throw ReplicaError(.notEnrolled, "this replica has no identity; enrol the device again")
-            }
-            return identity
-        }
+        try read { db in try DeviceIdentity.require(db, cipher: cipher) }
     }
 
     /// Deletes the replica and its keys (a revoked device is told to do this): the

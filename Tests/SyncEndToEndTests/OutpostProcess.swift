@@ -1,4 +1,6 @@
+import FieldClient
 import Foundation
+import OutpostModel
 import TestSupport
 
 /// Runs the real `outpost` binary (the one the build made beside the test bundle) as
@@ -48,5 +50,16 @@ struct OutpostProcess {
         process.waitUntilExit()
         return Run(status: process.terminationStatus, standardOutput: String(decoding: printed, as: UTF8.self),
                    standardError: String(decoding: complained, as: UTF8.self))
+    }
+}
+
+extension LiveHub {
+    /// A bootstrapped device of `user` whose replica opens with a key file (no Argon2id
+    /// on each of the many commands a test runs), and the environment naming that file.
+    func keyFileDevice(_ user: User) async throws -> (Replica, [String: String]) {
+        let keyFile = folder.appendingPathComponent("device-\(UUID().uuidString.prefix(8)).key")
+        let rep = try await enrol(user, secret: .keyFile(keyFile))
+        _ = try await sync(rep)
+        return (rep, ["OUTPOST_KEY_FILE": keyFile.path])
     }
 }
