@@ -9,7 +9,8 @@ import SodiumKit
 ///
 /// The file is encrypted at rest: sensitive columns are sealed under the replica key
 /// (``ReplicaCipher``), which the key slot keeps wrapped by the user's passphrase or
-/// key file (``ReplicaSecret``); `Replica+Unlock.swift` has the unlock-once path.
+/// key file (``ReplicaSecret``); `Replica+Unlock.swift` has the unlock-once path
+/// (``UnlockCache``) and the passphrase change.
 public final class Replica: Sendable {
     /// The replica folder.
     public let folder: URL
@@ -32,9 +33,10 @@ public final class Replica: Sendable {
     /// The pending-writes table, sealed under this replica's key.
     var pendingStore: PendingStore { PendingStore(cipher: cipher) }
 
-    /// Opens the enrolled replica in `folder`: with the wrapping key of an unexpired
-    /// `outpost unlock` if there is one, else with the secret `secret` returns (asked
-    /// only then, so a prompt appears only when needed). Opening changes nothing.
+    /// Opens the enrolled replica in `folder`: with the wrapping key an unexpired
+    /// `outpost unlock` keeps in the kernel keyring if there is one, else with the secret
+    /// `secret` returns (asked only then, so a prompt appears only when needed).
+    /// Opening changes nothing.
     /// - Throws: `.notEnrolled` if there is no replica; `.locked` (from `secret`) when no
     ///   secret is at hand; `.wrongKey` for a wrong passphrase or key file; `.corrupt`
     ///   when the file was altered.
@@ -47,13 +49,13 @@ public final class Replica: Sendable {
     /// The replica in `folder` with its key unwrapped, its identity not yet verified.
     static func unlocked(_ folder: URL, secret: () throws(ReplicaError) -> ReplicaSecret) throws(ReplicaError) -> Replica {
         let (database, slot) = try connect(folder)
-        let unlockFile = UnlockFile(folder: folder)
+        let cache = UnlockCache(folder: folder)
         let cipher: ReplicaCipher
         var keyFile: URL?
-        if let key = unlockFile.read(), let unlocked = try? slot.unwrap(with: key) {
+        if let key = cache.read(), let unlocked = try? slot.unwrap(with: key) {
             cipher = unlocked
         } else {
-            unlockFile.remove()
+            cache.remove()
             let given = try secret()
             cipher = try slot.unwrap(with: try slot.wrappingKey(for: given))
             if case .keyFile(let url) = given { keyFile = url }
@@ -140,7 +142,7 @@ public final class Replica: Sendable {
     }
 
     /// Deletes the replica and its keys (a revoked device is told to do this): the
-    /// replica file (key slot and device keys inside), its journals, the unlock file,
+    /// replica file (key slot and device keys inside), its journals, the unlocked key,
     /// and the key file that opened it.
     public func wipe() throws(ReplicaError) {
         try? database.close()
