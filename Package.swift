@@ -89,6 +89,7 @@ let package = Package(
             providers: [.apt(["libsodium-dev"])]
         ),
         .target(name: "SodiumKit", dependencies: ["CSodium"], path: "Sources/SodiumKit"),
+        .target(name: "CKeyring", path: "Sources/CKeyring"),
         .systemLibrary(
             name: "CLZMA",
             path: "Sources/CLZMA",
@@ -158,7 +159,7 @@ let package = Package(
         .target(
             name: "FieldClient",
             dependencies: [
-                "ByteCoding", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
+                "ByteCoding", "CKeyring", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
                 "ClientTransport", "Configurator", "Pricing", "OrderIntake", "Forecasting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -295,6 +296,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .system {
+// (CKeyring is C: Swift settings do not apply to it.)
+for target in package.targets where target.type != .system && target.name != "CKeyring" {
     target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
 }
