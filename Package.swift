@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "OutpostSQLite",
             dependencies: [
-                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "SodiumKit",
+                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "Pricing", "SodiumKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/OutpostSQLite"
@@ -117,7 +117,7 @@ let package = Package(
             dependencies: [
                 "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
                 "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
-                "Forecasting",
+                "Forecasting", "OrderIntake",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -227,7 +227,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OrderIntakeTests",
-            dependencies: ["OrderIntake", "OutpostModel", "Pricing"],
+            dependencies: ["OrderIntake", "OutpostModel", "Pricing", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/OrderIntakeTests"
         ),
         .testTarget(

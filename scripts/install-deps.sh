@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Outpost builds and tests against (liblzma compresses
 # sync batches; picosat is the
-# configurator tests' SAT oracle), if any is missing.
+# configurator tests' SAT oracle; chromium renders the quote document in its test and
+# prints it to PDF), if any is missing.
 set -euo pipefail
 needed=()
 pkg-config --exists libsodium 2>/dev/null || needed+=(libsodium-dev)
@@ -11,6 +12,7 @@ command -v pkg-config >/dev/null || needed+=(pkg-config)
 command -v xz >/dev/null || needed+=(xz-utils)
 command -v curl >/dev/null || needed+=(curl)
 command -v picosat >/dev/null || needed+=(picosat)
+command -v chromium >/dev/null || needed+=(chromium)
 if [ ${#needed[@]} -gt 0 ]; then
   echo "Installing ${needed[*]}…" >&2
   sudo_cmd=""

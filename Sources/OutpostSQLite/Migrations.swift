@@ -27,6 +27,9 @@ enum Migrations {
         migrator.registerMigration("v6-record-departure") { db in
             for sql in Schema.v6RecordDeparture { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v7-quote-numbers") { db in
+            for sql in Schema.v7QuoteNumbers { try db.execute(sql: sql) }
+        }
         return migrator
     }
 }

@@ -31,7 +31,7 @@ struct ExportCommand: AsyncParsableCommand {
         case .contacts: records = .contacts(try await database.contacts(of: nil))
         case .opportunities: records = .opportunities(try await database.opportunities(of: nil))
         case .orders:
-            let rows = try await database.orders().map(FeedOrder.csvRow)
+            let rows = try await database.orders().flatMap(FeedOrder.csvRows)
             return print(CSVWriter.text(header: FeedOrder.csvHeader, rows: rows), terminator: "")
         }
         print(CSVExport.text(for: records), terminator: "")
