@@ -186,6 +186,66 @@ struct OrderLifecycleTests {
             #expect(accepted[key] as? String == deskView[key] as? String, "\(key) differs between the feed and the desk")
         }
         #expect(NSDictionary(dictionary: ["lines": accepted["lines"] ?? []]) == NSDictionary(dictionary: ["lines": deskView["lines"] ?? []]))
+
+        // `outpost-server export orders` writes the same readable order, one row per line.
+        let export = try await Self.server(["export", "--db", stage.database, "orders"])
+        let rows = export.split(separator: "\n").map(String.init)
+        #expect(rows.first?.hasPrefix("number,status,customer,contact,ship_to,bill_to,rep,opportunity,quote_number") == true)
+        let exported = try #require(rows.first { $0.hasPrefix("SO-000002,accepted,") })
+        for text in ["Hamburg Account 1", "Nora North", "Q-000001-2", "PC-1", "Chassis (chassis) 0.00; Small SSD (ssd-small) 40.00",
+                     deskView["total"] as? String ?? "?", "SO-000001"] {
+            #expect(exported.contains(text), "the export's row holds \(text)")
+        }
+    }
+
+    @Test("A manager rejects a quote with a reason the rep reads; the rep revises it or copies it to another opportunity")
+    func managerRejects() async throws {
+        let stage = try await Stage.start()
+        defer { stage.stop() }
+        let (rep, manager) = (stage.rep, stage.manager)
+        let deals = stage.company.opportunities.filter { $0.ownerID == stage.company.repNorth.id }
+        let quoteID = try #require(try await rep.ok("quote", "new", "--opportunity", deals[0].id.description, "--json").object["id"] as? String)
+        try await rep.ok("quote", "configure", quoteID, "--product", "PC-1", "--select", "wifi", "-q", "3")
+        try await rep.ok("quote", "price", quoteID, "--discount", "30")
+        try await rep.ok("quote", "submit", quoteID)
+        #expect(try await rep.run(["quote", "reject", quoteID, "--reason", "no"]).errors.contains("only a manager"))
+        try await rep.ok("sync")
+        try await manager.ok("sync")
+        #expect(try await manager.run(["quote", "reject", quoteID]).status != 0, "a rejection needs --reason")
+        #expect(try await manager.run(["quote", "reject", quoteID, "--reason", " "]).errors.contains("--reason"))
+        try await manager.ok("quote", "reject", quoteID, "--reason", "30 % is more than we give for three units")
+        #expect(try await manager.ok("quote", "list", "--awaiting-approval", "--json").array.isEmpty)
+        try await manager.ok("sync")
+        try await rep.ok("sync")
+        let rejected = try await rep.ok("quote", "show", quoteID, "--json").object
+        #expect(rejected["status"] as? String == "rejected")
+        #expect(rejected["rejection_reason"] as? String == "30 % is more than we give for three units")
+
+        let copy = try await rep.ok("quote", "copy", quoteID, "--opportunity", deals[1].id.description, "--json").object
+        #expect(copy["opportunity"] as? String == deals[1].id.description && copy["status"] as? String == "draft")
+        #expect(copy["revision"] as? Int == 1 && copy["total"] as? String == rejected["total"] as? String)
+        let revision = try await rep.ok("quote", "revise", quoteID, "--json").object
+        #expect(revision["revision"] as? Int == 2 && revision["status"] as? String == "draft")
+        try await rep.ok("quote", "price", try #require(revision["id"] as? String), "--discount", "10")
+        try await rep.ok("sync")
+        let numbers = try await rep.ok("quote", "list", "--json").array.compactMap { $0["number"] as? String }.sorted()
+        #expect(numbers == ["Q-000001", "Q-000001-2", "Q-000002"])
+    }
+
+    /// Runs the real `outpost-server` with `arguments` and returns what it printed.
+    static func server(_ arguments: [String]) async throws -> String {
+        let process = Process()
+        process.executableURL = ServerProcess.binary
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return try await blocking {
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
     }
 
     @Test("An expired quote cannot be accepted or ordered, on the device or at the server")
