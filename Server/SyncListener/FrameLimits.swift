@@ -1,3 +1,5 @@
+import ByteCoding
+
 /// What the listener accepts from a device before it starts answering.
 public struct FrameLimits: Sendable {
     /// The largest request payload; a longer announced length is refused before the payload is read.
@@ -5,8 +7,8 @@ public struct FrameLimits: Sendable {
     /// How long a connection may take to deliver its whole request before it is closed.
     public var requestTimeout: Duration
 
-    /// Creates limits: 4 MiB and one minute by default.
-    public init(maxRequestBytes: Int = 4 << 20, requestTimeout: Duration = .seconds(60)) {
+    /// Creates limits: ``Framing/defaultMaxPayloadBytes`` and one minute by default.
+    public init(maxRequestBytes: Int = Framing.defaultMaxPayloadBytes, requestTimeout: Duration = .seconds(60)) {
         self.maxRequestBytes = maxRequestBytes
         self.requestTimeout = requestTimeout
     }

@@ -23,7 +23,7 @@ extension SQLiteStore {
     }
 
     /// The feed events joined with their orders, filtered and ordered by `clause`.
-    private static func orderEvents(_ db: Database, where clause: String, arguments: StatementArguments) throws -> [OrderEvent] {
+    static func orderEvents(_ db: Database, where clause: String, arguments: StatementArguments) throws -> [OrderEvent] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT e.cursor, e.order_id, o.number, e.status, o.quote_id, o.total_minor, o.total_currency, o.placed_at, e.at, e.note
             FROM order_event e JOIN sales_order o ON o.id = e.order_id WHERE
@@ -38,7 +38,8 @@ extension SQLiteStore {
             return OrderEvent(
                 cursor: row[0], orderID: orderID, number: OrderNumber(row[2] as Int),
                 status: try decodeEnum(row[3], "order_event", "status"), quoteID: quoteID,
-                total: try .decode(row[5], row[6], "sales_order", "total"), order: order,
+                total: try .decode(row[5], row[6], "sales_order", "total"),
+                lines: try OrderLedger.quote(db, quoteID)?.lines ?? [], order: order,
                 replaces: try order.replacesID.flatMap { try number(db, of: $0) }, replacedBy: replacedBy,
                 placedAt: Date(sqlMilliseconds: row[7]), at: Date(sqlMilliseconds: row[8]), note: row[9])
         }

@@ -15,6 +15,8 @@ public struct OrderEvent: Sendable, Equatable, Codable {
     public var quoteID: EntityID<Quote>
     /// The total as the server priced it.
     public var total: Money
+    /// The quote's lines (products, options, quantities, unit prices) as ordered.
+    public var lines: [QuoteLine]
     /// The order as the server holds it now: its sheet (customer, addresses, priced
     /// lines with SKUs and option names, discounts).
     public var order: Order
@@ -31,7 +33,7 @@ public struct OrderEvent: Sendable, Equatable, Codable {
 
     /// An event with every field given.
     public init(cursor: Int64, orderID: EntityID<Order>, number: OrderNumber, status: OrderStatus, quoteID: EntityID<Quote>,
-                total: Money, order: Order, replaces: OrderNumber? = nil, replacedBy: OrderNumber? = nil,
+                total: Money, lines: [QuoteLine], order: Order, replaces: OrderNumber? = nil, replacedBy: OrderNumber? = nil,
                 placedAt: Date, at: Date, note: String? = nil) {
         self.cursor = cursor
         self.orderID = orderID
@@ -39,6 +41,7 @@ public struct OrderEvent: Sendable, Equatable, Codable {
         self.status = status
         self.quoteID = quoteID
         self.total = total
+        self.lines = lines
         self.order = order
         self.replaces = replaces
         self.replacedBy = replacedBy

@@ -20,6 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var integration: IntegrationOptions
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -64,11 +65,17 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = logLevel
         let limits = SyncLimits(maxRequestBytes: maxRequestBytes, maxWritesPerRequest: maxWrites, burst: syncBurst,
                                 requestsPerSecond: syncRate)
-        let (sync, listener) = try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, logger: logger)
+        let metrics = ServerMetrics()
+        let (sync, listener) = try await PortInUse.naming("--sync-port", syncPort) {
+            try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, logger: logger,
+                                         metrics: metrics)
+        }
         let app = buildApplication(
             store: store,
             configuration: ServerConfiguration(host: host, port: port, feedToken: try feedToken()),
             sync: sync,
+            integration: try integration.make(store: store, metrics: metrics, logger: logger),
+            console: ConsoleService(store: store),
             logger: logger,
             onListening: { [logger, host, listener] port in
                 logger.notice("listening", metadata: [
@@ -76,7 +83,12 @@ struct ServeCommand: AsyncParsableCommand {
                 ])
             }
         )
-        try await app.runService()
+        do {
+            try await PortInUse.naming("--port", port) { try await app.runService() }
+        } catch {
+            await listener.shutdown()
+            throw error
+        }
         await listener.shutdown()
         logger.notice("stopped")
     }
