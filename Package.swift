@@ -39,6 +39,10 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // MARK: Pure libraries
@@ -48,12 +52,18 @@ let package = Package(
         .target(name: "Configurator", dependencies: ["OutpostModel"], path: "Sources/Configurator"),
         .target(name: "Pricing", dependencies: ["OutpostModel"], path: "Sources/Pricing"),
         .target(name: "Forecasting", dependencies: ["OutpostModel"], path: "Sources/Forecasting"),
-        .target(name: "TerminalOutput", path: "Sources/TerminalOutput"),
+        .target(
+            name: "TerminalOutput",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/TerminalOutput"
+        ),
+        .target(name: "LeadRouting", path: "Sources/LeadRouting"),
         .target(name: "OutpostInterchange", dependencies: ["OutpostModel"], path: "Sources/OutpostInterchange"),
         .target(
             name: "OutpostDemo",
             dependencies: ["OutpostModel", "OutpostStore", "Configurator"],
-            path: "Sources/OutpostDemo"
+            path: "Sources/OutpostDemo",
+            resources: [.copy("Resources")]
         ),
         .target(
             name: "OutpostReplication",
@@ -90,7 +100,8 @@ let package = Package(
         .target(
             name: "OutpostSQLite",
             dependencies: [
-                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "SodiumKit",
+                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "Pricing", "SodiumKit",
+                "LeadRouting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/OutpostSQLite"
@@ -121,13 +132,22 @@ let package = Package(
             dependencies: [
                 "ByteCoding", "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
                 "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
-                "Forecasting",
+                "Forecasting", "OrderIntake",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                "LeadRouting",
             ],
-            path: "Server/OutpostServer"
+            path: "Server/OutpostServer",
+            resources: [.copy("OpenAPI/openapi.json")]
         ),
         .executableTarget(
             name: "outpost-server",
@@ -226,8 +246,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ConfiguratorTests",
-            dependencies: ["SeededRandom", "Configurator", .product(name: "PropertyBased", package: "swift-property-based")],
-            path: "Tests/ConfiguratorTests"
+            dependencies: ["SeededRandom", "Configurator", "OutpostDemo", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/ConfiguratorTests",
+            resources: [.copy("Models")]
         ),
         .testTarget(
             name: "PricingTests",
@@ -236,7 +257,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OrderIntakeTests",
-            dependencies: ["OrderIntake", "OutpostModel", "Pricing"],
+            dependencies: ["OrderIntake", "OutpostModel", "Pricing", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/OrderIntakeTests"
         ),
         .testTarget(
@@ -248,6 +269,11 @@ let package = Package(
             name: "OutpostDemoTests",
             dependencies: ["OutpostDemo", "OutpostModel", "OutpostStore"],
             path: "Tests/OutpostDemoTests"
+        ),
+        .testTarget(
+            name: "LeadRoutingTests",
+            dependencies: ["LeadRouting", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/LeadRoutingTests"
         ),
         .testTarget(
             name: "SodiumKitTests",
@@ -262,7 +288,7 @@ let package = Package(
         .testTarget(
             name: "OutpostServerTests",
             dependencies: [
-                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener",
+                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener", "OutpostInterchange", "SodiumKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/OutpostServerTests"

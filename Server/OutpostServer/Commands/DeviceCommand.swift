@@ -42,6 +42,9 @@ struct DeviceCommand: AsyncParsableCommand {
             guard (1...24 * 30).contains(hours) else { throw CommandError("--hours must be between 1 and 720") }
             let database = try store.open()
             let owner = try await Lookup.user(user, in: database)
+            guard try await !database.disabledUsers().contains(owner.id) else {
+                throw CommandError("\(owner.name) is disabled; enable them first with: outpost-server user enable \(owner.name)")
+            }
             let (code, record) = try EnrolmentCodes.issue(for: owner.id, lifetime: .seconds(hours * 3600))
             try await database.addEnrolmentCode(record)
             let issued = Issued(code: code, server: server, user: owner.name, expires: record.expiresAt)
@@ -93,7 +96,7 @@ struct DeviceCommand: AsyncParsableCommand {
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Revoke a device: its next sync is refused and it wipes its replica.",
-            discussion: "Example:\n  outpost-server device revoke --db hq.sqlite 3f2b8c4e-1d2a-4b6f-9e1a-0c5d7e9f1a2b"
+            discussion: "Example:\n  outpost-server device revoke --db hq.sqlite \\\n    3f2b8c4e-1d2a-4b6f-9e1a-0c5d7e9f1a2b"
         )
         @OptionGroup var store: StoreOptions
         @Argument(help: "The device id (see device list).") var id: String

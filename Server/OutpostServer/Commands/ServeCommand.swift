@@ -12,7 +12,8 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the server: HTTP API and HTTP sync on --port, native TCP sync on --sync-port.",
         discussion: """
             Stops gracefully on Ctrl-C or SIGTERM. Example:
-              outpost-server serve --db hq.sqlite --host 127.0.0.1 --port 8080 --sync-port 8081
+              outpost-server serve --db hq.sqlite --host 127.0.0.1 --port 8080 \\
+                --sync-port 8081
             Logs go to standard error; set --log-level debug for more.
             Limits per device (exceeding one is refused with a clear error, nothing applied):
               --max-request-bytes 4194304 --max-writes 1000 --sync-burst 30 --sync-rate 0.5
@@ -20,6 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var integration: IntegrationOptions
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -64,11 +66,17 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = logLevel
         let limits = SyncLimits(maxRequestBytes: maxRequestBytes, maxWritesPerRequest: maxWrites, burst: syncBurst,
                                 requestsPerSecond: syncRate)
-        let (sync, listener) = try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, logger: logger)
+        let metrics = ServerMetrics()
+        let (sync, listener) = try await PortInUse.naming("--sync-port", syncPort) {
+            try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, logger: logger,
+                                         metrics: metrics)
+        }
         let app = buildApplication(
             store: store,
             configuration: ServerConfiguration(host: host, port: port, feedToken: try feedToken()),
             sync: sync,
+            integration: try integration.make(store: store, metrics: metrics, logger: logger),
+            console: ConsoleService(store: store),
             logger: logger,
             onListening: { [logger, host, listener] port in
                 logger.notice("listening", metadata: [
@@ -76,7 +84,12 @@ struct ServeCommand: AsyncParsableCommand {
                 ])
             }
         )
-        try await app.runService()
+        do {
+            try await PortInUse.naming("--port", port) { try await app.runService() }
+        } catch {
+            await listener.shutdown()
+            throw error
+        }
         await listener.shutdown()
         logger.notice("stopped")
     }
