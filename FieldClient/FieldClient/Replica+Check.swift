@@ -61,6 +61,13 @@ extension Replica {
                     }) { check.records += 1 }
                 }
             }
+            _ = note("evicted records awaiting their pending changes") {
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, state, territory, parent FROM departed")
+                while let row = try rows.next() {
+                    let id = try RecordID(bytes: [UInt8](row[0] as Data))
+                    _ = note("evicted record \(id)") { _ = try openState(row, id) }
+                }
+            }
             _ = note("pending changes") {
                 let device = try DeviceIdentity.require(db, cipher: cipher).replicaID
                 let rows = try Row.fetchCursor(db, sql: "SELECT counter, record, write FROM pending")
@@ -74,12 +81,13 @@ extension Replica {
                 }
             }
             _ = note("refused changes") {
-                let rows = try Row.fetchCursor(db, sql: "SELECT counter, record, kind, write, code, message, rejected_at FROM rejected")
+                let rows = try Row.fetchCursor(db, sql: "SELECT counter, record, kind, write, code, message, rejected_at, record_state FROM rejected")
                 while let row = try rows.next() {
                     let counter = UInt64(row[0] as Int64)
                     if note("refused change \(counter)", {
                         let record = try RecordID(bytes: [UInt8](row[1] as Data))
-                        for (index, column) in [(3, SealBinding.Column.rejectedWrite), (5, .rejectedMessage)] {
+                        for (index, column) in [(3, SealBinding.Column.rejectedWrite), (5, .rejectedMessage), (7, .rejectedRecord)]
+                        where row[index] as Data? != nil {
                             _ = try cipher.open(row[index], .rejected(column, counter: counter, record: record, kind: row[2], code: row[4], at: row[6]))
                         }
                     }) { check.rejected += 1 }

@@ -31,6 +31,9 @@ extension Replica {
     func apply(_ frame: SyncResponseFrame) throws(ReplicaError) -> FrameEffect {
         try write { db in
             var effect = FrameEffect()
+            // The records of refused writes as this device saw them, taken before an
+            // eviction in the same frame removes them, so a refusal keeps its full content.
+            let seen = try records(refusedIn: frame.outcome, db)
             if !frame.evictions.isEmpty {
                 let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0
                 try evict(db, frame.evictions)
@@ -38,7 +41,10 @@ extension Replica {
             }
             for state in frame.records { try merge(db, state) }
             effect.records = frame.records.count
-            if let outcome = frame.outcome { try settle(db, outcome, effect: &effect) }
+            if let outcome = frame.outcome {
+                try settle(db, outcome, seen: seen, effect: &effect)
+                try db.execute(sql: "DELETE FROM departed WHERE id NOT IN (SELECT record FROM pending)")
+            }
             _ = try DeviceIdentity.update(db, cipher: cipher) { identity in
                 identity.cursor = frame.cursor
                 if frame.isFinal { identity.lastSyncAt = Int64(Date().timeIntervalSince1970 * 1000) }
@@ -47,10 +53,23 @@ extension Replica {
         }
     }
 
+    /// The local records (hub state with pending writes on top) that `outcome` refuses writes to.
+    private func records(refusedIn outcome: SyncResponseFrame.Outcome?, _ db: Database) throws -> [RecordID: LocalRecord] {
+        guard let outcome, !outcome.refusals.isEmpty else { return [:] }
+        let refused = Set(outcome.refusals.map(\.counter))
+        var records: [RecordID: LocalRecord] = [:]
+        for write in try pendingStore.writes(db) where refused.contains(write.dot.counter) && records[write.record] == nil {
+            records[write.record] = try lastSeen(db, write.record)
+        }
+        return records
+    }
+
     /// Retires pending writes the server has processed: an accepted write is applied
     /// to the hub state under its stamp (unless a frame already brought that state);
-    /// a refused one moves to `rejected` with the reason.
-    private func settle(_ db: Database, _ outcome: SyncResponseFrame.Outcome, effect: inout FrameEffect) throws {
+    /// a refused one moves to `rejected` with the reason and the record as this device
+    /// saw it (`seen`), where it stays until the rep discards it.
+    private func settle(_ db: Database, _ outcome: SyncResponseFrame.Outcome, seen: [RecordID: LocalRecord],
+                        effect: inout FrameEffect) throws {
         let acks = Dictionary(outcome.acks.map { ($0.counter, $0.stamp) }, uniquingKeysWith: max)
         let refusals = Dictionary(outcome.refusals.map { ($0.counter, $0) }, uniquingKeysWith: { a, _ in a })
         for write in try pendingStore.writes(db) where write.dot.counter <= outcome.appliedThrough {
@@ -64,7 +83,8 @@ extension Replica {
                 try pendingStore.remove(db, counter: write.dot.counter)
                 effect.accepted += 1
             } else if let refusal = refusals[write.dot.counter] {
-                let kind = try Int64.fetchOne(db, sql: "SELECT kind FROM record WHERE id = ?", arguments: [Data(write.record.bytes)])
+                let record = seen[write.record]
+                let kind = record.map { Int64($0.kind.rawValue) }
                     ?? { if case .create(let type, _) = write.operation { Int64(type.rawValue) } else { 0 } }()
                 let code = Int64(refusal.code.rawValue)
                 let at = Int64(Date().timeIntervalSince1970 * 1000)
@@ -72,10 +92,12 @@ extension Replica {
                     .rejected(column, counter: write.dot.counter, record: write.record, kind: kind, code: code, at: at)
                 }
                 try db.execute(sql: """
-                    INSERT OR REPLACE INTO rejected (counter, record, kind, write, code, message, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO rejected (counter, record, kind, write, code, message, rejected_at, record_state)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [Int64(write.dot.counter), Data(write.record.bytes), kind,
                                      try cipher.seal(PendingStore.encode(write), binding(.rejectedWrite)), code,
-                                     try cipher.seal(refusal.message, binding(.rejectedMessage)), at])
+                                     try cipher.seal(refusal.message, binding(.rejectedMessage)), at,
+                                     try record.map { try cipher.seal(RecordStateCodec.encode($0.state), binding(.rejectedRecord)) }])
                 try pendingStore.remove(db, counter: write.dot.counter)
                 effect.refused += 1
             }

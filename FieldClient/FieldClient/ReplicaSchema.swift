@@ -28,6 +28,22 @@ enum ReplicaSchema {
             // them, see `DeviceIdentity`); a row without one is refused as altered.
             try db.execute(sql: "ALTER TABLE identity ADD COLUMN seal BLOB")
         }
+        migrator.registerMigration("v6-rejected-record") { db in
+            // The record a refused write was made to, as the device saw it (sealed), so the
+            // refusal keeps its name and values after the record leaves the replica.
+            try db.execute(sql: "ALTER TABLE rejected ADD COLUMN record_state BLOB")
+            // The last hub state of evicted records that still have pending writes (the
+            // `record` row as it was, seal included), until those writes are settled.
+            try db.execute(sql: """
+                CREATE TABLE departed (
+                    id BLOB NOT NULL PRIMARY KEY,
+                    kind INTEGER NOT NULL,
+                    state BLOB NOT NULL,
+                    territory BLOB,
+                    parent BLOB
+                ) STRICT
+                """)
+        }
         return migrator
     }
 

@@ -18,6 +18,8 @@ struct SealBinding: Sendable {
         case replicaKey = 9
         /// The seal of the identity row's clear fields (its plaintext is empty).
         case identityFields = 10
+        /// The record a refused write was made to, as the device saw it then.
+        case rejectedRecord = 11
     }
 
     /// The column.
@@ -79,7 +81,7 @@ extension SealBinding: CustomStringConvertible {
         switch column {
         case .recordState: (try? RecordID(bytes: Array(row.prefix(16)))).map { "the state of record \($0)" } ?? "a record's state"
         case .pendingWrite: "a pending write"
-        case .rejectedWrite, .rejectedMessage: "a refused write"
+        case .rejectedWrite, .rejectedMessage, .rejectedRecord: "a refused write"
         case .identitySecretKey, .identityUserName, .identityRole, .identityTerritories, .identityFields: "the device's identity"
         case .replicaKey: "the replica key"
         }
