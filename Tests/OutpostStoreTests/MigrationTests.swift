@@ -24,6 +24,7 @@ struct MigrationTests {
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         }
         #expect(applied == ["v1-core", "v2-sync", "v3-pricing", "v4-orders", "v5-catalog-signing", "v6-record-departure",
+                           "v7-admin-user-disabled", "v7-lead-routing", "v8-webhooks", "v9-escalations", "v7-console",
                            "v7-quote-numbers"], "reopening applies no migration twice")
     }
 
