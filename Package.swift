@@ -52,7 +52,11 @@ let package = Package(
         .target(name: "Configurator", dependencies: ["OutpostModel"], path: "Sources/Configurator"),
         .target(name: "Pricing", dependencies: ["OutpostModel"], path: "Sources/Pricing"),
         .target(name: "Forecasting", dependencies: ["OutpostModel"], path: "Sources/Forecasting"),
-        .target(name: "TerminalOutput", path: "Sources/TerminalOutput"),
+        .target(
+            name: "TerminalOutput",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/TerminalOutput"
+        ),
         .target(name: "LeadRouting", path: "Sources/LeadRouting"),
         .target(name: "OutpostInterchange", dependencies: ["OutpostModel"], path: "Sources/OutpostInterchange"),
         .target(
@@ -85,6 +89,7 @@ let package = Package(
             providers: [.apt(["libsodium-dev"])]
         ),
         .target(name: "SodiumKit", dependencies: ["CSodium"], path: "Sources/SodiumKit"),
+        .target(name: "CKeyring", path: "Sources/CKeyring"),
         .systemLibrary(
             name: "CLZMA",
             path: "Sources/CLZMA",
@@ -154,7 +159,7 @@ let package = Package(
         .target(
             name: "FieldClient",
             dependencies: [
-                "ByteCoding", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
+                "ByteCoding", "CKeyring", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
                 "ClientTransport", "Configurator", "Pricing", "OrderIntake", "Forecasting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -291,6 +296,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .system {
+// (CKeyring is C: Swift settings do not apply to it.)
+for target in package.targets where target.type != .system && target.name != "CKeyring" {
     target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
 }

@@ -20,7 +20,8 @@ struct StableFieldIDTests {
         ],
         .lead: [
             (1, "territory_id", .bytes), (2, "company", .string), (3, "first_name", .string),
-            (4, "last_name", .string), (5, "email", .string), (6, "status", .string),
+            (4, "last_name", .string), (5, "email", .string), (6, "status", .string), (7, "owner_id", .bytes),
+            (8, "country", .string), (9, "postcode", .string), (10, "industry", .string), (11, "product_interest", .string),
         ],
         .opportunity: [
             (1, "account_id", .bytes), (2, "owner_id", .bytes), (3, "name", .string), (4, "stage", .string),
