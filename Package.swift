@@ -89,6 +89,7 @@ let package = Package(
             providers: [.apt(["libsodium-dev"])]
         ),
         .target(name: "SodiumKit", dependencies: ["CSodium"], path: "Sources/SodiumKit"),
+        .target(name: "CKeyring", path: "Sources/CKeyring"),
         .systemLibrary(
             name: "CLZMA",
             path: "Sources/CLZMA",
@@ -99,7 +100,7 @@ let package = Package(
         .target(
             name: "OutpostSQLite",
             dependencies: [
-                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "SodiumKit",
+                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "Pricing", "SodiumKit",
                 "LeadRouting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -131,7 +132,7 @@ let package = Package(
             dependencies: [
                 "ByteCoding", "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
                 "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
-                "Forecasting",
+                "Forecasting", "OrderIntake",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -157,7 +158,7 @@ let package = Package(
         .target(
             name: "FieldClient",
             dependencies: [
-                "ByteCoding", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
+                "ByteCoding", "CKeyring", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
                 "ClientTransport", "Configurator", "Pricing", "OrderIntake", "Forecasting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -255,7 +256,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OrderIntakeTests",
-            dependencies: ["OrderIntake", "OutpostModel", "Pricing"],
+            dependencies: ["OrderIntake", "OutpostModel", "Pricing", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/OrderIntakeTests"
         ),
         .testTarget(
@@ -294,6 +295,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .system {
+// (CKeyring is C: Swift settings do not apply to it.)
+for target in package.targets where target.type != .system && target.name != "CKeyring" {
     target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
 }
