@@ -134,7 +134,6 @@ let package = Package(
                 "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
                 "Forecasting", "OrderIntake",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -39,18 +39,26 @@ public struct SyncClient: Sendable {
         var report = SyncReport()
         report.endpoint = text
         var failures = 0
+        // `timeout` bounds the whole sync, retries included: each attempt gets what is left.
+        let deadline = ContinuousClock.now + timeout
         while true {
             report.exchanges += 1
             do {
-                let more = try exchangeOnce(endpoint: endpoint, keys: keys, report: &report, progress: progress)
+                let left = deadline - ContinuousClock.now
+                guard left > .zero else {
+                    throw TransportError(.timedOut(seconds: Double(timeout.components.seconds)), counters: TransportCounters())
+                }
+                let more = try exchangeOnce(endpoint: endpoint, keys: keys, timeout: left, report: &report, progress: progress)
                 if !more { return report }
             } catch let error as TransportError {
                 report.bytesUp += error.counters.bytesUp
                 report.bytesDown += error.counters.bytesDown
                 if case .frameHandlerFailed(let inner) = error.reason { throw Self.replicaError(inner) }
                 failures += 1
-                guard failures <= retries else {
-                    throw ReplicaError(.transport, "\(error) (after \(failures) attempts; everything received so far is kept)")
+                // A refused connection, an unknown host or an HTTP 4xx will not change by retrying, nor will a sync out of time.
+                guard failures <= retries, !error.isPermanent, deadline > ContinuousClock.now else {
+                    let attempts = failures == 1 ? "after 1 attempt" : "after \(failures) attempts"
+                    throw ReplicaError(.transport, "\(error) (\(attempts); everything received so far is kept)")
                 }
             } catch {
                 throw Self.replicaError(error)
@@ -60,7 +68,7 @@ public struct SyncClient: Sendable {
 
     /// One request and its response; returns whether another exchange should follow
     /// (the server asked for more, or pending writes beyond this request's wait).
-    private func exchangeOnce(endpoint: SyncEndpoint, keys: KeyExchange.SessionKeys, report: inout SyncReport,
+    private func exchangeOnce(endpoint: SyncEndpoint, keys: KeyExchange.SessionKeys, timeout: Duration, report: inout SyncReport,
                               progress: (SyncProgress) -> Void) throws -> Bool {
         let (identity, request) = try replica.nextRequest(maximumWrites: writesPerRequest)
         let sealed = try SealedRequest.seal(request.encoded(hub: HubReplica.id), device: identity.deviceNumber,
@@ -136,6 +144,18 @@ public struct SyncClient: Sendable {
         case let error as ReplicaError: error
         case let error as ProtocolError: ReplicaError(.refused, "the server refused the sync: \(error.message)")
         default: ReplicaError.database(error, doing: "the sync")
+        }
+    }
+}
+
+extension TransportError {
+    /// Whether trying again cannot help: nothing listens there, the host is unknown,
+    /// or the hub answered with a client error (HTTP 4xx).
+    var isPermanent: Bool {
+        switch reason {
+        case .connectionRefused, .unresolvedHost: true
+        case .httpStatus(let status, _): (400..<500).contains(status)
+        default: false
         }
     }
 }

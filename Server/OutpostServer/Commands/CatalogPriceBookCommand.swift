@@ -114,9 +114,10 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
             let database = try store.open()
             var priceBook = try await CatalogLookup.priceBook(book, in: database)
             let target = try await CatalogLookup.product(product, in: database)
-            priceBook.entries[target.id] = try CatalogLookup.money(price, priceBook.currency, option: "the price")
+            let money = try CatalogLookup.money(price, priceBook.currency, option: "the price")
+            priceBook.entries[target.id] = money
             try await write(priceBook, database)
-            print("Priced \(target.sku) at \(price) \(priceBook.currency.code) in \(priceBook.name)")
+            print("Priced \(target.sku) at \(money) in \(priceBook.name)")
         }
     }
 

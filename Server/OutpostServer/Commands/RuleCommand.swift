@@ -16,7 +16,8 @@ struct RuleCommand: AsyncParsableCommand {
             A lead no rule matches goes to the queue territory.
 
             Example:
-              outpost-server rule add --db hq.sqlite --name bavaria --country DE --postcode 80,81,82,83,84,85,86,87,90,91,92,93,94,95,96,97 --territory Bavaria
+              outpost-server rule add --db hq.sqlite --name bavaria --country DE \\
+                --postcode 80,81,82,83,84,85,86,87,90,91,92,93,94,95,96,97 --territory Bavaria
               outpost-server rule test --db hq.sqlite --country DE --postcode 80331
             """,
         subcommands: [Add.self, List.self, Remove.self, Test.self, Queue.self]
@@ -33,7 +34,7 @@ struct RuleCommand: AsyncParsableCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a rule (or replace the rule of the same name).",
-            discussion: "Example:\n  outpost-server rule add --db hq.sqlite --name bavaria --country DE --postcode 80,81 --territory Bavaria"
+            discussion: "Example:\n  outpost-server rule add --db hq.sqlite --name bavaria --country DE \\\n    --postcode 80,81 --territory Bavaria"
         )
         @OptionGroup var store: StoreOptions
         @Option(help: "The rule's name.") var name: String
@@ -102,7 +103,7 @@ struct RuleCommand: AsyncParsableCommand {
     struct Test: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show which rule a sample lead matches and why, its territory, and the rep who would take it.",
-            discussion: "Changes nothing. Example:\n  outpost-server rule test --db hq.sqlite --country DE --postcode 80331 --industry Retail"
+            discussion: "Changes nothing. Example:\n  outpost-server rule test --db hq.sqlite --country DE --postcode 80331 \\\n    --industry Retail"
         )
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions

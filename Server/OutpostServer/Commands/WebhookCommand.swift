@@ -16,7 +16,8 @@ struct WebhookCommand: AsyncParsableCommand {
             receiver checks the Outpost-Signature header.
 
             Example:
-              outpost-server webhook add --db hq.sqlite --url https://erp.example.com/outpost --events order.submitted,order.accepted
+              outpost-server webhook add --db hq.sqlite --url \\
+                https://erp.example.com/outpost --events order.submitted,order.accepted
             """,
         subcommands: [Add.self, List.self, Remove.self, Test.self, Deliveries.self]
     )
