@@ -23,7 +23,8 @@ struct MigrationTests {
         let applied = try await reopened.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(applied == ["v1-core", "v2-sync", "v3-pricing", "v4-orders", "v5-catalog-signing", "v6-record-departure", "v7-console"], "reopening applies no migration twice")
+        #expect(applied == Migrations.migrator.migrations, "reopening applies every registered migration once")
+        #expect(Array(applied.prefix(6)) == ["v1-core", "v2-sync", "v3-pricing", "v4-orders", "v5-catalog-signing", "v6-record-departure"])
     }
 
     @Test("A new database file and its WAL are readable by their owner alone: they hold the server's secret key")
@@ -123,6 +124,7 @@ struct MigrationTests {
             "price_book_entry.price_book_id -> price_book", "price_book_entry.product_id -> product",
             "configurator_model.product_id -> product", "forecast_submission.owner_id -> user",
             "forecast_submission.territory_id -> territory", "forecast_amount.submission_id -> forecast_submission",
+            "lead.owner_id -> user",
         ])
     }
 }
