@@ -42,6 +42,9 @@ enum Migrations {
         migrator.registerMigration("v7-console") { db in
             for sql in Schema.v7Console { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v7-quote-numbers") { db in
+            for sql in Schema.v7QuoteNumbers { try db.execute(sql: sql) }
+        }
         return migrator
     }
 }

@@ -96,7 +96,7 @@ struct DeviceCommand: AsyncParsableCommand {
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Revoke a device: its next sync is refused and it wipes its replica.",
-            discussion: "Example:\n  outpost-server device revoke --db hq.sqlite 3f2b8c4e-1d2a-4b6f-9e1a-0c5d7e9f1a2b"
+            discussion: "Example:\n  outpost-server device revoke --db hq.sqlite \\\n    3f2b8c4e-1d2a-4b6f-9e1a-0c5d7e9f1a2b"
         )
         @OptionGroup var store: StoreOptions
         @Argument(help: "The device id (see device list).") var id: String

@@ -12,7 +12,8 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the server: HTTP API and HTTP sync on --port, native TCP sync on --sync-port.",
         discussion: """
             Stops gracefully on Ctrl-C or SIGTERM. Example:
-              outpost-server serve --db hq.sqlite --host 127.0.0.1 --port 8080 --sync-port 8081
+              outpost-server serve --db hq.sqlite --host 127.0.0.1 --port 8080 \\
+                --sync-port 8081
             Logs go to standard error; set --log-level debug for more.
             Limits per device (exceeding one is refused with a clear error, nothing applied):
               --max-request-bytes 4194304 --max-writes 1000 --sync-burst 30 --sync-rate 0.5
