@@ -104,14 +104,15 @@ extension SQLiteStore {
         }
     }
 
-    /// Whether an admin revoked `user`'s console device (`outpost-server device revoke`),
-    /// which, like revoking any device, takes its access away.
+    /// Whether an admin disabled `user` (`outpost-server user disable`) or revoked their
+    /// console device (`outpost-server device revoke`): either takes console access away.
     public func isConsoleRevoked(user: UserID) async throws(StoreError) -> Bool {
         try await read("checking console access") { db in try Self.consoleRevoked(db, user: user) }
     }
 
     private static func consoleRevoked(_ db: Database, user: UserID) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
+        if try UserStatus.isDisabled(db, user) { return true }
+        return try Bool.fetchOne(db, sql: """
             SELECT EXISTS (SELECT 1 FROM console_device c JOIN sync_device s ON s.number = c.number
                            JOIN device d ON d.id = s.device_id WHERE c.user_id = ? AND d.revoked_at IS NOT NULL)
             """, arguments: [user.sql]) ?? false

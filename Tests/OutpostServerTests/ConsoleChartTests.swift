@@ -72,13 +72,11 @@ struct ConsoleActionTests {
         #expect(throws: ConsoleActionError.self) { try ConsoleActions.approve(draft, by: manager) }
         var submitted = draft
         submitted.status = .submitted
-        #expect(throws: ConsoleActionError.self) {
-            try ConsoleActions.reject(submitted, on: opportunity, by: manager, comment: "", today: try CalendarDay(year: 2026, month: 12, day: 1))
+        #expect(throws: ConsoleActionError.self) { try ConsoleActions.reject(submitted, by: manager, comment: " ") }
+        guard case .update(let rejectedQuote as Quote) = try #require(try ConsoleActions.reject(submitted, by: manager, comment: "Too deep a discount").first) else {
+            Issue.record("not a quote update"); return
         }
-        let changes = try ConsoleActions.reject(submitted, on: opportunity, by: manager, comment: "Too deep a discount",
-                                                today: try CalendarDay(year: 2026, month: 12, day: 1))
-        #expect(changes.count == 2)
-        guard case .create(let note as Activity) = changes[1] else { Issue.record("no note for the rep"); return }
-        #expect(note.ownerID == opportunity.ownerID && note.notes == "Too deep a discount" && note.opportunityID == opportunity.id)
+        #expect(rejectedQuote.status == .rejected && rejectedQuote.rejectionReason == "Too deep a discount")
+        #expect(throws: ConsoleActionError.self) { try ConsoleActions.reject(rejectedQuote, by: manager, comment: "again") }
     }
 }

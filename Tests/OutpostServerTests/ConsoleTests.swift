@@ -131,7 +131,7 @@ struct ConsoleTests {
         }
     }
 
-    @Test("a password signs in; wrong ones are refused and then rate-limited; reps and admins are refused")
+    @Test("a password signs in; wrong ones are refused and then rate-limited; reps, admins and disabled users are refused")
     func passwords() async throws {
         let fixture = try await ConsoleFixture()
         let hash = try PasswordHash.hash("correct horse battery", opslimit: PasswordKey.minimumOpsLimit, memlimit: PasswordKey.minimumMemLimit)
@@ -171,6 +171,20 @@ struct ConsoleTests {
             try await client.execute(uri: "/console/login/\(adminLink)", method: .get) { response in
                 #expect(response.status == .forbidden)
                 #expect(sessionCookie(response) == nil)
+            }
+        }
+        // A disabled user (outpost-server user disable) signs in no more, and their session ends.
+        try await fixture.store.setConsolePassword(user: fixture.southManager.id, hash: hash, now: fixture.now)
+        try await fixture.app().test(.router) { client in
+            let cookie = try await client.execute(uri: "/console/sign-in", method: .post, headers: form,
+                                                  body: body("sam.boss", "correct horse battery")) { try #require(sessionCookie($0)) }
+            try await fixture.store.setUserDisabled(fixture.southManager.id, at: fixture.now)
+            try await client.execute(uri: "/console/forecast", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .seeOther && response.headers[.location] == "/console/sign-in")
+            }
+            try await client.execute(uri: "/console/sign-in", method: .post, headers: form, body: body("sam.boss", "correct horse battery")) { response in
+                #expect(response.status == .unauthorized && sessionCookie(response) == nil)
+                #expect(String(buffer: response.body).contains("disabled"))
             }
         }
         #expect(try await fixture.store.revokeConsoleAccess(user: fixture.manager.id))

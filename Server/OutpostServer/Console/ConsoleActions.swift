@@ -4,8 +4,8 @@ import OutpostReplication
 import OutpostSQLite
 
 /// What the console's buttons do to the records, in one place: each action is the
-/// change the field client's command would make (`outpost quote approve`, `outpost
-/// orders accept|reject|fulfil`, `outpost forecast adjust`), written through
+/// change the field client's command would make (`outpost quote approve|reject`,
+/// `outpost orders accept|reject|fulfil`, `outpost forecast adjust`), written through
 /// ``ConsoleWriter`` as the signed-in user so the hub checks it like a device's write.
 enum ConsoleActions {
     /// A manager approves a submitted quote's discount (`outpost quote approve`).
@@ -19,10 +19,9 @@ enum ConsoleActions {
         return [.update(approved)]
     }
 
-    /// A manager rejects a submitted quote with a comment: the quote becomes `rejected`
-    /// and the comment reaches the rep as an open task on the deal.
-    static func reject(_ quote: Quote, on opportunity: Opportunity, by manager: User, comment: String, today: CalendarDay)
-        throws(ConsoleActionError) -> [ConsoleChange] {
+    /// A manager rejects a submitted quote with a comment for the rep (`outpost quote
+    /// reject --reason`): the quote becomes `rejected` with the comment as its reason.
+    static func reject(_ quote: Quote, by manager: User, comment: String) throws(ConsoleActionError) -> [ConsoleChange] {
         guard quote.status == .submitted else {
             throw ConsoleActionError("quote \(quote.id) is \(quote.status.rawValue); only a submitted quote can be rejected")
         }
@@ -30,11 +29,9 @@ enum ConsoleActions {
         guard !comment.isEmpty else { throw ConsoleActionError("say why the quote is rejected; the rep reads it") }
         var rejected = quote
         rejected.status = .rejected
-        let note = Activity(kind: .task, subject: "Quote rejected by \(manager.displayName)", day: today,
-                            accountID: opportunity.accountID, opportunityID: opportunity.id, ownerID: opportunity.ownerID,
-                            notes: comment)
-        do throws(ValidationError) { try note.validate() } catch { throw ConsoleActionError(error.description) }
-        return [.update(rejected), .create(note)]
+        rejected.rejectionReason = comment
+        do throws(ValidationError) { try rejected.validate() } catch { throw ConsoleActionError(error.description) }
+        return [.update(rejected)]
     }
 
     /// The order desk moves an order (`outpost orders accept|reject|fulfil`); a

@@ -16,8 +16,8 @@ enum ConsoleAccess {
         }
     }
 
-    /// What a user whose console device an admin revoked reads.
-    static let revoked = "Your console access was revoked; ask an admin."
+    /// What a user an admin disabled, or whose console device an admin revoked, reads.
+    static let revoked = "Your console access was revoked or your account disabled; ask an admin."
 }
 
 /// Random secrets for the browser: session cookies, sign-in links and anti-forgery

@@ -58,8 +58,7 @@ func addManagerRoutes(to router: Router<BasicRequestContext>, console: ConsoleSe
                 switch action {
                 case "approve": return try ConsoleActions.approve(item.quote, by: session.user)
                 case "reject":
-                    return try ConsoleActions.reject(item.quote, on: item.opportunity, by: session.user, comment: form["comment"] ?? "",
-                                                     today: CalendarDay(date: console.now()))
+                    return try ConsoleActions.reject(item.quote, by: session.user, comment: form["comment"] ?? "")
                 default: throw ConsoleActionError("unknown action \(action)")
                 }
             }
