@@ -11,6 +11,8 @@ command -v pkg-config >/dev/null || needed+=(pkg-config)
 command -v xz >/dev/null || needed+=(xz-utils)
 command -v curl >/dev/null || needed+=(curl)
 command -v picosat >/dev/null || needed+=(picosat)
+command -v openssl >/dev/null || needed+=(openssl)  # the TLS test makes a certificate
+command -v prlimit >/dev/null || needed+=(util-linux)  # the connection-attack test caps the server's descriptors
 if [ ${#needed[@]} -gt 0 ]; then
   echo "Installing ${needed[*]}…" >&2
   sudo_cmd=""

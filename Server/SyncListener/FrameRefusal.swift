@@ -5,6 +5,9 @@ public enum FrameRefusal: Error, Sendable, Equatable {
     case oversized(bytes: UInt64, limit: Int)
     /// The length prefix is not a valid varint.
     case malformedLength
+    /// The server holds as many bytes of unauthenticated requests as it allows (see
+    /// ``PendingBytesBudget``); the request was refused before its body was read.
+    case busy
 }
 
 /// Turns a refused request into the payload to answer with (`nil`: no answer, the

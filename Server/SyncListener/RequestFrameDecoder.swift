@@ -1,4 +1,5 @@
 internal import NIOCore
+import Synchronization
 
 /// What a connection's first bytes turn out to be.
 enum RequestFrame: Sendable {
@@ -10,15 +11,22 @@ enum RequestFrame: Sendable {
 
 /// Decodes the one length-prefixed request frame a connection carries and ignores
 /// anything after it. The prefix is checked before any of the payload is buffered: an
-/// oversized or malformed one is reported at once and every later byte is discarded.
+/// oversized or malformed one, or one whose length does not fit in the server's budget
+/// of unauthenticated bytes, is reported at once and every later byte is discarded.
 struct RequestFrameDecoder: ByteToMessageDecoder {
     typealias InboundOut = RequestFrame
 
     let maxPayloadBytes: Int
+    /// Where the announced length is reserved before the payload is buffered.
+    let budget: PendingBytesBudget
+    /// Holds the reservation until the connection closes.
+    let reservation: ReservationHolder
     private var hasDecoded = false
 
-    init(maxPayloadBytes: Int) {
+    init(maxPayloadBytes: Int, budget: PendingBytesBudget, reservation: ReservationHolder) {
         self.maxPayloadBytes = maxPayloadBytes
+        self.budget = budget
+        self.reservation = reservation
     }
 
     mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
@@ -35,6 +43,14 @@ struct RequestFrameDecoder: ByteToMessageDecoder {
             context.fireChannelRead(wrapInboundOut(.refused(refusal)))
             return .continue
         case .success(let prefix): (length, prefixSize) = prefix
+        }
+        if !reservation.holds {
+            guard let reserved = budget.reserve(length) else {
+                hasDecoded = true
+                context.fireChannelRead(wrapInboundOut(.refused(.busy)))
+                return .continue
+            }
+            reservation.keep(reserved)
         }
         guard let payload = buffer.getSlice(at: buffer.readerIndex + prefixSize, length: length) else { return .needMoreData }
         buffer.moveReaderIndex(forwardBy: prefixSize + length)
@@ -63,5 +79,23 @@ struct RequestFrameDecoder: ByteToMessageDecoder {
             }
         }
         return .failure(.malformedLength)
+    }
+}
+
+/// The budget reservation of one connection's request, released when the connection closes.
+final class ReservationHolder: Sendable {
+    private let reservation = Mutex<PendingBytesBudget.Reservation?>(nil)
+
+    /// Whether a reservation is held.
+    var holds: Bool { reservation.withLock { $0 != nil } }
+
+    /// Keeps `reserved` until ``release()``.
+    func keep(_ reserved: PendingBytesBudget.Reservation) {
+        reservation.withLock { $0 = reserved }
+    }
+
+    /// Gives the reserved bytes back.
+    func release() {
+        reservation.withLock { $0 }?.release()
     }
 }

@@ -38,7 +38,7 @@ extension RecordBatch {
     /// Each record takes the next value of the change sequence in insertion order;
     /// then every product the batch's catalog records touch gets a newly signed
     /// bundle (``CatalogSigning``).
-    func insertRecords(_ db: Database, now: Date = Date()) throws {
+    func insertRecords(_ db: Database, secrets: ServerSecrets, now: Date = Date()) throws {
         let territories = try Territory.parentsFirst(territories)
         let time = WallClock(date: now)
         try ChangeSequence.use(db) { sequence in
@@ -62,7 +62,7 @@ extension RecordBatch {
             try insert(configuratorModels) { try $0.insert($1, changeSeq: $2) }
             try insert(forecastSubmissions) { try $0.insert($1, changeSeq: $2) }
             try insert(quotas) { _, _, _ in }  // Quotas live in `replica_record` only.
-            try CatalogSigning.resign(CatalogSigning.touchedProducts(by: self), db, sequence: &sequence, time: time)
+            try CatalogSigning.resign(CatalogSigning.touchedProducts(by: self), db, secrets: secrets, sequence: &sequence, time: time)
         }
     }
 }

@@ -1,6 +1,9 @@
 public import Hummingbird
 public import Logging
 public import OutpostStore
+import HummingbirdCore
+import HummingbirdTLS
+import NIOCore
 import SyncListener
 
 /// The application's version, reported by `/healthz` and `--version`.
@@ -24,9 +27,19 @@ public func buildApplication(
     logger: Logger,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(store: store, sync: sync, feedToken: configuration.feedToken)
+    let access = APIAccess(tokens: configuration.apiTokens, legacyToken: configuration.feedToken)
+    let router = buildRouter(store: store, sync: sync, access: access)
+    let policy = configuration.connections
+    let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [HTTPConnectionGuard(policy: policy)],
+                                           idleTimeout: TimeAmount(policy.idleTimeout))
+    let tls = configuration.tls
     return Application(
         router: router,
+        server: HTTPServerBuilder { responder in
+            let channel = HTTP1Channel(responder: responder, configuration: http1)
+            guard let tls else { return channel }
+            return try TLSChannel(channel, tlsConfiguration: tls)
+        },
         configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
         logger: logger
@@ -34,7 +47,7 @@ public func buildApplication(
 }
 
 /// The router of the HTTP API; see ARCHITECTURE.md for the endpoint list.
-func buildRouter(store: any OutpostStore, sync: SyncService? = nil, feedToken: String? = nil) -> Router<BasicRequestContext> {
+func buildRouter(store: any OutpostStore, sync: SyncService? = nil, access: APIAccess = APIAccess(tokens: nil)) -> Router<BasicRequestContext> {
     let router = Router()
     router.addMiddleware { LogRequestsMiddleware(.info) }
     router.get("healthz") { _, _ -> HealthReport in
@@ -43,10 +56,9 @@ func buildRouter(store: any OutpostStore, sync: SyncService? = nil, feedToken: S
     if let sync {
         addSyncRoute(to: router, maxRequestBytes: sync.limits.maxRequestBytes, refuse: { sync.refusal($0) }) { sync.respond(to: $0) }
     }
-    if let feedToken {
-        let token = BearerToken(feedToken)
-        addOrderFeedRoute(to: router, store: store, token: token)
-        addForecastRoute(to: router, store: store, token: token)
+    if access.acceptsAny {
+        addOrderFeedRoute(to: router, store: store, access: access)
+        addForecastRoute(to: router, store: store, access: access)
     }
     return router
 }

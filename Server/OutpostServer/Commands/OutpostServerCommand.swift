@@ -18,7 +18,8 @@ public struct OutpostServerCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, ServeCommand.self, DemoCommand.self,
             TerritoryCommand.self, UserCommand.self, DeviceCommand.self,
-            ImportCommand.self, ExportCommand.self, CatalogCommand.self,
+            ImportCommand.self, ExportCommand.self, CatalogCommand.self, TokenCommand.self,
+            BackupCommand.self, RestoreCommand.self,
         ]
     )
 
