@@ -3,7 +3,7 @@
 // Outpost: a sales-force-automation server and an offline field-sync protocol.
 //
 // Dependency direction (see ARCHITECTURE.md):
-//   pure libraries   OutpostModel, MergeEngine, OutpostProtocol (no I/O)
+//   pure libraries   ByteCoding, OutpostModel, MergeEngine, OutpostProtocol (no I/O)
 //   infrastructure   CSodium -> SodiumKit, OutpostStore -> OutpostSQLite (GRDB)
 //   applications     OutpostServer (Hummingbird) -> outpost-server
 //                    FieldClient -> outpost
@@ -23,6 +23,7 @@ let package = Package(
     products: [
         .executable(name: "outpost-server", targets: ["outpost-server"]),
         .executable(name: "outpost", targets: ["outpost"]),
+        .library(name: "ByteCoding", targets: ["ByteCoding"]),
         .library(name: "OutpostModel", targets: ["OutpostModel"]),
         .library(name: "MergeEngine", targets: ["MergeEngine"]),
         .library(name: "OutpostProtocol", targets: ["OutpostProtocol"]),
@@ -38,26 +39,33 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // MARK: Pure libraries
         .target(name: "OutpostModel", path: "Sources/OutpostModel"),
-        .target(name: "MergeEngine", path: "Sources/MergeEngine"),
+        .target(name: "ByteCoding", path: "Sources/ByteCoding"),
+        .target(name: "MergeEngine", dependencies: ["ByteCoding"], path: "Sources/MergeEngine"),
         .target(name: "Configurator", dependencies: ["OutpostModel"], path: "Sources/Configurator"),
         .target(name: "Pricing", dependencies: ["OutpostModel"], path: "Sources/Pricing"),
         .target(name: "Forecasting", dependencies: ["OutpostModel"], path: "Sources/Forecasting"),
         .target(name: "TerminalOutput", path: "Sources/TerminalOutput"),
+        .target(name: "LeadRouting", path: "Sources/LeadRouting"),
         .target(name: "OutpostInterchange", dependencies: ["OutpostModel"], path: "Sources/OutpostInterchange"),
         .target(
             name: "OutpostDemo",
             dependencies: ["OutpostModel", "OutpostStore", "Configurator"],
-            path: "Sources/OutpostDemo"
+            path: "Sources/OutpostDemo",
+            resources: [.copy("Resources")]
         ),
         .target(
             name: "OutpostReplication",
-            dependencies: ["OutpostModel", "MergeEngine", "SodiumKit"],
+            dependencies: ["ByteCoding", "OutpostModel", "MergeEngine", "SodiumKit"],
             path: "Sources/OutpostReplication"
         ),
         .target(
@@ -67,7 +75,7 @@ let package = Package(
         ),
         .target(
             name: "OutpostProtocol",
-            dependencies: ["OutpostModel", "MergeEngine"],
+            dependencies: ["ByteCoding", "OutpostModel", "MergeEngine"],
             path: "Protocol/OutpostProtocol"
         ),
 
@@ -90,6 +98,7 @@ let package = Package(
             name: "OutpostSQLite",
             dependencies: [
                 "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "SodiumKit",
+                "LeadRouting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/OutpostSQLite"
@@ -98,7 +107,7 @@ let package = Package(
         // MARK: Sealed messages: compression and authenticated encryption around the codec
         .target(
             name: "SyncChannel",
-            dependencies: ["OutpostProtocol", "MergeEngine", "SodiumKit", "CLZMA"],
+            dependencies: ["ByteCoding", "OutpostProtocol", "MergeEngine", "SodiumKit", "CLZMA"],
             path: "Protocol/SyncChannel"
         ),
 
@@ -106,31 +115,39 @@ let package = Package(
         .target(
             name: "SyncListener",
             dependencies: [
+                "ByteCoding",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Server/SyncListener"
         ),
-        .target(name: "ClientTransport", path: "FieldClient/ClientTransport"),
+        .target(name: "ClientTransport", dependencies: ["ByteCoding"], path: "FieldClient/ClientTransport"),
 
         // MARK: Server
         .target(
             name: "OutpostServer",
             dependencies: [
-                "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
+                "ByteCoding", "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
                 "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
                 "Forecasting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                "LeadRouting",
             ],
-            path: "Server/OutpostServer"
+            path: "Server/OutpostServer",
+            resources: [.copy("OpenAPI/openapi.json")]
         ),
         .executableTarget(
             name: "outpost-server",
@@ -142,7 +159,7 @@ let package = Package(
         .target(
             name: "FieldClient",
             dependencies: [
-                "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
+                "ByteCoding", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
                 "ClientTransport", "Configurator", "Pricing", "OrderIntake", "Forecasting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -165,13 +182,18 @@ let package = Package(
             path: "Tests/OutpostModelTests"
         ),
         .testTarget(
+            name: "ByteCodingTests",
+            dependencies: ["ByteCoding", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/ByteCodingTests"
+        ),
+        .testTarget(
             name: "MergeEngineTests",
             dependencies: ["SeededRandom", "MergeEngine", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/MergeEngineTests"
         ),
         .testTarget(
             name: "OutpostProtocolTests",
-            dependencies: ["SpecText", "SeededRandom", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["SpecText", "SeededRandom", "ByteCoding", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/OutpostProtocolTests"
         ),
         .testTarget(
@@ -194,12 +216,12 @@ let package = Package(
         ),
         .testTarget(
             name: "TransportTests",
-            dependencies: ["SeededRandom", "SyncListener", "ClientTransport", "TestSupport"],
+            dependencies: ["SeededRandom", "ByteCoding", "SyncListener", "ClientTransport", "TestSupport"],
             path: "Tests/TransportTests"
         ),
         .testTarget(
             name: "SyncChannelTests",
-            dependencies: ["SpecText", 
+            dependencies: ["SpecText", "ByteCoding",
                 "SyncChannel", "OutpostProtocol", "MergeEngine", "SodiumKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -207,7 +229,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncEndToEndTests",
-            dependencies: ["SeededRandom", 
+            dependencies: ["SeededRandom", "ByteCoding",
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
                 "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "SodiumKit", "Pricing",
                 "OrderIntake", "Forecasting",
@@ -224,8 +246,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ConfiguratorTests",
-            dependencies: ["SeededRandom", "Configurator", .product(name: "PropertyBased", package: "swift-property-based")],
-            path: "Tests/ConfiguratorTests"
+            dependencies: ["SeededRandom", "Configurator", "OutpostDemo", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/ConfiguratorTests",
+            resources: [.copy("Models")]
         ),
         .testTarget(
             name: "PricingTests",
@@ -248,6 +271,11 @@ let package = Package(
             path: "Tests/OutpostDemoTests"
         ),
         .testTarget(
+            name: "LeadRoutingTests",
+            dependencies: ["LeadRouting", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/LeadRoutingTests"
+        ),
+        .testTarget(
             name: "SodiumKitTests",
             dependencies: ["SodiumKit"],
             path: "Tests/SodiumKitTests"
@@ -260,7 +288,7 @@ let package = Package(
         .testTarget(
             name: "OutpostServerTests",
             dependencies: [
-                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener",
+                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener", "OutpostInterchange", "SodiumKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/OutpostServerTests"

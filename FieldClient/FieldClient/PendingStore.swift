@@ -1,3 +1,4 @@
+import ByteCoding
 import Foundation
 import GRDB
 import MergeEngine
@@ -46,7 +47,7 @@ struct PendingStore {
     }
 
     static func decode(_ bytes: [UInt8], counter: UInt64, device: ReplicaID) throws -> Write {
-        var reader = ByteReader(bytes)
+        var reader = ByteReader<ProtocolError>(bytes)
         do {
             guard var write = try WriteCodec.read(from: &reader, device: device, hub: HubReplica.id).first else {
                 throw ReplicaError(.corrupt, "a pending write is empty")

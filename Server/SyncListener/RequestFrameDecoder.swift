@@ -1,3 +1,4 @@
+import ByteCoding
 internal import NIOCore
 import Synchronization
 
@@ -6,7 +7,7 @@ enum RequestFrame: Sendable {
     /// The request payload, whole.
     case request(ByteBuffer)
     /// A request refused from its length prefix alone; its payload is never read.
-    case refused(FrameRefusal)
+    case refused(FrameError)
 }
 
 /// Decodes the one length-prefixed request frame a connection carries and ignores
@@ -34,51 +35,26 @@ struct RequestFrameDecoder: ByteToMessageDecoder {
             buffer.moveReaderIndex(to: buffer.writerIndex)
             return .needMoreData
         }
-        let length: Int
-        let prefixSize: Int
-        switch prefix(of: buffer) {
-        case nil: return .needMoreData
-        case .failure(let refusal):
-            hasDecoded = true
-            context.fireChannelRead(wrapInboundOut(.refused(refusal)))
-            return .continue
-        case .success(let prefix): (length, prefixSize) = prefix
-        }
-        if !reservation.holds {
-            guard let reserved = budget.reserve(length) else {
-                hasDecoded = true
-                context.fireChannelRead(wrapInboundOut(.refused(.busy)))
-                return .continue
+        do throws(FrameError) {
+            guard let prefix = try Framing.readPrefix(of: buffer.readableBytesView, maxPayloadBytes: maxPayloadBytes) else {
+                return .needMoreData
             }
-            reservation.keep(reserved)
+            if !reservation.holds {
+                guard let reserved = budget.reserve(prefix.length) else { throw .busy }
+                reservation.keep(reserved)
+            }
+            guard let payload = buffer.readLengthPrefixedSlice(strategy: LEB128LengthPrefix()) else { return .needMoreData }
+            hasDecoded = true
+            context.fireChannelRead(wrapInboundOut(.request(payload)))
+        } catch {
+            hasDecoded = true
+            context.fireChannelRead(wrapInboundOut(.refused(error)))
         }
-        guard let payload = buffer.getSlice(at: buffer.readerIndex + prefixSize, length: length) else { return .needMoreData }
-        buffer.moveReaderIndex(forwardBy: prefixSize + length)
-        hasDecoded = true
-        context.fireChannelRead(wrapInboundOut(.request(payload)))
         return .continue
     }
 
     mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
         try decode(context: context, buffer: &buffer)
-    }
-
-    /// The payload length announced at the reader index and the size of its varint
-    /// (`nil`: more bytes needed).
-    private func prefix(of buffer: ByteBuffer) -> Result<(Int, Int), FrameRefusal>? {
-        var value: UInt64 = 0
-        for offset in 0..<10 {
-            guard let byte = buffer.getInteger(at: buffer.readerIndex + offset, as: UInt8.self) else { return nil }
-            let group = UInt64(byte & 0x7F)
-            let shift = UInt64(7 * offset)
-            guard (group << shift) >> shift == group else { return .failure(.malformedLength) }
-            value |= group << shift
-            if byte & 0x80 == 0 {
-                guard value <= UInt64(maxPayloadBytes) else { return .failure(.oversized(bytes: value, limit: maxPayloadBytes)) }
-                return .success((Int(value), offset + 1))
-            }
-        }
-        return .failure(.malformedLength)
     }
 }
 

@@ -32,6 +32,21 @@ enum Migrations {
         migrator.registerMigration("v6-record-departure") { db in
             for sql in Schema.v6RecordDeparture { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v7-admin-user-disabled") { db in
+            for sql in Schema.adminUserDisabled { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("v7-lead-routing") { db in
+            for sql in Schema.v7LeadRouting { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("v8-webhooks") { db in
+            for sql in Schema.v8Webhooks { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("v9-escalations") { db in
+            for sql in Schema.v9Escalations { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("v7-console") { db in
+            for sql in Schema.v7Console { try db.execute(sql: sql) }
+        }
         migrator.registerMigration("v7-sealed-secrets") { db in
             for sql in Schema.v7SealedSecrets { try db.execute(sql: sql) }
             try ServerSecrets.sealClearSecrets(db, with: secrets)

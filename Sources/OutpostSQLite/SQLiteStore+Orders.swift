@@ -23,7 +23,7 @@ extension SQLiteStore {
     }
 
     /// The feed events joined with their orders, filtered and ordered by `clause`.
-    private static func orderEvents(_ db: Database, where clause: String, arguments: StatementArguments) throws -> [OrderEvent] {
+    static func orderEvents(_ db: Database, where clause: String, arguments: StatementArguments) throws -> [OrderEvent] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT e.cursor, e.order_id, o.number, e.status, o.quote_id, o.total_minor, o.total_currency, o.placed_at, e.at, e.note
             FROM order_event e JOIN sales_order o ON o.id = e.order_id WHERE

@@ -31,6 +31,8 @@ extension SQLiteStore {
             var push = PushProcessor(db: db, device: number, user: device.user, deviceID: device.device.id, scope: scope,
                                      time: WallClock(date: now))
             try push.apply(writes)
+            // A disabled user's device uploads what it sent, then is told to wipe like a revoked one.
+            if try UserStatus.isDisabled(db, device.user.id) { return nil }
             var scopes = [version: scope]
             for wanted in versions where scopes[wanted] == nil { scopes[wanted] = try ScopeVersions.territories(db, device: number, version: wanted) }
             return PushReport(outcome: try push.outcome(firstPending: writes.first?.dot.counter), scopeVersion: version,

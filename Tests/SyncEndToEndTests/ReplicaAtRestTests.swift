@@ -1,4 +1,5 @@
 @testable import FieldClient
+import ByteCoding
 import Foundation
 import GRDB
 import MergeEngine

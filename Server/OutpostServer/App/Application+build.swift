@@ -19,16 +19,21 @@ public let outpostVersion = "0.1.0"
 ///   - configuration: host and port to bind.
 ///   - logger: where request and lifecycle logs go.
 ///   - sync: the sync endpoint served at `POST /sync` (none: the route is absent).
+///   - integration: `/readyz`, `/metrics`, `POST /leads` and the webhook and escalation services (none: absent).
+///   - console: the browser console served under `/console/` (none: absent).
 ///   - onListening: called with the bound port once the server accepts connections.
 public func buildApplication(
     store: any OutpostStore,
     configuration: ServerConfiguration,
     sync: SyncService? = nil,
+    integration: Integration? = nil,
+    console: ConsoleService? = nil,
     logger: Logger,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let access = APIAccess(tokens: configuration.apiTokens, legacyToken: configuration.feedToken)
-    let router = buildRouter(store: store, sync: sync, access: access)
+    let router = buildRouter(store: store, sync: sync, access: access, console: console)
+    integration?.addRoutes(to: router, logger: logger)
     let policy = configuration.connections
     let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [HTTPConnectionGuard(policy: policy)],
                                            idleTimeout: TimeAmount(policy.idleTimeout))
@@ -41,24 +46,32 @@ public func buildApplication(
             return try TLSChannel(channel, tlsConfiguration: tls)
         },
         configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
+        services: integration?.services ?? [],
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )
 }
 
 /// The router of the HTTP API; see ARCHITECTURE.md for the endpoint list.
-func buildRouter(store: any OutpostStore, sync: SyncService? = nil, access: APIAccess = APIAccess(tokens: nil)) -> Router<BasicRequestContext> {
+func buildRouter(store: any OutpostStore, sync: SyncService? = nil, access: APIAccess = APIAccess(tokens: nil),
+                 console: ConsoleService? = nil) -> Router<BasicRequestContext> {
     let router = Router()
     router.addMiddleware { LogRequestsMiddleware(.info) }
     router.get("healthz") { _, _ -> HealthReport in
         HealthReport(status: "ok", version: outpostVersion)
     }
+    addOpenAPIRoute(to: router)
     if let sync {
-        addSyncRoute(to: router, maxRequestBytes: sync.limits.maxRequestBytes, refuse: { sync.refusal($0) }) { sync.respond(to: $0) }
+        addSyncRoute(to: router, maxRequestBytes: sync.limits.maxRequestBytes, refuse: { sync.refusal($0) }) {
+            sync.respond(to: $0, transport: "http")
+        }
     }
     if access.acceptsAny {
         addOrderFeedRoute(to: router, store: store, access: access)
         addForecastRoute(to: router, store: store, access: access)
+    }
+    if let console {
+        addConsoleRoutes(to: router, console: console)
     }
     return router
 }

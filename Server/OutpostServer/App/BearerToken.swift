@@ -1,3 +1,4 @@
+import Hummingbird
 import SodiumKit
 
 /// The deprecated static bearer token of `serve --feed-token-file` (API tokens made with
@@ -10,6 +11,16 @@ struct BearerToken: Sendable {
     /// The token the server expects.
     init(_ token: String) {
         digest = Self.digest(token)
+    }
+
+    /// Throws 401 unless `request` carries this token.
+    func check(_ request: Request) throws {
+        let presented = request.headers[.authorization].flatMap { header in
+            header.hasPrefix("Bearer ") ? String(header.dropFirst("Bearer ".count)) : nil
+        }
+        guard let presented, matches(presented) else {
+            throw HTTPError(.unauthorized, message: "Send Authorization: Bearer with the server's API token.")
+        }
     }
 
     /// Whether `presented` is this token.

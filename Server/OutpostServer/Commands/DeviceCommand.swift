@@ -42,6 +42,9 @@ struct DeviceCommand: AsyncParsableCommand {
             guard (1...24 * 30).contains(hours) else { throw CommandError("--hours must be between 1 and 720") }
             let database = try store.open()
             let owner = try await Lookup.user(user, in: database)
+            guard try await !database.disabledUsers().contains(owner.id) else {
+                throw CommandError("\(owner.name) is disabled; enable them first with: outpost-server user enable \(owner.name)")
+            }
             let (code, record) = try EnrolmentCodes.issue(for: owner.id, lifetime: .seconds(hours * 3600))
             try await database.addEnrolmentCode(record)
             let issued = Issued(code: code, server: server, user: owner.name, expires: record.expiresAt)

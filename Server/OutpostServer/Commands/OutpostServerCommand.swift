@@ -18,8 +18,8 @@ public struct OutpostServerCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, ServeCommand.self, DemoCommand.self,
             TerritoryCommand.self, UserCommand.self, DeviceCommand.self,
-            ImportCommand.self, ExportCommand.self, CatalogCommand.self, TokenCommand.self,
-            BackupCommand.self, RestoreCommand.self,
+            ImportCommand.self, ExportCommand.self, CatalogCommand.self, QuotaCommand.self,
+            WebhookCommand.self, RuleCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
 

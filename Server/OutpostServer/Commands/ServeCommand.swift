@@ -27,6 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var integration: IntegrationOptions
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -105,14 +106,19 @@ struct ServeCommand: AsyncParsableCommand {
         let connections = ConnectionPolicy(
             limits: ConnectionLimits(total: maxConnections, perAddress: maxConnectionsPerAddress), pendingBytes: maxPendingBytes,
             requestTimeout: .seconds(requestTimeout), idleTimeout: .seconds(idleTimeout))
-        let (sync, listener) = try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits,
-                                                            connections: connections, logger: logger)
+        let metrics = ServerMetrics()
+        let (sync, listener) = try await PortInUse.naming("--sync-port", syncPort) {
+            try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, connections: connections,
+                                         logger: logger, metrics: metrics)
+        }
         let app = buildApplication(
             store: store,
             configuration: ServerConfiguration(host: host, port: port, feedToken: try feedToken(), apiTokens: store,
                                                tls: try tlsCertificate.map { try TLSFiles.configuration(certificate: $0, key: tlsKey ?? "") },
                                                connections: connections),
             sync: sync,
+            integration: try integration.make(store: store, metrics: metrics, logger: logger),
+            console: ConsoleService(store: store),
             logger: logger,
             onListening: { [logger, host, listener] port in
                 logger.notice("listening", metadata: [
@@ -120,7 +126,12 @@ struct ServeCommand: AsyncParsableCommand {
                 ])
             }
         )
-        try await app.runService()
+        do {
+            try await PortInUse.naming("--port", port) { try await app.runService() }
+        } catch {
+            await listener.shutdown()
+            throw error
+        }
         await listener.shutdown()
         logger.notice("stopped")
     }

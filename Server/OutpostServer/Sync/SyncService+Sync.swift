@@ -50,9 +50,11 @@ extension SyncService {
         } catch PushRefusal.unknownDevice {
             throw ProtocolError(.unknownDevice, "device \(sealed.device) is not enrolled at this server")
         }
+        metrics?.count(report)
         var plan = StreamPlan(request: request.cursor, report: report)
         try await backfill(&plan, frames: &frames)
         try await changes(&plan, device: replica, frames: &frames)
+        metrics?.recordsSent(plan.recordsSent)
         logger.info("synced", metadata: [
             "device": "\(sealed.device)", "accepted": "\(report.accepted)", "refused": "\(report.refused)",
             "frames": "\(frames.index)", "records": "\(plan.recordsSent)",
