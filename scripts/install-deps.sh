@@ -18,6 +18,7 @@ command -v openssl >/dev/null || needed+=(openssl)
 command -v python3 >/dev/null || needed+=(python3)
 command -v pip3 >/dev/null || command -v pip >/dev/null || needed+=(python3-pip)
 command -v chromium >/dev/null || needed+=(chromium)
+command -v prlimit >/dev/null || needed+=(util-linux)  # the connection-attack test caps the server's descriptors
 if [ ${#needed[@]} -gt 0 ]; then
   echo "Installing ${needed[*]}…" >&2
   sudo_cmd=""

@@ -102,8 +102,14 @@ public struct SyncClient: Sendable {
         report.bytesUp += counters.bytesUp
         report.bytesDown += counters.bytesDown
         if wipe {
+            // A retired device sends nothing when told to wipe; a revoked one may lose changes that never reached the server.
+            let discarded = try replica.pendingWrites().count
             try replica.wipe()
-            throw ReplicaError(.revoked, "the server revoked this device; its replica and keys were wiped. Ask an admin to enrol it again")
+            throw ReplicaError(.revoked, discarded == 0
+                ? "the server retired or revoked this device; its replica and keys were wiped, and every change made on it had reached "
+                    + "the server. Ask an admin to enrol it again if it stays in use"
+                : "the server revoked this device; its replica and keys were wiped, and \(discarded) change\(discarded == 1 ? "" : "s") "
+                    + "made on it that never reached the server \(discarded == 1 ? "was" : "were") discarded. Ask an admin to enrol it again")
         }
         if let last = request.writes.last, request.writes.count == writesPerRequest {
             return try more || replica.hasPending(after: last.dot.counter)

@@ -41,7 +41,7 @@ extension RecordBatch {
     /// it in place (the hub's write carries the fields that changed); an account that
     /// changes territory takes its contacts, opportunities and activities along.
     /// Configurator models and forecast submissions are always inserted.
-    func insertRecords(_ db: Database, now: Date = Date(), upsert: Bool = false) throws {
+    func insertRecords(_ db: Database, secrets: ServerSecrets, now: Date = Date(), upsert: Bool = false) throws {
         let territories = try Territory.parentsFirst(territories)
         let time = WallClock(date: now)
         try ChangeSequence.use(db) { sequence in
@@ -69,7 +69,7 @@ extension RecordBatch {
             try insert(configuratorModels) { try $0.insert($1, changeSeq: $2) }
             try insert(forecastSubmissions) { try $0.insert($1, changeSeq: $2) }
             try insert(quotas) { _, _, _ in }  // Quotas live in `replica_record` only.
-            try CatalogSigning.resign(CatalogSigning.touchedProducts(by: self), db, sequence: &sequence, time: time)
+            try CatalogSigning.resign(CatalogSigning.touchedProducts(by: self), db, secrets: secrets, sequence: &sequence, time: time)
         }
     }
 }

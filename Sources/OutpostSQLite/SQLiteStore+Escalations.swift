@@ -57,7 +57,7 @@ extension SQLiteStore {
                 }
                 try db.execute(sql: "UPDATE approval_wait SET level = ? WHERE quote_id = ?", arguments: [level, id.sql])
             }
-            if batch.count > 0 { try batch.insertRecords(db, now: now) }
+            if batch.count > 0 { try batch.insertRecords(db, secrets: secrets, now: now) }
             return made
         }
     }

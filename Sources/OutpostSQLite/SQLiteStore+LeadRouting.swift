@@ -83,7 +83,7 @@ extension SQLiteStore {
             }
             var batch = RecordBatch()
             batch.leads = [routed]
-            try batch.insertRecords(db, now: now)
+            try batch.insertRecords(db, secrets: secrets, now: now)
             try db.execute(sql: """
                 INSERT INTO lead_assignment (lead_id, user_id, territory_id, rule_name, assigned_at) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [routed.id.sql, routed.ownerID?.sql, routed.territoryID.sql, routing.rule, now.sqlMilliseconds])

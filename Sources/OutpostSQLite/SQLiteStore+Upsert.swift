@@ -9,7 +9,7 @@ extension SQLiteStore {
     public func upsert(_ batch: RecordBatch) async throws(StoreError) {
         do throws(StoreError) {
             try batch.validateRecords()
-            try await write("writing a batch of \(batch.count) records") { db in try batch.insertRecords(db, upsert: true) }
+            try await write("writing a batch of \(batch.count) records") { [secrets] db in try batch.insertRecords(db, secrets: secrets, upsert: true) }
         } catch where error.code != .database {
             throw StoreError(error.code, error.message + "; nothing from the batch of \(batch.count) records was written")
         }

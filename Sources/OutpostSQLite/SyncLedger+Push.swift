@@ -25,6 +25,7 @@ extension SQLiteStore {
             try db.execute(sql: "UPDATE sync_device SET last_counter = ? WHERE number = ?", arguments: [Int64(counter), Int64(number)])
             try db.execute(sql: "UPDATE device SET last_sync_at = ? WHERE id = ?", arguments: [now.sqlMilliseconds, device.device.id.sql])
             if device.device.isRevoked { return nil }
+            if try DeviceRetirement.completes(db, device: device.device.id, writes: writes, now: now) { return nil }
             let scope = try ScopeQuery.territories(db, of: device.user.id)
             let version = try ScopeVersions.current(db, device: number, territories: scope)
             var push = PushProcessor(db: db, device: number, user: device.user, deviceID: device.device.id, scope: scope,

@@ -23,10 +23,8 @@ struct MigrationTests {
         let applied = try await reopened.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(applied == ["v1-core", "v2-sync", "v3-pricing", "v4-orders", "v5-catalog-signing", "v6-record-departure",
-                           "v7-admin-user-disabled", "v7-lead-routing", "v8-webhooks", "v9-escalations", "v7-console",
-                           "v7-quote-numbers"],
-                "reopening applies no migration twice")
+        #expect(applied == Migrations.migrator.migrations, "reopening applies every migration once, none twice")
+        #expect(applied.count == Set(applied).count)
     }
 
     @Test("A new database file and its WAL are readable by their owner alone: they hold the server's secret key")

@@ -1,6 +1,9 @@
 public import Hummingbird
 public import Logging
 public import OutpostStore
+import HummingbirdCore
+import HummingbirdTLS
+import NIOCore
 import SyncListener
 
 /// The application's version, reported by `/healthz` and `--version`.
@@ -28,10 +31,20 @@ public func buildApplication(
     logger: Logger,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(store: store, sync: sync, feedToken: configuration.feedToken, console: console)
+    let access = APIAccess(tokens: configuration.apiTokens, legacyToken: configuration.feedToken)
+    let router = buildRouter(store: store, sync: sync, access: access, console: console)
     integration?.addRoutes(to: router, logger: logger)
+    let policy = configuration.connections
+    let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [HTTPConnectionGuard(policy: policy)],
+                                           idleTimeout: TimeAmount(policy.idleTimeout))
+    let tls = configuration.tls
     return Application(
         router: router,
+        server: HTTPServerBuilder { responder in
+            let channel = HTTP1Channel(responder: responder, configuration: http1)
+            guard let tls else { return channel }
+            return try TLSChannel(channel, tlsConfiguration: tls)
+        },
         configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
         services: integration?.services ?? [],
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
@@ -40,7 +53,7 @@ public func buildApplication(
 }
 
 /// The router of the HTTP API; see ARCHITECTURE.md for the endpoint list.
-func buildRouter(store: any OutpostStore, sync: SyncService? = nil, feedToken: String? = nil,
+func buildRouter(store: any OutpostStore, sync: SyncService? = nil, access: APIAccess = APIAccess(tokens: nil),
                  console: ConsoleService? = nil) -> Router<BasicRequestContext> {
     let router = Router()
     router.addMiddleware { LogRequestsMiddleware(.info) }
@@ -53,10 +66,9 @@ func buildRouter(store: any OutpostStore, sync: SyncService? = nil, feedToken: S
             sync.respond(to: $0, transport: "http")
         }
     }
-    if let feedToken {
-        let token = BearerToken(feedToken)
-        addOrderFeedRoute(to: router, store: store, token: token)
-        addForecastRoute(to: router, store: store, token: token)
+    if access.acceptsAny {
+        addOrderFeedRoute(to: router, store: store, access: access)
+        addForecastRoute(to: router, store: store, access: access)
     }
     if let console {
         addConsoleRoutes(to: router, console: console)

@@ -20,7 +20,7 @@ public struct OutpostServerCommand: AsyncParsableCommand {
             InitCommand.self, ServeCommand.self, DemoCommand.self,
             TerritoryCommand.self, UserCommand.self, DeviceCommand.self,
             ImportCommand.self, ExportCommand.self, CatalogCommand.self, QuotaCommand.self,
-            WebhookCommand.self, RuleCommand.self,
+            WebhookCommand.self, RuleCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
 

@@ -7,11 +7,15 @@ extension SyncService {
     /// Starts the sync service with its native TCP listener on `host:port` (0: a
     /// free port), refusing requests over `limits.maxRequestBytes` from their prefix. The enrolment answer announces the bound port, so the service is
     /// made once the listener is bound.
+    /// `connections` caps the listener's connections and the bytes of unauthenticated
+    /// requests; pass the HTTP app's policy so both ports share them.
     public static func listen(store: SQLiteStore, host: String, port: Int, batchSize: Int = 1000, limits: SyncLimits = SyncLimits(),
+                              connections: ConnectionPolicy = ConnectionPolicy(),
                               logger: Logger, metrics: ServerMetrics? = nil) async throws -> (service: SyncService, listener: NativeSyncListener) {
         let holder = SyncServiceHolder()
         let listener = try await NativeSyncListener.start(
-            host: host, port: port, limits: FrameLimits(maxRequestBytes: limits.maxRequestBytes),
+            host: host, port: port, limits: FrameLimits(maxRequestBytes: limits.maxRequestBytes, requestTimeout: connections.requestTimeout),
+            gate: connections.gate, budget: connections.budget,
             refuse: { holder.service.withLock { $0 }?.refusal($0) }
         ) { holder.respond(to: $0) }
         let service = try await start(store: store, syncPort: UInt16(listener.port), batchSize: batchSize, limits: limits, logger: logger,

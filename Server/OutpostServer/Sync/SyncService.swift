@@ -52,6 +52,8 @@ public struct SyncService: Sendable {
             ProtocolError(.oversized, "the sync request of \(bytes) bytes is over this server's limit of \(limit) bytes; nothing was applied")
         case .malformedLength:
             ProtocolError(.malformed, "the sync request's length prefix is not a valid varint")
+        case .busy:
+            ProtocolError(.unavailable, "the server is busy with other requests; nothing was applied, sync again in a minute")
         }
         logger.notice("sync refused", metadata: ["code": "\(error.code)", "reason": "\(error.message)"])
         return ResponseFrames.error(error)
