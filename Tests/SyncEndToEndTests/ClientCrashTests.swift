@@ -13,7 +13,7 @@ import TestSupport
 struct ClientCrashTests {
     static let binary = OutpostProcess.binary
 
-    @Test("A client killed at random points of its syncs loses no change and applies none twice", .timeLimit(.minutes(2)))
+    @Test("A client killed at random points of its syncs loses no change and applies none twice", .timeLimit(.minutes(5)))
     func killDuringSyncs() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path),
                      "build outpost first (swift build --build-tests); looked for \(Self.binary.path)")

@@ -36,7 +36,7 @@ struct LeadIntakeTests {
     }
 
     @Test("A lead POSTed for a Bavarian postcode reaches the Bavarian rep with the fewest open leads after one sync; rule test says why",
-          .timeLimit(.minutes(2)))
+          .timeLimit(.minutes(5)))
     func bavarianLead() async throws {
         var region: Bavaria?
         let hub = try await ProcessHub.start { database, company in

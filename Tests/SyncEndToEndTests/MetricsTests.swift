@@ -7,7 +7,7 @@ import Testing
 
 @Suite("GET /metrics and /readyz of the real server", .serialized)
 struct MetricsTests {
-    @Test("The sync, write, byte, rate-limit and store figures move as devices sync", .timeLimit(.minutes(2)))
+    @Test("The sync, write, byte, rate-limit and store figures move as devices sync", .timeLimit(.minutes(5)))
     func countersMove() async throws {
         let hub = try await ProcessHub.start(serveArguments: ["--sync-burst", "8", "--sync-rate", "0.001"])
         defer { hub.stop() }

@@ -9,7 +9,7 @@ import TestSupport
 
 @Suite("The replica's integrity, checked by the real outpost", .serialized)
 struct ReplicaIntegrityTests {
-    @Test("A replica another command holds is reported busy, with what to do, and not as corrupt", .timeLimit(.minutes(2)))
+    @Test("A replica another command holds is reported busy, with what to do, and not as corrupt", .timeLimit(.minutes(5)))
     func busyReplicaIsNotCorrupt() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
@@ -72,7 +72,7 @@ extension ReplicaIntegrityTests {
         #expect(try await OutpostProcess.run(["check"], replica: rep.folder, passphrase: nil, environment: keyFile).status == 0)
     }
 
-    @Test("outpost check runs SQLite's integrity check and opens every sealed value, naming each problem", .timeLimit(.minutes(2)))
+    @Test("outpost check runs SQLite's integrity check and opens every sealed value, naming each problem", .timeLimit(.minutes(5)))
     func checkNamesEveryProblem() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }

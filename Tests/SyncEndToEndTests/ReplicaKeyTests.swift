@@ -8,7 +8,7 @@ import Testing
 @Suite("Unlocking and the passphrase, with the real outpost", .serialized)
 struct ReplicaKeyTests {
     @Test("outpost unlock keeps the key in the kernel keyring under the kernel's timeout, never in the replica folder; lock ends it at once",
-          .timeLimit(.minutes(2)))
+          .timeLimit(.minutes(5)))
     func unlockKeepsNoKeyOnDisk() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
