@@ -14,7 +14,8 @@ struct Configure: ParsableCommand {
 
             Examples:
               outpost configure --product PC-RICHMOND --select i7-7700k-kaby-lake
-              outpost configure --product PC-RICHMOND --select i7-7700k-kaby-lake --complete cheapest --why
+              outpost configure --product PC-RICHMOND --select i7-7700k-kaby-lake \\
+                --complete cheapest --why
             """
     )
     @OptionGroup var options: ReplicaOptions

@@ -127,7 +127,7 @@ struct QuoteCommand: ParsableCommand {
     struct Reject: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Reject a submitted quote with a reason for the rep (managers only).",
-            discussion: "Example:\n  outpost quote reject 9a1c --reason \"20 % is too much for 12 units; 12 % at most\"")
+            discussion: "Example:\n  outpost quote reject 9a1c --reason \"20 % is too much for 12 units\"")
         @OptionGroup var quote: QuoteTarget
         @Option(help: "Why the quote is rejected; the rep reads it.") var reason: String
 
@@ -185,7 +185,8 @@ struct QuoteCommand: ParsableCommand {
                 on the PATH).
 
                 Examples:
-                  outpost quote document 9a1c --format html -o quote.html --company "Richmond Systems Ltd"
+                  outpost quote document 9a1c --format html -o quote.html \\
+                    --company "Richmond Systems Ltd"
                   outpost quote document 9a1c --format pdf -o quote.pdf
                   outpost quote document 9a1c --format txt -o -
                 """)
