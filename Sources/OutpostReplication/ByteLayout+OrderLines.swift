@@ -1,3 +1,4 @@
+import ByteCoding
 import MergeEngine
 import OutpostModel
 
@@ -8,16 +9,16 @@ extension ByteLayout where Value == [OrderLine] {
     /// amounts in minor units (zig-zag), in the record's currency.
     static var orderLines: ByteLayout {
         ByteLayout(text: .orderLines, write: { lines, writer in
-            writer.count(lines.count)
+            writer.varint(lines.count)
             for line in lines {
                 writer.id(line.productID)
-                writer.text(line.sku)
-                writer.text(line.productName)
+                writer.string(line.sku)
+                writer.string(line.productName)
                 writer.signed(line.productPrice.minorUnits)
-                writer.count(line.options.count)
+                writer.varint(line.options.count)
                 for option in line.options {
-                    writer.text(option.code)
-                    writer.text(option.name)
+                    writer.string(option.code)
+                    writer.string(option.name)
                     writer.signed(option.price.minorUnits)
                 }
                 writer.signed(Int64(line.quantity))
@@ -27,14 +28,14 @@ extension ByteLayout where Value == [OrderLine] {
             }
         }, read: { reader, context throws(FieldProblem) in
             var lines: [OrderLine] = []
-            for _ in 0..<(try reader.count()) {
+            for _ in 0..<(try reader.count(of: "an element count")) {
                 let product: ProductID = try reader.id()
-                let sku = try reader.text(), name = try reader.text()
+                let sku = try reader.string(), name = try reader.string()
                 let currency = try context.requireCurrency()
                 let productPrice = Money(minorUnits: try reader.signed(), currency: currency)
                 var options: [OrderLine.Option] = []
-                for _ in 0..<(try reader.count()) {
-                    let code = try reader.text(), optionName = try reader.text()
+                for _ in 0..<(try reader.count(of: "an element count")) {
+                    let code = try reader.string(), optionName = try reader.string()
                     options.append(OrderLine.Option(code: code, name: optionName,
                                                     price: Money(minorUnits: try reader.signed(), currency: currency)))
                 }
