@@ -54,7 +54,11 @@ let package = Package(
         .target(name: "Configurator", dependencies: ["OutpostModel"], path: "Sources/Configurator"),
         .target(name: "Pricing", dependencies: ["OutpostModel"], path: "Sources/Pricing"),
         .target(name: "Forecasting", dependencies: ["OutpostModel"], path: "Sources/Forecasting"),
-        .target(name: "TerminalOutput", path: "Sources/TerminalOutput"),
+        .target(
+            name: "TerminalOutput",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/TerminalOutput"
+        ),
         .target(name: "LeadRouting", path: "Sources/LeadRouting"),
         .target(name: "OutpostInterchange", dependencies: ["OutpostModel"], path: "Sources/OutpostInterchange"),
         .target(
@@ -87,6 +91,7 @@ let package = Package(
             providers: [.apt(["libsodium-dev"])]
         ),
         .target(name: "SodiumKit", dependencies: ["CSodium"], path: "Sources/SodiumKit"),
+        .target(name: "CKeyring", path: "Sources/CKeyring"),
         .systemLibrary(
             name: "CLZMA",
             path: "Sources/CLZMA",
@@ -97,7 +102,7 @@ let package = Package(
         .target(
             name: "OutpostSQLite",
             dependencies: [
-                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "SodiumKit",
+                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "Pricing", "SodiumKit",
                 "LeadRouting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -129,7 +134,7 @@ let package = Package(
             dependencies: [
                 "ByteCoding", "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
                 "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
-                "Forecasting",
+                "Forecasting", "OrderIntake",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -159,7 +164,7 @@ let package = Package(
         .target(
             name: "FieldClient",
             dependencies: [
-                "ByteCoding", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
+                "ByteCoding", "CKeyring", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
                 "ClientTransport", "Configurator", "Pricing", "OrderIntake", "Forecasting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -257,7 +262,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OrderIntakeTests",
-            dependencies: ["OrderIntake", "OutpostModel", "Pricing"],
+            dependencies: ["OrderIntake", "OutpostModel", "Pricing", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/OrderIntakeTests"
         ),
         .testTarget(
@@ -296,6 +301,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .system {
+// (CKeyring is C: Swift settings do not apply to it.)
+for target in package.targets where target.type != .system && target.name != "CKeyring" {
     target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
 }

@@ -17,7 +17,7 @@ done
 port="${OUTPOST_PORT:-8080}"
 run="console-run"
 scripts/install-deps.sh
-swift build --product outpost-server >/dev/null
+swift build -j 1 --product outpost-server >/dev/null
 bin="$(swift build --show-bin-path)"
 rm -rf "$run" && mkdir -p "$run"
 export OUTPOST_DB="$run/hq.sqlite"

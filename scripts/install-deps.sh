@@ -3,7 +3,8 @@
 # sync batches; picosat is the
 # configurator tests' SAT oracle; openssl runs the webhook signature recipe; python3
 # and schemathesis check the live server against its OpenAPI document; chromium runs
-# the browser console's tests), if any is missing.
+# the browser console's tests and renders the quote document in its test and prints
+# it to PDF), if any is missing.
 set -euo pipefail
 needed=()
 pkg-config --exists libsodium 2>/dev/null || needed+=(libsodium-dev)

@@ -11,7 +11,7 @@ struct PendingStore {
     let cipher: ReplicaCipher
 
     func writes(_ db: Database, of record: RecordID? = nil, limit: Int = .max) throws -> [Write] {
-        let device = ReplicaID(UInt32(try Int64.fetchOne(db, sql: "SELECT device_number FROM identity") ?? 0))
+        let device = try DeviceIdentity.require(db, cipher: cipher).replicaID
         let rows: [Row]
         if let record {
             rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT counter, record, write FROM pending WHERE record = ? ORDER BY counter"),

@@ -17,7 +17,7 @@ extension Replica {
     /// so that listing thousands of records answers in milliseconds.
     public func records(of kind: ReplicatedKind) throws(ReplicaError) -> [LocalRecord] {
         try read { db in
-            let device = ReplicaID(UInt32(try Int64.fetchOne(db, sql: "SELECT device_number FROM identity") ?? 0))
+            let device = try DeviceIdentity.require(db, cipher: cipher).replicaID
             let pending = Dictionary(grouping: try pendingStore.writes(db), by: \.record)
             var records: [LocalRecord] = []
             var seen: Set<RecordID> = []
@@ -63,7 +63,7 @@ extension Replica {
     func local(_ db: Database, _ id: RecordID) throws -> LocalRecord? {
         let base = try baseState(db, id)
         let pending = try pendingStore.writes(db, of: id)
-        let device = ReplicaID(UInt32(try Int64.fetchOne(db, sql: "SELECT device_number FROM identity") ?? 0))
+        let device = try DeviceIdentity.require(db, cipher: cipher).replicaID
         guard let state = RecordState.overlay(base, pending: pending, device: device),
               let kind = ReplicatedKind(typeID: state.type) else { return nil }
         return LocalRecord(kind: kind, state: state, pending: pending)

@@ -17,8 +17,7 @@ extension Replica {
     /// counter, hence no nonce, is ever used twice) and builds the request.
     func nextRequest(maximumWrites: Int) throws(ReplicaError) -> (identity: DeviceIdentity, request: SyncRequest) {
         try write { db in
-            try db.execute(sql: "UPDATE identity SET request_counter = request_counter + 1")
-            guard let identity = try DeviceIdentity.fetch(db, cipher: cipher) else { throw ReplicaError(.notEnrolled, "this replica has no identity") }
+            let identity = try DeviceIdentity.update(db, cipher: cipher) { $0.requestCounter += 1 }
             return (identity, SyncRequest(cursor: identity.cursor, writes: try pendingStore.writes(db, limit: maximumWrites)))
         }
     }
@@ -40,9 +39,9 @@ extension Replica {
             for state in frame.records { try merge(db, state) }
             effect.records = frame.records.count
             if let outcome = frame.outcome { try settle(db, outcome, effect: &effect) }
-            try DeviceIdentity.save(frame.cursor, db)
-            if frame.isFinal {
-                try db.execute(sql: "UPDATE identity SET last_sync_at = ?", arguments: [Int64(Date().timeIntervalSince1970 * 1000)])
+            _ = try DeviceIdentity.update(db, cipher: cipher) { identity in
+                identity.cursor = frame.cursor
+                if frame.isFinal { identity.lastSyncAt = Int64(Date().timeIntervalSince1970 * 1000) }
             }
             return effect
         }

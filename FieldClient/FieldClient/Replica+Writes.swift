@@ -62,8 +62,9 @@ extension Replica {
             throw ReplicaError(.invalid, "\(recordKind?.name ?? "this") record is read-only on devices; ask an admin to change it")
         }
         let op = try Self.operation(edit, kind: recordKind, existing: existing)
-        let counter = UInt64(try Int64.fetchOne(db, sql: "SELECT write_counter FROM identity") ?? 0) + 1
-        let device = ReplicaID(UInt32(try Int64.fetchOne(db, sql: "SELECT device_number FROM identity") ?? 0))
+        let identity = try DeviceIdentity.require(db, cipher: cipher)
+        let counter = identity.writeCounter + 1
+        let device = identity.replicaID
         let base = try baseState(db, id)
         let write = Write(dot: Dot(replica: device, counter: counter), record: id, context: base?.context ?? VersionVector(),
                           operation: op, time: ValueCodec.wholeSeconds(WallClock(milliseconds: Int64(time.timeIntervalSince1970 * 1000))))
@@ -74,7 +75,7 @@ extension Replica {
                 throw ReplicaError(.invalid, "\(error); nothing was changed")
             }
         }
-        try db.execute(sql: "UPDATE identity SET write_counter = ?", arguments: [Int64(counter)])
+        _ = try DeviceIdentity.update(db, cipher: cipher) { $0.writeCounter = counter }
         try pendingStore.insert(db, write)
         return write
     }

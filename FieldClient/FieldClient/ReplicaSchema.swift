@@ -8,7 +8,7 @@ import GRDB
 /// refusal messages, and the identity's secret key, user name, role and territories.
 /// Ids, kinds, routing territories and parents (random UUIDs and small numbers),
 /// a conflict flag, counters, public keys and the server's address stay in clear for
-/// lookups.
+/// lookups; the identity's clear fields are authenticated by its `seal` column.
 enum ReplicaSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -22,6 +22,11 @@ enum ReplicaSchema {
         migrator.registerMigration("v4-catalog-signing-key") { db in
             // The server's Ed25519 catalog-signing public key (clear, like its X25519 key).
             try db.execute(sql: "ALTER TABLE identity ADD COLUMN server_signing_key BLOB")
+        }
+        migrator.registerMigration("v5-identity-seal") { db in
+            // The seal over every clear field of the identity (an empty plaintext bound to
+            // them, see `DeviceIdentity`); a row without one is refused as altered.
+            try db.execute(sql: "ALTER TABLE identity ADD COLUMN seal BLOB")
         }
         return migrator
     }

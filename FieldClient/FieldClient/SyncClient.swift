@@ -141,7 +141,7 @@ public struct SyncClient: Sendable {
         switch error {
         case let error as ReplicaError: error
         case let error as ProtocolError: ReplicaError(.refused, "the server refused the sync: \(error.message)")
-        default: ReplicaError(.corrupt, "\(error)")
+        default: ReplicaError.database(error, doing: "the sync")
         }
     }
 }

@@ -47,6 +47,9 @@ enum Migrations {
         migrator.registerMigration("v7-console") { db in
             for sql in Schema.v7Console { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v7-quote-numbers") { db in
+            for sql in Schema.v7QuoteNumbers { try db.execute(sql: sql) }
+        }
         migrator.registerMigration("v7-sealed-secrets") { db in
             for sql in Schema.v7SealedSecrets { try db.execute(sql: sql) }
             try ServerSecrets.sealClearSecrets(db, with: secrets)

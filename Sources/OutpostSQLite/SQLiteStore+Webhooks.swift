@@ -110,7 +110,13 @@ extension SQLiteStore {
     /// the same transaction.
     public func dueDeliveries(now: Date, limit: Int, body: @escaping @Sendable (OrderEvent) throws -> [UInt8])
         async throws(StoreError) -> [DueDelivery] {
-        try await write("reading due webhook deliveries") { db in
+        // Polled every second or so: look first, so an idle outbox never takes the write lock.
+        let anyDue = try await read("looking for due webhook deliveries") { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM webhook_delivery WHERE state = 'pending' AND next_attempt_at <= ?)",
+                              arguments: [now.sqlMilliseconds]) ?? false
+        }
+        guard anyDue else { return [] }
+        return try await write("reading due webhook deliveries") { db in
             let rows = try Row.fetchAll(db, sql: Self.deliverySelect + """
                  WHERE d.state = 'pending' AND d.next_attempt_at <= ?
                   AND NOT EXISTS (SELECT 1 FROM webhook_delivery e WHERE e.webhook_id = d.webhook_id AND e.state = 'pending'

@@ -203,6 +203,11 @@ struct PushProcessor {
             case .failure(let refusal): return .refused(refusal.code, refusal.message)
             }
         }
+        if let quote = record as? Quote, let refusal = QuoteLedger.review(
+            before: existing.flatMap { try? Quote(recordID: write.record, fields: $0.state.view(policy: .updateWins).values) },
+            after: quote) {
+            return .refused(refusal.code, refusal.message)
+        }
         do {
             try db.inSavepoint {
                 try Projection.apply(db, record, deleted: view.isDeleted, seq: seq)
@@ -214,6 +219,9 @@ struct PushProcessor {
         try ReplicaTable.save(db, StoredReplica(state: state, territory: territory, seq: seq), kind: kind)
         if let order = record as? Order {
             try OrderLedger.record(db, orderChange, order: order, device: deviceID, seq: seq, followUp: { sequence.next() }, time: time)
+        }
+        if let quote = record as? Quote, !view.isDeleted {
+            try QuoteLedger.number(db, quote, followUp: { sequence.next() }, time: time)
         }
         if kind == .account, let moved = existing?.territory, moved != territory {
             try ReplicaTable.reroute(childrenOf: AccountID(write.record), to: territory, db, sequence: &sequence)

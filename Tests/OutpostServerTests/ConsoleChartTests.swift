@@ -1,5 +1,6 @@
 import Foundation
 import OutpostModel
+import OutpostSQLite
 @testable import OutpostServer
 import Testing
 
@@ -46,5 +47,38 @@ struct ConsoleChartTests {
         #expect(form["reason"] == "Wait until été")
         #expect(form["csrf"] == "abc")
         #expect(form["missing"] == nil)
+    }
+}
+
+@Suite("Browser console: actions")
+struct ConsoleActionTests {
+    @Test("order moves follow the desk's state machine and a rejection needs a reason; a quote is approved or rejected only while submitted")
+    func actions() throws {
+        let order = Order(quoteID: EntityID(), quoteHash: String(repeating: "a", count: 64), number: OrderNumber(7))
+        #expect(throws: ConsoleActionError.self) { try ConsoleActions.move(order, to: .fulfilled, reason: nil) }
+        #expect(throws: ConsoleActionError.self) { try ConsoleActions.move(order, to: .rejected, reason: "  ") }
+        let rejected = try ConsoleActions.move(order, to: .rejected, reason: " Out of stock ")
+        guard case .update(let record as Order) = try #require(rejected.first) else { Issue.record("not an order update"); return }
+        #expect(record.status == .rejected && record.deskNote == "Out of stock")
+        guard case .update(let accepted as Order) = try #require(try ConsoleActions.move(order, to: .accepted, reason: nil).first) else {
+            Issue.record("not an order update"); return
+        }
+        #expect(accepted.status == .accepted && accepted.deskNote == nil)
+
+        let manager = User(name: "boss", displayName: "Boss", role: .manager)
+        let opportunity = Opportunity(accountID: AccountID(), ownerID: UserID(), name: "Deal", stage: .proposal,
+                                      amount: Money(minorUnits: 100, currency: .eur), closeDate: try CalendarDay(year: 2026, month: 12, day: 1))
+        let draft = Quote(opportunityID: opportunity.id)
+        #expect(throws: ConsoleActionError.self) { try ConsoleActions.approve(draft, by: manager) }
+        var submitted = draft
+        submitted.status = .submitted
+        #expect(throws: ConsoleActionError.self) {
+            try ConsoleActions.reject(submitted, on: opportunity, by: manager, comment: "", today: try CalendarDay(year: 2026, month: 12, day: 1))
+        }
+        let changes = try ConsoleActions.reject(submitted, on: opportunity, by: manager, comment: "Too deep a discount",
+                                                today: try CalendarDay(year: 2026, month: 12, day: 1))
+        #expect(changes.count == 2)
+        guard case .create(let note as Activity) = changes[1] else { Issue.record("no note for the rep"); return }
+        #expect(note.ownerID == opportunity.ownerID && note.notes == "Too deep a discount" && note.opportunityID == opportunity.id)
     }
 }

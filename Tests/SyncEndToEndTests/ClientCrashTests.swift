@@ -11,8 +11,7 @@ import TestSupport
 
 @Suite("kill -9 of the real field client during its syncs", .serialized)
 struct ClientCrashTests {
-    /// The `outpost` binary the build made beside the test bundle.
-    static let binary = ServerProcess.binary.deletingLastPathComponent().appendingPathComponent("outpost")
+    static let binary = OutpostProcess.binary
 
     @Test("A client killed at random points of its syncs loses no change and applies none twice", .timeLimit(.minutes(2)))
     func killDuringSyncs() async throws {

@@ -1,6 +1,7 @@
 import FieldClient
 import Foundation
 import OutpostModel
+import OutpostReplication
 import OutpostServer
 import OutpostSQLite
 import OutpostStore
@@ -11,7 +12,7 @@ import Testing
 struct ConsoleBrowserTests {
     static let period = ForecastPeriod.quarter(year: 2026, quarter: 4)
 
-    @Test("A manager's forecast page shows what GET /forecast gives; the manager approves a quote, the desk rejects an order with a reason, and the rep's device receives both",
+    @Test("A manager's forecast page shows what GET /forecast gives; the manager approves one quote and rejects another with a comment, the desk rejects an order with a reason, and the rep's device receives all three",
           .enabled(if: ConsoleBrowser.isAvailable, "needs Debian's chromium (scripts/install-deps.sh)"), .timeLimit(.minutes(5)))
     func managerAndDesk() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-console-\(UUID().uuidString)")
@@ -47,6 +48,10 @@ struct ConsoleBrowserTests {
         try rep.configureQuote(overThreshold.id.description, product: "PC-1", select: ["wifi"], deselect: [], quantity: 2, priceBook: nil)
         try rep.priceQuote(overThreshold.id.description, discountBasisPoints: 2_000)
         #expect(try rep.submitQuote(overThreshold.id.description).0.status == .submitted)
+        let refused = try rep.newQuote(opportunity: deal.id.description)
+        try rep.configureQuote(refused.id.description, product: "PC-1", select: ["wifi"], deselect: [], quantity: 1, priceBook: nil)
+        try rep.priceQuote(refused.id.description, discountBasisPoints: 3_000)
+        #expect(try rep.submitQuote(refused.id.description).0.status == .submitted)
         let ordered = try rep.newQuote(opportunity: deal.id.description)
         try rep.configureQuote(ordered.id.description, product: "PC-1", select: ["ssd-small"], deselect: [], quantity: 1, priceBook: nil)
         #expect(try rep.submitQuote(ordered.id.description).0.status == .approved)
@@ -60,12 +65,15 @@ struct ConsoleBrowserTests {
         let managerLink = try Self.loginLink("boss", database: database, server: url, next: "/console/forecast?period=\(Self.period)")
         let deskLink = try Self.loginLink("desk", database: database, server: url, next: "/console/orders")
         let reason = "Customer asked us to hold it until January"
+        let comment = "30 % is too much; offer 15 % and free shipping"
         let orderCard = "section.order[data-order=\"SO-000001\"]"
         let pages = try await ConsoleBrowser.run([
             .open(managerLink, save: "forecast"),
             .open(url + "/console/pipeline", save: "pipeline"),
             .open(url + "/console/approvals", save: "approvals"),
             .submit("section.quote[data-quote=\"\(overThreshold.id)\"] form.approve", save: "approved"),
+            .fill("section.quote[data-quote=\"\(refused.id)\"] form.reject input[name=comment]", value: comment),
+            .submit("section.quote[data-quote=\"\(refused.id)\"] form.reject", save: "quote-rejected"),
             .open(managerLink, save: "link-used-twice"),
             .open(deskLink, save: "orders"),
             .fill("\(orderCard) form.reject input[name=reason]", value: reason),
@@ -112,6 +120,8 @@ struct ConsoleBrowserTests {
         let approved = try #require(pages["approved"])
         #expect(approved.contains("Approved;"))
         #expect(!approved.contains("data-quote=\"\(overThreshold.id)\""))
+        let quoteRejected = try #require(pages["quote-rejected"])
+        #expect(quoteRejected.contains("Rejected;") && !quoteRejected.contains("data-quote=\"\(refused.id)\""))
         #expect(try #require(pages["link-used-twice"]).contains("This sign-in link is used"))
 
         // Order desk: rejected with the reason; the desk may not read forecasts.
@@ -124,6 +134,10 @@ struct ConsoleBrowserTests {
         _ = try await sync(rep, endpoint: server.tcpEndpoint)
         let quote = try rep.quote(overThreshold.id.description)
         #expect(quote.status == .approved && quote.approvedBy == company.manager.id)
+        #expect(try rep.quote(refused.id.description).status == .rejected)
+        let notes: [Activity] = try rep.live(.activity)
+        #expect(notes.contains { $0.opportunityID == deal.id && $0.notes == comment && $0.ownerID == company.repNorth.id && !$0.done },
+                "the manager's comment reaches the rep as an open task on the deal")
         let received = try #require(try rep.orders().first { $0.order.id == order.id })
         #expect(received.order.status == .rejected)
         #expect(received.order.deskNote == reason)

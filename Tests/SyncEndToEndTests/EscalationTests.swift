@@ -71,4 +71,27 @@ struct EscalationTests {
         clock.advance(hours: 100)
         #expect(try await scanner.scan().isEmpty, "nothing above the top manager")
     }
+
+    @Test("An order the desk has not accepted or rejected within the time is counted as overdue, and no longer once handled")
+    func orderAwaitingDesk() async throws {
+        let hub = try await LiveHub.start()
+        defer { Task { await hub.stop() } }
+        let shop = OrderDesk(company: hub.company)
+        try await shop.install(on: hub)
+        let rep = try await hub.bootstrapped(hub.company.repNorth)
+        let desk = try await hub.bootstrapped(shop.desk)
+        let quote = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [shop.catalog.chassis, shop.catalog.small],
+                                           quantity: 1, pricedOn: rep)
+        try rep.create(quote)
+        try OrderDesk.place(quote, on: rep)
+        _ = try await sync(rep)
+        let day: Duration = .seconds(24 * 3600)
+        #expect(try await hub.store.ordersAwaitingDesk(now: Date(), after: day).isEmpty)
+        let tomorrow = Date().addingTimeInterval(24 * 3600 + 60)
+        #expect(try await hub.store.ordersAwaitingDesk(now: tomorrow, after: day).map(\.number.description) == ["SO-000001"])
+        _ = try await sync(desk)
+        try desk.move(try desk.order(named: "SO-000001"), to: .accepted)
+        _ = try await sync(desk)
+        #expect(try await hub.store.ordersAwaitingDesk(now: tomorrow, after: day).isEmpty)
+    }
 }

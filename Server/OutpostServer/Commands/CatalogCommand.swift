@@ -16,9 +16,12 @@ struct CatalogCommand: AsyncParsableCommand {
         abstract: "Manage the product catalog: products, options, price books, rules.",
         discussion: """
             Examples:
-              outpost-server catalog product add --db hq.sqlite DOCK-TB4 --name "Thunderbolt Dock" --price 249
-              outpost-server catalog price-book set --db hq.sqlite "Standard EUR" DOCK-TB4 249
-              outpost-server catalog import --db hq.sqlite --dimacs pc.dimacs --product PC-RICHMOND
+              outpost-server catalog product add --db hq.sqlite DOCK-TB4 --name \\
+                "Thunderbolt Dock" --price 249
+              outpost-server catalog price-book set --db hq.sqlite "Standard EUR" \\
+                DOCK-TB4 249
+              outpost-server catalog import --db hq.sqlite --dimacs pc.dimacs --product \\
+                PC-RICHMOND
               outpost-server catalog export --db hq.sqlite > catalog.csv
             """,
         subcommands: [CatalogProductCommand.self, CatalogOptionCommand.self, CatalogPriceBookCommand.self, Import.self, Export.self]
@@ -35,7 +38,8 @@ struct CatalogCommand: AsyncParsableCommand {
                 all or nothing.
 
                 Examples:
-                  outpost-server catalog import --db hq.sqlite --dimacs pc.dimacs --product PC-RICHMOND
+                  outpost-server catalog import --db hq.sqlite --dimacs pc.dimacs --product \\
+                    PC-RICHMOND
                   outpost-server catalog import --db hq.sqlite --csv catalog.csv --dry-run
                 """
         )

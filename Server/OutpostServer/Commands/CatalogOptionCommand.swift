@@ -16,7 +16,7 @@ struct CatalogOptionCommand: AsyncParsableCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an option to a product (outside its rules unless a DIMACS model names it).",
-            discussion: "Example:\n  outpost-server catalog option add --db hq.sqlite DOCK-TB4 psu-180w --name \"180 W power supply\" --price 39"
+            discussion: "Example:\n  outpost-server catalog option add --db hq.sqlite DOCK-TB4 psu-180w --name \\\n    \"180 W power supply\" --price 39"
         )
         @OptionGroup var store: StoreOptions
         @Argument(help: "The product's SKU or id.") var product: String

@@ -11,14 +11,14 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "price-book",
         abstract: "Manage price books: entries, volume tiers and the approval threshold.",
-        discussion: "Example:\n  outpost-server catalog price-book set --db hq.sqlite \"Standard EUR\" DOCK-TB4 249",
+        discussion: "Example:\n  outpost-server catalog price-book set --db hq.sqlite \"Standard EUR\" \\\n    DOCK-TB4 249",
         subcommands: [Add.self, List.self, Entries.self, SetPrice.self, Tiers.self, Threshold.self]
     )
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an empty price book in one currency.",
-            discussion: "Example:\n  outpost-server catalog price-book add --db hq.sqlite \"Partner CHF\" --currency CHF --threshold 10"
+            discussion: "Example:\n  outpost-server catalog price-book add --db hq.sqlite \"Partner CHF\" \\\n    --currency CHF --threshold 10"
         )
         @OptionGroup var store: StoreOptions
         @Argument(help: "The book's name, unique.") var name: String
@@ -103,7 +103,7 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set",
             abstract: "Set a product's price in a price book.",
-            discussion: "Example:\n  outpost-server catalog price-book set --db hq.sqlite \"Standard EUR\" DOCK-TB4 249"
+            discussion: "Example:\n  outpost-server catalog price-book set --db hq.sqlite \"Standard EUR\" \\\n    DOCK-TB4 249"
         )
         @OptionGroup var store: StoreOptions
         @Argument(help: "The book's name or id.") var book: String
@@ -129,7 +129,8 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
                 quantity reaches.
 
                 Example:
-                  outpost-server catalog price-book tiers --db hq.sqlite "Standard EUR" PC-RICHMOND --kind slab --tier 1:0 --tier 10:5 --tier 50:10
+                  outpost-server catalog price-book tiers --db hq.sqlite "Standard EUR" \\
+                    PC-RICHMOND --kind slab --tier 1:0 --tier 10:5 --tier 50:10
                 """
         )
         @OptionGroup var store: StoreOptions

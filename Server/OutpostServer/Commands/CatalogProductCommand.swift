@@ -11,7 +11,7 @@ struct CatalogProductCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "product",
         abstract: "Add, list, show, change and retire products.",
-        discussion: "Example:\n  outpost-server catalog product add --db hq.sqlite DOCK-TB4 --name \"Thunderbolt Dock\" --price 249",
+        discussion: "Example:\n  outpost-server catalog product add --db hq.sqlite DOCK-TB4 --name \\\n    \"Thunderbolt Dock\" --price 249",
         subcommands: [Add.self, List.self, Show.self, Update.self, Retire.self]
     )
 
@@ -23,7 +23,8 @@ struct CatalogProductCommand: AsyncParsableCommand {
                 catalog option add or a DIMACS model with catalog import --dimacs.
 
                 Example:
-                  outpost-server catalog product add --db hq.sqlite DOCK-TB4 --name "Thunderbolt Dock" --price 249 --currency EUR
+                  outpost-server catalog product add --db hq.sqlite DOCK-TB4 --name \\
+                    "Thunderbolt Dock" --price 249 --currency EUR
                 """
         )
         @OptionGroup var store: StoreOptions

@@ -29,7 +29,7 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let database = try store.open()
         guard let interchange = InterchangeKind(rawValue: kind.rawValue) else {
-            let rows = try await database.orders().map(FeedOrder.csvRow)
+            let rows = try await database.orders().flatMap(FeedOrder.csvRows)
             return print(CSVWriter.text(header: FeedOrder.csvHeader, rows: rows), terminator: "")
         }
         print(CSVExport.text(for: try await database.interchangeRecords(interchange)), terminator: "")

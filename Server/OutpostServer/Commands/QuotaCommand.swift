@@ -9,7 +9,7 @@ struct QuotaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quota",
         abstract: "Set and list the quotas forecasts are read against.",
-        discussion: "Example:\n  outpost-server quota set --db hq.sqlite rep.small --period 2026Q4 --amount 150000 --currency EUR",
+        discussion: "Example:\n  outpost-server quota set --db hq.sqlite rep.small --period 2026Q4 --amount \\\n    150000 --currency EUR",
         subcommands: [SetQuota.self, List.self]
     )
 
@@ -21,7 +21,8 @@ struct QuotaCommand: AsyncParsableCommand {
                 The territory defaults to the user's first one. Devices in scope see it after their next sync.
 
                 Example:
-                  outpost-server quota set --db hq.sqlite rep.small --period 2026Q4 --amount 150000 --currency EUR
+                  outpost-server quota set --db hq.sqlite rep.small --period 2026Q4 --amount \\
+                    150000 --currency EUR
                 """
         )
         @OptionGroup var store: StoreOptions

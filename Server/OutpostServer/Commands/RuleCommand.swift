@@ -11,8 +11,8 @@ struct RuleCommand: AsyncParsableCommand {
         commandName: "rule",
         abstract: "Lead assignment rules: which territory and rep a lead from the web goes to.",
         discussion: """
-            Rules are tried by priority (lowest first), then name; the first whose every criterion matches names the
-            territory, and its rep with the fewest open leads takes the lead (ties: the least recently assigned).
+            Rules are tried by priority (lowest first), then name; the first whose every criterion matches names the \
+            territory, and its rep with the fewest open leads takes the lead (ties: the least recently assigned). \
             A lead no rule matches goes to the queue territory.
 
             Example:

@@ -13,7 +13,8 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the server: HTTP API and HTTP sync on --port, native TCP sync on --sync-port.",
         discussion: """
             Stops gracefully on Ctrl-C or SIGTERM. Example:
-              outpost-server serve --db hq.sqlite --host 127.0.0.1 --port 8080 --sync-port 8081
+              outpost-server serve --db hq.sqlite --host 127.0.0.1 --port 8080 \\
+                --sync-port 8081
             With TLS on the HTTP port (API and HTTP sync):
               outpost-server serve --db hq.sqlite --tls-cert hq.pem --tls-key hq.key
             Readers of the data API need an API token: outpost-server token add --scope orders:read

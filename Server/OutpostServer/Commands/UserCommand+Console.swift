@@ -12,8 +12,8 @@ extension UserCommand {
         static let configuration = CommandConfiguration(
             abstract: "Set a manager's or the order desk's password for the browser console (stored as an Argon2id hash).",
             discussion: """
-                The password is read from --password-file, else typed at a prompt (not echoed), else read
-                from standard input. Setting it ends the user's open console sessions; --remove takes console
+                The password is read from --password-file, else typed at a prompt (not echoed), else read \
+                from standard input. Setting it ends the user's open console sessions; --remove takes console \
                 access away (password, unused sign-in links, sessions).
 
                 Example:

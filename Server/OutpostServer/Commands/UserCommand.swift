@@ -19,7 +19,8 @@ struct UserCommand: AsyncParsableCommand {
             abstract: "Add a user.",
             discussion: """
                 Example:
-                  outpost-server user add --db hq.sqlite ana.lopez --display-name "Ana López" --role rep --territory Bavaria
+                  outpost-server user add --db hq.sqlite ana.lopez --display-name \\
+                    "Ana López" --role rep --territory Bavaria
                 """
         )
         @OptionGroup var store: StoreOptions
@@ -76,7 +77,7 @@ struct UserCommand: AsyncParsableCommand {
     struct Assign: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Replace the territories a user works; scopes change at each device's next sync.",
-            discussion: "Example:\n  outpost-server user assign --db hq.sqlite ana.lopez --territory Bavaria --territory Swabia"
+            discussion: "Example:\n  outpost-server user assign --db hq.sqlite ana.lopez --territory Bavaria \\\n    --territory Swabia"
         )
         @OptionGroup var store: StoreOptions
         @Argument(help: "The user's login name.") var name: String

@@ -11,8 +11,8 @@ struct WebhookCommand: AsyncParsableCommand {
         commandName: "webhook",
         abstract: "Post order events to fulfilment systems, signed, retried, at least once.",
         discussion: """
-            A running `serve` delivers each order event to every webhook subscribed to it, in order per order,
-            retrying with exponential backoff for at least 24 hours (across restarts). README.md shows how a
+            A running `serve` delivers each order event to every webhook subscribed to it, in order per order, \
+            retrying with exponential backoff for at least 24 hours (across restarts). README.md shows how a \
             receiver checks the Outpost-Signature header.
 
             Example:

@@ -83,8 +83,10 @@ struct ForecastView {
             + forecast.reps.map { Row(label: "@" + $0.name, territory: forecast.territoryID, rep: $0.userID, line: $0.line, drill: nil) }
     }
 
-    /// The bar chart and the table of one currency.
+    /// The bar chart and the table of one currency: the subtree's total, then the
+    /// children and reps that have a figure in that currency.
     func figures(in currency: Currency) -> HTML {
+        let rows = rows.enumerated().filter { $0.offset == 0 || ForecastCurrencies.of($0.element.line).contains(currency) }.map(\.element)
         let chartRows = rows.map { row in
             let figures = row.line.computed.figures
             return SVGChart.ForecastRow(label: row.label, link: row.drill, closed: figures.closed[currency], commit: figures.commit[currency],
@@ -99,7 +101,7 @@ struct ForecastView {
                 let rep = row.rep.map { "&rep=\($0)" } ?? ""
                 return "<td class=\"num\" data-figure=\"\(figure)\" data-amount=\"\(money.decimalString)\">"
                     + "<a href=\"/console/forecast/deals?period=\(period)&territory=\(row.territory)&figure=\(figure)\(rep)\" "
-                    + "title=\"The opportunities behind this figure\">\(text: money.grouped)</a></td>"
+                    + "title=\"The opportunities behind this figure\">\(text: money.groupedNumber)</a></td>"
             }
             let commit = figures.commit[currency]
             let percent = quota.minorUnits > 0 ? "\(Int((Double(commit.minorUnits) / Double(quota.minorUnits) * 100).rounded())) %" : "—"
@@ -108,11 +110,11 @@ struct ForecastView {
             return "<tr data-row=\"\(text: row.label)\" data-currency=\"\(currency.code)\"><td>\(label)</td>"
                 + cell("closed", figures.closed[currency]) + cell("commit", commit) + cell("best_case", figures.bestCase[currency])
                 + cell("pipeline", figures.pipeline[currency])
-                + "<td class=\"num\" data-figure=\"quota\" data-amount=\"\(quota.decimalString)\">\(text: quota.grouped)</td>"
+                + "<td class=\"num\" data-figure=\"quota\" data-amount=\"\(quota.decimalString)\">\(text: quota.groupedNumber)</td>"
                 + "<td class=\"num\" data-figure=\"percent_of_quota\">\(percent)</td>"
-                + "<td class=\"num\" data-figure=\"gap\" data-amount=\"\(gap?.decimalString ?? "")\">\(text: gap.map { $0.minorUnits > 0 ? $0.grouped : "met" } ?? "—")</td>"
-                + "<td class=\"num\" data-figure=\"submitted_commit\">\(text: row.line.submitted.commit[currency].grouped)</td>"
-                + "<td class=\"num\" data-figure=\"adjusted_commit\">\(text: row.line.adjusted.commit[currency].grouped)</td></tr>"
+                + "<td class=\"num\" data-figure=\"gap\" data-amount=\"\(gap?.decimalString ?? "")\">\(text: gap.map { $0.minorUnits > 0 ? $0.groupedNumber : "met" } ?? "—")</td>"
+                + "<td class=\"num\" data-figure=\"submitted_commit\">\(text: row.line.submitted.commit[currency].groupedNumber)</td>"
+                + "<td class=\"num\" data-figure=\"adjusted_commit\">\(text: row.line.adjusted.commit[currency].groupedNumber)</td></tr>"
         }.joined()
         return HTML(raw: """
             <section class="card" data-currency="\(currency.code)"><h2>Forecast against quota, amounts in \(currency.code)</h2>
@@ -145,9 +147,10 @@ struct ForecastView {
         let rows = entries.map { entry -> String in
             let line = entry.rep.line
             let currency = ForecastCurrencies.of(line).first ?? .eur
-            func four(_ figures: Figures) -> String {
-                [figures.closed, figures.commit, figures.bestCase, figures.pipeline]
-                    .map { "<td class=\"num\">\(text: $0[currency].grouped)</td>" }.joined()
+            func four(_ figures: Figures, _ kind: String) -> String {
+                "<td class=\"num\" data-\(kind)>" + zip(["closed", "commit", "best case", "pipeline"],
+                                                         [figures.closed, figures.commit, figures.bestCase, figures.pipeline])
+                    .map { "<span class=\"muted\">\($0.0)</span> \(HTML.escape($0.1[currency].groupedNumber))" }.joined(separator: "<br>") + "</td>"
             }
             let history = entry.rep.adjustments.map { event in
                 "<li\(event.inForce ? "" : " class=\"muted\"")>\(text: event.manager): \(event.category.rawValue) \(text: event.amount.grouped)"
@@ -162,22 +165,20 @@ struct ForecastView {
                     \(html: ConsolePage.csrfField(csrf))<input type="hidden" name="submission" value="\(submission)">\
                     <input type="hidden" name="back" value="\(text: link(forecast.territoryID))">\
                     <label>Figure<select name="category">\(categories)</select></label>\
-                    <label>Amount (\(currency.code))<input name="amount" inputmode="decimal" size="10" required></label>\
-                    <label>Note<input name="note" size="18"></label><button type="submit">Adjust</button></form>
+                    <label>Amount (\(currency.code))<input name="amount" inputmode="decimal" size="9" required></label>\
+                    <label>Note<input name="note" size="16"></label><button type="submit">Adjust</button></form>
                     """
             } else {
                 form = "<span class=\"muted\">No submission for \(period) yet.</span>"
             }
             return "<tr data-rep=\"\(text: entry.rep.name)\"><td>@\(text: entry.rep.name)<br><span class=\"muted\">\(text: entry.territory.name) · \(currency.code)</span></td>"
-                + four(line.submitted) + four(line.adjusted) + "<td><ul>\(history)</ul>\(form)</td></tr>"
+                + four(line.submitted, "submitted") + four(line.adjusted, "adjusted") + "<td><ul>\(history)</ul>\(form)</td></tr>"
         }.joined()
         return HTML(raw: """
             <section class="card"><h2>Submissions and adjustments</h2>
             <p class="muted">What each rep submitted and what it reads after your adjustments; an adjustment never overwrites the submission.</p>
-            <table><thead><tr><th>Rep</th><th class="num">Submitted closed</th><th class="num">commit</th><th class="num">best</th>\
-            <th class="num">pipeline</th><th class="num">Adjusted closed</th><th class="num">commit</th><th class="num">best</th>\
-            <th class="num">pipeline</th><th>Adjustments</th></tr></thead>
-            <tbody>\(rows.isEmpty ? "<tr><td colspan=\"10\" class=\"muted\">No rep has figures here for \(period).</td></tr>" : rows)</tbody></table></section>
+            <table><thead><tr><th>Rep</th><th class="num">Submitted</th><th class="num">Adjusted</th><th>Adjustments</th></tr></thead>
+            <tbody>\(rows.isEmpty ? "<tr><td colspan=\"4\" class=\"muted\">No rep has figures here for \(period).</td></tr>" : rows)</tbody></table></section>
             """)
     }
 }

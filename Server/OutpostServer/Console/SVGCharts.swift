@@ -144,7 +144,7 @@ enum SVGChart {
                 + "<text x=\"\(format(x(index)))\" y=\"\(format(height - 6))\" text-anchor=\"middle\">\(text: point.label)</text></g>")
         }
         return HTML(raw: "<svg class=\"chart trend\" data-currency=\"\(currency.code)\" role=\"img\" aria-label=\"Commit per week in \(currency.code)\" "
-            + "viewBox=\"0 0 \(format(width)) \(format(height))\" width=\"100%\">" + parts.joined() + "</svg>")
+            + "viewBox=\"0 0 \(format(width)) \(format(height))\" width=\"100%\" style=\"max-height:260px\">" + parts.joined() + "</svg>")
     }
 
     /// Coordinates with at most one decimal.
@@ -156,7 +156,10 @@ enum SVGChart {
 
 extension Money {
     /// `59,500.00 EUR`: the exact amount with thousands grouped, for tables and tooltips.
-    var grouped: String {
+    var grouped: String { groupedNumber + " " + currency.code }
+
+    /// `59,500.00`: ``grouped`` without the currency, for tables that name it once.
+    var groupedNumber: String {
         let text = decimalString
         let negative = text.hasPrefix("-")
         let digits = negative ? String(text.dropFirst()) : text
@@ -169,7 +172,7 @@ extension Money {
         }
         groups.insert(whole, at: 0)
         let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return (negative ? "-" : "") + groups.joined(separator: ",") + fraction + " " + currency.code
+        return (negative ? "-" : "") + groups.joined(separator: ",") + fraction
     }
 
     /// `59.5k`, `1.2M`: a short label for axes.
