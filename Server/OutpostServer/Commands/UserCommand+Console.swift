@@ -18,8 +18,7 @@ extension UserCommand {
 
                 Example:
                   outpost-server user password --db hq.sqlite tobias.vogel
-                  printf '%s\\n' 'a long passphrase' | \\
-                    outpost-server user password --db hq.sqlite desk
+                  outpost-server user password --db hq.sqlite desk --password-file desk.pw
                 """
         )
         @OptionGroup var store: StoreOptions
@@ -80,8 +79,7 @@ extension UserCommand {
                 Only the link's hash is stored; it works once. --next opens a console page after signing in.
 
                 Example:
-                  outpost-server user login-link --db hq.sqlite tobias.vogel --url \\
-                    http://127.0.0.1:8080
+                  outpost-server user login-link --db hq.sqlite desk --url http://hq:8080
                 """
         )
         @OptionGroup var store: StoreOptions
