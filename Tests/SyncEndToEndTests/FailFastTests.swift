@@ -31,8 +31,9 @@ struct FailFastTests {
         await silent.shutdown()
         #expect(error?.code == .transport)
         #expect(error?.message.contains("timed out") == true, "\(String(describing: error))")
-        // Four attempts of 2 s each took 8 s before; the whole sync now ends with its 2 s.
-        #expect(elapsed < .seconds(4), "gave up after \(elapsed)")
+        // Four attempts of 2 s each took at least 8 s before; the whole sync now ends with its
+        // 2 s deadline (the margin is for a loaded machine, not a speed goal).
+        #expect(elapsed < .seconds(7), "gave up after \(elapsed)")
     }
 
     @Test("a refused connection and an HTTP 404 are not retried")
