@@ -11,7 +11,8 @@ struct TokenCommand: AsyncParsableCommand {
         discussion: """
             Each token is limited to its scopes (\(APIScope.all.map(\.name).joined(separator: ", "))) and is stored hashed:
             it is shown once, when made. Example:
-              outpost-server token add --db hq.sqlite --scope orders:read --expires 90d --label fulfilment
+              outpost-server token add --db hq.sqlite --scope orders:read --expires 90d \\
+                --label fulfilment
             """,
         subcommands: [Add.self, List.self, Revoke.self]
     )
@@ -22,7 +23,8 @@ struct TokenCommand: AsyncParsableCommand {
             discussion: """
                 Examples:
                   outpost-server token add --db hq.sqlite --scope orders:read --label fulfilment
-                  outpost-server token add --db hq.sqlite --scope orders:read,forecast:read --expires 90d --json
+                  outpost-server token add --db hq.sqlite --scope orders:read,forecast:read \\
+                    --expires 90d --json
                 """
         )
         @OptionGroup var store: StoreOptions
