@@ -3,7 +3,7 @@
 // Outpost: a sales-force-automation server and an offline field-sync protocol.
 //
 // Dependency direction (see ARCHITECTURE.md):
-//   pure libraries   OutpostModel, MergeEngine, OutpostProtocol (no I/O)
+//   pure libraries   ByteCoding, OutpostModel, MergeEngine, OutpostProtocol (no I/O)
 //   infrastructure   CSodium -> SodiumKit, OutpostStore -> OutpostSQLite (GRDB)
 //   applications     OutpostServer (Hummingbird) -> outpost-server
 //                    FieldClient -> outpost
@@ -23,6 +23,7 @@ let package = Package(
     products: [
         .executable(name: "outpost-server", targets: ["outpost-server"]),
         .executable(name: "outpost", targets: ["outpost"]),
+        .library(name: "ByteCoding", targets: ["ByteCoding"]),
         .library(name: "OutpostModel", targets: ["OutpostModel"]),
         .library(name: "MergeEngine", targets: ["MergeEngine"]),
         .library(name: "OutpostProtocol", targets: ["OutpostProtocol"]),
@@ -38,25 +39,37 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // MARK: Pure libraries
         .target(name: "OutpostModel", path: "Sources/OutpostModel"),
-        .target(name: "MergeEngine", path: "Sources/MergeEngine"),
+        .target(name: "ByteCoding", path: "Sources/ByteCoding"),
+        .target(name: "MergeEngine", dependencies: ["ByteCoding"], path: "Sources/MergeEngine"),
         .target(name: "Configurator", dependencies: ["OutpostModel"], path: "Sources/Configurator"),
         .target(name: "Pricing", dependencies: ["OutpostModel"], path: "Sources/Pricing"),
         .target(name: "Forecasting", dependencies: ["OutpostModel"], path: "Sources/Forecasting"),
-        .target(name: "TerminalOutput", path: "Sources/TerminalOutput"),
+        .target(
+            name: "TerminalOutput",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/TerminalOutput"
+        ),
+        .target(name: "LeadRouting", path: "Sources/LeadRouting"),
         .target(name: "OutpostInterchange", dependencies: ["OutpostModel"], path: "Sources/OutpostInterchange"),
         .target(
             name: "OutpostDemo",
             dependencies: ["OutpostModel", "OutpostStore", "Configurator"],
-            path: "Sources/OutpostDemo"
+            path: "Sources/OutpostDemo",
+            resources: [.copy("Resources")]
         ),
         .target(
             name: "OutpostReplication",
-            dependencies: ["OutpostModel", "MergeEngine", "SodiumKit"],
+            dependencies: ["ByteCoding", "OutpostModel", "MergeEngine", "SodiumKit"],
             path: "Sources/OutpostReplication"
         ),
         .target(
@@ -66,12 +79,12 @@ let package = Package(
         ),
         .target(
             name: "HubCore",
-            dependencies: ["OutpostModel", "MergeEngine", "OutpostReplication", "OrderIntake"],
+            dependencies: ["OutpostModel", "MergeEngine", "OutpostReplication", "OrderIntake", "Pricing"],
             path: "Sources/HubCore"
         ),
         .target(
             name: "OutpostProtocol",
-            dependencies: ["OutpostModel", "MergeEngine"],
+            dependencies: ["ByteCoding", "OutpostModel", "MergeEngine"],
             path: "Protocol/OutpostProtocol"
         ),
 
@@ -83,6 +96,7 @@ let package = Package(
             providers: [.apt(["libsodium-dev"])]
         ),
         .target(name: "SodiumKit", dependencies: ["CSodium"], path: "Sources/SodiumKit"),
+        .target(name: "CKeyring", path: "Sources/CKeyring"),
         .systemLibrary(
             name: "CLZMA",
             path: "Sources/CLZMA",
@@ -93,8 +107,8 @@ let package = Package(
         .target(
             name: "OutpostSQLite",
             dependencies: [
-                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "SodiumKit",
-                "HubCore",
+                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "Pricing", "SodiumKit",
+                "LeadRouting", "HubCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/OutpostSQLite"
@@ -103,7 +117,7 @@ let package = Package(
         // MARK: Sealed messages: compression and authenticated encryption around the codec
         .target(
             name: "SyncChannel",
-            dependencies: ["OutpostProtocol", "MergeEngine", "SodiumKit", "CLZMA"],
+            dependencies: ["ByteCoding", "OutpostProtocol", "MergeEngine", "SodiumKit", "CLZMA"],
             path: "Protocol/SyncChannel"
         ),
 
@@ -111,29 +125,41 @@ let package = Package(
         .target(
             name: "SyncListener",
             dependencies: [
+                "ByteCoding",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Server/SyncListener"
         ),
-        .target(name: "ClientTransport", path: "FieldClient/ClientTransport"),
+        .target(name: "ClientTransport", dependencies: ["ByteCoding"], path: "FieldClient/ClientTransport"),
 
         // MARK: Server
         .target(
             name: "OutpostServer",
             dependencies: [
-                "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
+                "ByteCoding", "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
                 "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
-                "Forecasting", "HubCore",
+                "Forecasting", "OrderIntake", "HubCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                "LeadRouting",
             ],
-            path: "Server/OutpostServer"
+            path: "Server/OutpostServer",
+            resources: [.copy("OpenAPI/openapi.json")]
         ),
         .executableTarget(
             name: "outpost-server",
@@ -145,7 +171,7 @@ let package = Package(
         .target(
             name: "FieldClient",
             dependencies: [
-                "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
+                "ByteCoding", "CKeyring", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
                 "ClientTransport", "Configurator", "Pricing", "OrderIntake", "Forecasting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -168,6 +194,11 @@ let package = Package(
             path: "Tests/OutpostModelTests"
         ),
         .testTarget(
+            name: "ByteCodingTests",
+            dependencies: ["ByteCoding", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/ByteCodingTests"
+        ),
+        .testTarget(
             name: "MergeEngineTests",
             dependencies: [
                 "SeededRandom", "MergeEngine", "HubCore", "HubTestSupport", "OutpostModel", "OutpostReplication", "OutpostStore",
@@ -177,7 +208,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostProtocolTests",
-            dependencies: ["SpecText", "SeededRandom", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["SpecText", "SeededRandom", "ByteCoding", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/OutpostProtocolTests"
         ),
         .testTarget(
@@ -205,12 +236,12 @@ let package = Package(
         ),
         .testTarget(
             name: "TransportTests",
-            dependencies: ["SeededRandom", "SyncListener", "ClientTransport", "TestSupport"],
+            dependencies: ["SeededRandom", "ByteCoding", "SyncListener", "ClientTransport", "TestSupport"],
             path: "Tests/TransportTests"
         ),
         .testTarget(
             name: "SyncChannelTests",
-            dependencies: ["SpecText", 
+            dependencies: ["SpecText", "ByteCoding",
                 "SyncChannel", "OutpostProtocol", "MergeEngine", "SodiumKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -218,7 +249,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncEndToEndTests",
-            dependencies: ["SeededRandom", 
+            dependencies: ["SeededRandom", "ByteCoding",
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
                 "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "SodiumKit", "Pricing",
                 "OrderIntake", "Forecasting", "HubCore",
@@ -235,8 +266,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ConfiguratorTests",
-            dependencies: ["SeededRandom", "Configurator", .product(name: "PropertyBased", package: "swift-property-based")],
-            path: "Tests/ConfiguratorTests"
+            dependencies: ["SeededRandom", "Configurator", "OutpostDemo", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/ConfiguratorTests",
+            resources: [.copy("Models")]
         ),
         .testTarget(
             name: "PricingTests",
@@ -245,7 +277,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OrderIntakeTests",
-            dependencies: ["OrderIntake", "OutpostModel", "Pricing"],
+            dependencies: ["OrderIntake", "OutpostModel", "Pricing", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/OrderIntakeTests"
         ),
         .testTarget(
@@ -257,6 +289,11 @@ let package = Package(
             name: "OutpostDemoTests",
             dependencies: ["OutpostDemo", "OutpostModel", "OutpostStore"],
             path: "Tests/OutpostDemoTests"
+        ),
+        .testTarget(
+            name: "LeadRoutingTests",
+            dependencies: ["LeadRouting", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/LeadRoutingTests"
         ),
         .testTarget(
             name: "SodiumKitTests",
@@ -271,7 +308,7 @@ let package = Package(
         .testTarget(
             name: "OutpostServerTests",
             dependencies: [
-                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener", "HubCore",
+                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener", "OutpostInterchange", "SodiumKit", "HubCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/OutpostServerTests"
@@ -279,6 +316,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .system {
+// (CKeyring is C: Swift settings do not apply to it.)
+for target in package.targets where target.type != .system && target.name != "CKeyring" {
     target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
 }

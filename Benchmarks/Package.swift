@@ -15,7 +15,7 @@ let package = Package(
         // Workloads shared by both runners: MergeEngine and the naive full-vector-clock baseline.
         .target(
             name: "MergeWorkloads",
-            dependencies: [.product(name: "MergeEngine", package: "main")],
+            dependencies: [.product(name: "MergeEngine", package: "main"), .product(name: "ByteCoding", package: "main")],
             path: "Sources/MergeWorkloads",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

@@ -3,6 +3,7 @@
 // Every decoder must either throw a `ProtocolError` or return a value that
 // re-encodes canonically and decodes back to itself; anything else (a trap, an
 // AddressSanitizer report, a failed round trip) is a finding.
+import ByteCoding
 import MergeEngine
 import OutpostProtocol
 import SodiumKit
@@ -60,18 +61,18 @@ func fuzz(_ selector: UInt8, _ bytes: [UInt8]) {
         guard let decoded = try? RecordStateCodec.decode(bytes, id: someID) else { return }
         expectRoundTrip(decoded, try! RecordStateCodec.decode(RecordStateCodec.encode(decoded), id: someID), "RecordState")
     case .value:
-        var reader = ByteReader(bytes)
+        var reader = ByteReader<ProtocolError>(bytes)
         guard let value = try? ValueCodec.read(from: &reader) else { return }
         var writer = ByteWriter()
         ValueCodec.write(value, to: &writer)
-        var again = ByteReader(writer.bytes)
+        var again = ByteReader<ProtocolError>(writer.bytes)
         expectRoundTrip(value, try! ValueCodec.read(from: &again), "FieldValue")
     case .time:
-        var reader = ByteReader(bytes)
+        var reader = ByteReader<ProtocolError>(bytes)
         guard let time = try? ValueCodec.readTime(from: &reader) else { return }
         var writer = ByteWriter()
         ValueCodec.write(time, to: &writer)
-        var again = ByteReader(writer.bytes)
+        var again = ByteReader<ProtocolError>(writer.bytes)
         expectRoundTrip(time, try! ValueCodec.readTime(from: &again), "time")
     case .sealedRequestBody:
         // The server's whole receive path past authentication: header, open, LZMA2

@@ -25,6 +25,7 @@ module() {
         -c "$folder"/*.swift -o "$out/obj/$name.o"
 }
 echo "building the fuzz target in $out" >&2
+module ByteCoding Sources/ByteCoding
 module OutpostModel Sources/OutpostModel
 module MergeEngine Sources/MergeEngine
 module OutpostProtocol Protocol/OutpostProtocol

@@ -1,3 +1,5 @@
+import ByteCoding
+
 /// Cuts received bytes into frames and hands them to the caller's callback until it answers `.done`.
 struct FrameDelivery {
     private var reader: FrameReader

@@ -1,3 +1,5 @@
+import ByteCoding
+
 /// Cuts a byte stream into frame payloads, however the bytes arrive.
 ///
 /// Feed bytes as they are read from the socket, then pop complete payloads until
@@ -36,34 +38,11 @@ public struct FrameReader: Sendable {
     /// - Throws: ``FrameError`` when the prefix is malformed or announces too much;
     ///   the reader is then unusable.
     public mutating func next() throws(FrameError) -> [UInt8]? {
-        guard let (length, prefixSize) = try readPrefix() else { return nil }
+        guard let (length, prefixSize) = try Framing.readPrefix(of: buffer[start...], maxPayloadBytes: maxPayloadBytes) else { return nil }
         let payloadStart = start + prefixSize
         guard buffer.count - payloadStart >= length else { return nil }
         let payload = Array(buffer[payloadStart..<payloadStart + length])
         start = payloadStart + length
         return payload
-    }
-
-    /// Decodes the length prefix at `start`: the payload length and the prefix's size.
-    private func readPrefix() throws(FrameError) -> (Int, Int)? {
-        var value: UInt64 = 0
-        var index = start
-        var shift: UInt64 = 0
-        while index < buffer.count {
-            let byte = buffer[index]
-            index += 1
-            let group = UInt64(byte & 0x7F)
-            guard shift < 64, (group << shift) >> shift == group else { throw .malformedLength }
-            value |= group << shift
-            if byte & 0x80 == 0 {
-                guard value <= UInt64(maxPayloadBytes) else {
-                    throw .oversized(announced: value, limit: maxPayloadBytes)
-                }
-                return (Int(value), index - start)
-            }
-            shift += 7
-            guard index - start < Framing.maxPrefixBytes else { throw .malformedLength }
-        }
-        return nil
     }
 }

@@ -1,3 +1,5 @@
+import ByteCoding
+
 /// The HTTP transport: a minimal HTTP/1.1 `POST` whose request and response bodies carry frames.
 enum HTTPExchange {
     /// The most body text quoted in an HTTP status error.

@@ -1,3 +1,5 @@
+import ByteCoding
+
 /// The native transport: the framed request, then response frames until `.done`.
 enum TCPExchange {
     static func run(

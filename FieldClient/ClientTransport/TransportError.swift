@@ -1,3 +1,5 @@
+import ByteCoding
+
 import Glibc
 
 /// Why an exchange failed, and how many bytes crossed the socket before it did.

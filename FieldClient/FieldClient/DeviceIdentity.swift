@@ -1,3 +1,4 @@
+import ByteCoding
 import Foundation
 import GRDB
 public import MergeEngine
@@ -43,9 +44,12 @@ extension DeviceIdentity {
     static let selectSQL = """
         SELECT device_number, public_key, secret_key, server_public_key, server_url, sync_endpoint, user_name, role,
                territories, request_counter, write_counter, watermark, scope_version, backfill_target, backfill_position,
-               last_sync_at, server_signing_key FROM identity WHERE id = 1
+               last_sync_at, server_signing_key, seal FROM identity WHERE id = 1
         """
 
+    /// The identity row, every field authenticated: the sealed columns open, and the
+    /// clear ones (keys, server, endpoint, counters, cursor) match the row's seal.
+    /// - Throws: `.corrupt` saying the identity was altered when anything fails to match.
     static func fetch(_ db: Database, cipher: ReplicaCipher) throws -> DeviceIdentity? {
         guard let row = try Row.fetchOne(db, sql: selectSQL) else { return nil }
         let deviceNumber = UInt32(row[0] as Int64)
@@ -57,7 +61,7 @@ extension DeviceIdentity {
             cursor.backfill = .init(target: UInt64(target), position: UInt64(position))
         }
         let territories = String(decoding: try open(8, .identityTerritories), as: UTF8.self)
-        return DeviceIdentity(
+        let identity = DeviceIdentity(
             deviceNumber: deviceNumber, publicKey: [UInt8](row[1] as Data), secretKey: try open(2, .identitySecretKey),
             serverPublicKey: [UInt8](row[3] as Data), serverSigningKey: (row[16] as Data?).map { [UInt8]($0) }, serverURL: row[4], syncEndpoint: row[5],
             userName: String(decoding: try open(6, .identityUserName), as: UTF8.self),
@@ -65,6 +69,36 @@ extension DeviceIdentity {
             territories: territories.isEmpty ? [] : territories.components(separatedBy: "\n"),
             requestCounter: UInt64(row[9] as Int64), writeCounter: UInt64(row[10] as Int64), cursor: cursor,
             lastSyncAt: row[15])
+        guard let seal = row[17] as Data? else { throw tampered }
+        do { _ = try cipher.open(seal, identity.binding) } catch { throw tampered }
+        return identity
+    }
+
+    /// The identity, which an enrolled replica always has.
+    /// - Throws: `.notEnrolled` when the row is missing, `.corrupt` when it was altered.
+    static func require(_ db: Database, cipher: ReplicaCipher) throws -> DeviceIdentity {
+        guard let identity = try fetch(db, cipher: cipher) else {
+            throw ReplicaError(.notEnrolled, "this replica has no identity; move the replica folder aside and enrol the device again")
+        }
+        return identity
+    }
+
+    /// Changes the identity's counters, cursor or sync time and seals the row again,
+    /// inside the caller's transaction; the keys, server and endpoint learnt at
+    /// enrolment cannot change (enrol again for another server).
+    static func update(_ db: Database, cipher: ReplicaCipher, _ change: (inout DeviceIdentity) throws -> Void) throws -> DeviceIdentity {
+        let before = try require(db, cipher: cipher)
+        var after = before
+        try change(&after)
+        precondition(after.enrolment == before.enrolment, "the identity learnt at enrolment is fixed")
+        try db.execute(sql: """
+            UPDATE identity SET request_counter = ?, write_counter = ?, watermark = ?, scope_version = ?, backfill_target = ?,
+                                backfill_position = ?, last_sync_at = ?, seal = ? WHERE id = 1
+            """, arguments: [Int64(clamping: after.requestCounter), Int64(clamping: after.writeCounter),
+                             Int64(clamping: after.cursor.watermark), Int64(clamping: after.cursor.scopeVersion),
+                             after.cursor.backfill.map { Int64(clamping: $0.target) }, after.cursor.backfill.map { Int64(clamping: $0.position) },
+                             after.lastSyncAt, try cipher.seal([], after.binding)])
+        return after
     }
 
     func insert(_ db: Database, cipher: ReplicaCipher) throws {
@@ -73,19 +107,49 @@ extension DeviceIdentity {
         }
         try db.execute(sql: """
             INSERT INTO identity (id, device_number, public_key, secret_key, server_public_key, server_signing_key,
-                                  server_url, sync_endpoint, user_name, role, territories)
-            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  server_url, sync_endpoint, user_name, role, territories, request_counter, write_counter,
+                                  watermark, scope_version, backfill_target, backfill_position, last_sync_at, seal)
+            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [Int64(deviceNumber), Data(publicKey),
                              try cipher.seal(secretKey, .identity(.identitySecretKey, deviceNumber: deviceNumber)),
                              Data(serverPublicKey), serverSigningKey.map { Data($0) }, serverURL, syncEndpoint, try seal(userName, .identityUserName),
-                             try seal(role, .identityRole), try seal(territories.joined(separator: "\n"), .identityTerritories)])
+                             try seal(role, .identityRole), try seal(territories.joined(separator: "\n"), .identityTerritories),
+                             Int64(clamping: requestCounter), Int64(clamping: writeCounter),
+                             Int64(clamping: cursor.watermark), Int64(clamping: cursor.scopeVersion),
+                             cursor.backfill.map { Int64(clamping: $0.target) }, cursor.backfill.map { Int64(clamping: $0.position) },
+                             lastSyncAt, try cipher.seal([], binding)])
     }
 
-    /// Stores the cursor reached by applying a frame.
-    static func save(_ cursor: SyncCursor, _ db: Database) throws {
-        try db.execute(sql: """
-            UPDATE identity SET watermark = ?, scope_version = ?, backfill_target = ?, backfill_position = ? WHERE id = 1
-            """, arguments: [Int64(clamping: cursor.watermark), Int64(clamping: cursor.scopeVersion),
-                             cursor.backfill.map { Int64(clamping: $0.target) }, cursor.backfill.map { Int64(clamping: $0.position) }])
+    /// What enrolment fixed: who the device is and which server it trusts.
+    private var enrolment: [UInt8] {
+        var writer = ByteWriter()
+        writer.varint(UInt64(deviceNumber))
+        writer.lengthPrefixed(publicKey)
+        writer.lengthPrefixed(serverPublicKey)
+        writer.byte(serverSigningKey == nil ? 0 : 1)
+        writer.lengthPrefixed(serverSigningKey ?? [])
+        writer.string(serverURL)
+        writer.string(syncEndpoint)
+        return writer.bytes
+    }
+
+    /// The binding of the row's seal: every clear field of the row, so changing any of
+    /// them (or moving an older row's seal in) makes the seal fail to open.
+    private var binding: SealBinding {
+        var writer = ByteWriter()
+        writer.raw(enrolment)
+        for counter in [requestCounter, writeCounter, cursor.watermark, cursor.scopeVersion] { writer.varint(counter) }
+        writer.byte(cursor.backfill == nil ? 0 : 1)
+        writer.varint(cursor.backfill?.target ?? 0)
+        writer.varint(cursor.backfill?.position ?? 0)
+        writer.byte(lastSyncAt == nil ? 0 : 1)
+        writer.signed(lastSyncAt ?? 0)
+        return SealBinding(column: .identityFields, row: writer.bytes)
+    }
+
+    /// The error for an identity that fails its seal.
+    private static var tampered: ReplicaError {
+        ReplicaError(.corrupt, "the replica's identity (server keys, sync endpoint, counters or cursor) fails its integrity check: "
+            + "it was altered without the passphrase. Nothing was used or sent; move the replica folder aside and enrol the device again")
     }
 }

@@ -7,7 +7,8 @@ import SodiumKit
 /// replica readable before unlocking, and holds nothing secret.
 ///
 /// - A passphrase gives the wrapping key through Argon2id (`crypto_pwhash`) at the
-///   stored limits (interactive: 2 passes, 64 MiB) and the stored random salt.
+///   stored limits (new slots: libsodium's moderate limits, 3 passes and 256 MiB) and the
+///   stored random salt; `outpost unlock` keeps the result so this runs once a session.
 /// - A key file gives it through keyed BLAKE2b-256 of the file's bytes (keyed by the
 ///   salt): a key file is already random, so it needs no stretching.
 struct KeySlot: Sendable {
@@ -21,8 +22,8 @@ struct KeySlot: Sendable {
     struct Cost: Sendable {
         var opslimit: UInt64
         var memlimit: Int
-        /// libsodium's interactive limits (about 66 ms on one core here).
-        static var interactive: Cost { Cost(opslimit: PasswordKey.interactiveOpsLimit, memlimit: PasswordKey.interactiveMemLimit) }
+        /// libsodium's moderate limits, meant for keys that guard data at rest.
+        static var moderate: Cost { Cost(opslimit: PasswordKey.moderateOpsLimit, memlimit: PasswordKey.moderateMemLimit) }
     }
 
     let method: Method
@@ -37,7 +38,7 @@ struct KeySlot: Sendable {
     }
 
     /// A new slot holding `replicaKey`, wrapped by the key `secret` derives.
-    static func make(wrapping replicaKey: AEAD.Key, with secret: ReplicaSecret, cost: Cost = .interactive) throws(ReplicaError) -> KeySlot {
+    static func make(wrapping replicaKey: AEAD.Key, with secret: ReplicaSecret, cost: Cost = .moderate) throws(ReplicaError) -> KeySlot {
         let salt: [UInt8]
         do { salt = try PasswordKey.salt() } catch { throw ReplicaError(.corrupt, "cannot draw a salt: \(error)") }
         let unwrapped = KeySlot(method: secret.method, salt: salt, opslimit: Int64(cost.opslimit), memlimit: Int64(cost.memlimit), wrapped: Data())

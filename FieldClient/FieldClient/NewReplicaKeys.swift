@@ -11,7 +11,7 @@ struct NewReplicaKeys: Sendable {
 
     /// Checks `secret` (creating a missing key file) and wraps a new replica key with it.
     /// - Throws: `.invalid` for a short passphrase or an unusable key file.
-    init(secret: ReplicaSecret, cost: KeySlot.Cost = .interactive) throws(ReplicaError) {
+    init(secret: ReplicaSecret, cost: KeySlot.Cost = .moderate) throws(ReplicaError) {
         try secret.prepareForEnrolment()
         let key: AEAD.Key
         do { key = try AEAD.Key.generate() } catch { throw ReplicaError(.corrupt, "cannot make the replica key: \(error)") }

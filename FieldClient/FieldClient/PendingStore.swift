@@ -1,3 +1,4 @@
+import ByteCoding
 import Foundation
 import GRDB
 import MergeEngine
@@ -10,7 +11,7 @@ struct PendingStore {
     let cipher: ReplicaCipher
 
     func writes(_ db: Database, of record: RecordID? = nil, limit: Int = .max) throws -> [Write] {
-        let device = try DeviceNumber.replica(db)
+        let device = try DeviceIdentity.require(db, cipher: cipher).replicaID
         let rows: [Row]
         if let record {
             rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT counter, record, write FROM pending WHERE record = ? ORDER BY counter"),
@@ -46,7 +47,7 @@ struct PendingStore {
     }
 
     static func decode(_ bytes: [UInt8], counter: UInt64, device: ReplicaID) throws -> Write {
-        var reader = ByteReader(bytes)
+        var reader = ByteReader<ProtocolError>(bytes)
         do {
             guard var write = try WriteCodec.read(from: &reader, device: device, hub: HubReplica.id).first else {
                 throw ReplicaError(.corrupt, "a pending write is empty")

@@ -152,7 +152,8 @@ public struct ProductConfigurator: Sendable {
             return current.state(of: variable) == .forced && first.state(of: variable) != .forced
         }
         guard needed.isEmpty else {
-            throw ReplicaError(.invalid, "the configuration is not complete: the rules still need a choice such as \(needed.prefix(3).map(\.code).joined(separator: ", ")); select it or an alternative")
+            let cheapest = (try? suggestion(select: select, deselect: deselect).needed) ?? needed
+            throw ReplicaError(.invalid, "the configuration is not complete: the rules still need \(cheapest.count == 1 ? "a choice" : "\(cheapest.count) choices"); the cheapest completion selects \(cheapest.map(\.code).joined(separator: ", ")); add --complete cheapest, or select them or alternatives")
         }
         return options.filter { option in
             chosen[option.id] ?? option.variable.map { current.state(of: $0) == .forced } ?? false
@@ -160,7 +161,7 @@ public struct ProductConfigurator: Sendable {
     }
 
     /// The options named by `select` and `deselect`, and the literals they make.
-    private func resolve(select: [String], deselect: [String]) throws(ReplicaError) -> ([ProductOptionID: Bool], [Int32]) {
+    func resolve(select: [String], deselect: [String]) throws(ReplicaError) -> ([ProductOptionID: Bool], [Int32]) {
         var chosen: [ProductOptionID: Bool] = [:]
         var choices: [Int32] = []
         for (names, value) in [(select, true), (deselect, false)] {
@@ -181,7 +182,7 @@ public struct ProductConfigurator: Sendable {
         return try propagate(&propagator, choices)
     }
 
-    private func propagate(_ propagator: inout Propagator, _ choices: [Int32]) throws(ReplicaError) -> Propagation {
+    func propagate(_ propagator: inout Propagator, _ choices: [Int32]) throws(ReplicaError) -> Propagation {
         do { return try propagator.propagate(choices: choices) } catch {
             throw ReplicaError(.corrupt, "an option of \(product.sku) has no variable in its rule model (\(error)); ask an admin to re-import it")
         }

@@ -1,41 +1,97 @@
-import Foundation
+public import Foundation
 import GRDB
 import MergeEngine
+import OutpostProtocol
 
-/// What ``Replica/check()`` opened.
+/// What ``Replica/check()`` found.
 public struct ReplicaCheck: Sendable, Equatable, Codable {
-    /// Record states opened.
+    /// Record states that opened and decoded.
     public var records = 0
-    /// Pending writes opened.
+    /// Pending writes that opened and decoded.
     public var pending = 0
-    /// Refused writes (bytes and message) opened.
+    /// Refused writes (bytes and message) that opened.
     public var rejected = 0
+    /// Each thing found wrong, one sentence each: SQLite's integrity check, a sealed
+    /// value that fails to open or decode, an identity that fails its seal.
+    public var problems: [String] = []
+
+    /// Whether nothing is wrong.
+    public var isIntact: Bool { problems.isEmpty }
 }
 
 extension Replica {
-    /// Opens every sealed value of the replica (the identity, each record state, each
-    /// pending and refused write) against its row, without using any.
-    /// - Returns: how many were opened.
-    /// - Throws: `.corrupt` naming the first value that fails its integrity check.
+    /// Checks the replica in `folder` without trusting its identity first (which
+    /// every other command requires), so an altered identity is reported like any other
+    /// problem. See ``check()``.
+    /// - Throws: `.notEnrolled`, `.locked`, `.wrongKey`, or `.corrupt` when the file is
+    ///   not a replica at all.
+    public static func check(_ folder: URL, secret: () throws(ReplicaError) -> ReplicaSecret) throws(ReplicaError) -> ReplicaCheck {
+        try unlocked(folder, secret: secret).check()
+    }
+
+    /// Runs SQLite's integrity check over the whole file (tables and indexes), checks the
+    /// identity's seal, and opens and decodes every sealed value (each record state,
+    /// each pending and refused write) against its row, using none of them.
+    /// - Returns: the counts and every problem found; it stops at none.
     public func check() throws(ReplicaError) -> ReplicaCheck {
         try read { db in
             var check = ReplicaCheck()
-            _ = try DeviceIdentity.fetch(db, cipher: cipher)
-            let records = try Row.fetchCursor(db, sql: "SELECT id, kind, state, territory, parent FROM record")
-            while let row = try records.next() {
-                let id = try RecordID(bytes: [UInt8](row[0] as Data))
-                _ = try cipher.open(row[2], .recordState(id, kind: row[1], territory: row[3], parent: row[4]))
-                check.records += 1
-            }
-            check.pending = try pendingStore.writes(db).count
-            let rejected = try Row.fetchCursor(db, sql: "SELECT counter, record, kind, write, code, message, rejected_at FROM rejected")
-            while let row = try rejected.next() {
-                let counter = UInt64(row[0] as Int64)
-                let record = try RecordID(bytes: [UInt8](row[1] as Data))
-                for (index, column) in [(3, SealBinding.Column.rejectedWrite), (5, .rejectedMessage)] {
-                    _ = try cipher.open(row[index], .rejected(column, counter: counter, record: record, kind: row[2], code: row[4], at: row[6]))
+            func note(_ what: String, _ body: () throws -> Void) -> Bool {
+                do {
+                    try body()
+                    return true
+                } catch {
+                    check.problems.append("\(what): \((error as? ReplicaError)?.message ?? "\(error)")")
+                    return false
                 }
-                check.rejected += 1
+            }
+            _ = note("SQLite's integrity check") {
+                for message in try String.fetchAll(db, sql: "PRAGMA integrity_check") where message != "ok" {
+                    check.problems.append("SQLite's integrity check: \(message)")
+                }
+            }
+            _ = note("identity") { _ = try DeviceIdentity.require(db, cipher: cipher) }
+            _ = note("records") {
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, state, territory, parent FROM record")
+                while let row = try rows.next() {
+                    let id = try RecordID(bytes: [UInt8](row[0] as Data))
+                    if note("record \(id)", {
+                        let bytes = try cipher.open(row[2], .recordState(id, kind: row[1], territory: row[3], parent: row[4]))
+                        _ = try RecordStateCodec.decode(bytes, id: id)
+                    }) { check.records += 1 }
+                }
+            }
+            _ = note("evicted records awaiting their pending changes") {
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, state, territory, parent FROM departed")
+                while let row = try rows.next() {
+                    let id = try RecordID(bytes: [UInt8](row[0] as Data))
+                    _ = note("evicted record \(id)") { _ = try openState(row, id) }
+                }
+            }
+            _ = note("pending changes") {
+                let device = try DeviceIdentity.require(db, cipher: cipher).replicaID
+                let rows = try Row.fetchCursor(db, sql: "SELECT counter, record, write FROM pending")
+                while let row = try rows.next() {
+                    let counter = UInt64(row[0] as Int64)
+                    if note("pending change \(counter)", {
+                        let record = try RecordID(bytes: [UInt8](row[1] as Data))
+                        let bytes = try cipher.open(row[2], .pendingWrite(counter: counter, record: record))
+                        _ = try PendingStore.decode(bytes, counter: counter, device: device)
+                    }) { check.pending += 1 }
+                }
+            }
+            _ = note("refused changes") {
+                let rows = try Row.fetchCursor(db, sql: "SELECT counter, record, kind, write, code, message, rejected_at, record_state FROM rejected")
+                while let row = try rows.next() {
+                    let counter = UInt64(row[0] as Int64)
+                    if note("refused change \(counter)", {
+                        let record = try RecordID(bytes: [UInt8](row[1] as Data))
+                        for (index, column) in [(3, SealBinding.Column.rejectedWrite), (5, .rejectedMessage), (7, .rejectedRecord)]
+                        where row[index] as Data? != nil {
+                            _ = try cipher.open(row[index], .rejected(column, counter: counter, record: record, kind: row[2], code: row[4], at: row[6]))
+                        }
+                    }) { check.rejected += 1 }
+                }
             }
             return check
         }

@@ -2,8 +2,10 @@ import Foundation
 import GRDB
 public import MergeEngine
 public import OutpostModel
+public import OrderIntake
 import OutpostProtocol
 import OutpostReplication
+import Pricing
 
 extension Replica {
     /// Every order in this replica, by feed position (oldest change first).
@@ -36,11 +38,46 @@ extension Replica {
         do throws(ValidationError) { try order.order.status.checkMove(to: status) } catch {
             throw ReplicaError(.invalid, "order \(order.label): \(error.reason)")
         }
+        if status == .rejected, note?.allSatisfy(\.isWhitespace) ?? true {
+            throw ReplicaError(.invalid, "order \(order.label): say why it is rejected with --reason TEXT; the rep reads it")
+        }
         var moved = order.order
         moved.status = status
         moved.deskNote = note
         return try update(RecordID(order.order.id),
                           fields: moved.fields.filter { $0.key == Order.statusField || $0.key == Order.deskNoteField })
+    }
+
+    /// `order` as people read it (``ReadableOrder``), with the orders it replaces and
+    /// that replaced it named by number. An order the server has not taken in yet gets
+    /// a provisional sheet priced here from this replica's quote and catalog, when it
+    /// holds them (a rep's replica does).
+    public func readable(_ order: DeskOrder) throws(ReplicaError) -> ReadableOrder {
+        let all = try orders()
+        let label = { (id: EntityID<Order>) in all.first { $0.order.id == id }.map(\.label) ?? id.description }
+        var shown = order.order
+        if shown.lines.isEmpty, let quote = try? quote(shown.quoteID.description), let book = quote.priceBookID {
+            let catalog = try catalog()
+            if let priced = try? catalog.priceList(try catalog.priceBook(id: book)).price(quote) {
+                shown = OrderSheet.fill(shown, quote: quote, priced: priced,
+                                        products: Dictionary(catalog.products.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                                        options: Dictionary(catalog.options.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                                        parties: try parties(of: quote, contact: shown.contactID))
+            }
+        }
+        let replacedBy = all.first { $0.order.replacesID == order.order.id }.map(\.label)
+        return ReadableOrder(shown, replaces: shown.replacesID.map(label), replacedBy: replacedBy)
+    }
+
+    /// The parties of an order on `quote`, from this replica's records.
+    private func parties(of quote: Quote, contact: ContactID?) throws(ReplicaError) -> OrderParties {
+        func load<Record: ReplicatedRecord>(_ id: EntityID<Record>?) -> Record? {
+            guard let id, let local = try? record(RecordID(id)), !local.view.isDeleted else { return nil }
+            return try? local.decoded() as? Record
+        }
+        let opportunity: Opportunity? = load(quote.opportunityID)
+        let owner: User? = load(opportunity?.ownerID)
+        return OrderParties(account: load(opportunity?.accountID), opportunity: opportunity, contact: load(contact), owner: owner)
     }
 
     /// The orders whose feed position passed the cursor named `feed` since it was

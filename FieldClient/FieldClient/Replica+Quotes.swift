@@ -8,10 +8,16 @@ public import Pricing
 /// Quotes and orders on the device, offline: every step is a replicated write that
 /// reaches the server at the next sync (which re-prices and re-validates it).
 extension Replica {
-    /// Creates a draft quote on the opportunity named by its id (or a unique prefix).
-    public func newQuote(opportunity: String) throws(ReplicaError) -> Quote {
+    /// How long a new quote's offer holds by default.
+    public static let quoteValidityDays = 30
+
+    /// Creates a draft quote on the opportunity named by its id (or a unique prefix),
+    /// valid for `validDays` days from `today`; the server numbers it at the next sync.
+    public func newQuote(opportunity: String, validDays: Int = Replica.quoteValidityDays,
+                         today: CalendarDay = .deviceToday) throws(ReplicaError) -> Quote {
+        guard validDays >= 0 else { throw ReplicaError(.invalid, "a quote's validity must be 0 days or more (got \(validDays))") }
         let opportunity: Opportunity = try find(opportunity, "opportunity")
-        let quote = Quote(opportunityID: opportunity.id)
+        let quote = Quote(opportunityID: opportunity.id, revision: 1, validUntil: today.adding(days: validDays))
         try create(quote)
         return quote
     }
@@ -92,10 +98,11 @@ extension Replica {
     }
 
     /// Records that the customer accepted an approved quote, after checking that its
-    /// prices still hold.
+    /// prices still hold and its offer has not expired by `today`.
     @discardableResult
-    public func acceptQuote(_ name: String) throws(ReplicaError) -> Quote {
+    public func acceptQuote(_ name: String, today: CalendarDay = .deviceToday) throws(ReplicaError) -> Quote {
         var quote = try quote(name, in: .approved, "can be accepted")
+        try refuseExpired(quote, today, "accepted")
         let catalog = try catalog()
         let priced = try price(quote, catalog.priceList(try pricedBook(quote, catalog)))
         if let mismatch = priced.mismatch(with: quote) {
@@ -106,24 +113,10 @@ extension Replica {
         return quote
     }
 
-    /// Places the order of an accepted quote offline. Its identity is made here: a new
-    /// id and the hash of the quote version it came from (`QuoteVersion.hash`).
-    /// - Throws: `.invalid` if the quote is not accepted or already has an order.
-    @discardableResult
-    public func placeOrder(quote name: String) throws(ReplicaError) -> Order {
-        let quote = try quote(name, in: .accepted, "can be ordered")
-        if let existing = try orders().first(where: { $0.order.quoteID == quote.id }) {
-            throw ReplicaError(.invalid, "quote \(quote.id) is already ordered as \(existing.order.number?.description ?? "\(existing.order.id)"); nothing was changed")
-        }
-        let order = Order(quoteID: quote.id, quoteHash: QuoteVersion.hash(of: quote))
-        try create(order)
-        return order
-    }
-
     // MARK: Helpers
 
     /// The record of `kind` whose id is `name` or starts with it (at least 4 characters).
-    private func find<Record: ReplicatedRecord>(_ name: String, _ label: String) throws(ReplicaError) -> Record {
+    func find<Record: ReplicatedRecord>(_ name: String, _ label: String) throws(ReplicaError) -> Record {
         // Record ids print as 32 hex digits; UUIDs as typed may carry dashes.
         let wanted = name.lowercased().filter { $0 != "-" }
         let matches = try records(of: Record.kind).filter { !$0.view.isDeleted && $0.id.description.hasPrefix(wanted) }
@@ -142,7 +135,7 @@ extension Replica {
     }
 
     /// The quote `name` when it is in `status`, else `.invalid` saying what only such a quote does.
-    private func quote(_ name: String, in status: QuoteStatus, _ purpose: String) throws(ReplicaError) -> Quote {
+    func quote(_ name: String, in status: QuoteStatus, _ purpose: String) throws(ReplicaError) -> Quote {
         let quote = try quote(name)
         guard quote.status == status else {
             let article = status.rawValue.first.map { "aeiou".contains($0) } == true ? "an" : "a"
@@ -161,19 +154,19 @@ extension Replica {
         return book
     }
 
-    private func pricedBook(_ quote: Quote, _ catalog: Catalog) throws(ReplicaError) -> PriceBook {
+    func pricedBook(_ quote: Quote, _ catalog: Catalog) throws(ReplicaError) -> PriceBook {
         guard let id = quote.priceBookID else { throw ReplicaError(.invalid, "quote \(quote.id) has no lines to price; add one with outpost quote configure") }
         return try catalog.priceBook(id: id)
     }
 
-    private func price(_ quote: Quote, _ list: PriceList) throws(ReplicaError) -> PricedQuote {
+    func price(_ quote: Quote, _ list: PriceList) throws(ReplicaError) -> PricedQuote {
         do { return try list.price(quote) } catch { throw ReplicaError(.invalid, "\(error.message); nothing was changed") }
     }
 
     /// Prices `quote` afresh from `book`, stores the unit prices, total, book and bundle
     /// version in it and, with `save`, writes it.
     @discardableResult
-    private func reprice(_ quote: inout Quote, with book: PriceBook, catalog: Catalog, save: Bool = true) throws(ReplicaError) -> (Quote, PricedQuote) {
+    func reprice(_ quote: inout Quote, with book: PriceBook, catalog: Catalog, save: Bool = true) throws(ReplicaError) -> (Quote, PricedQuote) {
         let bundleVersion = try catalog.bundleVersion(products: Set(quote.lines.map(\.productID)))
         let priced = try price(quote, catalog.priceList(book))
         for index in quote.lines.indices { quote.lines[index].unitPrice = priced.lines[index].unitPrice }
@@ -190,9 +183,14 @@ extension Replica {
     }
 
     /// Writes the fields of `quote` that differ from the replica's.
-    private func write(_ quote: Quote) throws(ReplicaError) {
-        let before = try record(quote.recordID)?.view.values ?? [:]
-        let changed = quote.fields.filter { before[$0.key] != $0.value }
-        if !changed.isEmpty { try update(quote.recordID, fields: changed) }
+    func write(_ quote: Quote) throws(ReplicaError) {
+        if let edit = try changes(to: quote) { try apply([edit]) }
+    }
+
+    /// The update that turns the replica's `record` into the given one, `nil` if nothing differs.
+    func changes(to record: some ReplicatedRecord) throws(ReplicaError) -> Edit? {
+        let before = try self.record(record.recordID)?.view.values ?? [:]
+        let changed = record.fields.filter { before[$0.key] != $0.value }
+        return changed.isEmpty ? nil : .update(record.recordID, fields: changed)
     }
 }

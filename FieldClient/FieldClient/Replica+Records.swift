@@ -17,7 +17,7 @@ extension Replica {
     /// so that listing thousands of records answers in milliseconds.
     public func records(of kind: ReplicatedKind) throws(ReplicaError) -> [LocalRecord] {
         try read { db in
-            let device = try DeviceNumber.replica(db)
+            let device = try DeviceIdentity.require(db, cipher: cipher).replicaID
             let pending = Dictionary(grouping: try pendingStore.writes(db), by: \.record)
             var records: [LocalRecord] = []
             var seen: Set<RecordID> = []
@@ -63,7 +63,7 @@ extension Replica {
     func local(_ db: Database, _ id: RecordID) throws -> LocalRecord? {
         let base = try baseState(db, id)
         let pending = try pendingStore.writes(db, of: id)
-        let device = try DeviceNumber.replica(db)
+        let device = try DeviceIdentity.require(db, cipher: cipher).replicaID
         guard let state = RecordState.overlay(base, pending: pending, device: device),
               let kind = ReplicatedKind(typeID: state.type) else { return nil }
         return LocalRecord(kind: kind, state: state, pending: pending)
@@ -127,6 +127,9 @@ extension Replica {
     /// quotes it never holds).
     func evict(_ db: Database, _ evictions: [RecordID]) throws {
         guard !evictions.isEmpty else { return }
+        // Records with pending writes keep their last state aside until the writes are
+        // settled, so a write refused after its record left still shows what it changed.
+        try db.execute(sql: "INSERT OR REPLACE INTO departed SELECT id, kind, state, territory, parent FROM record WHERE id IN (SELECT record FROM pending)")
         let placeholders = Array(repeating: "?", count: evictions.count).joined(separator: ",")
         let ids = evictions.map { Data($0.bytes) }
         try db.execute(sql: "DELETE FROM record WHERE territory IN (\(placeholders)) OR (id IN (\(placeholders)) AND territory IS NOT NULL)",
@@ -137,5 +140,19 @@ extension Replica {
         repeat {
             try db.execute(sql: "DELETE FROM record WHERE parent IS NOT NULL AND parent NOT IN (SELECT id FROM record)" + keep)
         } while db.changesCount > 0
+        try db.execute(sql: "DELETE FROM departed WHERE id IN (SELECT id FROM record)")
+    }
+
+    /// The record as this device last saw it: its hub state (or, once evicted, the state
+    /// it left with) with the pending writes on top.
+    func lastSeen(_ db: Database, _ id: RecordID) throws -> LocalRecord? {
+        if let local = try local(db, id) { return local }
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, kind, state, territory, parent FROM departed WHERE id = ?",
+                                         arguments: [Data(id.bytes)]) else { return nil }
+        let pending = try pendingStore.writes(db, of: id)
+        let device = try DeviceIdentity.require(db, cipher: cipher).replicaID
+        guard let state = RecordState.overlay(try openState(row, id), pending: pending, device: device),
+              let kind = ReplicatedKind(typeID: state.type) else { return nil }
+        return LocalRecord(kind: kind, state: state, pending: pending)
     }
 }

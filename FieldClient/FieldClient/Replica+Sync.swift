@@ -17,8 +17,7 @@ extension Replica {
     /// counter, hence no nonce, is ever used twice) and builds the request.
     func nextRequest(maximumWrites: Int) throws(ReplicaError) -> (identity: DeviceIdentity, request: SyncRequest) {
         try write { db in
-            try db.execute(sql: "UPDATE identity SET request_counter = request_counter + 1")
-            guard let identity = try DeviceIdentity.fetch(db, cipher: cipher) else { throw ReplicaError(.notEnrolled, "this replica has no identity") }
+            let identity = try DeviceIdentity.update(db, cipher: cipher) { $0.requestCounter += 1 }
             return (identity, SyncRequest(cursor: identity.cursor, writes: try pendingStore.writes(db, limit: maximumWrites)))
         }
     }
@@ -32,9 +31,15 @@ extension Replica {
     func apply(_ frame: SyncResponseFrame) throws(ReplicaError) -> FrameEffect {
         try write { db in
             var effect = FrameEffect()
+            // The records of refused writes as this device saw them, taken before an
+            // eviction removes them, so a refusal keeps its full content.
+            let seen = try records(refusedIn: frame.outcome, db)
             for state in frame.records { try merge(db, state) }
             effect.records = frame.records.count
-            if let outcome = frame.outcome { try settle(db, outcome, effect: &effect) }
+            if let outcome = frame.outcome {
+                try settle(db, outcome, seen: seen, effect: &effect)
+                try db.execute(sql: "DELETE FROM departed WHERE id NOT IN (SELECT record FROM pending)")
+            }
             // Evictions last: a record the device's own accepted write filed above may
             // have left its scope since (the server names it then).
             if !frame.evictions.isEmpty {
@@ -42,18 +47,31 @@ extension Replica {
                 try evict(db, frame.evictions)
                 effect.evicted = before - (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0)
             }
-            try DeviceIdentity.save(frame.cursor, db)
-            if frame.isFinal {
-                try db.execute(sql: "UPDATE identity SET last_sync_at = ?", arguments: [Int64(Date().timeIntervalSince1970 * 1000)])
+            _ = try DeviceIdentity.update(db, cipher: cipher) { identity in
+                identity.cursor = frame.cursor
+                if frame.isFinal { identity.lastSyncAt = Int64(Date().timeIntervalSince1970 * 1000) }
             }
             return effect
         }
     }
 
+    /// The local records (hub state with pending writes on top) that `outcome` refuses writes to.
+    private func records(refusedIn outcome: SyncResponseFrame.Outcome?, _ db: Database) throws -> [RecordID: LocalRecord] {
+        guard let outcome, !outcome.refusals.isEmpty else { return [:] }
+        let refused = Set(outcome.refusals.map(\.counter))
+        var records: [RecordID: LocalRecord] = [:]
+        for write in try pendingStore.writes(db) where refused.contains(write.dot.counter) && records[write.record] == nil {
+            records[write.record] = try lastSeen(db, write.record)
+        }
+        return records
+    }
+
     /// Retires pending writes the server has processed: an accepted write is applied
     /// to the hub state under its stamp (unless a frame already brought that state);
-    /// a refused one moves to `rejected` with the reason.
-    private func settle(_ db: Database, _ outcome: SyncResponseFrame.Outcome, effect: inout FrameEffect) throws {
+    /// a refused one moves to `rejected` with the reason and the record as this device
+    /// saw it (`seen`), where it stays until the rep discards it.
+    private func settle(_ db: Database, _ outcome: SyncResponseFrame.Outcome, seen: [RecordID: LocalRecord],
+                        effect: inout FrameEffect) throws {
         let acks = Dictionary(outcome.acks.map { ($0.counter, $0.stamp) }, uniquingKeysWith: max)
         let refusals = Dictionary(outcome.refusals.map { ($0.counter, $0) }, uniquingKeysWith: { a, _ in a })
         for write in try pendingStore.writes(db) where write.dot.counter <= outcome.appliedThrough {
@@ -67,7 +85,8 @@ extension Replica {
                 try pendingStore.remove(db, counter: write.dot.counter)
                 effect.accepted += 1
             } else if let refusal = refusals[write.dot.counter] {
-                let kind = try Int64.fetchOne(db, sql: "SELECT kind FROM record WHERE id = ?", arguments: [Data(write.record.bytes)])
+                let record = seen[write.record]
+                let kind = record.map { Int64($0.kind.rawValue) }
                     ?? { if case .create(let type, _) = write.operation { Int64(type.rawValue) } else { 0 } }()
                 let code = Int64(refusal.code.rawValue)
                 let at = Int64(Date().timeIntervalSince1970 * 1000)
@@ -75,10 +94,12 @@ extension Replica {
                     .rejected(column, counter: write.dot.counter, record: write.record, kind: kind, code: code, at: at)
                 }
                 try db.execute(sql: """
-                    INSERT OR REPLACE INTO rejected (counter, record, kind, write, code, message, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO rejected (counter, record, kind, write, code, message, rejected_at, record_state)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [Int64(write.dot.counter), Data(write.record.bytes), kind,
                                      try cipher.seal(PendingStore.encode(write), binding(.rejectedWrite)), code,
-                                     try cipher.seal(refusal.message, binding(.rejectedMessage)), at])
+                                     try cipher.seal(refusal.message, binding(.rejectedMessage)), at,
+                                     try record.map { try cipher.seal(RecordStateCodec.encode($0.state), binding(.rejectedRecord)) }])
                 try pendingStore.remove(db, counter: write.dot.counter)
                 effect.refused += 1
             }

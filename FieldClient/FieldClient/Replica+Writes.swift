@@ -62,8 +62,9 @@ extension Replica {
             throw ReplicaError(.invalid, "\(recordKind?.name ?? "this") record is read-only on devices; ask an admin to change it")
         }
         let op = try Self.operation(edit, kind: recordKind, existing: existing)
-        let counter = UInt64(try Int64.fetchOne(db, sql: "SELECT write_counter FROM identity") ?? 0) + 1
-        let device = try DeviceNumber.replica(db)
+        let identity = try DeviceIdentity.require(db, cipher: cipher)
+        let counter = identity.writeCounter + 1
+        let device = identity.replicaID
         let base = try baseState(db, id)
         let write = Write(dot: Dot(replica: device, counter: counter), record: id, context: base?.context ?? VersionVector(),
                           operation: op, time: ValueCodec.wholeSeconds(WallClock(milliseconds: Int64(time.timeIntervalSince1970 * 1000))))
@@ -74,7 +75,7 @@ extension Replica {
                 throw ReplicaError(.invalid, "\(error); nothing was changed")
             }
         }
-        try db.execute(sql: "UPDATE identity SET write_counter = ?", arguments: [Int64(counter)])
+        _ = try DeviceIdentity.update(db, cipher: cipher) { $0.writeCounter = counter }
         try pendingStore.insert(db, write)
         return write
     }
@@ -104,24 +105,51 @@ extension Replica {
         try read { db in try pendingStore.writes(db) }
     }
 
-    /// Writes the server refused, with its reasons.
+    /// Writes the server refused, with their reasons and full content, oldest first.
     public func rejectedWrites() throws(ReplicaError) -> [RejectedEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT counter, record, kind, code, message, rejected_at FROM rejected ORDER BY counter").map { row in
+            let device = try DeviceIdentity.require(db, cipher: cipher).replicaID
+            return try Row.fetchAll(db, sql: """
+                SELECT counter, record, kind, write, code, message, rejected_at, record_state FROM rejected ORDER BY counter
+                """).map { row in
                 let counter = UInt64(row[0] as Int64)
                 let record = try RecordID(bytes: [UInt8](row[1] as Data))
-                let kind: Int64 = row[2], code: Int64 = row[3], at: Int64 = row[5]
-                let message = try cipher.openText(row[4], .rejected(.rejectedMessage, counter: counter, record: record,
-                                                                    kind: kind, code: code, at: at))
-                return RejectedEntry(counter: counter, record: record, kind: ReplicatedKind(rawValue: UInt16(clamping: kind)),
+                let kind: Int64 = row[2], code: Int64 = row[4], at: Int64 = row[6]
+                func binding(_ column: SealBinding.Column) -> SealBinding {
+                    .rejected(column, counter: counter, record: record, kind: kind, code: code, at: at)
+                }
+                let write = try PendingStore.decode(try cipher.open(row[3], binding(.rejectedWrite)), counter: counter, device: device)
+                let replicatedKind = ReplicatedKind(rawValue: UInt16(clamping: kind))
+                var seen: LocalRecord?
+                if let sealed = row[7] as Data?, let replicatedKind {
+                    let bytes = try cipher.open(sealed, binding(.rejectedRecord))
+                    do { seen = LocalRecord(kind: replicatedKind, state: try RecordStateCodec.decode(bytes, id: record), pending: []) } catch {
+                        throw ReplicaError(.corrupt, "refused change \(counter) is unreadable (\(error)); discard it with outpost rejected discard \(counter)")
+                    }
+                }
+                return RejectedEntry(counter: counter, record: record, kind: replicatedKind,
                                      code: Refusal.Code(rawValue: UInt8(clamping: code)) ?? .invalid,
-                                     message: message, rejectedAt: Date(timeIntervalSince1970: Double(at) / 1000))
+                                     message: try cipher.openText(row[5], binding(.rejectedMessage)),
+                                     rejectedAt: Date(timeIntervalSince1970: Double(at) / 1000), write: write, seen: seen)
             }
         }
     }
+
+    /// Deletes the refused write `counter` from this device for good.
+    /// - Returns: what was deleted.
+    /// - Throws: `.notFound` when there is no such refused write.
+    @discardableResult
+    public func discardRejected(_ counter: UInt64) throws(ReplicaError) -> RejectedEntry {
+        guard let entry = try rejectedWrites().first(where: { $0.counter == counter }) else {
+            throw ReplicaError(.notFound, "no refused change \(counter) on this device; see outpost rejected list")
+        }
+        try write { db in try db.execute(sql: "DELETE FROM rejected WHERE counter = ?", arguments: [Int64(counter)]) }
+        return entry
+    }
 }
 
-/// A write the server refused, kept on the device.
+/// A write the server refused, kept on the device with everything it held until the
+/// rep discards it.
 public struct RejectedEntry: Sendable, Equatable {
     /// The write's device counter.
     public var counter: UInt64
@@ -135,5 +163,11 @@ public struct RejectedEntry: Sendable, Equatable {
     public var message: String
     /// When the refusal arrived.
     public var rejectedAt: Date
+    /// The refused write itself: its operation and every value it set.
+    public var write: Write
+    /// The record as this device saw it with the write applied, when the refusal
+    /// arrived (kept even if the record has since left the replica); `nil` for a
+    /// refusal kept by an older outpost.
+    public var seen: LocalRecord?
 }
 

@@ -9,7 +9,8 @@ import SodiumKit
 ///
 /// The file is encrypted at rest: sensitive columns are sealed under the replica key
 /// (``ReplicaCipher``), which the key slot keeps wrapped by the user's passphrase or
-/// key file (``ReplicaSecret``); `Replica+Unlock.swift` has the unlock-once path.
+/// key file (``ReplicaSecret``); `Replica+Unlock.swift` has the unlock-once path
+/// (``UnlockCache``) and the passphrase change.
 public final class Replica: Sendable {
     /// The replica folder.
     public let folder: URL
@@ -32,28 +33,34 @@ public final class Replica: Sendable {
     /// The pending-writes table, sealed under this replica's key.
     var pendingStore: PendingStore { PendingStore(cipher: cipher) }
 
-    /// Opens the enrolled replica in `folder`: with the wrapping key of an unexpired
-    /// `outpost unlock` if there is one, else with the secret `secret` returns (asked
-    /// only then, so a prompt appears only when needed). Opening changes nothing.
+    /// Opens the enrolled replica in `folder`: with the wrapping key an unexpired
+    /// `outpost unlock` keeps in the kernel keyring if there is one, else with the secret
+    /// `secret` returns (asked only then, so a prompt appears only when needed).
+    /// Opening changes nothing.
     /// - Throws: `.notEnrolled` if there is no replica; `.locked` (from `secret`) when no
     ///   secret is at hand; `.wrongKey` for a wrong passphrase or key file; `.corrupt`
     ///   when the file was altered.
     public static func open(_ folder: URL, secret: () throws(ReplicaError) -> ReplicaSecret) throws(ReplicaError) -> Replica {
+        let replica = try unlocked(folder, secret: secret)
+        _ = try replica.identity()
+        return replica
+    }
+
+    /// The replica in `folder` with its key unwrapped, its identity not yet verified.
+    static func unlocked(_ folder: URL, secret: () throws(ReplicaError) -> ReplicaSecret) throws(ReplicaError) -> Replica {
         let (database, slot) = try connect(folder)
-        let unlockFile = UnlockFile(folder: folder)
+        let cache = UnlockCache(folder: folder)
         let cipher: ReplicaCipher
         var keyFile: URL?
-        if let key = unlockFile.read(), let unlocked = try? slot.unwrap(with: key) {
+        if let key = cache.read(), let unlocked = try? slot.unwrap(with: key) {
             cipher = unlocked
         } else {
-            unlockFile.remove()
+            cache.remove()
             let given = try secret()
             cipher = try slot.unwrap(with: try slot.wrappingKey(for: given))
             if case .keyFile(let url) = given { keyFile = url }
         }
-        let replica = Replica(folder: folder, database: database, cipher: cipher, keyFile: keyFile)
-        _ = try replica.identity()
-        return replica
+        return Replica(folder: folder, database: database, cipher: cipher, keyFile: keyFile)
     }
 
     /// Opens the replica in `folder` with `secret` (no unlock file consulted).
@@ -91,7 +98,7 @@ public final class Replica: Sendable {
         let database = try migratedQueue(folder)
         let slot: KeySlot?
         do { slot = try database.read { db in try KeySlot.fetch(db) } } catch {
-            throw ReplicaError(.corrupt, "cannot read the replica's key slot in \(folder.path): \(error)")
+            throw ReplicaError.database(error, doing: "reading the replica's key slot in \(folder.path)")
         }
         guard let slot else {
             throw ReplicaError(.notEnrolled, "the replica in \(folder.path) was never enrolled; remove it and run outpost enrol")
@@ -110,39 +117,32 @@ public final class Replica: Sendable {
             }
             try ReplicaSchema.migrator.migrate(queue)
             return queue
-        } catch let error as ReplicaError {
-            throw error
         } catch {
-            throw ReplicaError(.corrupt, "cannot open the replica in \(folder.path): \(error)")
+            throw ReplicaError.database(error, doing: "opening the replica in \(folder.path)")
         }
     }
 
     // MARK: Transactions
 
     func write<T>(_ body: (Database) throws -> T) throws(ReplicaError) -> T {
-        do { return try database.write(body) } catch let error as ReplicaError { throw error } catch {
-            throw ReplicaError(.corrupt, "the replica could not be updated: \(error)")
+        do { return try database.write(body) } catch {
+            throw ReplicaError.database(error, doing: "updating the replica")
         }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(ReplicaError) -> T {
-        do { return try database.read(body) } catch let error as ReplicaError { throw error } catch {
-            throw ReplicaError(.corrupt, "the replica could not be read: \(error)")
+        do { return try database.read(body) } catch {
+            throw ReplicaError.database(error, doing: "reading the replica")
         }
     }
 
     /// This device's identity and cursor.
     public func identity() throws(ReplicaError) -> DeviceIdentity {
-        try read { db in
-            guard let identity = try DeviceIdentity.fetch(db, cipher: cipher) else {
-                throw ReplicaError(.notEnrolled, "this replica has no identity; enrol the device again")
-            }
-            return identity
-        }
+        try read { db in try DeviceIdentity.require(db, cipher: cipher) }
     }
 
     /// Deletes the replica and its keys (a revoked device is told to do this): the
-    /// replica file (key slot and device keys inside), its journals, the unlock file,
+    /// replica file (key slot and device keys inside), its journals, the unlocked key,
     /// and the key file that opened it.
     public func wipe() throws(ReplicaError) {
         try? database.close()

@@ -16,6 +16,10 @@ public struct ReplicaError: Error, Hashable, Sendable, CustomStringConvertible {
         case transport
         /// The replica file is unreadable or was altered.
         case corrupt
+        /// Another `outpost` command holds the replica database; nothing was changed, try again.
+        case busy
+        /// The replica file cannot be read or written (permissions, a full or failing disk).
+        case storage
         /// The device was revoked; the replica has been wiped.
         case revoked
         /// The replica is encrypted and no passphrase or key file was given (and no

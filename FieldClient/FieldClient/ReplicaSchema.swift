@@ -8,7 +8,7 @@ import GRDB
 /// refusal messages, and the identity's secret key, user name, role and territories.
 /// Ids, kinds, routing territories and parents (random UUIDs and small numbers),
 /// a conflict flag, counters, public keys and the server's address stay in clear for
-/// lookups.
+/// lookups; the identity's clear fields are authenticated by its `seal` column.
 enum ReplicaSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -22,6 +22,27 @@ enum ReplicaSchema {
         migrator.registerMigration("v4-catalog-signing-key") { db in
             // The server's Ed25519 catalog-signing public key (clear, like its X25519 key).
             try db.execute(sql: "ALTER TABLE identity ADD COLUMN server_signing_key BLOB")
+        }
+        migrator.registerMigration("v5-identity-seal") { db in
+            // The seal over every clear field of the identity (an empty plaintext bound to
+            // them, see `DeviceIdentity`); a row without one is refused as altered.
+            try db.execute(sql: "ALTER TABLE identity ADD COLUMN seal BLOB")
+        }
+        migrator.registerMigration("v6-rejected-record") { db in
+            // The record a refused write was made to, as the device saw it (sealed), so the
+            // refusal keeps its name and values after the record leaves the replica.
+            try db.execute(sql: "ALTER TABLE rejected ADD COLUMN record_state BLOB")
+            // The last hub state of evicted records that still have pending writes (the
+            // `record` row as it was, seal included), until those writes are settled.
+            try db.execute(sql: """
+                CREATE TABLE departed (
+                    id BLOB NOT NULL PRIMARY KEY,
+                    kind INTEGER NOT NULL,
+                    state BLOB NOT NULL,
+                    territory BLOB,
+                    parent BLOB
+                ) STRICT
+                """)
         }
         return migrator
     }

@@ -10,7 +10,7 @@ public enum ReplicaSecret: Sendable, Equatable {
     case keyFile(URL)
 
     /// The fewest characters a new passphrase may have.
-    public static let minimumPassphraseLength = 8
+    public static let minimumPassphraseLength = 12
     /// The fewest bytes a key file may hold.
     public static let minimumKeyFileLength = 32
 

@@ -16,6 +16,10 @@ struct SealBinding: Sendable {
         case identityRole = 7
         case identityTerritories = 8
         case replicaKey = 9
+        /// The seal of the identity row's clear fields (its plaintext is empty).
+        case identityFields = 10
+        /// The record a refused write was made to, as the device saw it then.
+        case rejectedRecord = 11
     }
 
     /// The column.
@@ -77,8 +81,8 @@ extension SealBinding: CustomStringConvertible {
         switch column {
         case .recordState: (try? RecordID(bytes: Array(row.prefix(16)))).map { "the state of record \($0)" } ?? "a record's state"
         case .pendingWrite: "a pending write"
-        case .rejectedWrite, .rejectedMessage: "a refused write"
-        case .identitySecretKey, .identityUserName, .identityRole, .identityTerritories: "the device's identity"
+        case .rejectedWrite, .rejectedMessage, .rejectedRecord: "a refused write"
+        case .identitySecretKey, .identityUserName, .identityRole, .identityTerritories, .identityFields: "the device's identity"
         case .replicaKey: "the replica key"
         }
     }

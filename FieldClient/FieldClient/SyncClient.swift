@@ -39,18 +39,26 @@ public struct SyncClient: Sendable {
         var report = SyncReport()
         report.endpoint = text
         var failures = 0
+        // `timeout` bounds the whole sync, retries included: each attempt gets what is left.
+        let deadline = ContinuousClock.now + timeout
         while true {
             report.exchanges += 1
             do {
-                let more = try exchangeOnce(endpoint: endpoint, keys: keys, report: &report, progress: progress)
+                let left = deadline - ContinuousClock.now
+                guard left > .zero else {
+                    throw TransportError(.timedOut(seconds: Double(timeout.components.seconds)), counters: TransportCounters())
+                }
+                let more = try exchangeOnce(endpoint: endpoint, keys: keys, timeout: left, report: &report, progress: progress)
                 if !more { return report }
             } catch let error as TransportError {
                 report.bytesUp += error.counters.bytesUp
                 report.bytesDown += error.counters.bytesDown
                 if case .frameHandlerFailed(let inner) = error.reason { throw Self.replicaError(inner) }
                 failures += 1
-                guard failures <= retries else {
-                    throw ReplicaError(.transport, "\(error) (after \(failures) attempts; everything received so far is kept)")
+                // A refused connection, an unknown host or an HTTP 4xx will not change by retrying, nor will a sync out of time.
+                guard failures <= retries, !error.isPermanent, deadline > ContinuousClock.now else {
+                    let attempts = failures == 1 ? "after 1 attempt" : "after \(failures) attempts"
+                    throw ReplicaError(.transport, "\(error) (\(attempts); everything received so far is kept)")
                 }
             } catch {
                 throw Self.replicaError(error)
@@ -60,7 +68,7 @@ public struct SyncClient: Sendable {
 
     /// One request and its response; returns whether another exchange should follow
     /// (the server asked for more, or pending writes beyond this request's wait).
-    private func exchangeOnce(endpoint: SyncEndpoint, keys: KeyExchange.SessionKeys, report: inout SyncReport,
+    private func exchangeOnce(endpoint: SyncEndpoint, keys: KeyExchange.SessionKeys, timeout: Duration, report: inout SyncReport,
                               progress: (SyncProgress) -> Void) throws -> Bool {
         let (identity, request) = try replica.nextRequest(maximumWrites: writesPerRequest)
         let sealed = try SealedRequest.seal(request.encoded(hub: HubReplica.id), device: identity.deviceNumber,
@@ -94,8 +102,14 @@ public struct SyncClient: Sendable {
         report.bytesUp += counters.bytesUp
         report.bytesDown += counters.bytesDown
         if wipe {
+            // A retired device sends nothing when told to wipe; a revoked one may lose changes that never reached the server.
+            let discarded = try replica.pendingWrites().count
             try replica.wipe()
-            throw ReplicaError(.revoked, "the server revoked this device; its replica and keys were wiped. Ask an admin to enrol it again")
+            throw ReplicaError(.revoked, discarded == 0
+                ? "the server retired or revoked this device; its replica and keys were wiped, and every change made on it had reached "
+                    + "the server. Ask an admin to enrol it again if it stays in use"
+                : "the server revoked this device; its replica and keys were wiped, and \(discarded) change\(discarded == 1 ? "" : "s") "
+                    + "made on it that never reached the server \(discarded == 1 ? "was" : "were") discarded. Ask an admin to enrol it again")
         }
         if let last = request.writes.last, request.writes.count == writesPerRequest {
             return try more || replica.hasPending(after: last.dot.counter)
@@ -135,7 +149,19 @@ public struct SyncClient: Sendable {
         switch error {
         case let error as ReplicaError: error
         case let error as ProtocolError: ReplicaError(.refused, "the server refused the sync: \(error.message)")
-        default: ReplicaError(.corrupt, "\(error)")
+        default: ReplicaError.database(error, doing: "the sync")
+        }
+    }
+}
+
+extension TransportError {
+    /// Whether trying again cannot help: nothing listens there, the host is unknown,
+    /// or the hub answered with a client error (HTTP 4xx).
+    var isPermanent: Bool {
+        switch reason {
+        case .connectionRefused, .unresolvedHost: true
+        case .httpStatus(let status, _): (400..<500).contains(status)
+        default: false
         }
     }
 }

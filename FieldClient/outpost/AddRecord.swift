@@ -13,8 +13,8 @@ struct AddRecord<Kind: KindCommand>: ParsableCommand {
             commandName: "add", abstract: "Create one of your \(Kind.listing.command) offline; it syncs next time.",
             discussion: """
                 Fields: \(Kind.listing.kind.fields.map(\.name).joined(separator: ", ")).
-                References take a name or an id. Left out: territory_id is your territory, owner_id is you,
-                dates are today, a stage's probability is the stage's default.
+                References take a name or an id. Left out: territory_id is your territory, owner_id is you, dates are today, a stage's probability is the stage's default.
+                An account with the name (and city) of another, or a contact or lead with another's e-mail, is refused as a likely duplicate unless --force.
                 Example:
                   \(Kind.listing.addExample)
                 """)
@@ -22,10 +22,11 @@ struct AddRecord<Kind: KindCommand>: ParsableCommand {
     @OptionGroup var options: ReplicaOptions
     @OptionGroup var output: JSONOption
     @Argument(help: "FIELD=VALUE pairs.") var assignments: [String]
+    @Flag(help: "Create it even when it looks like a record you have.") var force = false
 
     func run() throws {
         let directory = Directory(replica: try options.open())
-        let id = try RecordCreation.create(Kind.listing.kind, assignments, directory)
+        let id = try RecordCreation.create(Kind.listing.kind, assignments, directory, force: force)
         if output.json { return try Output.json(["id": EntityIDText.uuid(id)]) }
         print("Added \(Kind.listing.kind.name) \(Directory.shortID(id)) (\(EntityIDText.uuid(id))); it syncs next time.")
     }
@@ -61,10 +62,15 @@ struct UpdateRecord<Kind: KindCommand>: ParsableCommand {
 /// Creating records from field text with the defaults a rep expects.
 enum RecordCreation {
     /// Creates a record of `kind` from `FIELD=VALUE` pairs plus defaults; returns its id.
-    static func create(_ kind: ReplicatedKind, _ assignments: [String], _ directory: Directory) throws -> RecordID {
+    static func create(_ kind: ReplicatedKind, _ assignments: [String], _ directory: Directory, force: Bool) throws -> RecordID {
         var fields = try defaults(kind, directory)
         fields.merge(try FieldAssignments.parse(assignments, kind: kind, base: fields, directory: directory)) { $1 }
         defaultProbability(kind, &fields)
+        if !force, let twin = try LikelyDuplicate.find(kind, fields, directory) {
+            throw ReplicaError(.invalid, "this looks like \(kind.name) \(Directory.label(twin)) (\(Directory.shortID(twin.id))) you already have "
+                + "(\(twin.kind == .account ? "same name and city" : "same e-mail")); nothing was added. "
+                + "Update that one, or add --force to create another")
+        }
         return try create(kind, fields, directory.replica)
     }
 

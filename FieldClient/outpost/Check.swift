@@ -2,13 +2,15 @@ import ArgumentParser
 import FieldClient
 import TerminalOutput
 
-/// `outpost check`: verifies every encrypted value of the replica.
+/// `outpost check`: verifies the replica file, its identity and every encrypted value.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check that every encrypted value of the replica opens: nothing was altered or damaged.",
+        abstract: "Check the replica: SQLite's integrity, the identity's seal, and that every encrypted value opens.",
         discussion: """
-            Opens each record, pending and refused change against its row and uses none of them;
-            exits non-zero naming the first that fails.
+            Runs SQLite's integrity check over every table and index, checks that the identity
+            (server keys, sync endpoint, counters, cursor) was not altered, and opens and decodes
+            each record, pending and refused change against its row, using none of them.
+            Prints every problem found and exits non-zero when there is one.
             Example:
               outpost check --json
             """
@@ -17,8 +19,16 @@ struct Check: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     func run() throws {
-        let check = try options.open().check()
-        if output.json { return try Output.json(check) }
-        print("Intact: \(check.records) records, \(check.pending) pending and \(check.rejected) refused changes.")
+        let check = try Replica.check(options.location.folder) { () throws(ReplicaError) in try options.secret() }
+        if output.json {
+            try Output.json(check)
+        } else if check.isIntact {
+            print("Intact: \(check.records) records, \(check.pending) pending and \(check.rejected) refused changes.")
+        } else {
+            print("Damaged: \(check.problems.count) problem\(check.problems.count == 1 ? "" : "s") found.")
+            for problem in check.problems { print("- \(problem)") }
+            print("Move the replica folder aside and enrol the device again.")
+        }
+        if !check.isIntact { throw ExitCode.failure }
     }
 }

@@ -51,6 +51,20 @@ struct Conflicts: ParsableCommand {
                     entries.append(Entry(kind: kind.name, id: EntityIDText.uuid(record.id), record: Directory.label(record),
                                          field: field.name, values: values))
                 }
+                if let conflict = record.view.deleteConflict {
+                    // A delete concurrent with a change: the change wins (update wins), the delete is shown beside it.
+                    let writer: (ReplicaID) -> String = { $0 == device ? "this device" : $0 == HubReplica.id ? "server" : "device \($0.rawValue)" }
+                    let changed = conflict.updatedFields.compactMap { id in kind.fields.first { $0.id == id }?.name }
+                    let values = [Value(choice: 1, value: "kept, changed: \(changed.joined(separator: ", "))",
+                                        writer: conflict.restores.first.map { writer($0.origin) } ?? "another device",
+                                        at: Date(timeIntervalSince1970: Double(conflict.restores.first?.time.milliseconds ?? 0) / 1000), winning: true)]
+                        + conflict.tombstones.enumerated().map { index, entry in
+                            Value(choice: index + 2, value: "deleted", writer: writer(entry.origin),
+                                  at: Date(timeIntervalSince1970: Double(entry.time.milliseconds) / 1000), winning: false)
+                        }
+                    entries.append(Entry(kind: kind.name, id: EntityIDText.uuid(record.id), record: Directory.label(record),
+                                         field: "(exists)", values: values))
+                }
             }
         }
         return entries

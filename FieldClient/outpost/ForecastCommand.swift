@@ -29,11 +29,21 @@ struct ForecastScope: ParsableArguments {
     @Option(help: "The territory (default: your first territory).")
     var territory: String?
 
-    /// The parsed period and the territory record.
+    /// The parsed period and the territory record, which must be one of the user's
+    /// territories or below one.
     func resolve(_ directory: Directory) throws -> (ForecastPeriod, Territory) {
         let chosen: ForecastPeriod
         do { chosen = try Today.period(period) } catch { throw ReplicaError(.invalid, "\(error)") }
-        return (chosen, try directory.territory(territory))
+        let found = try directory.territory(territory)
+        let mine = try directory.me().territoryIDs
+        let territories: [Territory] = try directory.records(.territory).compactMap { try $0.decoded() as? Territory }
+        let tree = TerritoryTree(territories)
+        guard territory == nil || tree.subtree(of: mine).contains(found.id) else {
+            let names = mine.compactMap { tree.byID[$0]?.name }
+            throw ReplicaError(.invalid, "\(found.name) is outside your territories (\(names.isEmpty ? "none" : names.joined(separator: ", "))); "
+                + "pick one of them or a territory below it")
+        }
+        return (chosen, found)
     }
 }
 
@@ -117,7 +127,7 @@ struct SubmitForecast: ParsableCommand {
 struct AdjustForecast: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "adjust", abstract: "Adjust a rep's submitted figures; the submission is kept, the adjustment sits beside it.",
-        discussion: "Example:\n  outpost forecast adjust rep.bavaria --period 2026Q4 --territory Bavaria --commit 95000 --note \"Kraft slips\"")
+        discussion: "Example:\n  outpost forecast adjust rep.bavaria --period 2026Q4 --territory Bavaria \\\n    --commit 95000 --note \"Kraft slips\"")
     @OptionGroup var options: ReplicaOptions
     @OptionGroup var scope: ForecastScope
     @OptionGroup var figures: FigureOptions

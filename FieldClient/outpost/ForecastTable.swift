@@ -6,15 +6,16 @@ import TerminalOutput
 /// A forecast tree as an 80-column table: one row per territory (indented by depth)
 /// and currency, reps under their territory, amounts in compact form (`1.25M`).
 enum ForecastTable {
-    static let headers = ["TERRITORY / REP", "CUR", "CLOSED", "COMMIT", "BEST", "PIPE", "SUB.CMT", "ADJ.CMT", "QUOTA"]
+    static let headers = ["TERRITORY / REP", "CUR", "CLOSED", "COMMIT", "BEST", "PIPE", "SUB.CMT", "ADJ.CMT", "QUOTA", "%Q", "GAP"]
 
     /// Prints `root` down to `depth` levels, with reps where `reps` is set (always for the root).
     static func print(_ root: TerritoryForecast, depth: Int, reps: Bool) {
         var rows: [[String]] = []
         add(root, level: 0, depth: depth, reps: reps, to: &rows)
-        Output.table(headers, rows, fitting: 80)
+        Output.table(headers, rows, fitting: TerminalWidth.columns)
         Swift.print("COMMIT = Commit + Closed; BEST = Best Case + Commit + Closed; PIPE = open pipeline;")
-        Swift.print("SUB.CMT / ADJ.CMT = submitted / adjusted Commit. Drill down with --territory NAME.")
+        Swift.print("SUB.CMT / ADJ.CMT = submitted / adjusted Commit; %Q = COMMIT as % of QUOTA; GAP = QUOTA - COMMIT.")
+        Swift.print("Drill down with --territory NAME.")
     }
 
     private static func add(_ node: TerritoryForecast, level: Int, depth: Int, reps: Bool, to rows: inout [[String]]) {
@@ -33,13 +34,21 @@ enum ForecastTable {
         let columns = [figures.closed, figures.commit, figures.bestCase, figures.pipeline, line.submitted.commit,
                        line.adjusted.commit, line.quota]
         let currencies = Set(columns.flatMap { $0.minorUnits.keys }).sorted { $0.code < $1.code }
-        guard !currencies.isEmpty else { return [[label, "", "0", "0", "0", "0", "—", "—", "—"]] }
+        guard !currencies.isEmpty else { return [[label, "", "0", "0", "0", "0", "—", "—", "—", "—", "—"]] }
         return currencies.enumerated().map { index, currency in
             [index == 0 ? label : "", currency.code] + columns.enumerated().map { column, amounts in
                 let empty = column >= 4 && amounts.minorUnits[currency] == nil
                 return empty ? "—" : compact(amounts[currency])
-            }
+            } + attainment(commit: figures.commit[currency], quota: line.quota.minorUnits[currency].map { Money(minorUnits: $0, currency: currency) })
         }
+    }
+
+    /// COMMIT as a whole percentage of the quota and the gap to it (`—` without a quota).
+    static func attainment(commit: Money, quota: Money?) -> [String] {
+        guard let quota, quota.minorUnits > 0 else { return ["—", "—"] }
+        let percent = (commit.minorUnits * 100 + quota.minorUnits / 2) / quota.minorUnits
+        let gap = Money(minorUnits: max(0, quota.minorUnits - commit.minorUnits), currency: quota.currency)
+        return ["\(percent)%", compact(gap)]
     }
 
     /// `980`, `12.5k`, `456k`, `1.25M`, `12.5M`: at most six characters.

@@ -14,14 +14,17 @@ extension KindCommand {
             commandName: listing.command, abstract: abstract,
             discussion: "Example:\n  outpost \(listing.command) list --help",
             subcommands: [ListRecords<Self>.self, ShowRecord<Self>.self, SearchRecords<Self>.self, AddRecord<Self>.self,
-                          UpdateRecord<Self>.self])
+                          UpdateRecord<Self>.self, DeleteRecord<Self>.self])
     }
 }
 
 /// `outpost accounts …`.
 struct Accounts: KindCommand {
     static let listing = KindListing.accounts
-    static let configuration = group("Accounts of your territories: list, show, search, add, update.")
+    static let configuration = CommandConfiguration(
+        commandName: "accounts", abstract: "Accounts of your territories: list, show, search, add, update, delete, merge.",
+        discussion: "Example:\n  outpost accounts list --not-visited 30",
+        subcommands: group("").subcommands + [MergeAccounts.self])
 }
 
 /// `outpost contacts …`.

@@ -29,7 +29,7 @@ struct KindListing: Sendable {
     static let contacts = KindListing(
         kind: .contact, command: "contacts", columns: ["first_name", "last_name", "account_id", "phone"], dateField: nil,
         isOpen: nil, defaultSort: "last_name",
-        addExample: "outpost contacts add account_id=\"Alpenglas GmbH\" first_name=Eva last_name=Huber")
+        addExample: "outpost contacts add account_id=\"Alpenglas GmbH\" \\\n      first_name=Eva last_name=Huber")
     static let leads = KindListing(
         kind: .lead, command: "leads", columns: ["company", "last_name", "status"], dateField: nil,
         isOpen: { fields, kind in
@@ -38,18 +38,18 @@ struct KindListing: Sendable {
         }, defaultSort: "company",
         addExample: "outpost leads add company=\"Kraft AG\" first_name=Jan last_name=Kraft")
     static let opportunities = KindListing(
-        kind: .opportunity, command: "opps", columns: ["name", "account_id", "stage", "amount", "close_date"],
+        kind: .opportunity, command: "opps", columns: ["name", "account_id", "stage", "amount", "currency", "close_date"],
         dateField: "close_date",
         isOpen: { fields, kind in
             guard let stage = kind.fieldID(named: "stage") else { return true }
             return fields[stage] != .string("closed_won") && fields[stage] != .string("closed_lost")
         }, defaultSort: "close_date",
-        addExample: "outpost opps add account_id=\"Alpenglas GmbH\" name=\"Line 2\" amount=48000 currency=EUR close_date=2026-12-15")
+        addExample: "outpost opps add account_id=\"Alpenglas GmbH\" name=\"Line 2\" \\\n      amount=48000 currency=EUR close_date=2026-12-15")
     static let activities = KindListing(
         kind: .activity, command: "activities", columns: ["day", "kind", "subject", "account_id", "done"], dateField: "day",
         isOpen: { fields, kind in
             guard let done = kind.fieldID(named: "done") else { return true }
             return fields[done] != .bool(true)
         }, defaultSort: "day",
-        addExample: "outpost activities add account_id=\"Alpenglas GmbH\" kind=call subject=\"Follow-up\"")
+        addExample: "outpost activities add account_id=\"Alpenglas GmbH\" \\\n      kind=call subject=\"Follow-up\"")
 }

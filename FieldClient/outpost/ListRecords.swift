@@ -20,7 +20,8 @@ struct ListRecords<Kind: KindCommand>: ParsableCommand {
     func run() throws {
         let directory = Directory(replica: try options.open())
         let (page, total) = try query.run(Kind.listing, directory)
-        try RecordTable.print(page, total: total, Kind.listing, directory, json: output.json, page: query.page, limit: query.limit)
+        try RecordTable.print(page, total: total, Kind.listing, directory, json: output.json, page: query.page, limit: query.limit,
+                              wide: query.wide)
     }
 }
 
@@ -39,7 +40,8 @@ struct SearchRecords<Kind: KindCommand>: ParsableCommand {
     func run() throws {
         let directory = Directory(replica: try options.open())
         let (page, total) = try query.run(Kind.listing, directory, matching: text)
-        try RecordTable.print(page, total: total, Kind.listing, directory, json: output.json, page: query.page, limit: query.limit)
+        try RecordTable.print(page, total: total, Kind.listing, directory, json: output.json, page: query.page, limit: query.limit,
+                              wide: query.wide)
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FieldClient
 import Foundation
+import OrderIntake
 import OutpostModel
 import TerminalOutput
 
@@ -13,11 +14,13 @@ struct Orders: ParsableCommand {
             and through it the rep, at the next sync.
 
             Examples:
-              outpost orders list --status submitted
+              outpost orders list --status submitted --since 2026-11-01
+              outpost orders show SO-000123
               outpost orders list --watch
               outpost orders accept SO-000123
+              outpost orders reject SO-000123 --reason "ship-to address missing"
             """,
-        subcommands: [List.self, Accept.self, Reject.self, Fulfil.self]
+        subcommands: [List.self, Show.self, Accept.self, Reject.self, Fulfil.self]
     )
 
     /// One order as the commands print it.
@@ -26,6 +29,9 @@ struct Orders: ParsableCommand {
         let number: String?
         let status: String
         let quote: String
+        let customer: String?
+        let rep: String?
+        let orderedOn: String?
         let total: String?
         let currency: String?
         let position: UInt64
@@ -33,7 +39,8 @@ struct Orders: ParsableCommand {
         let note: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, number, status, quote = "quote_id", total, currency, position, pending, note = "desk_note"
+            case id, number, status, quote = "quote_id", customer, rep, orderedOn = "ordered_on", total, currency, position, pending
+            case note = "desk_note"
         }
 
         init(_ desk: DeskOrder) {
@@ -41,6 +48,9 @@ struct Orders: ParsableCommand {
             number = desk.order.number?.description
             status = desk.order.status.rawValue
             quote = desk.order.quoteID.description
+            customer = desk.order.customer
+            rep = desk.order.rep
+            orderedOn = desk.order.orderedOn?.description
             total = desk.order.total?.decimalString
             currency = desk.order.total?.currency.code
             position = desk.position
@@ -49,10 +59,11 @@ struct Orders: ParsableCommand {
         }
 
         var cells: [String] {
-            [number ?? "pending", status + (pending ? "*" : ""), total.map { "\($0) \(currency ?? "")" } ?? "", id]
+            [number ?? "pending", status + (pending ? "*" : ""), customer ?? "", rep ?? "", orderedOn ?? "",
+             total.map { "\($0) \(currency ?? "")" } ?? ""]
         }
 
-        static let headers = ["NUMBER", "STATUS", "TOTAL", "ORDER ID"]
+        static let headers = ["NUMBER", "STATUS", "CUSTOMER", "REP", "DATE", "TOTAL"]
     }
 
     struct List: ParsableCommand {
@@ -62,8 +73,13 @@ struct Orders: ParsableCommand {
                 --watch resumes where the last watch stopped: its cursor is kept in the
                 replica. A * after the status marks a change not yet synced.
 
+                --search matches the number, customer, contact, rep, opportunity, quote
+                number, SKUs, product and option names (any case).
+
                 Examples:
                   outpost orders list --status submitted
+                  outpost orders list --customer "Richmond" --since 2026-11-01
+                  outpost orders list --search SSD --json
                   outpost orders list --watch --interval 10 --json
                 """
         )
@@ -72,6 +88,15 @@ struct Orders: ParsableCommand {
 
         @Option(help: "Only orders in this state: submitted, accepted, rejected or fulfilled.")
         var status: OrderStatus?
+
+        @Option(help: "Only orders whose number, customer, contact, rep, opportunity, SKUs or option names contain this text.")
+        var search: String?
+
+        @Option(help: "Only orders whose customer's name contains this text (any case).")
+        var customer: String?
+
+        @Option(help: "Only orders placed on or after this day (YYYY-MM-DD).")
+        var since: String?
 
         @Flag(help: "Sync repeatedly and print every order that changed since the last watch (stop with Ctrl-C).")
         var watch = false
@@ -86,10 +111,26 @@ struct Orders: ParsableCommand {
             guard interval >= 1 else { throw ValidationError("--interval must be at least 1 second") }
         }
 
+        /// Whether `order` passes the filters.
+        func matches(_ order: Order, since day: CalendarDay?) -> Bool {
+            if let status, order.status != status { return false }
+            if let customer, !(order.customer ?? "").localizedCaseInsensitiveContains(customer) { return false }
+            if let day, (order.orderedOn.map { $0 < day } ?? true) { return false }
+            guard let search else { return true }
+            let texts = [order.number?.description, order.customer, order.contact, order.rep, order.opportunity, order.quoteNumber,
+                         order.deskNote].compactMap { $0 }
+                + order.lines.flatMap { [$0.sku, $0.productName] + $0.options.flatMap { [$0.name, $0.code] } }
+            return texts.contains { $0.localizedCaseInsensitiveContains(search) }
+        }
+
         func run() throws {
+            let day: CalendarDay?
+            do { day = try since.map { try CalendarDay(parsing: $0, field: "since") } } catch {
+                throw ValidationError("--since must be a day such as 2026-11-01 (got \"\(since ?? "")\")")
+            }
             let replica = try options.open()
             guard watch else {
-                let rows = try replica.orders().filter { status == nil || $0.order.status == status }.map(Row.init)
+                let rows = try replica.orders().filter { matches($0.order, since: day) }.map(Row.init)
                 if output.json { return try Output.json(rows) }
                 if rows.isEmpty { return print("No orders\(status.map { " \($0.rawValue)" } ?? "").") }
                 return Output.table(Row.headers, rows.map(\.cells))
@@ -97,7 +138,7 @@ struct Orders: ParsableCommand {
             let client = SyncClient(replica: replica)
             while true {
                 try syncOnce(client)
-                for change in try replica.takeOrderChanges(feed: "orders") where status == nil || change.order.status == status {
+                for change in try replica.takeOrderChanges(feed: "orders") where matches(change.order, since: day) {
                     let row = Row(change)
                     Output.feed(output.json ? try Output.jsonLine(row) : row.cells.joined(separator: "  "))
                 }
@@ -130,10 +171,40 @@ extension Orders {
 
     struct Reject: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Reject a submitted order, saying why.",
+            abstract: "Reject a submitted order, saying why (--reason is required; the rep reads it).",
             discussion: "Example:\n  outpost orders reject SO-000123 --reason \"customer cancelled by phone\"")
         @OptionGroup var move: Move
+
+        func validate() throws {
+            guard let reason = move.reason, !reason.allSatisfy(\.isWhitespace) else {
+                throw ValidationError("say why the order is rejected: outpost orders reject \(move.order) --reason \"TEXT\" (the rep reads it)")
+            }
+        }
+
         func run() throws { try move.run(to: .rejected) }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show an order as the desk reads it: customer, addresses, lines with options and prices, discounts, total.",
+            discussion: """
+                The lines add up to the subtotal, and the subtotal less the discounts to the total, to the cent.
+                An order the server has not taken in yet is shown as priced on this device (provisional).
+
+                Examples:
+                  outpost orders show SO-000123
+                  outpost orders show SO-000123 --json
+                """)
+        @OptionGroup var options: ReplicaOptions
+        @OptionGroup var output: JSONOption
+        @Argument(help: "The order: its number (SO-000123) or its id.") var order: String
+
+        func run() throws {
+            let replica = try options.open()
+            let readable = try replica.readable(try replica.order(named: order))
+            if output.json { return try Output.json(readable) }
+            print(readable.text)
+        }
     }
 
     struct Fulfil: ParsableCommand {

@@ -1,16 +1,18 @@
 import ArgumentParser
 import FieldClient
+import Foundation
+import OrderIntake
 import OutpostModel
 import Pricing
 import TerminalOutput
 
-/// `outpost quote new|configure|price|submit|approve|accept|show|list`.
+/// `outpost quote new|configure|price|submit|approve|reject|accept|revise|copy|document|show|list`.
 struct QuoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quote",
         abstract: "Build, price and move quotes offline; every step syncs next time.",
         discussion: """
-            A quote goes draft → submitted (discount over the price book's threshold: a manager approves) → approved → accepted; then outpost order place makes its order. Quotes are named by id or a unique prefix of at least 4 characters.
+            A quote goes draft → submitted (discount over the price book's threshold: a manager approves or rejects it with a reason) → approved → accepted; then outpost order place makes its order. The server numbers quotes (Q-000123; revisions Q-000123-2); until the next sync a new quote is provisional. A quote is valid for 30 days by default; an expired one cannot be accepted or ordered (revise it). Quotes are named by id or a unique prefix of at least 4 characters.
 
             Example:
               outpost quote new --opportunity 3f2b8c1e
@@ -18,7 +20,8 @@ struct QuoteCommand: ParsableCommand {
               outpost quote price 9a1c --discount 10
               outpost quote submit 9a1c
             """,
-        subcommands: [New.self, Configure.self, Price.self, Submit.self, Approve.self, Accept.self, Show.self, List.self]
+        subcommands: [New.self, Configure.self, Price.self, Submit.self, Approve.self, Reject.self, Accept.self, Revise.self,
+                      Copy.self, Document.self, Show.self, List.self]
     )
 
     /// The replica, the output form and the quote a step works on.
@@ -31,14 +34,15 @@ struct QuoteCommand: ParsableCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Start a draft quote on an opportunity.",
-            discussion: "Example:\n  outpost quote new --opportunity 3f2b8c1e")
+            discussion: "Example:\n  outpost quote new --opportunity 3f2b8c1e --valid-days 14")
         @OptionGroup var options: ReplicaOptions
         @OptionGroup var output: JSONOption
         @Option(help: "The opportunity's id or a unique prefix of it.") var opportunity: String
+        @Option(help: "How many days the offer holds from today.") var validDays = Replica.quoteValidityDays
 
         func run() throws {
             let replica = try options.open()
-            let quote = try replica.newQuote(opportunity: opportunity)
+            let quote = try replica.newQuote(opportunity: opportunity, validDays: validDays)
             try show(quote, replica: replica, json: output.json, note: "Created quote \(quote.id); it syncs next time.")
         }
     }
@@ -47,11 +51,11 @@ struct QuoteCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a configured product to a draft quote and re-price it.",
             discussion: """
-                The choices must leave a valid configuration; options left open are not included, and an option the rules still need is named.
+                The choices must leave a valid configuration; options left open are not included, and every option the rules still need is named at once. --complete cheapest adds them, cheapest first by option price.
 
                 Example:
                   outpost quote configure 9a1c --product PC-RICHMOND \\
-                    --select i7-7700k-kaby-lake --deselect gt1030-msi-aero --quantity 12
+                    --select i7-7700k-kaby-lake --deselect gt1030-msi-aero --complete cheapest --quantity 12
                 """)
         @OptionGroup var quote: QuoteTarget
         @Option(help: "The product's SKU, id or name.") var product: String
@@ -59,9 +63,16 @@ struct QuoteCommand: ParsableCommand {
         @Option(help: "An option to rule out (repeat the flag).") var deselect: [String] = []
         @Option(name: [.customShort("q"), .long], help: "How many units.") var quantity = 1
         @Option(help: "The price book's name or id (default: the quote's, else the product's).") var priceBook: String?
+        @Option(help: "cheapest: add every choice still needed, cheapest first by option price.") var complete: outpost.Configure.Completion?
 
         func run() throws {
             let replica = try self.quote.options.open()
+            var select = self.select
+            if complete != nil {
+                let catalog = try replica.catalog()
+                let configurator = try ProductConfigurator(catalog: catalog, product: try catalog.product(product))
+                select += try configurator.suggestion(select: select, deselect: deselect).needed.map(\.code)
+            }
             let (quote, priced) = try replica.configureQuote(self.quote.id, product: product, select: select, deselect: deselect,
                                                              quantity: quantity, priceBook: priceBook)
             try show(quote, priced, replica: replica, json: self.quote.output.json, note: "Added a line to quote \(quote.id).")
@@ -113,6 +124,105 @@ struct QuoteCommand: ParsableCommand {
         }
     }
 
+    struct Reject: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Reject a submitted quote with a reason for the rep (managers only).",
+            discussion: "Example:\n  outpost quote reject 9a1c --reason \"20 % is too much for 12 units\"")
+        @OptionGroup var quote: QuoteTarget
+        @Option(help: "Why the quote is rejected; the rep reads it.") var reason: String
+
+        func run() throws {
+            let replica = try self.quote.options.open()
+            let quote = try replica.rejectQuote(self.quote.id, reason: reason)
+            try show(quote, replica: replica, json: self.quote.output.json, note: "Rejected quote \(quote.label); the rep sees why at the next sync.")
+        }
+    }
+
+    struct Revise: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make the next revision of a quote: a draft with the same lines, to change and submit again.",
+            discussion: """
+                The revision shares the quote's number with a suffix (Q-000123-2) and is valid for --valid-days from today.
+                An order placed on it replaces the rejected order of the quote it revises.
+
+                Example:
+                  outpost quote revise 9a1c
+                  outpost quote price 7e0d --discount 12
+                """)
+        @OptionGroup var quote: QuoteTarget
+        @Option(help: "How many days the revision's offer holds from today.") var validDays = Replica.quoteValidityDays
+
+        func run() throws {
+            let replica = try self.quote.options.open()
+            let revision = try replica.reviseQuote(self.quote.id, validDays: validDays)
+            try show(revision, replica: replica, json: self.quote.output.json,
+                     note: "Created revision \(revision.revision ?? 2) of quote \(self.quote.id) as \(revision.id); change it with outpost quote configure or price, then submit it.")
+        }
+    }
+
+    struct Copy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy a quote's lines and discounts into a new draft, on the same or another opportunity.",
+            discussion: "Example:\n  outpost quote copy 9a1c --opportunity 5d2e")
+        @OptionGroup var quote: QuoteTarget
+        @Option(help: "The opportunity for the copy (id or unique prefix; default: the quote's).") var opportunity: String?
+        @Option(help: "How many days the copy's offer holds from today.") var validDays = Replica.quoteValidityDays
+
+        func run() throws {
+            let replica = try self.quote.options.open()
+            let copy = try replica.copyQuote(self.quote.id, opportunity: opportunity, validDays: validDays)
+            try show(copy, replica: replica, json: self.quote.output.json, note: "Copied quote \(self.quote.id) to the new draft \(copy.id).")
+        }
+    }
+
+    struct Document: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render a quote for the customer, offline: standalone printable HTML, plain text, or PDF.",
+            discussion: """
+                The document names the company, the customer and contact, every line with its options and prices,
+                volume and quote discounts, the total, the validity date and the terms. HTML stands alone (inline CSS,
+                A4 when printed). PDF is printed from that HTML by a headless Chromium (OUTPOST_CHROMIUM or chromium
+                on the PATH).
+
+                Examples:
+                  outpost quote document 9a1c --format html -o quote.html \\
+                    --company "Richmond Systems Ltd"
+                  outpost quote document 9a1c --format pdf -o quote.pdf
+                  outpost quote document 9a1c --format txt -o -
+                """)
+        enum Format: String, ExpressibleByArgument, CaseIterable { case html, txt, pdf }
+
+        @OptionGroup var options: ReplicaOptions
+        @Argument(help: "The quote's id or a unique prefix of it.") var id: String
+        @Option(help: "html, txt or pdf.") var format: Format = .html
+        @Option(name: [.customShort("o"), .long], help: "The file to write (- for standard output, html and txt only).") var output: String
+        @Option(help: "The selling company's name at the head of the document (default: OUTPOST_COMPANY, else Outpost).")
+        var company: String?
+        @Option(help: "A paragraph of terms (repeat the flag; default: standard terms).") var terms: [String] = []
+
+        func validate() throws {
+            if format == .pdf && output == "-" { throw ValidationError("a PDF needs a file: -o quote.pdf") }
+        }
+
+        func run() throws {
+            let name = company ?? ProcessInfo.processInfo.environment["OUTPOST_COMPANY"] ?? "Outpost"
+            let document = try options.open().quoteDocument(id, company: name, terms: terms)
+            switch format {
+            case .html: try write(document.html)
+            case .txt: try write(document.text)
+            case .pdf: try DocumentPrinter.pdf(html: document.html, to: URL(fileURLWithPath: output))
+            }
+            if output != "-" { Output.status("Wrote quote \(document.number) (\(format.rawValue)) to \(output).") }
+        }
+
+        private func write(_ text: String) throws {
+            if output == "-" { return print(text, terminator: "") }
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
+                throw ReplicaError(.invalid, "cannot write \(output): \(error.localizedDescription); choose a writable path with -o")
+            }
+        }
+    }
+
     struct Accept: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record that the customer accepted an approved quote.",
@@ -140,19 +250,28 @@ struct QuoteCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the quotes this device holds.",
-            discussion: "Example:\n  outpost quote list --json")
+            abstract: "List the quotes this device holds; --awaiting-approval: those waiting for a manager.",
+            discussion: """
+                A manager's replica holds the quotes of their territory subtree, so --awaiting-approval lists the quotes waiting for them.
+
+                Examples:
+                  outpost quote list --json
+                  outpost quote list --awaiting-approval
+                """)
         @OptionGroup var options: ReplicaOptions
         @OptionGroup var output: JSONOption
+        @Flag(help: "Only quotes submitted for a manager's approval.") var awaitingApproval = false
 
         func run() throws {
             let replica = try options.open()
             let catalog = try replica.catalog()
-            let views = try replica.quotes().map { QuoteView($0, priced: nil, catalog: catalog) }.sorted { $0.id < $1.id }
+            let quotes = awaitingApproval ? try replica.quotesAwaitingApproval() : try replica.quotes()
+            let views = quotes.map { QuoteView($0, priced: nil, catalog: catalog) }.sorted { ($0.number, $0.id) < ($1.number, $1.id) }
             if output.json { return try Output.json(views) }
-            if views.isEmpty { return print("No quotes.") }
-            Output.table(["QUOTE", "STATUS", "LINES", "TOTAL", "OPPORTUNITY"],
-                         views.map { [$0.id, $0.status, "\($0.lines.count)", ($0.total ?? "-") + " " + ($0.currency ?? ""), String($0.opportunity.prefix(8))] })
+            if views.isEmpty { return print(awaitingApproval ? "No quotes await approval." : "No quotes.") }
+            Output.table(["QUOTE", "STATUS", "LINES", "DISCOUNT", "TOTAL", "VALID UNTIL", "ID"],
+                         views.map { [$0.number, $0.status, "\($0.lines.count)", ReadableOrder.percent($0.discountBasisPoints) + " %",
+                                      ($0.total ?? "-") + " " + ($0.currency ?? ""), $0.validUntil ?? "-", String($0.id.prefix(8))] })
         }
     }
 }

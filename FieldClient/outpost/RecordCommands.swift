@@ -51,7 +51,8 @@ struct SetFields: ParsableCommand {
         discussion: """
             An empty value clears an optional field. Setting a field in conflict resolves the conflict.
             Example:
-              outpost set account 3f2b8c1e-0d5a-4c1e-9b7a-2f1d4e6a8b90 phone="+49 89 1234" city=Munich
+              outpost set account 3f2b8c1e-0d5a-4c1e-9b7a-2f1d4e6a8b90 \\
+                phone="+49 89 1234" city=Munich
             """
     )
     @OptionGroup var options: ReplicaOptions

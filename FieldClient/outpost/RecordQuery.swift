@@ -35,6 +35,9 @@ struct RecordQuery: ParsableArguments {
     @Flag(help: "Sort descending.")
     var desc = false
 
+    @Flag(help: "Show every cell in full instead of fitting the table to the terminal.")
+    var wide = false
+
     @Option(help: "Rows per page.")
     var limit = 20
 

@@ -4,7 +4,8 @@ import MergeEngine
 import OutpostReplication
 import TerminalOutput
 
-/// Records as rows for people (an 80-column table, references shown by name) and
+/// Records as rows for people (a table fitted to the terminal, or in full with `--wide`;
+/// references shown by name; owners shown to managers) and
 /// for scripts (JSON objects with every field as text).
 enum RecordTable {
     /// A field's text, with references replaced by the referenced record's name.
@@ -19,17 +20,21 @@ enum RecordTable {
 
     /// Prints `records` as a table of `listing`'s columns, or as JSON.
     static func print(_ records: [LocalRecord], total: Int, _ listing: KindListing, _ directory: Directory, json: Bool,
-                      page: Int = 1, limit: Int) throws {
+                      page: Int = 1, limit: Int, wide: Bool = false) throws {
         if json {
             return try Output.json(records.map { try object($0, directory) })
         }
         if records.isEmpty { return Swift.print("No \(listing.command) match.") }
-        let headers = ["ID"] + listing.columns.map { $0.replacingOccurrences(of: "_id", with: "").replacingOccurrences(of: "_", with: " ").uppercased() }
+        var columns = listing.columns
+        if listing.kind.fieldID(named: "owner_id") != nil, try directory.replica.identity().role != "rep" {
+            columns.append("owner_id")  // a manager's list mixes several reps' records
+        }
+        let headers = ["ID"] + columns.map { $0.replacingOccurrences(of: "_id", with: "").replacingOccurrences(of: "_", with: " ").uppercased() }
         let rows = try records.map { record in
             [Directory.shortID(record.id) + (record.pending.isEmpty ? "" : "*") + (record.view.hasConflicts ? "!" : "")]
-                + (try listing.columns.map { try cell(record, $0, directory) })
+                + (try columns.map { try cell(record, $0, directory) })
         }
-        Output.table(headers, rows, fitting: 80)
+        if wide { Output.table(headers, rows, maxCellWidth: Int.max) } else { Output.table(headers, rows, fitting: TerminalWidth.columns) }
         let first = (page - 1) * limit + 1
         Swift.print("\(first)–\(first + records.count - 1) of \(total)\(total > first + records.count - 1 ? "; next: --page \(page + 1)" : "")"
             + (records.contains { !$0.pending.isEmpty } ? "  (* not yet synced)" : "")

@@ -19,10 +19,10 @@ struct Sync: ParsableCommand {
     @Option(help: "Use this endpoint instead of the one learnt at enrolment (tcp://HOST:PORT or http://HOST:PORT/sync).")
     var endpoint: String?
 
-    @Option(help: "Seconds to wait for any connect, send or receive.")
+    @Option(help: "Seconds the whole sync may take, retries included (a silent hub is given up on then).")
     var timeout = 30
 
-    @Option(help: "How many times to retry a dropped link before giving up (progress is kept).")
+    @Option(help: "How many times to retry a dropped link before giving up (progress is kept); a refused connection or an HTTP 4xx is not retried.")
     var retries = 3
 
     func run() throws {

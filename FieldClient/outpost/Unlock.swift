@@ -8,10 +8,10 @@ struct Unlock: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Unlock the replica for a working session, so commands need no passphrase until it expires.",
         discussion: """
-            Argon2id turns the passphrase into the replica's key in about 66 ms; unlocking
-            does it once and keeps the key, readable by you alone (mode 0600), in
-            $XDG_RUNTIME_DIR/outpost (memory, gone at logout) or else in the replica folder.
-            `outpost lock` ends it early.
+            Argon2id (libsodium's moderate limits: 256 MiB) turns the passphrase into the
+            replica's key; unlocking does it once and keeps the key in your kernel keyring
+            (Linux keyrings(7)), readable by you alone and never written to disk. The kernel
+            destroys it when the time is up; `outpost lock` ends it at once.
             Examples:
               outpost unlock
               OUTPOST_PASSPHRASE=… outpost unlock --hours 2 --json
@@ -20,7 +20,7 @@ struct Unlock: ParsableCommand {
     @OptionGroup var options: ReplicaOptions
     @OptionGroup var output: JSONOption
 
-    @Option(help: "How many hours the replica stays unlocked.")
+    @Option(help: "How many hours the replica stays unlocked (the kernel enforces it).")
     var hours: Double = 8
 
     struct Result: Encodable {
@@ -41,10 +41,10 @@ struct Unlock: ParsableCommand {
     }
 }
 
-/// `outpost lock`: forgets the unlocked key.
+/// `outpost lock`: destroys the unlocked key.
 struct Lock: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Lock the replica again: the next command needs the passphrase or key file.",
+        abstract: "Lock the replica again at once: the next command needs the passphrase or key file.",
         discussion: "Example:\n  outpost lock"
     )
     @OptionGroup var options: ReplicaOptions

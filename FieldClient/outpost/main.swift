@@ -1,4 +1,5 @@
 import ArgumentParser
+import TerminalOutput
 
 /// `outpost`: the field client.
 struct OutpostCommand: ParsableCommand {
@@ -19,10 +20,16 @@ struct OutpostCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Enrol.self, Unlock.self, Lock.self, Sync.self, Status.self, Accounts.self, Contacts.self, Leads.self, Opportunities.self,
-            Activities.self, LogActivity.self, Conflicts.self, ForecastCommand.self, Show.self, SetFields.self, Rejected.self,
-            Export.self, Check.self, Where.self, Configure.self, QuoteCommand.self, OrderCommand.self, Orders.self,
+            Activities.self, LogActivity.self, PlanActivity.self, Agenda.self, Conflicts.self, ForecastCommand.self, Show.self, SetFields.self, Rejected.self,
+            Export.self, Check.self, PassphraseCommand.self, Where.self, Configure.self, QuoteCommand.self, OrderCommand.self, Orders.self,
         ]
     )
 }
 
-OutpostCommand.main()
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+    var command = try OutpostCommand.parseAsRoot(arguments)
+    try command.run()
+} catch {
+    CommandFailure.exit(error, root: OutpostCommand.self, arguments: arguments)
+}

@@ -1,3 +1,5 @@
+import ByteCoding
+
 /// What a device sends to enrol (SPEC.md §6), sealed under the enrolment code's key.
 public struct EnrolmentRequest: Hashable, Sendable {
     /// The device's X25519 public key (32 bytes).
@@ -21,7 +23,7 @@ public struct EnrolmentRequest: Hashable, Sendable {
 
     /// Decodes a request.
     public init(decoding bytes: [UInt8]) throws(ProtocolError) {
-        var reader = ByteReader(bytes)
+        var reader = ByteReader<ProtocolError>(bytes)
         let key = try reader.raw(32)
         let label = try reader.string()
         try reader.expectEnd(of: "enrolment request")
@@ -76,7 +78,7 @@ public struct EnrolmentResponse: Hashable, Sendable {
 
     /// Decodes a response.
     public init(decoding bytes: [UInt8]) throws(ProtocolError) {
-        var reader = ByteReader(bytes)
+        var reader = ByteReader<ProtocolError>(bytes)
         let number = try reader.varint()
         guard number > 0, number <= UInt64(UInt32.max) else { throw ProtocolError(.malformed, "device number \(number) is out of range") }
         let key = try reader.raw(32)

@@ -1,3 +1,4 @@
+import ByteCoding
 import MergeEngine
 
 /// One record's full replicated state in its general form (SPEC.md §4.1): used for
@@ -16,7 +17,7 @@ public enum RecordStateCodec {
     /// - Throws: ``ProtocolError`` if the bytes are malformed or the state breaks an
     ///   invariant of the merge engine.
     public static func decode(_ bytes: [UInt8], id: RecordID) throws(ProtocolError) -> RecordState {
-        var reader = ByteReader(bytes)
+        var reader = ByteReader<ProtocolError>(bytes)
         let state = try read(from: &reader, id: id)
         try reader.expectEnd(of: "record state")
         return state
@@ -57,7 +58,7 @@ public enum RecordStateCodec {
         }
     }
 
-    static func read(from reader: inout ByteReader, id: RecordID) throws(ProtocolError) -> RecordState {
+    static func read(from reader: inout ByteReader<ProtocolError>, id: RecordID) throws(ProtocolError) -> RecordState {
         let type = try TypeCodec.read(from: &reader)
         let context = try VectorCodec.read(from: &reader)
         let existenceCount = try reader.count(max: reader.remaining / 4, of: "existence entry count")
@@ -113,7 +114,7 @@ public enum RecordStateCodec {
         writer.varint(context[stamp.replica] &- stamp.counter)
     }
 
-    private static func readStamp(from reader: inout ByteReader, context: VersionVector) throws(ProtocolError) -> Dot {
+    private static func readStamp(from reader: inout ByteReader<ProtocolError>, context: VersionVector) throws(ProtocolError) -> Dot {
         let replica = try ReplicaCodec.read(from: &reader)
         let gap = try reader.varint()
         let top = context[replica]

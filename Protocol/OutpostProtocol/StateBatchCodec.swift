@@ -1,3 +1,4 @@
+import ByteCoding
 import MergeEngine
 
 /// Many record states, laid out by column so that a compressor sees long runs of
@@ -23,7 +24,7 @@ public enum StateBatchCodec {
     }
 
     /// Reads states written by ``write(_:hub:to:)``.
-    public static func read(from reader: inout ByteReader, hub: ReplicaID) throws(ProtocolError) -> [RecordState] {
+    public static func read(from reader: inout ByteReader<ProtocolError>, hub: ReplicaID) throws(ProtocolError) -> [RecordState] {
         let sectionCount = try reader.count(max: reader.remaining / 3, of: "section count")
         var states: [RecordState] = []
         for _ in 0..<sectionCount { try readSection(from: &reader, hub: hub, into: &states) }
@@ -65,7 +66,7 @@ public enum StateBatchCodec {
         for (state, isSimple) in zip(states, simple) where !isSimple { RecordStateCodec.write(state, to: &writer) }
     }
 
-    private static func readSection(from reader: inout ByteReader, hub: ReplicaID, into states: inout [RecordState]) throws(ProtocolError) {
+    private static func readSection(from reader: inout ByteReader<ProtocolError>, hub: ReplicaID, into states: inout [RecordState]) throws(ProtocolError) {
         let type = try TypeCodec.read(from: &reader)
         let count = try reader.count(max: reader.remaining / 17, of: "section size")
         guard count > 0 else { throw ProtocolError(.malformed, "a batch section at byte \(reader.offset) is empty") }

@@ -1,3 +1,4 @@
+import ByteCoding
 import MergeEngine
 
 /// What a device sends to sync (SPEC.md §5.2): its cursor and its pending writes.
@@ -36,7 +37,7 @@ public struct SyncRequest: Hashable, Sendable {
 
     /// Decodes a request from `device`.
     public init(decoding bytes: [UInt8], device: ReplicaID, hub: ReplicaID) throws(ProtocolError) {
-        var reader = ByteReader(bytes)
+        var reader = ByteReader<ProtocolError>(bytes)
         let flags = try reader.byte()
         guard flags & ~Self.backfillBit == 0 else { throw ProtocolError(.malformed, "sync request flags \(flags) are unknown") }
         var cursor = SyncCursor(watermark: try reader.varint(), scopeVersion: try reader.varint())

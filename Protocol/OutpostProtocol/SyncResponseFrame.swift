@@ -1,3 +1,4 @@
+import ByteCoding
 import MergeEngine
 
 /// One frame of the server's answer to a sync (SPEC.md §5.3). A response is a stream
@@ -128,7 +129,7 @@ public struct SyncResponseFrame: Hashable, Sendable {
 
     /// Decodes a frame answering a request sent with cursor `request`.
     public init(decoding bytes: [UInt8], answering request: SyncCursor, hub: ReplicaID) throws(ProtocolError) {
-        var reader = ByteReader(bytes)
+        var reader = ByteReader<ProtocolError>(bytes)
         let flags = try reader.varint()
         guard flags & ~Flag.all == 0 else { throw ProtocolError(.malformed, "response frame flags \(flags) are unknown") }
         let (watermark, overflowW) = request.watermark.addingReportingOverflow(try reader.varint())

@@ -1,3 +1,4 @@
+import ByteCoding
 import MergeEngine
 
 /// Field values and wall-clock times on the wire (SPEC.md §3).
@@ -39,7 +40,7 @@ public enum ValueCodec {
     }
 
     /// Reads one value.
-    public static func read(from reader: inout ByteReader) throws(ProtocolError) -> FieldValue {
+    public static func read(from reader: inout ByteReader<ProtocolError>) throws(ProtocolError) -> FieldValue {
         let start = reader.offset
         guard let tag = Tag(rawValue: try reader.byte()) else {
             throw ProtocolError(.malformed, "value tag \(reader.bytes[start]) at byte \(start) is unknown")
@@ -64,7 +65,7 @@ public enum ValueCodec {
     }
 
     /// Reads a time.
-    public static func readTime(from reader: inout ByteReader) throws(ProtocolError) -> WallClock {
+    public static func readTime(from reader: inout ByteReader<ProtocolError>) throws(ProtocolError) -> WallClock {
         let seconds = try reader.signed()
         guard seconds > -(1 << 40), seconds < 1 << 40 else { throw ProtocolError(.malformed, "time \(seconds) s is out of range") }
         return WallClock(milliseconds: epochMilliseconds + seconds * 1000)

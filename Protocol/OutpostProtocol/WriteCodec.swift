@@ -1,3 +1,4 @@
+import ByteCoding
 import MergeEngine
 
 /// A device's pending writes inside a sync request (SPEC.md §5). The author is the
@@ -48,7 +49,7 @@ public enum WriteCodec {
 
     /// Reads writes authored by `device`.
     public static func read(
-        from reader: inout ByteReader, device: ReplicaID, hub: ReplicaID
+        from reader: inout ByteReader<ProtocolError>, device: ReplicaID, hub: ReplicaID
     ) throws(ProtocolError) -> [Write] {
         let count = try reader.count(max: reader.remaining / 19, of: "write count")
         var writes: [Write] = []
@@ -104,7 +105,7 @@ enum FieldsCodec {
         }
     }
 
-    static func read(from reader: inout ByteReader) throws(ProtocolError) -> [FieldID: FieldValue] {
+    static func read(from reader: inout ByteReader<ProtocolError>) throws(ProtocolError) -> [FieldID: FieldValue] {
         let count = try reader.count(max: reader.remaining / 2, of: "field count")
         var fields: [FieldID: FieldValue] = [:]
         var previous: UInt64 = 0
@@ -130,7 +131,7 @@ enum VectorCodec {
         }
     }
 
-    static func read(from reader: inout ByteReader) throws(ProtocolError) -> VersionVector {
+    static func read(from reader: inout ByteReader<ProtocolError>) throws(ProtocolError) -> VersionVector {
         let count = try reader.count(max: min(reader.remaining / 2, 64), of: "vector size")
         var dots: [Dot] = []
         for _ in 0..<count {
@@ -147,7 +148,7 @@ enum VectorCodec {
 
 /// Replica ids and record types: varints that must fit their integer types.
 enum ReplicaCodec {
-    static func read(from reader: inout ByteReader) throws(ProtocolError) -> ReplicaID {
+    static func read(from reader: inout ByteReader<ProtocolError>) throws(ProtocolError) -> ReplicaID {
         let value = try reader.varint()
         guard value <= UInt64(UInt32.max) else { throw ProtocolError(.malformed, "replica id \(value) exceeds 32 bits") }
         return ReplicaID(UInt32(value))
@@ -155,7 +156,7 @@ enum ReplicaCodec {
 }
 
 enum TypeCodec {
-    static func read(from reader: inout ByteReader) throws(ProtocolError) -> RecordTypeID {
+    static func read(from reader: inout ByteReader<ProtocolError>) throws(ProtocolError) -> RecordTypeID {
         let value = try reader.varint()
         guard value <= UInt64(UInt16.max) else { throw ProtocolError(.malformed, "record type \(value) exceeds 16 bits") }
         return RecordTypeID(UInt16(value))

@@ -1,3 +1,4 @@
+import ByteCoding
 import OutpostProtocol
 import SodiumKit
 
@@ -34,7 +35,7 @@ public struct SealedRequest: Hashable, Sendable {
 
     /// Reads the clear header of a sync request, so the server can find the device's key.
     public init(parsing bytes: [UInt8]) throws(ProtocolError) {
-        var reader = ByteReader(bytes)
+        var reader = ByteReader<ProtocolError>(bytes)
         try RequestHeader.checkVersion(&reader)
         let kind = try reader.byte()
         guard kind & ~WireFormat.compressedBit == WireFormat.RequestKind.sync.rawValue else {
@@ -67,7 +68,7 @@ public struct SealedRequest: Hashable, Sendable {
 public enum RequestHeader {
     /// The kind of request `bytes` holds.
     public static func kind(of bytes: [UInt8]) throws(ProtocolError) -> WireFormat.RequestKind {
-        var reader = ByteReader(bytes)
+        var reader = ByteReader<ProtocolError>(bytes)
         try checkVersion(&reader)
         let raw = try reader.byte()
         guard let kind = WireFormat.RequestKind(rawValue: raw & ~WireFormat.compressedBit) else {
@@ -76,7 +77,7 @@ public enum RequestHeader {
         return kind
     }
 
-    static func checkVersion(_ reader: inout ByteReader) throws(ProtocolError) {
+    static func checkVersion(_ reader: inout ByteReader<ProtocolError>) throws(ProtocolError) {
         let version = try reader.byte()
         guard version == WireFormat.version else {
             throw ProtocolError(.unknownVersion, "protocol version \(version) is not supported; this server speaks version \(WireFormat.version). Update the client")

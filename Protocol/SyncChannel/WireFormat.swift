@@ -1,3 +1,4 @@
+import ByteCoding
 import OutpostProtocol
 
 /// The constants of the sealed layer (SPEC.md §2).
@@ -5,7 +6,7 @@ public enum WireFormat {
     /// The protocol version: the first byte of every request.
     public static let version: UInt8 = 1
     /// The largest plaintext a frame or request may carry once decompressed.
-    public static let maximumPlaintext = 4 << 20
+    public static let maximumPlaintext = Framing.defaultMaxPayloadBytes
     /// Bit of a kind byte saying the sealed body is LZMA-compressed.
     static let compressedBit: UInt8 = 0x80
 

@@ -37,6 +37,8 @@ public final class NativeSyncListener: Service, Sendable {
     ///   - host: the address to bind, e.g. `127.0.0.1` or `0.0.0.0`.
     ///   - port: the port; 0 asks the kernel for a free one.
     ///   - limits: the largest request and how long it may take to arrive.
+    ///   - gate: the connection caps, shared with the server's other port.
+    ///   - budget: the bytes all unauthenticated requests may hold, shared likewise.
     ///   - refuse: the answer to a request refused from its length prefix (the default
     ///     closes the connection unanswered).
     ///   - handler: turns a request payload into the stream of response payloads.
@@ -44,6 +46,8 @@ public final class NativeSyncListener: Service, Sendable {
         host: String,
         port: Int,
         limits: FrameLimits = FrameLimits(),
+        gate: ConnectionGate = ConnectionGate(limits: ConnectionLimits()),
+        budget: PendingBytesBudget = PendingBytesBudget(limit: 64 << 20),
         refuse: @escaping FrameRefusalHandler = { _ in nil },
         handler: @escaping SyncHandler
     ) async throws -> NativeSyncListener {
@@ -55,7 +59,18 @@ public final class NativeSyncListener: Service, Sendable {
             .childChannelOption(.autoRead, value: false)
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let decoder = RequestFrameDecoder(maxPayloadBytes: limits.maxRequestBytes)
+                    // Over a cap, the connection is closed at once: its descriptor is freed
+                    // and nothing of it is read.
+                    guard let ticket = gate.admit(address: channel.remoteAddress?.ipAddress ?? "unknown") else {
+                        channel.close(promise: nil)
+                        return AcceptedConnection(channel: channel, requestDeadline: nil)
+                    }
+                    let reservation = ReservationHolder()
+                    channel.closeFuture.whenComplete { _ in
+                        ticket.release()
+                        reservation.release()
+                    }
+                    let decoder = RequestFrameDecoder(maxPayloadBytes: limits.maxRequestBytes, budget: budget, reservation: reservation)
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
                     let deadline = channel.eventLoop.scheduleTask(in: TimeAmount(limits.requestTimeout)) {
                         channel.close(promise: nil)
@@ -70,7 +85,7 @@ public final class NativeSyncListener: Service, Sendable {
             let failure = await withDiscardingTaskGroup(returning: (any Error)?.self) { group in
                 do {
                     try await server.executeThenClose { connections in
-                        for try await connection in connections {
+                        for try await connection in connections where connection.requestDeadline != nil {
                             group.addTask { await serve(connection, refuse: refuse, handler: handler) }
                         }
                     }
@@ -143,7 +158,7 @@ public final class NativeSyncListener: Service, Sendable {
                 while try await requests.next() != nil {}  // the decoder discards; ends at the peer's close or the deadline
                 return
             }
-            accepted.requestDeadline.cancel()
+            accepted.requestDeadline?.cancel()
             guard case .request(let request) = first else { return }
             do {
                 for try await payload in handler(Array(buffer: request)) {
@@ -161,10 +176,11 @@ public final class NativeSyncListener: Service, Sendable {
     }
 }
 
-/// A connection accepted but not yet served: unread, closed at its deadline unless a request arrives.
+/// A connection accepted but not yet served: unread, closed at its deadline unless a
+/// request arrives (no deadline: refused by the gate and already closing).
 private struct AcceptedConnection: Sendable {
     let channel: any Channel
-    let requestDeadline: Scheduled<Void>
+    let requestDeadline: Scheduled<Void>?
 }
 
 /// The native sync listener stopped accepting connections without being asked to.

@@ -19,10 +19,17 @@ extension SyncHub {
                 throw RequestRefusal.replayed(last: last)
             }
             if device.device.isRevoked { return .revoked }
+            // A retiring device's first sync that brings nothing more completes its retirement.
+            if request.writes.isEmpty, try ledger.isRetiring(device: device.device.id) {
+                try ledger.markRevoked(device: device.device.id, at: now)
+                return .revoked
+            }
             let territories = try ledger.territories(assignedTo: device.user.id, withSubtrees: device.user.role.holdsSubtrees)
             let scope = try Self.currentScope(ledger, device: device.number, territories: territories)
             var writer = WriteApplier(ledger: ledger, device: device, scope: territories, time: WallClock(date: now))
             try writer.apply(request.writes)
+            // A disabled user's device uploads what it sent, then is told to wipe like a revoked one.
+            if try ledger.isDisabled(user: device.user.id) { return .revoked }
             let firstPending = request.writes.map(\.dot.counter).min()
             try ledger.dropOutcomes(device: device.number, below: firstPending ?? UInt64(Int64.max))
             var scopes = [scope.version: scope.territories]
@@ -65,10 +72,10 @@ extension WallClock {
 }
 
 extension SyncHub {
-    /// The territories `device` holds: its user's, with the subtrees below for every
-    /// role but reps.
-    public func territories(of device: EnrolledDevice) async throws -> Set<TerritoryID> {
-        let (user, subtrees) = (device.user.id, device.user.role.holdsSubtrees)
-        return try await ledger.snapshot { try $0.territories(assignedTo: user, withSubtrees: subtrees) }
+    /// The territories `user`'s devices hold: their own, with the subtrees below for
+    /// every role but reps.
+    public func territories(of user: User) async throws -> Set<TerritoryID> {
+        let (id, subtrees) = (user.id, user.role.holdsSubtrees)
+        return try await ledger.snapshot { try $0.territories(assignedTo: id, withSubtrees: subtrees) }
     }
 }

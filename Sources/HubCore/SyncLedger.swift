@@ -36,6 +36,18 @@ public protocol LedgerReader {
     func lastOrderNumber() throws -> Int
     /// The catalog rows `quote` is checked against at order intake.
     func intakeCatalog(for quote: Quote?) throws -> IntakeCatalog
+    /// The status of order `id` as the order desk last set it, if the hub took it in.
+    func orderStatus(_ id: EntityID<Order>) throws -> OrderStatus?
+    /// The user `id`, if there is one.
+    func user(_ id: UserID) throws -> User?
+    /// Whether `user` is disabled.
+    func isDisabled(user: UserID) throws -> Bool
+    /// Whether `device` is marked to be retired.
+    func isRetiring(device: DeviceID) throws -> Bool
+    /// The number the hub gave quote `id`, if it has given one.
+    func quoteNumber(_ id: EntityID<Quote>) throws -> Int?
+    /// The highest quote number handed out (0: none yet).
+    func lastQuoteNumber() throws -> Int
 }
 
 /// What the hub writes, inside the one transaction of a request.
@@ -62,8 +74,12 @@ public protocol LedgerTransaction: LedgerReader {
     /// Keeps the domain tables equal to the record's merged view.
     /// - Throws: ``LedgerRefusal`` when the tables refuse it (nothing of it is kept).
     func project(_ record: any ReplicatedRecord, deleted: Bool, seq: UInt64) throws
-    /// Records a taken-in order: its number, the server's total, who placed it.
+    /// Records a taken-in order (carrying its number and the server's total) and who placed it.
     func recordOrderIntake(_ order: Order, number: Int, total: Money, placedBy device: DeviceID, seq: UInt64, at time: WallClock) throws
+    /// Stores the number the hub gave quote `id`.
+    func recordQuoteNumber(_ id: EntityID<Quote>, number: Int) throws
+    /// Marks `device` revoked at `now` (kept if it already is).
+    func markRevoked(device: DeviceID, at now: Date) throws
     /// Records an order's new status.
     func recordOrderStatus(_ order: Order, seq: UInt64) throws
     /// Appends an event of `order`'s current status to the order feed.
@@ -89,6 +105,17 @@ public struct LedgerRefusal: Error, Sendable, Equatable {
 
     /// Creates a refusal.
     public init(_ message: String) { self.message = message }
+}
+
+extension LedgerTransaction {
+    /// Stores the hub's own write of `record` at sequence value `stamp` (``HubWrite``),
+    /// routed where the record's route leads.
+    func writeAsHub(_ record: some ReplicatedRecord, stamp: UInt64, time: WallClock) throws {
+        let existing = try self.record(record.recordID)
+        let state = HubWrite.state(of: record, over: existing?.state, stamp: stamp, time: time)
+        let territory = try Routing.territory(of: record.route, in: self)
+        try save(StoredRecord(state: state, kind: type(of: record).kind, territory: territory, seq: stamp))
+    }
 }
 
 extension LedgerReader {

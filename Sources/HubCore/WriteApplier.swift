@@ -42,8 +42,8 @@ struct WriteApplier<Ledger: LedgerTransaction> {
     /// Accepts `write` at the next sequence value if its context is one the hub handed
     /// out, its record is (and stays) in the device's scope or of a kind its role
     /// reaches everywhere, its kind is writable by the device's role, the merged record
-    /// is valid, names no other user as its writer (``WriterRules``), and, for an order,
-    /// ``OrderRules`` allow it. An account that moves takes
+    /// is valid, names no other user as its writer (``WriterRules``), and, for an order
+    /// or a quote, ``OrderRules`` or ``QuoteRules`` allow it. An account that moves takes
     /// its contacts, opportunities and activities along (each at a new sequence value),
     /// and a departure tells the old territory's devices to evict it.
     private func decide(_ write: Write) throws -> WriteOutcome.Result {
@@ -84,6 +84,7 @@ struct WriteApplier<Ledger: LedgerTransaction> {
         }
         let before = existing.flatMap { try? kind.decode(recordID: write.record, fields: $0.state.view(policy: .updateWins).values) }
         if let refusal = WriterRules.refusal(before: before, after: record, user: device.user) { return refusal }
+        if let quote = record as? Quote, let refusal = QuoteRules.refusal(before: before as? Quote, after: quote) { return refusal }
         let territory: TerritoryID?
         do { territory = try Routing.territory(of: record.route, in: ledger) } catch let refusal as LedgerRefusal {
             return .refused(.invalid, "\(kind.name) \(write.record) refers to a record the server does not have: \(refusal.message)")
@@ -105,6 +106,7 @@ struct WriteApplier<Ledger: LedgerTransaction> {
         if let order = record as? Order {
             try OrderRules.record(orderChange, order: order, device: device.device.id, seq: seq, time: time, in: ledger)
         }
+        if let quote = record as? Quote, !view.isDeleted { try QuoteRules.number(quote, time: time, in: ledger) }
         if kind == .account, let moved = existing?.territory, moved != territory {
             for child in try ledger.children(of: AccountID(write.record)) {
                 try ledger.reroute(child, to: territory, seq: try ledger.nextSequence())

@@ -1,3 +1,4 @@
+import ByteCoding
 /// Compact binary encoding of a record's **causal metadata** — what the merge needs
 /// beyond the values: the hub vector, and the stamp and origin of every surviving
 /// entry (plus tombstone contexts). Values and display times are not included.

@@ -7,6 +7,8 @@ public struct IntakeRefusal: Error, Hashable, Sendable, CustomStringConvertible 
         case unknownQuote
         /// The quote is not accepted.
         case quoteNotAccepted
+        /// The quote's validity date had passed when the order was placed.
+        case quoteExpired
         /// The quote changed after the order was placed.
         case quoteChanged
         /// A line's configuration breaks the product's rules, or names an unknown product or option.

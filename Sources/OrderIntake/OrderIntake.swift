@@ -9,17 +9,25 @@ import Pricing
 public enum OrderIntake {
     /// Reviews a newly pushed `order` placed on `quote` (the server's copy, `nil` if
     /// it has none).
-    /// - Returns: the order's total as the server prices it.
+    /// - Returns: the quote as the server prices it (its total is the order's).
     /// - Throws: ``IntakeRefusal`` with a reason for the rep.
-    public static func review(_ order: Order, quote: Quote?, catalog: IntakeCatalog) throws(IntakeRefusal) -> Money {
-        guard order.status == .submitted, order.number == nil, order.total == nil else {
-            throw IntakeRefusal(.invalidOrder, "a new order must be submitted without a number or total (the server gives them); place it again with outpost order place")
+    public static func review(_ order: Order, quote: Quote?, catalog: IntakeCatalog) throws(IntakeRefusal) -> PricedQuote {
+        guard order.status == .submitted, order.number == nil, order.total == nil, order.lines.isEmpty, order.subtotal == nil else {
+            throw IntakeRefusal(.invalidOrder, "a new order must be submitted without a number, total or priced lines (the server gives them); place it again with outpost order place")
+        }
+        guard order.customer == nil, order.contact == nil, order.rep == nil, order.opportunity == nil, order.quoteNumber == nil else {
+            throw IntakeRefusal(.invalidOrder, "a new order must leave the customer, contact, rep, opportunity and quote number to the server; place it again with outpost order place")
         }
         guard let quote else {
             throw IntakeRefusal(.unknownQuote, "quote \(order.quoteID) is not on the server; sync the quote before placing the order")
         }
         guard quote.status == .accepted else {
             throw IntakeRefusal(.quoteNotAccepted, "quote \(quote.id) is \(quote.status.rawValue), not accepted; only an accepted quote can be ordered")
+        }
+        if let validUntil = quote.validUntil {
+            guard let placed = order.orderedOn, placed <= validUntil else {
+                throw IntakeRefusal(.quoteExpired, "quote \(quote.label) was valid until \(validUntil)\(order.orderedOn.map { " and the order was placed on \($0)" } ?? " and the order names no day"); revise the quote (outpost quote revise) and order the revision")
+            }
         }
         guard QuoteVersion.hash(of: quote) == order.quoteHash else {
             throw IntakeRefusal(.quoteChanged, "quote \(quote.id) changed after the order was placed; sync, check the quote and place the order again")
@@ -40,7 +48,7 @@ public enum OrderIntake {
         if priced.needsApproval, quote.approvedBy == nil || catalog.approverRole != .manager {
             throw IntakeRefusal(.needsApproval, "quote \(quote.id) gives a \(priced.discount) discount, over the price book's threshold, without a manager's approval; ask your manager to approve it")
         }
-        return priced.total
+        return priced
     }
 
     /// The server's own price of `quote` from its price book (`Pricing`).

@@ -5,6 +5,12 @@ public enum InterchangeRecords: Hashable, Sendable {
     case accounts([Account])
     case contacts([Contact])
     case opportunities([Opportunity])
+    case leads([Lead])
+    case activities([Activity])
+    case territories([Territory])
+    case users([User])
+    case quotas([Quota])
+    case products([Product])
 
     /// Which kind of records these are.
     public var kind: InterchangeKind {
@@ -12,6 +18,12 @@ public enum InterchangeRecords: Hashable, Sendable {
         case .accounts: .accounts
         case .contacts: .contacts
         case .opportunities: .opportunities
+        case .leads: .leads
+        case .activities: .activities
+        case .territories: .territories
+        case .users: .users
+        case .quotas: .quotas
+        case .products: .products
         }
     }
 
@@ -21,6 +33,12 @@ public enum InterchangeRecords: Hashable, Sendable {
         case .accounts(let records): records.count
         case .contacts(let records): records.count
         case .opportunities(let records): records.count
+        case .leads(let records): records.count
+        case .activities(let records): records.count
+        case .territories(let records): records.count
+        case .users(let records): records.count
+        case .quotas(let records): records.count
+        case .products(let records): records.count
         }
     }
 }

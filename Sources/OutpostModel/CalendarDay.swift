@@ -22,7 +22,13 @@ public struct CalendarDay: Hashable, Sendable, Codable, Comparable, CustomString
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
             throw ValidationError(.badFormat, field: field, "must be a date as YYYY-MM-DD (got \"\(text)\")")
         }
-        try self.init(year: year, month: month, day: day, field: field)
+        do {
+            try self.init(year: year, month: month, day: day, field: field)
+        } catch {
+            // Echo the text as given (`2026-02-30`), not as the numbers it holds.
+            throw ValidationError(.outOfRange, field: field,
+                                  "\(text.trimmingWhitespace) is not a date between 1900-01-01 and 2999-12-31; check the month and the day")
+        }
     }
 
     /// Days since 1970-01-01 (negative before), for arithmetic and compact storage.

@@ -38,7 +38,8 @@ public struct EnrolmentCode: Hashable, Sendable, Codable {
     public var usedAt: Date?
 
     /// The key that seals the enrolment exchange, derived from the code like the hash
-    /// (the code itself is never stored); `nil` for codes issued before sealed enrolment.
+    /// (the code itself is never stored). The server's store keeps it only sealed under
+    /// its key file, so a copy of the database alone cannot enrol a device.
     public var sealKey: [UInt8]?
 
     public init(codeHash: String, userID: UserID, expiresAt: Date, usedAt: Date? = nil, sealKey: [UInt8]? = nil) {

@@ -1,3 +1,4 @@
+import ByteCoding
 import MergeEngine
 import OutpostModel
 import SodiumKit
@@ -7,13 +8,13 @@ extension ByteLayout where Value == [RecordID: [UInt8]] {
     /// its 32-byte digest.
     static var digests: ByteLayout {
         ByteLayout(text: .digests, write: { digests, writer in
-            writer.count(digests.count)
+            writer.varint(digests.count)
             for (id, digest) in digests.sorted(by: { $0.key < $1.key }) {
                 writer.raw(id.bytes)
                 writer.raw(digest)
             }
         }, read: { reader, _ throws(FieldProblem) in
-            let count = try reader.count()
+            let count = try reader.count(of: "an element count")
             var digests: [RecordID: [UInt8]] = [:]
             for _ in 0..<count {
                 let bytes = try reader.raw(16)

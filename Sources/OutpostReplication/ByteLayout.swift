@@ -1,3 +1,4 @@
+import ByteCoding
 import MergeEngine
 import OutpostModel
 
@@ -7,17 +8,17 @@ struct ByteLayout<Value>: Sendable {
     /// How people read and type the value (see `TextForm+Lists.swift`).
     let text: TextForm<Value>
     let write: @Sendable (Value, inout ByteWriter) -> Void
-    let read: @Sendable (inout ByteReader, DecodingContext) throws(FieldProblem) -> Value
+    let read: @Sendable (inout ByteReader<FieldProblem>, DecodingContext) throws(FieldProblem) -> Value
 }
 
 extension ByteLayout {
     /// `count`, then `count` 16-byte ids, in order.
     static func ids<Entity>() -> ByteLayout where Value == [EntityID<Entity>] {
         ByteLayout(text: .idList(), write: { ids, writer in
-            writer.count(ids.count)
+            writer.varint(ids.count)
             for id in ids { writer.id(id) }
         }, read: { reader, _ throws(FieldProblem) in
-            let count = try reader.count()
+            let count = try reader.count(of: "an element count")
             var ids: [EntityID<Entity>] = []
             for _ in 0..<count { ids.append(try reader.id()) }
             return ids
@@ -30,13 +31,13 @@ extension ByteLayout where Value == [ProductID: Money] {
     /// and the price in minor units (zig-zag); the currency is the record's.
     static var priceEntries: ByteLayout {
         ByteLayout(text: .priceEntries, write: { entries, writer in
-            writer.count(entries.count)
+            writer.varint(entries.count)
             for (product, price) in entries.sorted(by: { RecordID($0.key) < RecordID($1.key) }) {
                 writer.id(product)
                 writer.signed(price.minorUnits)
             }
         }, read: { reader, context throws(FieldProblem) in
-            let count = try reader.count()
+            let count = try reader.count(of: "an element count")
             var entries: [ProductID: Money] = [:]
             for _ in 0..<count {
                 let product: ProductID = try reader.id()
@@ -54,16 +55,16 @@ extension ByteLayout where Value == [[Int32]] {
     /// `clause count`, then per clause: `literal count` and each literal (zig-zag).
     static var clauses: ByteLayout {
         ByteLayout(text: .clauses, write: { clauses, writer in
-            writer.count(clauses.count)
+            writer.varint(clauses.count)
             for clause in clauses {
-                writer.count(clause.count)
+                writer.varint(clause.count)
                 for literal in clause { writer.signed(Int64(literal)) }
             }
         }, read: { reader, _ throws(FieldProblem) in
             var clauses: [[Int32]] = []
-            for _ in 0..<(try reader.count()) {
+            for _ in 0..<(try reader.count(of: "an element count")) {
                 var clause: [Int32] = []
-                for _ in 0..<(try reader.count()) {
+                for _ in 0..<(try reader.count(of: "an element count")) {
                     let literal = try reader.signed()
                     guard let value = Int32(exactly: literal) else {
                         throw .invalid("holds literal \(literal), which does not fit 32 bits")
@@ -83,7 +84,7 @@ extension ByteLayout where Value == [QuoteLine] {
     /// (zig-zag); the currency is the record's.
     static var quoteLines: ByteLayout {
         ByteLayout(text: .quoteLines, write: { lines, writer in
-            writer.count(lines.count)
+            writer.varint(lines.count)
             for line in lines {
                 writer.id(line.productID)
                 ByteLayout<[ProductOptionID]>.ids().write(line.selectedOptionIDs, &writer)
@@ -92,7 +93,7 @@ extension ByteLayout where Value == [QuoteLine] {
             }
         }, read: { reader, context throws(FieldProblem) in
             var lines: [QuoteLine] = []
-            for _ in 0..<(try reader.count()) {
+            for _ in 0..<(try reader.count(of: "an element count")) {
                 let product: ProductID = try reader.id()
                 let options = try ByteLayout<[ProductOptionID]>.ids().read(&reader, context)
                 let quantity = try reader.signed()
@@ -110,15 +111,15 @@ extension ByteLayout where Value == [ForecastCategory: Money] {
     /// (zig-zag); the currency is the record's.
     static var forecastAmounts: ByteLayout {
         ByteLayout(text: .forecastAmounts, write: { amounts, writer in
-            writer.count(amounts.count)
+            writer.varint(amounts.count)
             for (category, amount) in amounts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                writer.text(category.rawValue)
+                writer.string(category.rawValue)
                 writer.signed(amount.minorUnits)
             }
         }, read: { reader, context throws(FieldProblem) in
             var amounts: [ForecastCategory: Money] = [:]
-            for _ in 0..<(try reader.count()) {
-                let name = try reader.text()
+            for _ in 0..<(try reader.count(of: "an element count")) {
+                let name = try reader.string()
                 guard let category = ForecastCategory(rawValue: name) else {
                     let valid = ForecastCategory.allCases.map(\.rawValue).joined(separator: ", ")
                     throw .invalid("names category \"\(name)\"; valid categories are \(valid)")
@@ -139,11 +140,11 @@ extension ByteLayout where Value == [ProductID: VolumeSchedule] {
     /// and per tier its first quantity and its discount in basis points (both zig-zag).
     static var volumeTiers: ByteLayout {
         ByteLayout(text: .volumeTiers, write: { schedules, writer in
-            writer.count(schedules.count)
+            writer.varint(schedules.count)
             for (product, schedule) in schedules.sorted(by: { RecordID($0.key) < RecordID($1.key) }) {
                 writer.id(product)
-                writer.text(schedule.kind.rawValue)
-                writer.count(schedule.tiers.count)
+                writer.string(schedule.kind.rawValue)
+                writer.varint(schedule.tiers.count)
                 for tier in schedule.tiers {
                     writer.signed(Int64(tier.fromQuantity))
                     writer.signed(Int64(tier.discountBasisPoints))
@@ -151,14 +152,14 @@ extension ByteLayout where Value == [ProductID: VolumeSchedule] {
             }
         }, read: { reader, _ throws(FieldProblem) in
             var schedules: [ProductID: VolumeSchedule] = [:]
-            for _ in 0..<(try reader.count()) {
+            for _ in 0..<(try reader.count(of: "an element count")) {
                 let product: ProductID = try reader.id()
-                let name = try reader.text()
+                let name = try reader.string()
                 guard let kind = TierKind(rawValue: name) else {
                     throw .invalid("names tier kind \"\(name)\"; valid kinds are range, slab")
                 }
                 var tiers: [VolumeTier] = []
-                for _ in 0..<(try reader.count()) {
+                for _ in 0..<(try reader.count(of: "an element count")) {
                     let from = try reader.signed(), discount = try reader.signed()
                     guard let from = Int(exactly: from), let discount = Int(exactly: discount) else {
                         throw .invalid("holds a tier that does not fit this platform's integers")

@@ -1,3 +1,4 @@
+import ByteCoding
 import MergeEngine
 public import OutpostModel
 public import SodiumKit
@@ -47,11 +48,11 @@ extension CatalogBundle {
         var writer = ByteWriter()
         let kind = type(of: record).kind
         let fields = record.fields
-        writer.count(Int(kind.rawValue))
+        writer.varint(Int(kind.rawValue))
         writer.raw(record.recordID.bytes)
         for field in fields.keys.sorted(by: { $0.rawValue < $1.rawValue }) where fields[field] != .null {
-            writer.count(Int(field.rawValue))
-            writer.text(kind.text(of: fields[field]!, field: field, in: fields))
+            writer.varint(Int(field.rawValue))
+            writer.string(kind.text(of: fields[field]!, field: field, in: fields))
         }
         return writer.bytes
     }
@@ -70,7 +71,7 @@ extension CatalogBundle {
     /// and the digests' layout.
     public var signedMessage: [UInt8] {
         var writer = ByteWriter()
-        writer.text("outpost catalog bundle v1")
+        writer.string("outpost catalog bundle v1")
         writer.id(productID)
         writer.signed(Int64(version))
         ByteLayout.digests.write(digests, &writer)

@@ -19,7 +19,7 @@ struct FieldSpec<Record>: Sendable {
 
     /// A field that must hold a value.
     static func required<Value>(
-        _ id: UInt16, _ name: String, _ keyPath: any WritableKeyPath<Record, Value> & Sendable, _ codec: ValueCodec<Value>
+        _ id: UInt16, _ name: String, _ keyPath: any WritableKeyPath<Record, Value> & Sendable, _ codec: FieldMapping<Value>
     ) -> FieldSpec {
         FieldSpec(
             descriptor: FieldDescriptor(id: FieldID(id), name: name, valueCase: codec.valueCase, isOptional: false,
@@ -37,7 +37,7 @@ struct FieldSpec<Record>: Sendable {
 
     /// A field whose `nil` is `.null`.
     static func optional<Value>(
-        _ id: UInt16, _ name: String, _ keyPath: any WritableKeyPath<Record, Value?> & Sendable, _ codec: ValueCodec<Value>
+        _ id: UInt16, _ name: String, _ keyPath: any WritableKeyPath<Record, Value?> & Sendable, _ codec: FieldMapping<Value>
     ) -> FieldSpec {
         FieldSpec(
             descriptor: FieldDescriptor(id: FieldID(id), name: name, valueCase: codec.valueCase, isOptional: true,
@@ -63,10 +63,10 @@ struct FieldSpec<Record>: Sendable {
     ) -> FieldSpec {
         FieldSpec(
             descriptor: FieldDescriptor(id: FieldID(id), name: "currency", valueCase: .string, isOptional: set == nil,
-                                        textHint: ValueCodec.currency.text.hint),
+                                        textHint: FieldMapping.currency.text.hint),
             isCurrency: true,
             text: TextCodec(.currency),
-            encode: { currency($0).map(ValueCodec.currency.encode) ?? .null },
+            encode: { currency($0).map(FieldMapping.currency.encode) ?? .null },
             decode: { record, _, context throws(FieldProblem) in
                 guard let set else { return }
                 set(&record, try context.requireCurrency())

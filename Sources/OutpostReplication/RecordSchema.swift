@@ -69,7 +69,7 @@ public struct RecordSchema<Record: Sendable>: Sendable {
         guard let currency = specs.first(where: \.isCurrency) else { return context }
         let value = fields[currency.descriptor.id] ?? .null
         guard value != .null else { return context }
-        do { context.currency = try ValueCodec.currency.decode(value, context) } catch {
+        do { context.currency = try FieldMapping.currency.decode(value, context) } catch {
             throw failure(error, currency.descriptor)
         }
         return context

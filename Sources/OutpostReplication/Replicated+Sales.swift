@@ -78,6 +78,11 @@ extension Quote: ReplicatedRecord {
             .optional(8, "price_book_id", \.priceBookID, .reference()),
             .optional(9, "total", \.total, .money),
             .optional(10, "approved_by", \.approvedBy, .reference()),
+            .optional(11, "number", \.number, .int),
+            .optional(12, "revision", \.revision, .int),
+            .optional(13, "revision_of", \.revisionOf, .reference()),
+            .optional(14, "valid_until", \.validUntil, .day),
+            .optional(15, "rejection_reason", \.rejectionReason, .string),
         ],
         recordID: { RecordID($0.id) },
         route: { .opportunity($0.opportunityID) },
@@ -95,20 +100,50 @@ extension Order: ReplicatedRecord {
             .optional(3, "number", \.number, .orderNumber),
             .required(4, "status", \.status, .enumeration()),
             .optional(5, "total", \.total, .money),
-            .currency(6, of: { $0.total?.currency }),
+            .currency(6, of: { $0.currency }),
             .optional(7, "desk_note", \.deskNote, .string),
+            .optional(8, "contact_id", \.contactID, .reference()),
+            .optional(9, "ship_to", \.shipTo, .string),
+            .optional(10, "bill_to", \.billTo, .string),
+            .optional(11, "requested_delivery", \.requestedDelivery, .day),
+            .optional(12, "ordered_on", \.orderedOn, .day),
+            .optional(13, "replaces_id", \.replacesID, .reference()),
+            .optional(14, "reopen_stage", \.reopenStage, .enumeration()),
+            .optional(15, "customer", \.customer, .string),
+            .optional(16, "contact", \.contact, .string),
+            .optional(17, "rep", \.rep, .string),
+            .optional(18, "opportunity", \.opportunity, .string),
+            .optional(19, "quote_number", \.quoteNumber, .string),
+            .optional(20, "lines", \.linesOrAbsent, .bytes(.orderLines)),
+            .optional(21, "subtotal", \.subtotal, .money),
+            .optional(22, "discount_basis_points", \.discountBasisPoints, .int),
+            .optional(23, "percentage_discount", \.percentageDiscount, .money),
+            .optional(24, "amount_discount", \.amountDiscount, .money),
         ],
         recordID: { RecordID($0.id) },
         route: { .quote($0.quoteID) },
         blank: { Order(id: EntityID($0), quoteID: .placeholder, quoteHash: "") })
 }
 
+extension Order {
+    /// The lines as an optional field: always written, and an order the server has not
+    /// priced yet (or a state from before the field) reads as no lines.
+    var linesOrAbsent: [OrderLine]? {
+        get { lines }
+        set { lines = newValue ?? [] }
+    }
+}
+
 extension Quote {
     /// The text an order's `quote_hash` is computed over: the quote's CSV row
-    /// (``ReplicatedKind/csvRow(id:fields:)``) with its cells joined by line feeds.
+    /// (``ReplicatedKind/csvRow(id:fields:)``) with its cells joined by line feeds,
+    /// `number` left empty: the server numbers a quote after the device may have
+    /// ordered it, and the number is not part of the offer.
     /// `quote_hash` is the lower-case hex of its unkeyed 32-byte BLAKE2b (libsodium's
     /// `crypto_generichash`), so device and server derive the same identity.
     public var versionText: String {
-        ReplicatedKind.quote.csvRow(id: recordID, fields: fields).joined(separator: "\n")
+        var offer = self
+        offer.number = nil
+        return ReplicatedKind.quote.csvRow(id: recordID, fields: offer.fields).joined(separator: "\n")
     }
 }

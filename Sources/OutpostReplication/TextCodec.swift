@@ -8,7 +8,7 @@ struct TextCodec: Sendable {
     let format: @Sendable (FieldValue, DecodingContext) throws(FieldProblem) -> String
     let parse: @Sendable (String, DecodingContext) throws(FieldProblem) -> FieldValue
 
-    init<Value>(_ codec: ValueCodec<Value>) {
+    init<Value>(_ codec: FieldMapping<Value>) {
         readsEmpty = codec.text.readsEmpty
         format = { value, context throws(FieldProblem) in codec.text.format(try codec.decode(value, context)) }
         parse = { text, context throws(FieldProblem) in codec.encode(try codec.text.parse(text, context)) }

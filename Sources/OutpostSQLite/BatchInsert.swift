@@ -38,8 +38,11 @@ extension RecordBatch {
     ///
     /// Each record takes the next value of the change sequence in insertion order;
     /// then every product the batch's catalog records touch gets a newly signed
-    /// bundle (``CatalogSigning``).
-    func insertRecords(_ db: Database, now: Date = Date()) throws {
+    /// bundle (``CatalogSigning``). With `upsert`, a record whose id is stored replaces
+    /// it in place (the hub's write carries the fields that changed); an account that
+    /// changes territory takes its contacts, opportunities and activities along.
+    /// Configurator models and forecast submissions are always inserted.
+    func insertRecords(_ db: Database, secrets: ServerSecrets, now: Date = Date(), upsert: Bool = false) throws {
         let territories = try Territory.parentsFirst(territories)
         let time = WallClock(date: now)
         try ChangeSequence.use(db) { sequence in
@@ -50,20 +53,27 @@ extension RecordBatch {
                     try ReplicaTable.recordHubWrite(db, record, seq: seq, time: time)
                 }
             }
-            try insert(territories) { try $0.insert($1, changeSeq: $2) }
-            try insert(users) { try $0.insert($1, changeSeq: $2) }
-            try insert(accounts) { try $0.insert($1, changeSeq: $2) }
-            try insert(contacts) { try $0.insert($1, changeSeq: $2) }
-            try insert(leads) { try $0.insert($1, changeSeq: $2) }
-            try insert(opportunities) { try $0.insert($1, changeSeq: $2) }
-            try insert(activities) { try $0.insert($1, changeSeq: $2) }
-            try insert(products) { try $0.insert($1, changeSeq: $2) }
-            try insert(productOptions) { try $0.insert($1, changeSeq: $2) }
-            try insert(priceBooks) { try $0.insert($1, changeSeq: $2) }
+            try insert(territories) { try $0.insert($1, changeSeq: $2, upsert: upsert) }
+            try insert(users) { try $0.insert($1, changeSeq: $2, upsert: upsert) }
+            let movedAccounts = upsert ? try AccountMoves.find(accounts, db) : []
+            try insert(accounts) { try $0.insert($1, changeSeq: $2, upsert: upsert) }
+            let ledger = SQLiteLedgerTransaction(db: db)
+            for account in movedAccounts {
+                for child in try ledger.children(of: account.id) {
+                    try ledger.reroute(child, to: account.territoryID, seq: UInt64(sequence.next()))
+                }
+            }
+            try insert(contacts) { try $0.insert($1, changeSeq: $2, upsert: upsert) }
+            try insert(leads) { try $0.insert($1, changeSeq: $2, upsert: upsert) }
+            try insert(opportunities) { try $0.insert($1, changeSeq: $2, upsert: upsert) }
+            try insert(activities) { try $0.insert($1, changeSeq: $2, upsert: upsert) }
+            try insert(products) { try $0.insert($1, changeSeq: $2, upsert: upsert) }
+            try insert(productOptions) { try $0.insert($1, changeSeq: $2, upsert: upsert) }
+            try insert(priceBooks) { try $0.insert($1, changeSeq: $2, upsert: upsert) }
             try insert(configuratorModels) { try $0.insert($1, changeSeq: $2) }
             try insert(forecastSubmissions) { try $0.insert($1, changeSeq: $2) }
             try insert(quotas) { _, _, _ in }  // Quotas live in `replica_record` only.
-            try CatalogSigning.resign(CatalogSigning.touchedProducts(by: self), db, sequence: &sequence, time: time)
+            try CatalogSigning.resign(CatalogSigning.touchedProducts(by: self), db, secrets: secrets, sequence: &sequence, time: time)
         }
     }
 }

@@ -7,11 +7,12 @@ extension Product {
     static let insertSQL = """
         INSERT INTO product (id, sku, name, base_price_minor, base_price_currency, change_seq) VALUES (?, ?, ?, ?, ?, ?)
         """
+    static let upsertSQL = UpsertSQL.from(insertSQL)
     static let selectSQL = "SELECT id, sku, name, base_price_minor, base_price_currency FROM product"
 
-    /// Inserts the product.
-    func insert(_ db: Database, changeSeq: Int64) throws {
-        try db.write(Self.insertSQL, [id.sql, sku, name, basePrice.minorUnits, basePrice.currency.code, changeSeq],
+    /// Inserts the product (or, with `upsert`, replaces it in place).
+    func insert(_ db: Database, changeSeq: Int64, upsert: Bool = false) throws {
+        try db.write(upsert ? Self.upsertSQL : Self.insertSQL, [id.sql, sku, name, basePrice.minorUnits, basePrice.currency.code, changeSeq],
                      RowContext(kind: "product", id: id.sql, uniqueKey: { "SKU \"\(sku)\"" }))
     }
 
@@ -27,11 +28,12 @@ extension ProductOption {
         INSERT INTO product_option (id, product_id, code, name, price_minor, price_currency, variable, change_seq)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
+    static let upsertSQL = UpsertSQL.from(insertSQL)
     static let selectSQL = "SELECT id, product_id, code, name, price_minor, price_currency, variable FROM product_option"
 
-    /// Inserts the option.
-    func insert(_ db: Database, changeSeq: Int64) throws {
-        try db.write(Self.insertSQL,
+    /// Inserts the option (or, with `upsert`, replaces it in place).
+    func insert(_ db: Database, changeSeq: Int64, upsert: Bool = false) throws {
+        try db.write(upsert ? Self.upsertSQL : Self.insertSQL,
                      [id.sql, productID.sql, code, name, price.minorUnits, price.currency.code, variable, changeSeq],
                      RowContext(kind: "product option", id: id.sql,
                                 references: { [Reference(label: "product", table: "product", id: productID.sql)] },
@@ -56,10 +58,13 @@ extension PriceBook {
     static let selectSQL = "SELECT id, name, currency, tiers, approval_threshold_bp FROM price_book"
     static let selectEntriesSQL = "SELECT price_book_id, product_id, price_minor, price_currency FROM price_book_entry"
 
-    /// Inserts the price book and its entries (by product id, so the file is deterministic).
-    func insert(_ db: Database, changeSeq: Int64) throws {
-        try db.write(Self.insertSQL, [id.sql, name, currency.code, tiersJSON, approvalThresholdBasisPoints, changeSeq],
+    /// Inserts the price book and its entries (by product id, so the file is deterministic);
+    /// with `upsert`, replaces the book in place and its entries as a whole.
+    func insert(_ db: Database, changeSeq: Int64, upsert: Bool = false) throws {
+        try db.write(upsert ? UpsertSQL.from(Self.insertSQL) : Self.insertSQL,
+                     [id.sql, name, currency.code, tiersJSON, approvalThresholdBasisPoints, changeSeq],
                      RowContext(kind: "price book", id: id.sql, uniqueKey: { "name \"\(name)\"" }))
+        if upsert { try db.execute(sql: "DELETE FROM price_book_entry WHERE price_book_id = ?", arguments: [id.sql]) }
         for (productID, price) in entries.sorted(by: { $0.key < $1.key }) {
             try db.write(Self.insertEntrySQL, [id.sql, productID.sql, price.minorUnits, price.currency.code],
                          RowContext(kind: "price book", id: id.sql,

@@ -11,15 +11,13 @@ import SodiumKit
 /// a freshly signed ``CatalogBundle`` in the same transaction, and its version is
 /// kept in `catalog_bundle_version` so order intake can tell a signed version.
 enum CatalogSigning {
-    /// The signing key, created on first use.
-    static func key(_ db: Database) throws -> SigningKeyPair {
-        if let row = try Row.fetchOne(db, sql: "SELECT public_key, secret_key FROM catalog_signing_key WHERE id = 1") {
-            return try SigningKeyPair(publicKey: Signing.PublicKey([UInt8](row[0] as Data)), secretKeyBytes: [UInt8](row[1] as Data))
+    /// The signing key, created on first use, its secret half sealed under the key file.
+    static func key(_ db: Database, _ secrets: ServerSecrets) throws -> SigningKeyPair {
+        let pair = try secrets.keyPair(db, named: ServerSecrets.catalogSigningKeyName) {
+            let made = try SigningKeyPair.generate()
+            return (made.publicKey.bytes, made.secretKeyBytes)
         }
-        let pair = try SigningKeyPair.generate()
-        try db.execute(sql: "INSERT INTO catalog_signing_key (id, public_key, secret_key) VALUES (1, ?, ?)",
-                       arguments: [Data(pair.publicKey.bytes), Data(pair.secretKeyBytes)])
-        return pair
+        return try SigningKeyPair(publicKey: Signing.PublicKey(pair.publicKey), secretKeyBytes: pair.secretKey)
     }
 
     /// The products whose bundles the batch's catalog records change.
@@ -33,9 +31,10 @@ enum CatalogSigning {
 
     /// Signs a new bundle of each of `products` from the records now stored, each at
     /// the next change-sequence value (its version).
-    static func resign(_ products: Set<ProductID>, _ db: Database, sequence: inout ChangeSequence, time: WallClock) throws {
+    static func resign(_ products: Set<ProductID>, _ db: Database, secrets: ServerSecrets, sequence: inout ChangeSequence,
+                       time: WallClock) throws {
         guard !products.isEmpty else { return }
-        let key = try key(db)
+        let key = try key(db, secrets)
         let priceBooks = try PriceBook.fetchAll(db)
         for productID in products.sorted(by: { RecordID($0) < RecordID($1) }) {
             guard let product = try db.fetch(Product.selectSQL + " WHERE id = ?", [productID.sql], Product.init(row:)).first else { continue }
@@ -56,7 +55,7 @@ extension SQLiteStore {
     /// The public half of the server's catalog-signing key (created on first use),
     /// which devices learn at enrolment.
     public func catalogSigningPublicKey() async throws(StoreError) -> [UInt8] {
-        try await write("loading the catalog-signing key") { db in try CatalogSigning.key(db).publicKey.bytes }
+        try await write("loading the catalog-signing key") { [secrets] db in try CatalogSigning.key(db, secrets).publicKey.bytes }
     }
 
     /// Whether the server signed a catalog bundle of `version`.

@@ -31,22 +31,28 @@ extension Device {
 }
 
 extension EnrolmentCode {
-    static let insertSQL = "INSERT INTO enrolment_code (code_hash, user_id, expires_at, used_at, seal_key) VALUES (?, ?, ?, ?, ?)"
-    static let selectSQL = "SELECT code_hash, user_id, expires_at, used_at, seal_key FROM enrolment_code"
+    static let insertSQL = "INSERT INTO enrolment_code (code_hash, user_id, expires_at, used_at, sealed_key) VALUES (?, ?, ?, ?, ?)"
+    static let selectSQL = "SELECT code_hash, user_id, expires_at, used_at, sealed_key FROM enrolment_code"
 
-    /// Inserts the code (its hash).
-    func insert(_ db: Database) throws {
-        try db.write(Self.insertSQL, [codeHash, userID.sql, expiresAt.sqlMilliseconds, usedAt?.sqlMilliseconds, sealKey.map { Data($0) }],
+    /// Inserts the code: its hash, and its key sealed under the server's key file.
+    func insert(_ db: Database, secrets: ServerSecrets) throws {
+        let sealed = try sealKey.map { Data(try secrets.seal($0, name: ServerSecrets.enrolmentKeyName(codeHash: codeHash))) }
+        try db.write(Self.insertSQL, [codeHash, userID.sql, expiresAt.sqlMilliseconds, usedAt?.sqlMilliseconds, sealed],
                      RowContext(kind: "enrolment code", id: codeHash,
                                 references: { [Reference(label: "user", table: "\"user\"", id: userID.sql)] }))
     }
 
-    /// Decodes a row of `selectSQL`.
-    init(row: Row) throws(StoreError) {
-        self.init(codeHash: row[0], userID: try .decode(row[1], "enrolment_code", "user_id"),
+    /// Decodes a row of `selectSQL`; its key is opened with `secrets` when given.
+    init(row: Row, secrets: ServerSecrets? = nil) throws(StoreError) {
+        let codeHash: String = row[0]
+        var sealKey: [UInt8]?
+        if let secrets, let sealed = row[4] as Data? {
+            sealKey = try secrets.open([UInt8](sealed), name: ServerSecrets.enrolmentKeyName(codeHash: codeHash))
+        }
+        self.init(codeHash: codeHash, userID: try .decode(row[1], "enrolment_code", "user_id"),
                   expiresAt: Date(sqlMilliseconds: row[2]),
                   usedAt: (row[3] as Int64?).map(Date.init(sqlMilliseconds:)),
-                  sealKey: (row[4] as Data?).map { [UInt8]($0) })
+                  sealKey: sealKey)
     }
 
     /// Marks the code used at `now` if it is still redeemable, and returns it.

@@ -6,8 +6,13 @@ import GRDB
 /// one (`"v2-…"`) instead. `DatabaseMigrator` records the applied names in
 /// `grdb_migrations`, so running the migrator again is a no-op.
 enum Migrations {
-    /// The migrator that brings any Outpost database to the current schema.
-    static var migrator: DatabaseMigrator {
+    /// The migrator that brings any Outpost database to the current schema, for
+    /// databases that hold no secret in clear (new ones) and for schema checks.
+    static var migrator: DatabaseMigrator { migrator(sealingWith: nil) }
+
+    /// The migrator that brings any Outpost database to the current schema, sealing the
+    /// secrets an older Outpost kept in clear with `secrets`.
+    static func migrator(sealingWith secrets: ServerSecrets?) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-core") { db in
             for sql in Schema.v1Core { try db.execute(sql: sql) }
@@ -26,6 +31,38 @@ enum Migrations {
         }
         migrator.registerMigration("v6-record-departure") { db in
             for sql in Schema.v6RecordDeparture { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("v7-admin-user-disabled") { db in
+            for sql in Schema.adminUserDisabled { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("v7-lead-routing") { db in
+            for sql in Schema.v7LeadRouting { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("v8-webhooks") { db in
+            for sql in Schema.v8Webhooks { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("v9-escalations") { db in
+            for sql in Schema.v9Escalations { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("v7-console") { db in
+            for sql in Schema.v7Console { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("v7-quote-numbers") { db in
+            for sql in Schema.v7QuoteNumbers { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("v7-sealed-secrets") { db in
+            for sql in Schema.v7SealedSecrets { try db.execute(sql: sql) }
+            try ServerSecrets.sealClearSecrets(db, with: secrets)
+            for sql in Schema.v7DropClearSecrets { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("v8-api-tokens") { db in
+            for sql in Schema.v8APITokens { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("v9-device-retirement") { db in
+            for sql in Schema.v9DeviceRetirement { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("v10-server-epoch") { db in
+            for sql in Schema.v10ServerEpoch { try db.execute(sql: sql) }
         }
         return migrator
     }

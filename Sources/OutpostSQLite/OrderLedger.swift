@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HubCore
 import MergeEngine
 import OrderIntake
 import OutpostModel
@@ -18,6 +19,16 @@ enum OrderLedger {
     /// The highest order number handed out (0: none).
     static func lastNumber(_ db: Database) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT MAX(number) FROM sales_order") ?? 0
+    }
+
+    /// The status of the taken-in order `id`, if the server took it in.
+    static func status(_ db: Database, of id: EntityID<Order>) throws -> OrderStatus? {
+        try String.fetchOne(db, sql: "SELECT status FROM sales_order WHERE id = ?", arguments: [id.sql]).flatMap(OrderStatus.init(rawValue:))
+    }
+
+    /// The server's merged view of the record `id`, if it has it and it is not deleted.
+    static func record<Record: ReplicatedRecord>(_ db: Database, _ id: EntityID<Record>) throws -> Record? {
+        try SQLiteLedgerTransaction(db: db).liveRecord(RecordID(id))
     }
 
     /// Stores a taken-in order's row.

@@ -237,4 +237,28 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
     public func appendOrderEvent(_ order: Order, at time: WallClock) throws {
         try OrderLedger.appendEvent(db, order, at: time)
     }
+
+    public func orderStatus(_ id: EntityID<Order>) throws -> OrderStatus? { try OrderLedger.status(db, of: id) }
+
+    // MARK: Quotes
+
+    public func quoteNumber(_ id: EntityID<Quote>) throws -> Int? { try QuoteLedger.number(db, of: id) }
+
+    public func lastQuoteNumber() throws -> Int { try QuoteLedger.lastNumber(db) }
+
+    public func recordQuoteNumber(_ id: EntityID<Quote>, number: Int) throws { try QuoteLedger.record(db, id, number: number) }
+
+    // MARK: Users and device states
+
+    public func user(_ id: UserID) throws -> User? { try User.fetch(db, where: "id = ?", arguments: [id.sql]).first }
+
+    public func isDisabled(user: UserID) throws -> Bool { try UserStatus.isDisabled(db, user) }
+
+    public func isRetiring(device: DeviceID) throws -> Bool {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT retiring_since FROM device WHERE id = ?"), arguments: [device.sql]) != nil
+    }
+
+    public func markRevoked(device: DeviceID, at now: Date) throws {
+        try db.execute(sql: "UPDATE device SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?", arguments: [now.sqlMilliseconds, device.sql])
+    }
 }

@@ -7,24 +7,21 @@ import OutpostReplication
 public import OutpostStore
 
 extension SQLiteStore {
-    /// The server's key pair, created by `make` on first use and stored in the database.
+    /// The server's key pair, created by `make` on first use and stored in the database,
+    /// its secret half sealed under the key file (``ServerSecrets``).
     public func serverKey(creating make: @escaping @Sendable () throws -> (publicKey: [UInt8], secretKey: [UInt8])) async throws(StoreError)
         -> (publicKey: [UInt8], secretKey: [UInt8]) {
-        try await write("loading the server's key") { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT public_key, secret_key FROM server_key WHERE id = 1") {
-                return ([UInt8](row[0] as Data), [UInt8](row[1] as Data))
-            }
-            let key = try make()
-            try db.execute(sql: "INSERT INTO server_key (id, public_key, secret_key) VALUES (1, ?, ?)",
-                           arguments: [Data(key.publicKey), Data(key.secretKey)])
-            return key
+        try await write("loading the server's key") { [secrets] db in
+            try secrets.keyPair(db, named: ServerSecrets.serverKeyName, creating: make)
         }
     }
 
     /// The unredeemed enrolment code stored under `codeHash`, to open the request with.
     public func enrolmentCode(hash: String) async throws(StoreError) -> EnrolmentCode? {
-        try await read("looking up an enrolment code") { db in
-            try Row.fetchOne(db, sql: EnrolmentCode.selectSQL + " WHERE code_hash = ?", arguments: [hash]).map(EnrolmentCode.init(row:))
+        try await read("looking up an enrolment code") { [secrets] db in
+            try Row.fetchOne(db, sql: EnrolmentCode.selectSQL + " WHERE code_hash = ?", arguments: [hash]).map { [secrets] row in
+                try EnrolmentCode(row: row, secrets: secrets)
+            }
         }
     }
 

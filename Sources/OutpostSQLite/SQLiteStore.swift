@@ -22,23 +22,30 @@ public final class SQLiteStore: OutpostStore {
     public let path: String?
 
     let writer: any DatabaseWriter
+    /// The key file's key, which seals the server's secrets in the database.
+    let secrets: ServerSecrets
 
-    private init(writer: any DatabaseWriter, path: String?) {
+    private init(writer: any DatabaseWriter, path: String?, secrets: ServerSecrets) {
         self.writer = writer
         self.path = path
+        self.secrets = secrets
     }
 
     /// Opens (creating it if needed) the database file at `path` and migrates it.
     ///
-    /// A new file is created readable by its owner alone (mode 0600): it holds the
-    /// server's secret key and the enrolment codes' keys. SQLite gives the `-wal` and
-    /// `-shm` files the same mode.
+    /// A new file is created readable by its owner alone (mode 0600), with its key file
+    /// (``ServerSecrets``) beside it; an existing one that others may read is refused
+    /// with the `chmod` to run. On every open the file, its `-wal` and `-shm` are set to
+    /// 0600 again.
     ///
-    /// - Throws: `.database` when the file cannot be opened, is not an Outpost
-    ///   database, or was written by a newer Outpost whose migrations this build lacks.
+    /// - Throws: `.database` when the file cannot be opened, may be read by others, is
+    ///   not an Outpost database, was written by a newer Outpost whose migrations this
+    ///   build lacks, or its secrets are sealed and its key file is missing.
     public convenience init(path: String) throws(StoreError) {
         if !FileManager.default.fileExists(atPath: path) {
             FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        } else {
+            try PrivateFile.require(path, holding: "the server's data and sealed keys")
         }
         let pool: DatabasePool
         do {
@@ -51,8 +58,12 @@ public final class SQLiteStore: OutpostStore {
         } catch {
             throw StoreError.from(error, doing: "opening the database \(path)")
         }
-        try Self.migrate(pool, describedAs: path)
-        self.init(writer: pool, path: path)
+        let files = [path, path + "-wal", path + "-shm"]
+        PrivateFile.restrict(files)
+        let secrets = try ServerSecrets.load(forDatabase: path, mayCreate: !(try Self.holdsSealedSecrets(pool, describedAs: path)))
+        try Self.migrate(pool, describedAs: path, secrets: secrets)
+        PrivateFile.restrict(files)
+        self.init(writer: pool, path: path, secrets: secrets)
     }
 
     /// A fresh, migrated, private in-memory store, for tests and dry runs.
@@ -67,8 +78,9 @@ public final class SQLiteStore: OutpostStore {
         } catch {
             throw StoreError.from(error, doing: "opening an in-memory database")
         }
-        try migrate(queue, describedAs: "the in-memory database")
-        return SQLiteStore(writer: queue, path: nil)
+        let secrets = try ServerSecrets.throwaway()
+        try migrate(queue, describedAs: "the in-memory database", secrets: secrets)
+        return SQLiteStore(writer: queue, path: nil, secrets: secrets)
     }
 
     static func configuration() -> Configuration {
@@ -84,8 +96,8 @@ public final class SQLiteStore: OutpostStore {
         return configuration
     }
 
-    private static func migrate(_ writer: any DatabaseWriter, describedAs name: String) throws(StoreError) {
-        let migrator = Migrations.migrator
+    private static func migrate(_ writer: any DatabaseWriter, describedAs name: String, secrets: ServerSecrets) throws(StoreError) {
+        let migrator = Migrations.migrator(sealingWith: secrets)
         do {
             let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
             guard !superseded else {
@@ -124,7 +136,7 @@ public final class SQLiteStore: OutpostStore {
     public func insert(_ batch: RecordBatch) async throws(StoreError) {
         do throws(StoreError) {
             try batch.validateRecords()
-            try await write("inserting a batch of \(batch.count) records") { db in try batch.insertRecords(db) }
+            try await write("inserting a batch of \(batch.count) records") { [secrets] db in try batch.insertRecords(db, secrets: secrets) }
         } catch where error.code != .database {
             throw StoreError(error.code, error.message + "; nothing from the batch of \(batch.count) records was written")
         }
@@ -230,7 +242,7 @@ public final class SQLiteStore: OutpostStore {
     // MARK: Devices and enrolment
 
     public func addEnrolmentCode(_ code: EnrolmentCode) async throws(StoreError) {
-        try await write("storing an enrolment code") { db in try code.insert(db) }
+        try await write("storing an enrolment code") { [secrets] db in try code.insert(db, secrets: secrets) }
     }
 
     public func redeemEnrolmentCode(hash: String, now: Date) async throws(StoreError) -> EnrolmentCode {

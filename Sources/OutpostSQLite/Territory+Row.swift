@@ -4,11 +4,12 @@ import OutpostStore
 
 extension Territory {
     static let insertSQL = "INSERT INTO territory (id, name, parent_id, change_seq) VALUES (?, ?, ?, ?)"
+    static let upsertSQL = UpsertSQL.from(insertSQL)
     static let selectSQL = "SELECT id, name, parent_id FROM territory"
 
-    /// Inserts the territory with the given change sequence value.
-    func insert(_ db: Database, changeSeq: Int64) throws {
-        try db.write(Self.insertSQL, [id.sql, name, parentID?.sql, changeSeq], rowContext)
+    /// Inserts the territory with the given change sequence value (or, with `upsert`, replaces it in place).
+    func insert(_ db: Database, changeSeq: Int64, upsert: Bool = false) throws {
+        try db.write(upsert ? Self.upsertSQL : Self.insertSQL, [id.sql, name, parentID?.sql, changeSeq], rowContext)
     }
 
     var rowContext: RowContext {

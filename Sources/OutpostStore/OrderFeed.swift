@@ -17,6 +17,13 @@ public struct OrderEvent: Sendable, Equatable, Codable {
     public var total: Money
     /// The quote's lines (products, options, quantities, unit prices) as ordered.
     public var lines: [QuoteLine]
+    /// The order as the server holds it now: its sheet (customer, addresses, priced
+    /// lines with SKUs and option names, discounts).
+    public var order: Order
+    /// The number of the rejected order this one replaces, if any.
+    public var replaces: OrderNumber?
+    /// The number of the order that replaced this one, if any.
+    public var replacedBy: OrderNumber?
     /// When the server took the order in.
     public var placedAt: Date
     /// When the order reached this state.
@@ -26,7 +33,8 @@ public struct OrderEvent: Sendable, Equatable, Codable {
 
     /// An event with every field given.
     public init(cursor: Int64, orderID: EntityID<Order>, number: OrderNumber, status: OrderStatus, quoteID: EntityID<Quote>,
-                total: Money, lines: [QuoteLine], placedAt: Date, at: Date, note: String? = nil) {
+                total: Money, lines: [QuoteLine], order: Order, replaces: OrderNumber? = nil, replacedBy: OrderNumber? = nil,
+                placedAt: Date, at: Date, note: String? = nil) {
         self.cursor = cursor
         self.orderID = orderID
         self.number = number
@@ -34,6 +42,9 @@ public struct OrderEvent: Sendable, Equatable, Codable {
         self.quoteID = quoteID
         self.total = total
         self.lines = lines
+        self.order = order
+        self.replaces = replaces
+        self.replacedBy = replacedBy
         self.placedAt = placedAt
         self.at = at
         self.note = note

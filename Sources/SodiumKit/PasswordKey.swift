@@ -16,6 +16,10 @@ public enum PasswordKey {
     public static var interactiveOpsLimit: UInt64 { UInt64(crypto_pwhash_opslimit_interactive()) }
     /// Argon2id memory in bytes for interactive use (`MEMLIMIT_INTERACTIVE`, 64 MiB).
     public static var interactiveMemLimit: Int { crypto_pwhash_memlimit_interactive() }
+    /// Argon2id passes for keys that guard data at rest (`OPSLIMIT_MODERATE`).
+    public static var moderateOpsLimit: UInt64 { UInt64(crypto_pwhash_opslimit_moderate()) }
+    /// Argon2id memory in bytes for keys that guard data at rest (`MEMLIMIT_MODERATE`, 256 MiB).
+    public static var moderateMemLimit: Int { crypto_pwhash_memlimit_moderate() }
     /// The fewest passes libsodium accepts (`OPSLIMIT_MIN`); for tests only.
     public static var minimumOpsLimit: UInt64 { UInt64(crypto_pwhash_opslimit_min()) }
     /// The least memory libsodium accepts (`MEMLIMIT_MIN`, 8 KiB); for tests only.

@@ -1,8 +1,10 @@
 import SeededRandom
 import Configurator
 import Foundation
+import OutpostDemo
 
-/// The two shared product models, read once per test process.
+/// The two real product models, read once per test process: the demo's PC (a resource of
+/// OutpostDemo) and the automotive line (`Models/`, a resource of this test target).
 enum BenchmarkModels {
     /// The build-to-order PC (377 variables).
     static let pc = "pc-richmond.dimacs"
@@ -12,17 +14,26 @@ enum BenchmarkModels {
     private static let loaded: [String: DIMACSModel] = {
         var models: [String: DIMACSModel] = [:]
         for file in [pc, automotive] {
-            let url = DIMACSParserTests.benchmarks.appendingPathComponent(file)
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            guard let text = try? text(of: file) else { continue }
             models[file] = try? DIMACSModel(parsing: text)
         }
         return models
     }()
 
-    /// The model in `file` of `/work/shared/benchmarks/configurator`.
+    /// The DIMACS text of `file`.
+    static func text(of file: String) throws -> String {
+        if file == pc { return try DemoModels.pcRichmondText() }
+        let name = (file as NSString).deletingPathExtension
+        guard let url = Bundle.module.url(forResource: name, withExtension: "dimacs", subdirectory: "Models") else {
+            throw OracleFailure(description: "cannot find \(file) in the test target's Models")
+        }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// The parsed model in `file`.
     static func model(_ file: String) throws -> DIMACSModel {
         guard let model = loaded[file] else {
-            throw OracleFailure(description: "cannot read \(file) in \(DIMACSParserTests.benchmarks.path)")
+            throw OracleFailure(description: "cannot read \(file)")
         }
         return model
     }

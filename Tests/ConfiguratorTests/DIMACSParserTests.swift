@@ -4,15 +4,9 @@ import Testing
 
 @Suite("DIMACS CNF parser")
 struct DIMACSParserTests {
-    /// `/work/shared/benchmarks/configurator`, found from this file.
-    static let benchmarks = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/benchmarks/configurator")
-        .standardized
-
     @Test("The real PC model parses with its header counts and variable names")
     func pcRichmond() throws {
-        let text = try String(contentsOf: Self.benchmarks.appendingPathComponent("pc-richmond.dimacs"), encoding: .utf8)
+        let text = try BenchmarkModels.text(of: BenchmarkModels.pc)
         let model = try DIMACSModel(parsing: text)
         #expect(model.variableCount == 377)
         #expect(model.clauses.count == 1356)

@@ -76,6 +76,8 @@ struct LedgerState: Sendable {
     var sequence: UInt64 = 0
     var departures: [(seq: UInt64, record: RecordID, territory: TerritoryID)] = []
     var orders: [String: Int] = [:]
+    var orderStatuses: [EntityID<Order>: OrderStatus] = [:]
+    var quoteNumbers: [EntityID<Quote>: Int] = [:]
 }
 
 /// One transaction of an ``InMemoryLedger``, on its own copy of the state.
@@ -206,9 +208,31 @@ public final class InMemoryTransaction: LedgerTransaction {
 
     public func recordOrderIntake(_ order: Order, number: Int, total: Money, placedBy device: DeviceID, seq: UInt64, at time: WallClock) throws {
         change(\.orders, "\(order.quoteID)/\(order.quoteHash)") { $0 = number }
+        change(\.orderStatuses, order.id) { $0 = order.status }
     }
 
-    public func recordOrderStatus(_ order: Order, seq: UInt64) throws {}
+    public func recordOrderStatus(_ order: Order, seq: UInt64) throws { change(\.orderStatuses, order.id) { $0 = order.status } }
+
+    public func orderStatus(_ id: EntityID<Order>) throws -> OrderStatus? { state.orderStatuses[id] }
+
+    public func user(_ id: UserID) throws -> User? { state.devices.values.first { $0.user.id == id }?.user }
+
+    public func isDisabled(user: UserID) throws -> Bool { false }
+
+    public func isRetiring(device: DeviceID) throws -> Bool { false }
+
+    public func markRevoked(device: DeviceID, at now: Date) throws {
+        guard let number = state.devices.first(where: { $0.value.device.id == device })?.key else { return }
+        change(\.devices, number) { stored in
+            if stored?.device.revokedAt == nil { stored?.device.revokedAt = now }
+        }
+    }
+
+    public func quoteNumber(_ id: EntityID<Quote>) throws -> Int? { state.quoteNumbers[id] }
+
+    public func lastQuoteNumber() throws -> Int { state.quoteNumbers.values.max() ?? 0 }
+
+    public func recordQuoteNumber(_ id: EntityID<Quote>, number: Int) throws { change(\.quoteNumbers, id) { $0 = number } }
 
     public func appendOrderEvent(_ order: Order, at time: WallClock) throws {}
 }

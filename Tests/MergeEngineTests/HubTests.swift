@@ -119,22 +119,6 @@ struct MetadataTests {
         #expect(largest <= 64)
     }
 
-    @Test("LEB128 round-trips and rejects malformed input")
-    func leb128() throws {
-        for value: UInt64 in [0, 1, 127, 128, 300, 16_383, 16_384, UInt64(UInt32.max), .max] {
-            var bytes: [UInt8] = []
-            LEB128.append(value, to: &bytes)
-            #expect(bytes.count == LEB128.size(of: value))
-            var offset = 0
-            #expect(try LEB128.read(bytes, at: &offset) == value)
-            #expect(offset == bytes.count)
-        }
-        var offset = 0
-        #expect(throws: LEB128Error.truncated(offset: 1)) { try LEB128.read([0x80], at: &offset) }
-        offset = 0
-        #expect(throws: LEB128Error.overflow(offset: 9)) { try LEB128.read(Array(repeating: 0xFF, count: 11), at: &offset) }
-    }
-
     @Test("Record ids round-trip through their 16 bytes")
     func recordIDBytes() throws {
         let id = RecordID(high: 0x0123_4567_89AB_CDEF, low: 0xFEDC_BA98_7654_3210)

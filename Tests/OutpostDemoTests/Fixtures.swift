@@ -5,17 +5,10 @@ import OutpostStore
 
 /// Batches shared by the demo tests, generated once.
 enum Fixtures {
-    /// The real feature model in `/work/shared/benchmarks/configurator`, found from this file.
+    /// The real feature model that ships with the demo (OutpostDemo's resources).
     static let pcModel: DIMACSModel = {
-        let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/benchmarks/configurator/pc-richmond.dimacs")
-            .standardized
-        // A missing or broken benchmark file is a broken checkout: stop with its path.
-        guard let text = try? String(contentsOf: url, encoding: .utf8), let model = try? DIMACSModel(parsing: text) else {
-            fatalError("cannot read the DIMACS benchmark at \(url.path)")
-        }
-        return model
+        // A missing or broken bundled model is a broken build: stop and say so.
+        do { return try DemoModels.pcRichmond() } catch { fatalError("\(error)") }
     }()
 
     static let small = DemoCompany.generate(scale: .small, pcModel: pcModel)

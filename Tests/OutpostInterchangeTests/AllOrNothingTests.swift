@@ -7,7 +7,13 @@ struct AllOrNothingTests {
     @Test("99 good rows and 1 bad row give only the error", arguments: InterchangeKind.allCases)
     func oneBadRow(kind: InterchangeKind) throws {
         var rows = (1...100).map { Fixture.row(kind, $0) }
-        let badColumn = kind == .contacts ? "email" : "name"
+        let badColumn = switch kind {
+        case .contacts: "email"
+        case .leads: "company"
+        case .activities: "subject"
+        case .quotas: "period"
+        default: "name"
+        }
         rows[60][badColumn] = kind == .contacts ? "not-an-address" : ""
         let error = try importError(kind, Fixture.file(kind, rows))
         #expect(error.code == .invalidRows)

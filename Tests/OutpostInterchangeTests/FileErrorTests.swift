@@ -16,7 +16,7 @@ struct FileErrorTests {
         let error = try importError(.contacts, "id,first_name,email\n")
         #expect(error.code == .missingColumns)
         #expect(error.line == 1)
-        #expect(error.message == "missing required columns account_id, last_name; contacts files need id, account_id, first_name, last_name")
+        #expect(error.message == "missing required columns account_id, last_name; contacts files need account_id, first_name, last_name")
     }
 
     @Test("Missing required columns of each kind", arguments: InterchangeKind.allCases)

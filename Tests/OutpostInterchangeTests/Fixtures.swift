@@ -26,6 +26,21 @@ enum Fixture {
         case .opportunities:
             ["id": uuid(n), "account_id": account.description, "owner_id": owner.description, "name": "Fleet renewal \(n)",
              "stage": "proposal", "amount": "1234.50", "currency": "EUR", "close_date": "2026-11-24", "probability": "50"]
+        case .leads:
+            ["id": uuid(n), "territory_id": territory.description, "company": "Brightmark \(n)", "first_name": "Jonas",
+             "last_name": "Weber", "email": "jonas\(n)@brightmark.example", "status": "contacted"]
+        case .activities:
+            ["id": uuid(n), "kind": "visit", "subject": "Visit \(n)", "day": "2026-11-20", "account_id": account.description,
+             "owner_id": owner.description, "done": "true", "notes": "Walked the line"]
+        case .territories:
+            ["id": uuid(n), "name": "District \(n)", "parent_id": territory.description]
+        case .users:
+            ["id": uuid(n), "name": "rep.\(n)", "display_name": "Rep \(n)", "role": "rep", "territories": territory.description]
+        case .quotas:
+            ["id": uuid(n), "user_id": owner.description, "territory_id": territory.description, "period": "2026Q\(n % 4 + 1)",
+             "amount": "150000.00", "currency": "EUR"]
+        case .products:
+            ["id": uuid(n), "sku": "SKU-\(n)", "name": "Product \(n)", "base_price": "499.00", "currency": "EUR"]
         }
     }
 

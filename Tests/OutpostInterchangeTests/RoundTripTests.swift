@@ -74,6 +74,12 @@ struct RoundTripTests {
         case .accounts: .accounts([])
         case .contacts: .contacts([])
         case .opportunities: .opportunities([])
+        case .leads: .leads([])
+        case .activities: .activities([])
+        case .territories: .territories([])
+        case .users: .users([])
+        case .quotas: .quotas([])
+        case .products: .products([])
         }
         #expect(CSVExport.text(for: records) == kind.columns.joined(separator: ",") + "\n")
     }

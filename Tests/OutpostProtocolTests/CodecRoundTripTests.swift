@@ -1,3 +1,4 @@
+import ByteCoding
 import SeededRandom
 import MergeEngine
 import OutpostProtocol
@@ -17,7 +18,7 @@ struct CodecRoundTripTests {
             }
             var writer = ByteWriter()
             StateBatchCodec.write(states, hub: RandomStates.hub, to: &writer)
-            var reader = ByteReader(writer.bytes)
+            var reader = ByteReader<ProtocolError>(writer.bytes)
             let decoded = try? StateBatchCodec.read(from: &reader, hub: RandomStates.hub)
             #expect(decoded.map { Set($0) } == Set(states))
             #expect(reader.isAtEnd)
@@ -110,7 +111,7 @@ struct CodecRoundTripTests {
     @Test("Hostile counts are refused before anything is allocated")
     func hostileCounts() {
         // A batch claiming 2^40 sections in a 6-byte message.
-        var reader = ByteReader([0x80, 0x80, 0x80, 0x80, 0x80, 0x20])
+        var reader = ByteReader<ProtocolError>([0x80, 0x80, 0x80, 0x80, 0x80, 0x20])
         #expect(throws: ProtocolError.self) { try StateBatchCodec.read(from: &reader, hub: RandomStates.hub) }
         // A request with a write count far beyond its size.
         #expect(throws: ProtocolError.self) {

@@ -1,3 +1,4 @@
+import ByteCoding
 import SpecText
 import Foundation
 import MergeEngine
@@ -215,13 +216,13 @@ enum SpecFixtures {
     /// Decodes `bytes` as the message kind `name` starts with, and checks it is the named value.
     static func decodes(_ bytes: [UInt8], as name: String) throws -> Bool {
         if let value = values[name] {
-            var reader = ByteReader(bytes)
+            var reader = ByteReader<ProtocolError>(bytes)
             let decoded = try ValueCodec.read(from: &reader)
             try reader.expectEnd(of: "value")
             return decoded == value
         }
         if let time = times[name] {
-            var reader = ByteReader(bytes)
+            var reader = ByteReader<ProtocolError>(bytes)
             let decoded = try ValueCodec.readTime(from: &reader)
             try reader.expectEnd(of: "time")
             return decoded == time
@@ -238,11 +239,11 @@ enum SpecFixtures {
     static func decode(_ bytes: [UInt8], as kind: String) throws(ProtocolError) {
         switch kind {
         case "value":
-            var reader = ByteReader(bytes)
+            var reader = ByteReader<ProtocolError>(bytes)
             _ = try ValueCodec.read(from: &reader)
             try reader.expectEnd(of: "value")
         case "time":
-            var reader = ByteReader(bytes)
+            var reader = ByteReader<ProtocolError>(bytes)
             _ = try ValueCodec.readTime(from: &reader)
             try reader.expectEnd(of: "time")
         case "request": _ = try SyncRequest(decoding: bytes, device: device, hub: hub)
@@ -276,7 +277,7 @@ struct SpecVectorTests {
             var writer = ByteWriter()
             writer.signed(value)
             #expect(writer.bytes == SpecText.hex(hex))
-            var reader = ByteReader(SpecText.hex(hex))
+            var reader = ByteReader<ProtocolError>(SpecText.hex(hex))
             #expect((try? reader.signed()) == value)
         }
     }

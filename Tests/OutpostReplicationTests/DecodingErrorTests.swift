@@ -83,7 +83,7 @@ struct DecodingErrorTests {
         let trailing = try #require(decodeError(User.self, user) { $0[FieldID(4)] = .bytes(bytes + [0]) })
         #expect(trailing.code == .invalidValue && trailing.message.contains("1 unexpected bytes"))
         let huge = try #require(decodeError(User.self, user) { $0[FieldID(4)] = .bytes([0xFF, 0xFF, 0xFF, 0x7F]) })
-        #expect(huge.code == .invalidValue && huge.message.contains("announces"))
+        #expect(huge.code == .invalidValue && huge.message.contains("but only 0 bytes follow"))
         let model = ConfiguratorModel(productID: ProductID(), variableCount: 1, clauses: [])
         let wide = try #require(decodeError(ConfiguratorModel.self, model) {
             $0[FieldID(3)] = .bytes([1, 1, 0x80, 0x80, 0x80, 0x80, 0x10]) // zig-zag 2^32 = 2^31

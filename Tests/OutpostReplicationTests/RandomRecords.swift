@@ -53,9 +53,7 @@ struct RandomRecords {
         case .quota:
             Quota(id: id(), userID: id(), territoryID: id(), period: period(), amount: money(currency(), nonNegative: true))
         case .order:
-            Order(id: id(), quoteID: id(), quoteHash: text(), number: maybe { OrderNumber($0.int(1...9_999_999)) },
-                  status: pick(OrderStatus.allCases), total: maybe { $0.money($0.currency(), nonNegative: true) },
-                  deskNote: maybe { $0.text() })
+            order()
         case .catalogBundle:
             CatalogBundle(productID: id(), version: int(1...Int.max),
                           digests: Dictionary(uniqueKeysWithValues: (0..<int(0...3)).map { _ in
@@ -109,7 +107,50 @@ struct RandomRecords {
         return Quote(id: id(), opportunityID: id(), status: pick(QuoteStatus.allCases), lines: lines,
                      discountBasisPoints: int(0...10_000), bundleVersion: int(Int.min...Int.max),
                      discountAmount: maybe { $0.money(currency, nonNegative: true) }, priceBookID: maybe { $0.id() },
-                     total: maybe { $0.money(currency, nonNegative: true) }, approvedBy: maybe { $0.id() })
+                     total: maybe { $0.money(currency, nonNegative: true) }, approvedBy: maybe { $0.id() },
+                     number: maybe { $0.int(1...9_999_999) }, revision: maybe { $0.int(1...99) }, revisionOf: maybe { $0.id() },
+                     validUntil: maybe { $0.day() }, rejectionReason: maybe { $0.text() })
+    }
+
+    /// An order, half the time with a priced sheet whose figures add up.
+    private mutating func order() -> Order {
+        let currency = currency()
+        var order = Order(id: id(), quoteID: id(), quoteHash: text(), number: maybe { OrderNumber($0.int(1...9_999_999)) },
+                          status: pick(OrderStatus.allCases), deskNote: maybe { $0.text() })
+        order.contactID = maybe { $0.id() }
+        order.shipTo = maybe { $0.text() }
+        order.billTo = maybe { $0.text() }
+        order.requestedDelivery = maybe { $0.day() }
+        order.orderedOn = maybe { $0.day() }
+        order.replacesID = maybe { $0.id() }
+        order.reopenStage = maybe { $0.pick(OpportunityStage.allCases) }
+        guard bool() else {
+            order.total = maybe { $0.money(currency, nonNegative: true) }
+            return order
+        }
+        let amount = { (units: Int) in Money(minorUnits: Int64(units), currency: currency) }
+        order.lines = (0..<int(0...3)).map { _ in
+            let base = int(0...1_000_000)
+            let options = (0..<int(0...3)).map { _ in OrderLine.Option(code: text(), name: text(), price: amount(int(0...100_000))) }
+            let unit = base + options.map { Int($0.price.minorUnits) }.reduce(0, +)
+            let quantity = int(1...1_000)
+            let tier = int(0...unit * quantity)
+            return OrderLine(productID: id(), sku: text(), productName: text(), productPrice: amount(base), options: options,
+                             quantity: quantity, unitPrice: amount(unit), tierDiscount: amount(tier), total: amount(unit * quantity - tier))
+        }
+        let subtotal = order.lines.map { Int($0.total.minorUnits) }.reduce(0, +)
+        let percentage = int(0...subtotal), fixed = int(0...subtotal - percentage)
+        order.subtotal = amount(subtotal)
+        order.discountBasisPoints = int(0...10_000)
+        order.percentageDiscount = amount(percentage)
+        order.amountDiscount = amount(fixed)
+        order.total = amount(subtotal - percentage - fixed)
+        order.customer = maybe { $0.text() }
+        order.contact = maybe { $0.text() }
+        order.rep = maybe { $0.text() }
+        order.opportunity = maybe { $0.text() }
+        order.quoteNumber = maybe { $0.text() }
+        return order
     }
 
     // MARK: Values

@@ -20,7 +20,8 @@ struct StableFieldIDTests {
         ],
         .lead: [
             (1, "territory_id", .bytes), (2, "company", .string), (3, "first_name", .string),
-            (4, "last_name", .string), (5, "email", .string), (6, "status", .string),
+            (4, "last_name", .string), (5, "email", .string), (6, "status", .string), (7, "owner_id", .bytes),
+            (8, "country", .string), (9, "postcode", .string), (10, "industry", .string), (11, "product_interest", .string),
         ],
         .opportunity: [
             (1, "account_id", .bytes), (2, "owner_id", .bytes), (3, "name", .string), (4, "stage", .string),
@@ -52,10 +53,15 @@ struct StableFieldIDTests {
         .quote: [
             (1, "opportunity_id", .bytes), (2, "status", .string), (3, "lines", .bytes), (4, "currency", .string),
             (5, "discount_basis_points", .int), (6, "bundle_version", .int), (7, "discount_amount", .decimal),
-            (8, "price_book_id", .bytes), (9, "total", .decimal), (10, "approved_by", .bytes),
+            (8, "price_book_id", .bytes), (9, "total", .decimal), (10, "approved_by", .bytes), (11, "number", .int),
+            (12, "revision", .int), (13, "revision_of", .bytes), (14, "valid_until", .int), (15, "rejection_reason", .string),
         ],
         .order: [(1, "quote_id", .bytes), (2, "quote_hash", .string), (3, "number", .int), (4, "status", .string), (5, "total", .decimal),
-                 (6, "currency", .string), (7, "desk_note", .string)],
+                 (6, "currency", .string), (7, "desk_note", .string), (8, "contact_id", .bytes), (9, "ship_to", .string),
+                 (10, "bill_to", .string), (11, "requested_delivery", .int), (12, "ordered_on", .int), (13, "replaces_id", .bytes),
+                 (14, "reopen_stage", .string), (15, "customer", .string), (16, "contact", .string), (17, "rep", .string),
+                 (18, "opportunity", .string), (19, "quote_number", .string), (20, "lines", .bytes), (21, "subtotal", .decimal),
+                 (22, "discount_basis_points", .int), (23, "percentage_discount", .decimal), (24, "amount_discount", .decimal)],
         .quota: [
             (1, "user_id", .bytes), (2, "territory_id", .bytes), (3, "period", .string), (4, "amount", .decimal),
             (5, "currency", .string),

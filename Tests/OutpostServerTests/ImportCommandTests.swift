@@ -1,4 +1,5 @@
 import Foundation
+import OutpostInterchange
 import OutpostModel
 import OutpostSQLite
 import OutpostStore
@@ -57,6 +58,83 @@ struct ImportCommandTests {
         }
         #expect(try await store.counts().accounts == 2)
         #expect(try await store.accounts(in: nil).map(\.name).sorted() == ["Hartmann Logistik GmbH", "Müller & Söhne, Nord"])
+    }
+
+    @Test("The same accounts file imported twice makes no new records; a semicolon file with names imports; --dry-run writes nothing")
+    func neverDuplicates() async throws {
+        try await run(["init", "--db", db])
+        try await run(["territory", "add", "--db", db, "Bavaria"])
+        try await run(["user", "add", "--db", db, "michael.wagner", "--display-name", "Michael Wagner", "--role", "rep"])
+        let store = try SQLiteStore(path: db)
+        let noIDs = try write("accounts.csv", """
+            territory_id,name,city
+            Bavaria,Ironhill Haulage AG,Regensburg
+            bavaria,Lehmann Solar AG,Passau
+
+            """)
+        try await run(["import", "--db", db, "accounts", noIDs])
+        #expect(try await store.counts().accounts == 2)
+        let sequence = try await store.currentChangeSequence()
+        try await run(["import", "--db", db, "accounts", noIDs])
+        #expect(try await store.counts().accounts == 2, "rows without ids match the stored accounts")
+        #expect(try await store.currentChangeSequence() == sequence, "nothing was written")
+
+        let exported = try write("export.csv", CSVExport.text(for: .accounts(try await store.accounts(in: nil))))
+        try await run(["import", "--db", db, "accounts", exported])
+        #expect(try await store.counts().accounts == 2, "rows with ids update (here: leave unchanged) their records")
+        #expect(try await store.currentChangeSequence() == sequence)
+
+        let semicolons = try write("opps.csv", "\u{FEFF}account_id;owner_id;name;stage;amount;currency;close_date\r\n"
+            + "Ironhill Haulage AG;michael.wagner;Fleet renewal;proposal;12000.00;EUR;2026-12-01\r\n")
+        try await run(["import", "--db", db, "opportunities", semicolons, "--dry-run"])
+        #expect(try await store.counts().opportunities == 0, "a dry run writes nothing")
+        #expect(try await store.currentChangeSequence() == sequence)
+        try await run(["import", "--db", db, "opportunities", semicolons])
+        let opportunities = try await store.opportunities(of: nil)
+        #expect(opportunities.map(\.name) == ["Fleet renewal"])
+        #expect(opportunities.first?.ownerID == (try await store.user(named: "michael.wagner"))?.id)
+    }
+
+    @Test("Bad rows are listed in file order with line and column; an unclosed quote names its line")
+    func errorsInFileOrder() async throws {
+        try await run(["init", "--db", db])
+        try await run(["territory", "add", "--db", db, "Bavaria"])
+        let bad = try write("bad.csv", """
+            territory_id,name,last_visit
+            Bavaria,,2026-01-01
+            Bavaria,Weber Foods,2026-02-30
+            Nowhere,Brandt,
+
+            """)
+        await #expect {
+            try await run(["import", "--db", db, "accounts", bad])
+        } throws: { error in
+            let lines = "\(error)".split(separator: "\n").map(String.init)
+            return lines.count == 4 && lines[1].hasPrefix("line 2, column name")
+                && lines[2] == "line 3, column last_visit: 2026-02-30 is not a date between 1900-01-01 and 2999-12-31; check the month and the day"
+                && lines[3].hasPrefix("line 4, column territory_id: no territory is named \"Nowhere\"")
+        }
+        let unclosed = try write("unclosed.csv", "territory_id,name\nBavaria,Weber\nBavaria,\"Brandt\n")
+        await #expect {
+            try await run(["import", "--db", db, "accounts", unclosed])
+        } throws: { error in
+            "\(error)".contains("line 3: the quoted field that starts here is never closed")
+        }
+        #expect(try await SQLiteStore(path: db).counts().accounts == 0)
+    }
+
+    @Test("Every kind exports and reads back unchanged", arguments: ["territories", "users", "accounts", "contacts", "leads",
+                                                                  "opportunities", "activities", "quotas", "products"])
+    func everyKindRoundTrips(kind: String) async throws {
+        try await run(["init", "--db", db])
+        try await run(["demo", "--db", db, "--scale", "small", "--json"])
+        let store = try SQLiteStore(path: db)
+        let before = try await store.currentChangeSequence()
+        let kindValue = try #require(InterchangeKind(rawValue: kind))
+        let text = CSVExport.text(for: try await store.interchangeRecords(kindValue))
+        #expect(text.split(separator: "\n").count > 1, "the demo has \(kind)")
+        try await run(["import", "--db", db, kind, try write("\(kind).csv", text)])
+        #expect(try await store.currentChangeSequence() == before, "re-importing an export changes nothing")
     }
 
     @Test("Commands on a missing database refuse instead of creating one")

@@ -6,7 +6,8 @@ import Testing
 
 @Suite("Bulk inserts")
 struct BulkInsertTests {
-    /// 25,000 accounts and 25,000 contacts in one batch into a WAL file, as the demo does.
+    /// 25,000 accounts and 25,000 contacts in one batch into a WAL file, as the demo does, all or
+    /// nothing and in one change sequence run (speed is the bootstrap benchmark's business, not a test's).
     @Test func fiftyThousandRowsInOneBatch() async throws {
         let file = try TemporaryFile()
         defer { file.remove() }
@@ -22,15 +23,11 @@ struct BulkInsertTests {
             Contact(accountID: account.id, firstName: "First", lastName: account.name,
                     email: try? EmailAddress("someone@\(account.id).example"), title: "Buyer")
         }
-        let clock = ContinuousClock()
-        let elapsed = try await clock.measure { try await store.insert(batch) }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("inserted \(batch.count) rows in \(seconds) s: \(Int(Double(batch.count) / seconds)) rows/s")
+        try await store.insert(batch)
         let counts = try await store.counts()
         #expect(counts.accounts == 25_000)
         #expect(counts.contacts == 25_000)
         #expect(try await store.currentChangeSequence() == Int64(batch.count))
         #expect(try await store.accounts(in: [territories[0].id]).count == 500)
-        #expect(seconds < 60, "the demo's medium scale must load well under a minute")
     }
 }

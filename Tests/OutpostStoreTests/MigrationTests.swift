@@ -23,7 +23,8 @@ struct MigrationTests {
         let applied = try await reopened.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(applied == ["v1-core", "v2-sync", "v3-pricing", "v4-orders", "v5-catalog-signing", "v6-record-departure"], "reopening applies no migration twice")
+        #expect(applied == Migrations.migrator.migrations, "reopening applies every migration once, none twice")
+        #expect(applied.count == Set(applied).count)
     }
 
     @Test("A new database file and its WAL are readable by their owner alone: they hold the server's secret key")
@@ -117,7 +118,7 @@ struct MigrationTests {
         #expect(references == [
             "territory.parent_id -> territory", "user_territory.user_id -> user", "user_territory.territory_id -> territory",
             "device.user_id -> user", "enrolment_code.user_id -> user", "account.territory_id -> territory",
-            "contact.account_id -> account", "lead.territory_id -> territory", "opportunity.account_id -> account",
+            "contact.account_id -> account", "lead.territory_id -> territory", "lead.owner_id -> user", "opportunity.account_id -> account",
             "opportunity.owner_id -> user", "activity.account_id -> account", "activity.contact_id -> contact",
             "activity.opportunity_id -> opportunity", "activity.owner_id -> user", "product_option.product_id -> product",
             "price_book_entry.price_book_id -> price_book", "price_book_entry.product_id -> product",

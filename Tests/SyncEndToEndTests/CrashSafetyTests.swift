@@ -12,7 +12,7 @@ import TestSupport
 
 @Suite("kill -9 of the real server during a stream of syncs", .serialized)
 struct CrashSafetyTests {
-    @Test("Every acknowledged change survives SIGKILL at random points and none is applied twice", .timeLimit(.minutes(2)))
+    @Test("Every acknowledged change survives SIGKILL at random points and none is applied twice", .timeLimit(.minutes(5)))
     func killDuringSyncs() async throws {
         let binary = ServerProcess.binary
         try #require(FileManager.default.isExecutableFile(atPath: binary.path),

@@ -39,18 +39,24 @@ struct OrderDesk {
                      priceBookID: catalog.book.id, total: priced.total)
     }
 
-    /// Places an order on `quote` offline on `replica` (`outpost order place`).
+    /// Places an order on `quote` offline on `replica` (`outpost order place
+    /// --keep-opportunity`: these tests follow the order, not the deal).
     @discardableResult
     static func place(_ quote: Quote, on replica: Replica) throws -> Order {
-        try replica.placeOrder(quote: quote.id.description)
+        try replica.placeOrder(quote: quote.id.description, OrderPlacement(keepOpportunity: true))
     }
 }
 
 /// `GET /orders/feed` on `hub` over a real socket.
 func feed(_ hub: LiveHub, after cursor: Int64, limit: Int, token: String = LiveHub.feedToken) async throws -> (status: String, body: Data) {
+    try await feed(port: hub.httpPort, after: cursor, limit: limit, token: token)
+}
+
+/// `GET /orders/feed` on the HTTP port `port` over a real socket.
+func feed(port: Int, after cursor: Int64, limit: Int, token: String) async throws -> (status: String, body: Data) {
     let request = "GET /orders/feed?after=\(cursor)&limit=\(limit) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         + "Authorization: Bearer \(token)\r\nConnection: close\r\n\r\n"
-    let response = try await sendAndWaitForClose(to: hub.httpPort, Array(request.utf8))
+    let response = try await sendAndWaitForClose(to: port, Array(request.utf8))
     let text = String(decoding: response, as: UTF8.self)
     let parts = text.components(separatedBy: "\r\n\r\n")
     return (parts[0].components(separatedBy: "\r\n")[0], Data((parts.dropFirst().joined(separator: "\r\n\r\n")).utf8))

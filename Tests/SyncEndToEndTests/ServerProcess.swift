@@ -26,12 +26,14 @@ final class ServerProcess: Sendable {
             .deletingLastPathComponent().appendingPathComponent("outpost-server")
     }
 
-    /// Starts `outpost-server serve` on `database` and returns once it listens.
-    static func start(database: String, extraArguments: [String] = []) async throws -> ServerProcess {
+    /// Starts `outpost-server serve` on `database` and returns once it listens; `launcher`
+    /// runs it through another program (e.g. `["/usr/bin/prlimit", "--nofile=256:256", "--"]`).
+    static func start(database: String, extraArguments: [String] = [], launcher: [String] = []) async throws -> ServerProcess {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = ["serve", "--db", database, "--host", "127.0.0.1", "--port", "0", "--sync-port", "0",
-                             "--log-level", "notice"] + extraArguments
+        let serve = ["serve", "--db", database, "--host", "127.0.0.1", "--port", "0", "--sync-port", "0",
+                     "--log-level", "notice"] + extraArguments
+        process.executableURL = launcher.isEmpty ? binary : URL(fileURLWithPath: launcher[0])
+        process.arguments = launcher.isEmpty ? serve : Array(launcher.dropFirst()) + [binary.path] + serve
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

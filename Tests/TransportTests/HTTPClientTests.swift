@@ -1,3 +1,4 @@
+import ByteCoding
 import ClientTransport
 import TestSupport
 import Testing

@@ -1,3 +1,4 @@
+import ByteCoding
 import ClientTransport
 import SyncListener
 import Synchronization
@@ -106,7 +107,7 @@ struct NativeTCPTests {
 
 @Suite("Native TCP listener limits")
 struct NativeListenerLimitTests {
-    @Test("a request that stalls is closed at the request timeout", .timeLimit(.minutes(1)))
+    @Test("a request that stalls is closed at the request timeout", .timeLimit(.minutes(5)))
     func stalledRequest() async throws {
         let listener = try await NativeSyncListener.start(
             host: "127.0.0.1",
@@ -119,7 +120,7 @@ struct NativeListenerLimitTests {
         #expect(received.isEmpty)
     }
 
-    @Test("a malformed length prefix closes the connection unanswered", .timeLimit(.minutes(1)))
+    @Test("a malformed length prefix closes the connection unanswered", .timeLimit(.minutes(5)))
     func malformedPrefix() async throws {
         let listener = try await NativeSyncListener.start(host: "127.0.0.1", port: 0, handler: streaming([]))
         let received = try await sendAndWaitForClose(to: listener.port, [UInt8](repeating: 0xFF, count: 11))
@@ -127,7 +128,7 @@ struct NativeListenerLimitTests {
         #expect(received.isEmpty)
     }
 
-    @Test("bytes after the request frame are ignored", .timeLimit(.minutes(1)))
+    @Test("bytes after the request frame are ignored", .timeLimit(.minutes(5)))
     func trailingBytes() async throws {
         let listener = try await NativeSyncListener.start(host: "127.0.0.1", port: 0, handler: streaming([[7]]))
         let received = try await sendAndWaitForClose(to: listener.port, [2, 1, 2, 9, 9, 9])
@@ -138,7 +139,7 @@ struct NativeListenerLimitTests {
 
 @Suite("Native TCP listener shutdown")
 struct NativeListenerShutdownTests {
-    @Test("shutting down while connections arrive closes each of them", .timeLimit(.minutes(1)))
+    @Test("shutting down while connections arrive closes each of them", .timeLimit(.minutes(5)))
     func shutdownWithPendingConnections() async throws {
         let listener = try await NativeSyncListener.start(
             host: "127.0.0.1",

@@ -1,3 +1,4 @@
+import ByteCoding
 import ClientTransport
 import SeededRandom
 import SyncListener

@@ -1,3 +1,4 @@
+import ByteCoding
 import MergeEngine
 
 /// The baseline: every field version carries a full vector clock with one entry per

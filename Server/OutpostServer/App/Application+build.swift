@@ -1,6 +1,9 @@
 public import Hummingbird
 public import Logging
 public import OutpostStore
+import HummingbirdCore
+import HummingbirdTLS
+import NIOCore
 import SyncListener
 
 /// The application's version, reported by `/healthz` and `--version`.
@@ -16,37 +19,59 @@ public let outpostVersion = "0.1.0"
 ///   - configuration: host and port to bind.
 ///   - logger: where request and lifecycle logs go.
 ///   - sync: the sync endpoint served at `POST /sync` (none: the route is absent).
+///   - integration: `/readyz`, `/metrics`, `POST /leads` and the webhook and escalation services (none: absent).
+///   - console: the browser console served under `/console/` (none: absent).
 ///   - onListening: called with the bound port once the server accepts connections.
 public func buildApplication(
     store: any OutpostStore,
     configuration: ServerConfiguration,
     sync: (any SyncResponder)? = nil,
+    integration: Integration? = nil,
+    console: ConsoleService? = nil,
     logger: Logger,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(store: store, sync: sync, feedToken: configuration.feedToken)
+    let access = APIAccess(tokens: configuration.apiTokens, legacyToken: configuration.feedToken)
+    let router = buildRouter(store: store, sync: sync, access: access, console: console)
+    integration?.addRoutes(to: router, logger: logger)
+    let policy = configuration.connections
+    let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [HTTPConnectionGuard(policy: policy)],
+                                           idleTimeout: TimeAmount(policy.idleTimeout))
+    let tls = configuration.tls
     return Application(
         router: router,
+        server: HTTPServerBuilder { responder in
+            let channel = HTTP1Channel(responder: responder, configuration: http1)
+            guard let tls else { return channel }
+            return try TLSChannel(channel, tlsConfiguration: tls)
+        },
         configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
+        services: integration?.services ?? [],
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )
 }
 
 /// The router of the HTTP API; see ARCHITECTURE.md for the endpoint list.
-func buildRouter(store: any OutpostStore, sync: (any SyncResponder)? = nil, feedToken: String? = nil) -> Router<BasicRequestContext> {
+func buildRouter(store: any OutpostStore, sync: (any SyncResponder)? = nil, access: APIAccess = APIAccess(tokens: nil),
+                 console: ConsoleService? = nil) -> Router<BasicRequestContext> {
     let router = Router()
     router.addMiddleware { LogRequestsMiddleware(.info) }
     router.get("healthz") { _, _ -> HealthReport in
         HealthReport(status: "ok", version: outpostVersion)
     }
+    addOpenAPIRoute(to: router)
     if let sync {
-        addSyncRoute(to: router, maxRequestBytes: sync.limits.maxRequestBytes, refuse: { sync.refusal($0) }) { sync.respond(to: $0) }
+        addSyncRoute(to: router, maxRequestBytes: sync.limits.maxRequestBytes, refuse: { sync.refusal($0) }) {
+            sync.respond(to: $0, transport: "http")
+        }
     }
-    if let feedToken {
-        let token = BearerToken(feedToken)
-        addOrderFeedRoute(to: router, store: store, token: token)
-        addForecastRoute(to: router, store: store, token: token)
+    if access.acceptsAny {
+        addOrderFeedRoute(to: router, store: store, access: access)
+        addForecastRoute(to: router, store: store, access: access)
+    }
+    if let console {
+        addConsoleRoutes(to: router, console: console)
     }
     return router
 }

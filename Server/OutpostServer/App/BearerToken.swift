@@ -1,8 +1,8 @@
 import Hummingbird
 import SodiumKit
 
-/// The bearer token that readers of the server's HTTP data API (the order feed, the
-/// forecast) present as `Authorization: Bearer TOKEN`. It is compared by BLAKE2b
+/// The deprecated static bearer token of `serve --feed-token-file` (API tokens made with
+/// `outpost-server token add` replace it; see ``APIAccess``). It is compared by BLAKE2b
 /// digest in constant time, so neither its length nor its bytes leak through timing.
 /// It fails closed: if a digest cannot be made, no request passes.
 struct BearerToken: Sendable {
@@ -18,10 +18,15 @@ struct BearerToken: Sendable {
         let presented = request.headers[.authorization].flatMap { header in
             header.hasPrefix("Bearer ") ? String(header.dropFirst("Bearer ".count)) : nil
         }
-        guard let expected = digest, let presented, let offered = Self.digest(presented),
-              ConstantTime.equal(offered, expected) else {
-            throw HTTPError(.unauthorized, message: "Send Authorization: Bearer with the server's API token (serve --feed-token-file).")
+        guard let presented, matches(presented) else {
+            throw HTTPError(.unauthorized, message: "Send Authorization: Bearer with the server's API token.")
         }
+    }
+
+    /// Whether `presented` is this token.
+    func matches(_ presented: String) -> Bool {
+        guard let expected = digest, let offered = Self.digest(presented) else { return false }
+        return ConstantTime.equal(offered, expected)
     }
 
     private static func digest(_ token: String) -> [UInt8]? {

@@ -1,73 +1,74 @@
 import Foundation
 public import Hummingbird
-import MergeEngine
+import OrderIntake
 import OutpostModel
-import OutpostReplication
 import OutpostStore
 
 /// One entry of the order feed as JSON for fulfilment systems: an order in the
-/// state it reached at `cursor`. Amounts are decimal text in `currency`.
+/// state it reached at `cursor`, readable as the desk reads it (``ReadableOrder``:
+/// customer, addresses, lines by SKU and name with every option and its price,
+/// discounts and a total the lines add up to), with when it was placed and changed.
 struct FeedOrder: Codable, Equatable {
-    struct Line: Codable, Equatable {
-        let productID: String
-        let optionIDs: [String]
-        let quantity: Int
-        let unitPrice: String
-
-        enum CodingKeys: String, CodingKey {
-            case productID = "product_id", optionIDs = "option_ids", quantity, unitPrice = "unit_price"
-        }
-    }
-
     let cursor: Int64
-    let id: String
-    let number: String
-    let status: String
-    let quoteID: String
-    let total: String
-    let currency: String
-    let lines: [Line]
+    let order: ReadableOrder
     let placedAt: String
     let changedAt: String
-    let note: String?
 
     enum CodingKeys: String, CodingKey {
-        case cursor, id, number, status, quoteID = "quote_id", total, currency, lines
-        case placedAt = "placed_at", changedAt = "changed_at", note = "desk_note"
+        case cursor, placedAt = "placed_at", changedAt = "changed_at"
     }
 
     init(_ event: OrderEvent) {
         cursor = event.cursor
-        id = event.orderID.description
-        number = event.number.description
-        status = event.status.rawValue
-        quoteID = event.quoteID.description
-        total = event.total.decimalString
-        currency = event.total.currency.code
-        lines = event.lines.map {
-            Line(productID: $0.productID.description, optionIDs: $0.selectedOptionIDs.map(\.description),
-                 quantity: $0.quantity, unitPrice: $0.unitPrice.decimalString)
-        }
+        var state = event.order
+        state.status = event.status
+        state.deskNote = event.note
+        order = ReadableOrder(state, replaces: event.replaces?.description, replacedBy: event.replacedBy?.description)
         placedAt = event.placedAt.formatted(.iso8601)
         changedAt = event.at.formatted(.iso8601)
-        note = event.note
     }
 
-    /// A quote's `lines` field: wire id 3 (`Protocol/RECORDS.md`), which `StableFieldIDTests` pins.
-    static let quoteLinesField = FieldID(3)
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        cursor = try container.decode(Int64.self, forKey: .cursor)
+        placedAt = try container.decode(String.self, forKey: .placedAt)
+        changedAt = try container.decode(String.self, forKey: .changedAt)
+        order = try ReadableOrder(from: decoder)
+    }
 
-    /// The CSV columns of `outpost-server export orders`.
-    static let csvHeader = ["number", "id", "status", "quote_id", "total", "currency", "lines", "placed_at", "changed_at",
-                            "desk_note"]
+    /// The order's fields and the feed's, in one object.
+    func encode(to encoder: any Encoder) throws {
+        try order.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(cursor, forKey: .cursor)
+        try container.encode(placedAt, forKey: .placedAt)
+        try container.encode(changedAt, forKey: .changedAt)
+    }
 
-    /// `event` as a CSV row; `lines` in the quote-lines text form of `Protocol/RECORDS.md`
-    /// (the quote's own field text, so the two never differ).
-    static func csvRow(_ event: OrderEvent) -> [String] {
-        let order = FeedOrder(event)
-        let quote = Quote(id: event.quoteID, opportunityID: OpportunityID(), lines: event.lines)
-        let linesText = Quote.kind.text(of: quote.fields[quoteLinesField] ?? .null, field: quoteLinesField, in: quote.fields)
-        return [order.number, order.id, order.status, order.quoteID, order.total, order.currency, linesText,
-                order.placedAt, order.changedAt, order.note ?? ""]
+    /// The CSV columns of `outpost-server export orders`: one row per order line, the
+    /// order's columns repeated, so a spreadsheet sums `line_total` to `subtotal`.
+    static let csvHeader = ["number", "status", "customer", "contact", "ship_to", "bill_to", "rep", "opportunity", "quote_number",
+                            "ordered_on", "requested_delivery", "currency", "line", "sku", "product", "options", "quantity",
+                            "unit_price", "tier_discount", "line_total", "subtotal", "discount_percent", "percentage_discount",
+                            "amount_discount", "total", "replaces", "replaced_by", "desk_note", "placed_at", "changed_at", "id"]
+
+    /// The rows of `event`'s order, one per line (an order without lines gets one row);
+    /// `options` lists `name (code) price` separated by `; `.
+    static func csvRows(_ event: OrderEvent) -> [[String]] {
+        let feed = FeedOrder(event)
+        let order = feed.order
+        let head = [order.number ?? "", order.status, order.customer ?? "", order.contact ?? "", order.shipTo ?? "", order.billTo ?? "",
+                    order.rep ?? "", order.opportunity ?? "", order.quoteNumber ?? "", order.orderedOn ?? "",
+                    order.requestedDelivery ?? "", order.currency ?? ""]
+        let tail = [order.subtotal ?? "", order.discountPercent ?? "", order.percentageDiscount ?? "", order.amountDiscount ?? "",
+                    order.total ?? "", order.replaces ?? "", order.replacedBy ?? "", order.deskNote ?? "", feed.placedAt,
+                    feed.changedAt, order.id]
+        guard !order.lines.isEmpty else { return [head + Array(repeating: "", count: 8) + tail] }
+        return order.lines.enumerated().map { index, line in
+            let options = line.options.map { "\($0.name) (\($0.code)) \($0.price)" }.joined(separator: "; ")
+            return head + ["\(index + 1)", line.sku, line.product, options, "\(line.quantity)", line.unitPrice, line.tierDiscount,
+                           line.total] + tail
+        }
     }
 }
 

@@ -5,11 +5,11 @@ import OutpostModel
 public import OutpostStore
 
 /// `GET /forecast?period=2026Q4&territory=NAME`: the same forecast JSON as
-/// `outpost forecast --json`, computed from the server's store. Like the order feed it
-/// needs the server's ``BearerToken``: forecasts are not for anyone who reaches the port.
-func addForecastRoute(to router: Router<BasicRequestContext>, store: any OutpostStore, token: BearerToken) {
+/// `outpost forecast --json`, computed from the server's store. It needs an API token
+/// with scope `forecast:read` (``APIAccess``): forecasts are not for anyone who reaches the port.
+func addForecastRoute(to router: Router<BasicRequestContext>, store: any OutpostStore, access: APIAccess) {
     router.get("forecast") { request, _ -> Response in
-        try token.check(request)
+        try await access.authorize(request, for: .forecastRead)
         let periodText = request.uri.queryParameters.get("period")
         let territoryName = request.uri.queryParameters.get("territory")
         let period: ForecastPeriod

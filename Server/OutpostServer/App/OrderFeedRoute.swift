@@ -7,14 +7,15 @@ import OutpostStore
 /// 100), oldest first, and `next`, the cursor to resume after. Each order appears once
 /// per state it reached, so a reader that keeps `next` sees every change exactly once.
 ///
-/// The caller must send the server's ``BearerToken``; anything else is answered 401.
+/// The caller needs an API token with scope `orders:read` (``APIAccess``): 401 without
+/// one, 403 when the token lacks the scope.
 ///
 /// ```sh
 /// curl -H "Authorization: Bearer $TOKEN" 'http://hq:8080/orders/feed?after=0&limit=100'
 /// ```
-func addOrderFeedRoute<Context: RequestContext>(to router: Router<Context>, store: any OutpostStore, token: BearerToken) {
+func addOrderFeedRoute<Context: RequestContext>(to router: Router<Context>, store: any OutpostStore, access: APIAccess) {
     router.get("orders/feed") { request, _ -> FeedPage in
-        try token.check(request)
+        try await access.authorize(request, for: .ordersRead)
         let query = request.uri.queryParameters
         let after = try number(query["after"], name: "after", default: 0, range: 0...Int64.max)
         let limit = try number(query["limit"], name: "limit", default: 100, range: 1...1000)

@@ -1,3 +1,4 @@
+import ByteCoding
 public import Hummingbird
 import SyncListener
 
@@ -28,23 +29,23 @@ import SyncListener
 public func addSyncRoute<Context: RequestContext>(
     to router: Router<Context>,
     path: RouterPath = "sync",
-    maxRequestBytes: Int = 4 << 20,
+    maxRequestBytes: Int = Framing.defaultMaxPayloadBytes,
     refuse: @escaping FrameRefusalHandler = { _ in nil },
     handler: @escaping @Sendable ([UInt8]) -> AsyncThrowingStream<[UInt8], any Error>
 ) {
     router.post(path) { request, _ -> Response in
-        let maxBodyBytes = maxRequestBytes + SyncFrame.maxPrefixBytes
+        let maxBodyBytes = maxRequestBytes + Framing.maxPrefixBytes
         let payload: [UInt8]
         do {
             if let length = request.headers[.contentLength].flatMap(UInt64.init), length > UInt64(maxBodyBytes) {
-                throw FrameRefusal.oversized(bytes: length, limit: maxRequestBytes)
+                throw FrameError.oversized(announced: length, limit: maxRequestBytes)
             }
             var body: ByteBuffer
             do { body = try await request.body.collect(upTo: maxBodyBytes) } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-                throw FrameRefusal.oversized(bytes: UInt64(maxBodyBytes + 1), limit: maxRequestBytes)
+                throw FrameError.oversized(announced: UInt64(maxBodyBytes + 1), limit: maxRequestBytes)
             }
             payload = try SyncFrame.readRequest(from: &body, maxPayloadBytes: maxRequestBytes)
-        } catch let refusal as FrameRefusal {
+        } catch let refusal as FrameError {
             guard let answer = refuse(refusal) else {
                 throw HTTPError(.contentTooLarge, message: "The sync request is over \(maxRequestBytes) bytes.")
             }
@@ -90,28 +91,19 @@ private struct UncheckedIterator: @unchecked Sendable {
     let iterator: AsyncThrowingStream<[UInt8], any Error>.Iterator
 }
 
-/// Reads the one length-prefixed request an HTTP sync body holds (writing frames uses
-/// `ByteBuffer.writeFrame` from SyncListener, shared with the native listener).
+/// Reads the one length-prefixed request an HTTP sync body holds.
 private enum SyncFrame {
-    static let maxPrefixBytes = 10
-
     /// The payload of a body that must be exactly one frame.
     ///
-    /// - Throws: ``FrameRefusal`` when the announced length is over the limit, `HTTPError`
+    /// - Throws: ``FrameError`` when the announced length is over the limit, `HTTPError`
     ///   400 when the body is not exactly one frame.
     static func readRequest(from body: inout ByteBuffer, maxPayloadBytes: Int) throws -> [UInt8] {
-        var length: UInt64 = 0
-        for shift in stride(from: UInt64(0), to: UInt64(7 * maxPrefixBytes), by: 7) {
-            guard let byte = body.readInteger(as: UInt8.self) else { break }
-            let group = UInt64(byte & 0x7F)
-            guard (group << shift) >> shift == group else { break }
-            length |= group << shift
-            guard byte & 0x80 != 0 else {
-                guard length <= UInt64(maxPayloadBytes) else { throw FrameRefusal.oversized(bytes: length, limit: maxPayloadBytes) }
-                guard let payload = body.readBytes(length: Int(length)), body.readableBytes == 0 else { break }
+        do throws(FrameError) {
+            if try Framing.readPrefix(of: body.readableBytesView, maxPayloadBytes: maxPayloadBytes) != nil,
+               let payload = body.readLengthPrefixedBytes(strategy: LEB128LengthPrefix()), body.readableBytes == 0 {
                 return payload
             }
-        }
+        } catch .malformedLength {}
         throw HTTPError(.badRequest, message: "The body must be one length-prefixed sync request.")
     }
 }

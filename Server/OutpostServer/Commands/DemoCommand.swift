@@ -14,8 +14,8 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
             The same --scale and --seed always give the same data. `medium` gives the rep
             rep.medium about 2,000 accounts, 6,000 contacts, 3,000 opportunities and 8,000
-            activities. The PC configurator model is read from --dimacs (default: the
-            pc-richmond model in ../shared/benchmarks/configurator, if present).
+            activities. The PC's configurator model ships with Outpost (the pc-richmond
+            model of the Feature-Model Benchmark, MIT licence); --dimacs FILE replaces it.
 
             Example:
               outpost-server demo --db hq.sqlite --scale medium
@@ -31,7 +31,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seed of the generator; the same seed gives the same company.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("DIMACS CNF model of the demo PC product.", valueName: "file"))
+    @Option(help: ArgumentHelp("DIMACS CNF model of the demo PC product (default: the one that ships with Outpost).", valueName: "file"))
     var dimacs: String?
 
     func run() async throws {
@@ -43,9 +43,6 @@ struct DemoCommand: AsyncParsableCommand {
             throw CommandError("\(path) already holds data (\(existing.territories) territories, \(existing.accounts) accounts); use a new --db file")
         }
         let model = try loadModel()
-        if model == nil, !output.json {
-            Output.status("note: no PC configurator model found; the product is created without rules. Add them later with: outpost-server catalog import --db \(path) --dimacs FILE --product PC-RICHMOND")
-        }
         let batch = DemoCompany.generate(scale: scale, seed: seed, pcModel: model)
         if !output.json { Output.status("Writing \(batch.count) records to \(path)…") }
         try await database.insert(batch)
@@ -63,13 +60,14 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
-    private func loadModel() throws -> DIMACSModel? {
-        let candidate = dimacs ?? "../shared/benchmarks/configurator/pc-richmond.dimacs"
-        guard FileManager.default.fileExists(atPath: candidate) else {
-            if let dimacs { throw CommandError("no DIMACS file at \(dimacs)") }
-            return nil
+    /// The PC's model: `--dimacs` when given, else the one bundled with OutpostDemo.
+    private func loadModel() throws -> DIMACSModel {
+        guard let dimacs else {
+            do { return try DemoModels.pcRichmond() } catch { throw CommandError("\(error)") }
         }
-        let text = try String(contentsOfFile: candidate, encoding: .utf8)
+        guard let text = try? String(contentsOfFile: dimacs, encoding: .utf8) else {
+            throw CommandError("no DIMACS file at \(dimacs); give a readable file or leave --dimacs out for the bundled model")
+        }
         return try DIMACSModel(parsing: text)
     }
 }

@@ -5,13 +5,13 @@ import OutpostModel
 import OutpostSQLite
 import OutpostStore
 
-/// `outpost-server device enrol|list|revoke`.
+/// `outpost-server device enrol|list|retire|revoke`.
 struct DeviceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "device",
-        abstract: "Enrol, list and revoke field devices.",
+        abstract: "Enrol, list, retire and revoke field devices.",
         discussion: "Example:\n  outpost-server device enrol --db hq.sqlite --user rep.medium",
-        subcommands: [Enrol.self, List.self, Revoke.self]
+        subcommands: [Enrol.self, List.self, Retire.self, Revoke.self]
     )
 
     struct Enrol: AsyncParsableCommand {
@@ -42,6 +42,9 @@ struct DeviceCommand: AsyncParsableCommand {
             guard (1...24 * 30).contains(hours) else { throw CommandError("--hours must be between 1 and 720") }
             let database = try store.open()
             let owner = try await Lookup.user(user, in: database)
+            guard try await !database.disabledUsers().contains(owner.id) else {
+                throw CommandError("\(owner.name) is disabled; enable them first with: outpost-server user enable \(owner.name)")
+            }
             let (code, record) = try EnrolmentCodes.issue(for: owner.id, lifetime: .seconds(hours * 3600))
             try await database.addEnrolmentCode(record)
             let issued = Issued(code: code, server: server, user: owner.name, expires: record.expiresAt)
@@ -69,14 +72,32 @@ struct DeviceCommand: AsyncParsableCommand {
             let enrolled: Date?
             let lastSync: Date?
             let revoked: Bool
+            /// When an admin asked for the device to be retired (it wipes after uploading its changes).
+            let retiring: Date?
+            /// The last time the device tried to sync after it was revoked (it was refused and told to wipe).
+            let refusedSync: Date?
+
+            enum CodingKeys: String, CodingKey {
+                case id, user, label, enrolled, lastSync, revoked, retiring, refusedSync = "refused_sync"
+            }
+
+            /// The state in one word for the table.
+            var state: String {
+                if revoked { return retiring != nil ? "retired" : "revoked" }
+                return retiring != nil ? "retiring" : "active"
+            }
         }
 
         func run() async throws {
             let database = try store.open()
             let names = Dictionary(try await database.users().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let retiring = try await database.deviceRetirements()
             let rows = try await database.devices().map { device in
-                Row(id: device.id, user: names[device.userID] ?? device.userID.description, label: device.label,
-                    enrolled: device.enrolledAt, lastSync: device.lastSyncAt, revoked: device.isRevoked)
+                // A revoked device's syncs still stamp `last_sync_at`: one after the revocation was refused.
+                let refused = device.revokedAt.flatMap { revoked in device.lastSyncAt.flatMap { $0 > revoked ? $0 : nil } }
+                return Row(id: device.id, user: names[device.userID] ?? device.userID.description, label: device.label,
+                           enrolled: device.enrolledAt, lastSync: device.lastSyncAt, revoked: device.isRevoked,
+                           retiring: retiring[device.id], refusedSync: refused)
             }
             if output.json {
                 try Output.json(rows)
@@ -84,24 +105,50 @@ struct DeviceCommand: AsyncParsableCommand {
                 print("No devices enrolled. Issue a code with: outpost-server device enrol --user NAME")
             } else {
                 let show: (Date?) -> String = { $0?.formatted(.iso8601) ?? "never" }
-                Output.table(["id", "user", "enrolled", "last sync", "revoked"],
-                             rows.map { [$0.id.description, $0.user, show($0.enrolled), show($0.lastSync), $0.revoked ? "yes" : "no"] })
+                Output.table(["id", "user", "enrolled", "last sync", "state", "refused sync"],
+                             rows.map { [$0.id.description, $0.user, show($0.enrolled), show($0.lastSync), $0.state,
+                                         $0.refusedSync.map(show) ?? "-"] })
             }
         }
     }
 
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Revoke a device: its next sync is refused and it wipes its replica.",
-            discussion: "Example:\n  outpost-server device revoke --db hq.sqlite 3f2b8c4e-1d2a-4b6f-9e1a-0c5d7e9f1a2b"
+            abstract: "Revoke a lost or stolen device: its next sync is refused and it wipes its replica at once.",
+            discussion: """
+                Changes the device made but never synced are lost with it (it says how many);
+                for a device handed back, use device retire instead. Example:
+                  outpost-server device revoke --db hq.sqlite 3f2b8c4e
+                """
         )
         @OptionGroup var store: StoreOptions
-        @Argument(help: "The device id (see device list).") var id: String
+        @Argument(help: "The device id or a unique prefix of it (see device list).") var id: String
 
         func run() async throws {
-            let deviceID = try DeviceID(parsing: id, field: "device")
-            try await store.open().revokeDevice(deviceID, at: Date())
-            print("Revoked device \(deviceID)")
+            let database = try store.open()
+            let device = try await Lookup.device(id, in: database)
+            try await database.revokeDevice(device.id, at: Date())
+            print("Revoked device \(device.id) (\(device.label)): its next sync is refused and wipes it")
+        }
+    }
+
+    struct Retire: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Retire a device being handed back or replaced: it uploads its pending changes, then wipes.",
+            discussion: """
+                The device's next sync uploads and settles every pending change as usual; the
+                sync after that (with nothing left to send) wipes it, and it is revoked. Example:
+                  outpost-server device retire --db hq.sqlite 3f2b8c4e
+                """
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The device id or a unique prefix of it (see device list).") var id: String
+
+        func run() async throws {
+            let database = try store.open()
+            let device = try await Lookup.device(id, in: database)
+            try await database.retireDevice(device.id, at: Date())
+            print("Retiring device \(device.id) (\(device.label)): its next sync uploads its pending changes, then it wipes")
         }
     }
 }

@@ -2,13 +2,16 @@ import ArgumentParser
 import OutpostInterchange
 import OutpostSQLite
 
-/// `outpost-server export KIND`: CSV on standard output (accounts, contacts and
-/// opportunities ready for `import`; orders for fulfilment and accounting).
+/// `outpost-server export KIND`: CSV on standard output (every interchange kind, ready
+/// for `import`; orders for fulfilment and accounting).
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write accounts, contacts, opportunities or orders as CSV to standard output.",
+        abstract: "Write the records of one kind as CSV to standard output.",
         discussion: """
+            KIND is one of \(Kind.allCases.map(\.rawValue).joined(separator: ", ")). Every kind
+            but orders reads back with `import` (ids included, so a re-import changes nothing).
+
             Examples:
               outpost-server export --db hq.sqlite contacts > contacts.csv
               outpost-server export --db hq.sqlite orders > orders.csv
@@ -17,23 +20,18 @@ struct ExportCommand: AsyncParsableCommand {
 
     /// What `export` writes: the interchange kinds, and orders (export only).
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case accounts, contacts, opportunities, orders
+        case accounts, contacts, opportunities, leads, activities, territories, users, quotas, products, orders
     }
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "accounts, contacts, opportunities or orders.") var kind: Kind
+    @Argument(help: "What to write: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: Kind
 
     func run() async throws {
         let database = try store.open()
-        let records: InterchangeRecords
-        switch kind {
-        case .accounts: records = .accounts(try await database.accounts(in: nil))
-        case .contacts: records = .contacts(try await database.contacts(of: nil))
-        case .opportunities: records = .opportunities(try await database.opportunities(of: nil))
-        case .orders:
-            let rows = try await database.orders().map(FeedOrder.csvRow)
+        guard let interchange = InterchangeKind(rawValue: kind.rawValue) else {
+            let rows = try await database.orders().flatMap(FeedOrder.csvRows)
             return print(CSVWriter.text(header: FeedOrder.csvHeader, rows: rows), terminator: "")
         }
-        print(CSVExport.text(for: records), terminator: "")
+        print(CSVExport.text(for: try await database.interchangeRecords(interchange)), terminator: "")
     }
 }

@@ -5,7 +5,7 @@ import OutpostSQLite
 struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create the server's SQLite database (or migrate an existing one).",
+        abstract: "Create the server's SQLite database and its key file (or migrate an existing one).",
         discussion: "Example:\n  outpost-server init --db hq.sqlite"
     )
 
@@ -14,6 +14,7 @@ struct InitCommand: AsyncParsableCommand {
     func run() async throws {
         let path = try store.path()
         _ = try SQLiteStore(path: path)
-        print("Database ready at \(path)")
+        print("Database ready at \(path); its key file is \(ServerSecrets.keyFilePath(forDatabase: path)) "
+              + "(mode 0600: it unlocks the server's secret keys; back up both files together)")
     }
 }

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import TerminalOutput
 
 /// `outpost-server`: the hub of Outpost's sync star and its administration.
 public struct OutpostServerCommand: AsyncParsableCommand {
@@ -18,7 +19,8 @@ public struct OutpostServerCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, ServeCommand.self, DemoCommand.self,
             TerritoryCommand.self, UserCommand.self, DeviceCommand.self,
-            ImportCommand.self, ExportCommand.self, CatalogCommand.self,
+            ImportCommand.self, ExportCommand.self, CatalogCommand.self, QuotaCommand.self,
+            WebhookCommand.self, RuleCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
 
@@ -32,10 +34,11 @@ extension OutpostServerCommand {
     /// The executable calls this instead of `main()`, whose async overload Swift does
     /// not pick from another module's top-level code.
     public static func runMain() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            try await run(arguments: nil)
+            try await run(arguments: arguments)
         } catch {
-            exit(withError: error)
+            CommandFailure.exit(error, root: OutpostServerCommand.self, arguments: arguments)
         }
     }
 

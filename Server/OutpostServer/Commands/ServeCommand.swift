@@ -15,14 +15,22 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the server: HTTP API and HTTP sync on --port, native TCP sync on --sync-port.",
         discussion: """
             Stops gracefully on Ctrl-C or SIGTERM. Example:
-              outpost-server serve --db hq.sqlite --host 127.0.0.1 --port 8080 --sync-port 8081
+              outpost-server serve --db hq.sqlite --host 127.0.0.1 --port 8080 \\
+                --sync-port 8081
+            With TLS on the HTTP port (API and HTTP sync):
+              outpost-server serve --db hq.sqlite --tls-cert hq.pem --tls-key hq.key
+            Readers of the data API need an API token: outpost-server token add --scope orders:read
             Logs go to standard error; set --log-level debug for more.
             Limits per device (exceeding one is refused with a clear error, nothing applied):
               --max-request-bytes 4194304 --max-writes 1000 --sync-burst 30 --sync-rate 0.5
+            Limits per connection, on both ports (a connection over them is closed):
+              --max-connections 768 --max-connections-per-address 32 --request-timeout 30
+              --idle-timeout 60 --max-pending-bytes 67108864
             """
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var integration: IntegrationOptions
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -34,8 +42,14 @@ struct ServeCommand: AsyncParsableCommand {
     var syncPort = 8081
 
     @Option(name: .customLong("feed-token-file"),
-            help: "A file holding the bearer token for GET /orders/feed and GET /forecast (or set OUTPOST_FEED_TOKEN); without one both are off.")
+            help: "Deprecated (use outpost-server token add): a file holding a static bearer token for GET /orders/feed and GET /forecast (or set OUTPOST_FEED_TOKEN).")
     var feedTokenFile: String?
+
+    @Option(name: .customLong("tls-cert"), help: "A PEM certificate (chain) to serve the HTTP port over TLS with; needs --tls-key.")
+    var tlsCertificate: String?
+
+    @Option(name: .customLong("tls-key"), help: "The PEM private key of --tls-cert.")
+    var tlsKey: String?
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .info
@@ -52,7 +66,30 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("sync-rate"), help: "Sync requests per second a device regains after a burst.")
     var syncRate = SyncLimits().requestsPerSecond
 
+    @Option(name: .customLong("max-connections"), help: "Connections open at once over both ports; keep it below the descriptor limit (ulimit -n).")
+    var maxConnections = ConnectionLimits().total
+
+    @Option(name: .customLong("max-connections-per-address"), help: "Connections open at once from one remote address.")
+    var maxConnectionsPerAddress = ConnectionLimits().perAddress
+
+    @Option(name: .customLong("request-timeout"), help: "Seconds a whole request may take to arrive before its connection is closed.")
+    var requestTimeout = 30
+
+    @Option(name: .customLong("idle-timeout"), help: "Seconds an HTTP connection may stay idle before it is closed.")
+    var idleTimeout = 60
+
+    @Option(name: .customLong("max-pending-bytes"), help: "Bytes all requests not yet answered may hold together (bodies read before authentication).")
+    var maxPendingBytes = 64 << 20
+
     func validate() throws {
+        guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("give --tls-cert and --tls-key together") }
+        guard maxConnections >= 1, maxConnectionsPerAddress >= 1 else {
+            throw ValidationError("--max-connections and --max-connections-per-address must be at least 1")
+        }
+        guard requestTimeout >= 1, idleTimeout >= 1 else { throw ValidationError("--request-timeout and --idle-timeout must be at least 1 second") }
+        guard maxPendingBytes >= maxRequestBytes else {
+            throw ValidationError("--max-pending-bytes must be at least --max-request-bytes (\(maxRequestBytes)), or no request of that size fits")
+        }
         guard maxRequestBytes >= 64 else { throw ValidationError("--max-request-bytes must be at least 64 (a sealed empty sync is 25)") }
         guard maxWrites >= SyncRequest.maximumWrites else {
             throw ValidationError("--max-writes must be at least \(SyncRequest.maximumWrites): devices send up to that many writes per request")
@@ -62,16 +99,29 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let lock = try ServingLock.serving(try self.store.path())
+        defer { withExtendedLifetime(lock) {} }
         let store = try store.open()
         var logger = Logger(label: "outpost-server")
         logger.logLevel = logLevel
         let limits = SyncLimits(maxRequestBytes: maxRequestBytes, maxWritesPerRequest: maxWrites, burst: syncBurst,
                                 requestsPerSecond: syncRate)
-        let (sync, listener) = try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, logger: logger)
+        let connections = ConnectionPolicy(
+            limits: ConnectionLimits(total: maxConnections, perAddress: maxConnectionsPerAddress), pendingBytes: maxPendingBytes,
+            requestTimeout: .seconds(requestTimeout), idleTimeout: .seconds(idleTimeout))
+        let metrics = ServerMetrics()
+        let (sync, listener) = try await PortInUse.naming("--sync-port", syncPort) {
+            try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, connections: connections,
+                                         logger: logger, metrics: metrics)
+        }
         let app = buildApplication(
             store: store,
-            configuration: ServerConfiguration(host: host, port: port, feedToken: try feedToken()),
+            configuration: ServerConfiguration(host: host, port: port, feedToken: try feedToken(), apiTokens: store,
+                                               tls: try tlsCertificate.map { try TLSFiles.configuration(certificate: $0, key: tlsKey ?? "") },
+                                               connections: connections),
             sync: sync,
+            integration: try integration.make(store: store, metrics: metrics, logger: logger),
+            console: ConsoleService(store: store),
             logger: logger,
             onListening: { [logger, host, listener] port in
                 logger.notice("listening", metadata: [
@@ -83,7 +133,7 @@ struct ServeCommand: AsyncParsableCommand {
         // server with the error instead of leaving the other one serving.
         let services = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [listener, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await services.run()
+        try await PortInUse.naming("--port", port) { try await services.run() }
         logger.notice("stopped")
     }
 }

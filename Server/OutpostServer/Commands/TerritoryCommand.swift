@@ -4,13 +4,13 @@ import OutpostModel
 import OutpostSQLite
 import OutpostStore
 
-/// `outpost-server territory add|list|move`.
+/// `outpost-server territory add|list|move|rename|remove`.
 struct TerritoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "territory",
         abstract: "Manage the territory hierarchy.",
         discussion: "Example:\n  outpost-server territory list --db hq.sqlite",
-        subcommands: [Add.self, List.self, Move.self]
+        subcommands: [Add.self, List.self, Move.self, Rename.self, Remove.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -82,6 +82,48 @@ struct TerritoryCommand: AsyncParsableCommand {
             let parent = try Lookup.territory(under, in: tree)
             try await database.moveTerritory(moving.id, under: parent.id)
             print("Moved \(moving.name) under \(parent.name)")
+        }
+    }
+
+    struct Rename: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rename a territory; devices see the new name after their next sync.",
+            discussion: "Example:\n  outpost-server territory rename --db hq.sqlite Bavaria \"Bavaria North\""
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The territory, by name or id.") var territory: String
+        @Argument(help: "Its new name (unique).") var name: String
+
+        func run() async throws {
+            let database = try store.open()
+            let tree = TerritoryTree(try await database.territories())
+            var renamed = try Lookup.territory(territory, in: tree)
+            let old = renamed.name
+            if let other = tree.territory(named: name), other.id != renamed.id {
+                throw CommandError("a territory is already named \"\(other.name)\"; pick another name")
+            }
+            renamed.name = name
+            try renamed.validate()
+            var batch = RecordBatch()
+            batch.territories = [renamed]
+            try await database.upsert(batch)
+            print("Renamed territory \(old) to \(name)")
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove an empty territory (no child territories, accounts, leads, users, quotas or forecasts).",
+            discussion: "Example:\n  outpost-server territory remove --db hq.sqlite \"Old District\""
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The territory, by name or id.") var territory: String
+
+        func run() async throws {
+            let database = try store.open()
+            let removed = try Lookup.territory(territory, in: TerritoryTree(try await database.territories()))
+            try await database.removeTerritory(removed.id)
+            print("Removed territory \(removed.name)")
         }
     }
 }

@@ -1,16 +1,17 @@
 import TerminalOutput
 import ArgumentParser
+import Foundation
 import OutpostModel
 import OutpostSQLite
 import OutpostStore
 
-/// `outpost-server user add|list|assign`.
+/// `outpost-server user add|list|assign|disable|enable|password|login-link`.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage users and their territories.",
         discussion: "Example:\n  outpost-server user list --db hq.sqlite --json",
-        subcommands: [Add.self, List.self, Assign.self]
+        subcommands: [Add.self, List.self, Assign.self, Disable.self, Enable.self, Password.self, LoginLink.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -18,7 +19,8 @@ struct UserCommand: AsyncParsableCommand {
             abstract: "Add a user.",
             discussion: """
                 Example:
-                  outpost-server user add --db hq.sqlite ana.lopez --display-name "Ana López" --role rep --territory Bavaria
+                  outpost-server user add --db hq.sqlite ana.lopez --display-name \\
+                    "Ana López" --role rep --territory Bavaria
                 """
         )
         @OptionGroup var store: StoreOptions
@@ -75,7 +77,7 @@ struct UserCommand: AsyncParsableCommand {
     struct Assign: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Replace the territories a user works; scopes change at each device's next sync.",
-            discussion: "Example:\n  outpost-server user assign --db hq.sqlite ana.lopez --territory Bavaria --territory Swabia"
+            discussion: "Example:\n  outpost-server user assign --db hq.sqlite ana.lopez --territory Bavaria \\\n    --territory Swabia"
         )
         @OptionGroup var store: StoreOptions
         @Argument(help: "The user's login name.") var name: String
@@ -88,6 +90,45 @@ struct UserCommand: AsyncParsableCommand {
             let ids = try territory.map { try Lookup.territory($0, in: tree).id }
             try await database.assign(user.id, to: ids)
             print("\(user.name) now works: \(ids.isEmpty ? "no territory" : territory.joined(separator: ", "))")
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Disable a user: each of their devices uploads what it sends at its next sync, then is told to wipe.",
+            discussion: """
+                No new enrolment code is issued for a disabled user. `user enable` lets them enrol again
+                (a wiped device must enrol anew).
+
+                Example:
+                  outpost-server user disable --db hq.sqlite ana.lopez
+                """
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The user's login name.") var name: String
+
+        func run() async throws {
+            let database = try store.open()
+            let user = try await Lookup.user(name, in: database)
+            try await database.setUserDisabled(user.id, at: Date())
+            let devices = try await database.devices().filter { $0.userID == user.id && !$0.isRevoked }
+            print("Disabled \(user.name); \(devices.count) \(devices.count == 1 ? "device wipes" : "devices wipe") at the next sync, after uploading pending changes")
+        }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Enable a disabled user again.",
+            discussion: "Example:\n  outpost-server user enable --db hq.sqlite ana.lopez"
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The user's login name.") var name: String
+
+        func run() async throws {
+            let database = try store.open()
+            let user = try await Lookup.user(name, in: database)
+            try await database.setUserDisabled(user.id, at: nil)
+            print("Enabled \(user.name); enrol a device with: outpost-server device enrol --user \(user.name)")
         }
     }
 }

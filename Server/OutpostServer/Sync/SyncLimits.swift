@@ -1,4 +1,5 @@
 import HubCore
+import ByteCoding
 import OutpostProtocol
 
 /// The limits that keep one device from hurting the others (SPEC.md §10.1); set by
@@ -16,7 +17,7 @@ public struct SyncLimits: Sendable, Equatable {
     public var requestsPerSecond: Double
 
     /// Creates limits; the defaults suit field devices syncing every few minutes.
-    public init(maxRequestBytes: Int = 4 << 20, maxWritesPerRequest: Int = SyncRequest.maximumWrites, burst: Int = 30, requestsPerSecond: Double = 0.5) {
+    public init(maxRequestBytes: Int = Framing.defaultMaxPayloadBytes, maxWritesPerRequest: Int = SyncRequest.maximumWrites, burst: Int = 30, requestsPerSecond: Double = 0.5) {
         self.maxRequestBytes = maxRequestBytes
         self.maxWritesPerRequest = maxWritesPerRequest
         self.burst = burst

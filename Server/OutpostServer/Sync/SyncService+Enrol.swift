@@ -26,7 +26,7 @@ extension SyncService {
             throw ProtocolError(.enrolmentRefused, error.message)
         }
         logger.info("device enrolled", metadata: ["device": "\(enrolled.number)", "user": "\(enrolled.user.name)"])
-        let scope = try await hub.territories(of: enrolled)
+        let scope = try await hub.territories(of: enrolled.user)
         let names = try await store.territories().filter { scope.contains($0.id) }.map(\.name).sorted()
         let response = EnrolmentResponse(
             deviceNumber: enrolled.number, serverPublicKey: keys.publicKey.bytes, serverSigningKey: signingPublicKey,

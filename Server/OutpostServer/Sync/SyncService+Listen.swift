@@ -7,14 +7,19 @@ extension SyncService {
     /// free port), refusing requests over `limits.maxRequestBytes` from their prefix.
     /// The enrolment answer announces the bound port, so the service is made once the
     /// listener is bound. Run the listener (a `Service`) in the server's `ServiceGroup`.
+    /// `connections` caps the listener's connections and the bytes of unauthenticated
+    /// requests; pass the HTTP app's policy so both ports share them.
     public static func listen(store: Store, host: String, port: Int, batchSize: Int = 1000, limits: SyncLimits = SyncLimits(),
-                              logger: Logger) async throws -> (service: SyncService, listener: NativeSyncListener) {
+                              connections: ConnectionPolicy = ConnectionPolicy(),
+                              logger: Logger, metrics: ServerMetrics? = nil) async throws -> (service: SyncService, listener: NativeSyncListener) {
         let holder = SyncServiceHolder()
         let listener = try await NativeSyncListener.start(
-            host: host, port: port, limits: FrameLimits(maxRequestBytes: limits.maxRequestBytes),
+            host: host, port: port, limits: FrameLimits(maxRequestBytes: limits.maxRequestBytes, requestTimeout: connections.requestTimeout),
+            gate: connections.gate, budget: connections.budget,
             refuse: { holder.service.withLock { $0 }?.refusal($0) }
         ) { holder.respond(to: $0) }
-        let service = try await start(store: store, syncPort: UInt16(listener.port), batchSize: batchSize, limits: limits, logger: logger)
+        let service = try await start(store: store, syncPort: UInt16(listener.port), batchSize: batchSize, limits: limits, logger: logger,
+                                  metrics: metrics)
         holder.service.withLock { $0 = service }
         return (service, listener)
     }
@@ -27,6 +32,6 @@ final class SyncServiceHolder: Sendable {
 
     func respond(to request: [UInt8]) -> AsyncThrowingStream<[UInt8], any Error> {
         guard let sync = service.withLock({ $0 }) else { return AsyncThrowingStream { $0.finish() } }
-        return sync.respond(to: request)
+        return sync.respond(to: request, transport: "tcp")
     }
 }

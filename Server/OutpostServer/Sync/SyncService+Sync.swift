@@ -28,8 +28,10 @@ extension SyncService {
                 try await frames.send(SyncResponseFrame(cursor: decoded.cursor, wipe: true))
                 return
             }
+            metrics?.count(report)
             var delivery = hub.delivery(for: request, report: report)
             while let step = try await delivery.next() { try await frames.send(SyncResponseFrame(step)) }
+            metrics?.recordsSent(delivery.recordsSent)
             logger.info("synced", metadata: [
                 "device": "\(sealed.device)", "accepted": "\(report.accepted)", "refused": "\(report.refused)",
                 "frames": "\(frames.index)", "records": "\(delivery.recordsSent)",

@@ -1,5 +1,6 @@
 import AsyncAlgorithms
 import HubCore
+public import ByteCoding
 public import Logging
 import MergeEngine
 import OutpostModel
@@ -14,9 +15,9 @@ public protocol SyncResponder: Sendable {
     /// What one device may ask for.
     var limits: SyncLimits { get }
     /// The answer to a request a transport refused from its size or length prefix.
-    func refusal(_ refusal: FrameRefusal) -> [UInt8]?
-    /// The response frames for one request.
-    func respond(to request: [UInt8]) -> AsyncThrowingStream<[UInt8], any Error>
+    func refusal(_ refusal: FrameError) -> [UInt8]?
+    /// The response frames for one request arriving over `transport` ("tcp" or "http", for the metrics).
+    func respond(to request: [UInt8], transport: String) -> AsyncThrowingStream<[UInt8], any Error>
 }
 
 /// The server's sync endpoint, independent of the transport and of the storage:
@@ -37,11 +38,13 @@ public struct SyncService<Store: SyncServerStore>: SyncResponder {
     /// What one device may ask for.
     public let limits: SyncLimits
     let logger: Logger
+    /// Where sync counters go (`GET /metrics`); none: not measured.
+    var metrics: ServerMetrics? = nil
 
     /// Loads (or on first start creates) the server's key pair and catalog-signing key.
     /// - Parameter batchSize: records per response frame: a dropped transfer re-sends at most this many.
     public static func start(store: Store, syncPort: UInt16, batchSize: Int = 1000, limits: SyncLimits = SyncLimits(),
-                             logger: Logger) async throws -> SyncService {
+                             logger: Logger, metrics: ServerMetrics? = nil) async throws -> SyncService {
         let stored = try await store.serverKey {
             let pair = try KeyExchange.KeyPair.generate()
             return (pair.publicKey.bytes, pair.secretKey.bytes)
@@ -49,17 +52,19 @@ public struct SyncService<Store: SyncServerStore>: SyncResponder {
         let keys = KeyExchange.KeyPair(publicKey: try .init(stored.publicKey), secretKey: try .init(stored.secretKey))
         return SyncService(store: store, hub: SyncHub(ledger: store, limits: limits.hub, batchSize: batchSize), keys: keys,
                            signingPublicKey: try await store.catalogSigningPublicKey(), syncPort: syncPort, limits: limits,
-                           logger: logger)
+                           logger: logger, metrics: metrics)
     }
 
     /// The answer to a request a transport refused from its size or length prefix: an
     /// error frame saying so (SPEC.md §8).
-    public func refusal(_ refusal: FrameRefusal) -> [UInt8]? {
+    public func refusal(_ refusal: FrameError) -> [UInt8]? {
         let error = switch refusal {
         case .oversized(let bytes, let limit):
             ProtocolError(.oversized, "the sync request of \(bytes) bytes is over this server's limit of \(limit) bytes; nothing was applied")
         case .malformedLength:
             ProtocolError(.malformed, "the sync request's length prefix is not a valid varint")
+        case .busy:
+            ProtocolError(.unavailable, "the server is busy with other requests; nothing was applied, sync again in a minute")
         }
         logger.notice("sync refused", metadata: ["code": "\(error.code)", "reason": "\(error.message)"])
         return ResponseFrames.error(error)
@@ -71,27 +76,33 @@ public struct SyncService<Store: SyncServerStore>: SyncResponder {
     /// `send` waits for the transport), so a slow device slows the producer instead
     /// of the server buffering a whole bootstrap. When the transport drops the stream
     /// (a cut link), the producer is cancelled.
-    public func respond(to request: [UInt8]) -> AsyncThrowingStream<[UInt8], any Error> {
+    public func respond(to request: [UInt8], transport: String = "tcp") -> AsyncThrowingStream<[UInt8], any Error> {
         let channel = AsyncChannel<[UInt8]>()
+        let observation = metrics?.syncStarted(transport: transport, requestBytes: request.count)
         let producer = Task {
+            var outcome = "ok"
             do {
                 switch try RequestHeader.kind(of: request) {
-                case .enrol: await channel.send(try await enrol(request))
+                case .enrol: await channel.send(observation.counting(try await enrol(request)))
                 case .sync:
                     try await sync(try SealedRequest(parsing: request)) { frame in
-                        await channel.send(frame)
+                        await channel.send(observation.counting(frame))
                         try Task.checkCancellation()
                     }
                 }
             } catch is CancellationError {
+                outcome = "abandoned"
                 logger.info("sync response abandoned: the transport stopped reading")
             } catch let error as ProtocolError {
+                outcome = "\(error.code)"
                 logger.notice("sync refused", metadata: ["code": "\(error.code)", "reason": "\(error.message)"])
-                await channel.send(ResponseFrames.error(error))
+                await channel.send(observation.counting(ResponseFrames.error(error)))
             } catch {
+                outcome = "failed"
                 logger.error("sync failed", metadata: ["error": "\(error)"])
-                await channel.send(ResponseFrames.error(ProtocolError(.unavailable, "the server failed; nothing was lost, sync again later")))
+                await channel.send(observation.counting(ResponseFrames.error(ProtocolError(.unavailable, "the server failed; nothing was lost, sync again later"))))
             }
+            observation?.finish(outcome)
             channel.finish()
         }
         let frames = ResponsePull(channel: channel, producer: producer)

@@ -1,6 +1,8 @@
 /// Reads RFC 4180 CSV text into records.
 ///
-/// Accepted: quoted fields with doubled quotes (`"say ""hi"""`), commas and line
+/// The delimiter is a comma, a semicolon (what a spreadsheet writes where the comma is
+/// the decimal mark) or a tab: whichever of them the first record holds most often
+/// outside quotes (a comma when none appears). Accepted: quoted fields with doubled quotes (`"say ""hi"""`), commas and line
 /// breaks inside quotes, CRLF, LF or CR line endings, an optional UTF-8 byte-order
 /// mark, and a missing final line break. Lines that are completely empty are
 /// skipped. A `"` inside an unquoted field is kept as a literal character.
@@ -16,9 +18,7 @@ public enum CSVReader {
     /// - Returns: the records, header included, each with its starting line.
     /// - Throws: ``CSVError`` for an unterminated quote or text after a closing quote.
     public static func records(in text: String) throws(CSVError) -> [CSVRecord] {
-        var parser = Parser()
-        for byte in text.utf8 { try parser.consume(byte) }
-        return try parser.finish()
+        try records(utf8: text.utf8)
     }
 
     /// Parses CSV bytes, which must be UTF-8.
@@ -26,9 +26,30 @@ public enum CSVReader {
     /// - Returns: the records, header included, each with its starting line.
     /// - Throws: ``CSVError``, including ``CSVError/Code/invalidUTF8`` for bytes that are not UTF-8.
     public static func records(utf8: some Sequence<UInt8>) throws(CSVError) -> [CSVRecord] {
-        var parser = Parser()
-        for byte in utf8 { try parser.consume(byte) }
+        let bytes = Array(utf8)
+        var parser = Parser(delimiter: delimiter(of: bytes))
+        for byte in bytes { try parser.consume(byte) }
         return try parser.finish()
+    }
+
+    /// The delimiters a file may use.
+    public static let delimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+
+    /// The delimiter of the file: the one of ``delimiters`` its first record holds most
+    /// often outside quotes; a comma on a tie or when it holds none.
+    public static func delimiter(of bytes: [UInt8]) -> UInt8 {
+        var counts: [UInt8: Int] = [:]
+        var quoted = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            if !quoted, byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+            if !quoted, delimiters.contains(byte) { counts[byte, default: 0] += 1 }
+        }
+        var best = delimiters[0]
+        for candidate in delimiters.dropFirst() where counts[candidate, default: 0] > counts[best, default: 0] {
+            best = candidate
+        }
+        return best
     }
 }
 
@@ -39,8 +60,9 @@ private struct Parser {
         case fieldStart, unquoted, quoted, quoteInQuoted, afterCR
     }
 
-    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","),
-                        cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    private static let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    /// The byte between fields: a comma, a semicolon or a tab.
+    private let delimiter: UInt8
     private static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     private var state = State.fieldStart
@@ -55,6 +77,10 @@ private struct Parser {
     /// Bytes of a possible byte-order mark still being matched at the very start.
     private var bomMatched = 0
     private var pastStart = false
+
+    init(delimiter: UInt8) {
+        self.delimiter = delimiter
+    }
 
     mutating func consume(_ byte: UInt8) throws(CSVError) {
         if !pastStart {
@@ -78,7 +104,7 @@ private struct Parser {
             fieldLine = line
             recordHasQuote = true
         case .fieldStart, .unquoted:
-            if byte == Parser.comma {
+            if byte == delimiter {
                 try endField()
                 state = .fieldStart
             } else if byte == Parser.cr || byte == Parser.lf {
@@ -103,7 +129,7 @@ private struct Parser {
             if byte == Parser.quote {
                 field.append(byte)
                 state = .quoted
-            } else if byte == Parser.comma || byte == Parser.cr || byte == Parser.lf {
+            } else if byte == delimiter || byte == Parser.cr || byte == Parser.lf {
                 state = .unquoted
                 try consume(byte)
             } else {

@@ -2,7 +2,9 @@ import OutpostModel
 
 /// `accounts` files: `id,territory_id,name,industry,city,country,phone,last_visit`.
 ///
-/// `id` may be left blank (or out) to give the account a new id.
+/// `id` may be left blank (or out) to give the account a new id; such a row is matched
+/// on its normalised name and city (``DuplicateKey``) and reported as a likely duplicate
+/// of an account that has both.
 enum AccountColumns: RecordColumns {
     static let kind = InterchangeKind.accounts
 
@@ -19,7 +21,7 @@ enum AccountColumns: RecordColumns {
 
     static func decode(_ row: inout RowDecoder) -> Account? {
         let id = row.cell("id", AccountID.init(parsing:field:)) ?? AccountID()
-        let territoryID = row.reference("territory_id", among: \.territories, noun: "territory")
+        let territoryID = row.reference("territory_id", among: \.territories, names: \.territoryNames, noun: "territory")
         let name = row.text("name")
         let industry = row.text("industry")
         let city = row.text("city")
@@ -29,5 +31,9 @@ enum AccountColumns: RecordColumns {
         guard row.isClean, let territoryID, let name else { return nil }
         return Account(id: id, territoryID: territoryID, name: name, industry: industry, city: city,
                        country: country, phone: phone, lastVisit: lastVisit)
+    }
+
+    static func matchKeys(_ account: Account) -> [String] {
+        ["name and city: \(DuplicateKey.normalised(account.name)) | \(DuplicateKey.normalised(account.city ?? ""))"]
     }
 }

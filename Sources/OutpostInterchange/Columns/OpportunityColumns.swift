@@ -9,7 +9,7 @@ enum OpportunityColumns: RecordColumns {
     static let kind = InterchangeKind.opportunities
 
     static let columns: [Column<Opportunity>] = [
-        Column("id", .required) { $0.id.description },
+        Column("id", .generated) { $0.id.description },
         Column("account_id", .required) { $0.accountID.description },
         Column("owner_id", .required) { $0.ownerID.description },
         Column("name", .required) { $0.name },
@@ -21,9 +21,9 @@ enum OpportunityColumns: RecordColumns {
     ]
 
     static func decode(_ row: inout RowDecoder) -> Opportunity? {
-        let id = row.cell("id", OpportunityID.init(parsing:field:))
-        let accountID = row.reference("account_id", among: \.accounts, noun: "account")
-        let ownerID = row.reference("owner_id", among: \.users, noun: "user")
+        let id = row.cell("id", OpportunityID.init(parsing:field:)) ?? OpportunityID()
+        let accountID = row.reference("account_id", among: \.accounts, names: \.accountNames, noun: "account")
+        let ownerID = row.reference("owner_id", among: \.users, names: \.userNames, noun: "user")
         let name = row.text("name")
         let stage = row.cell("stage") { text, _ throws(ValidationError) in try OpportunityStage(parsing: text) }
         let currency = row.cell("currency") { text, _ throws(ValidationError) in try Currency(code: text.uppercased()) }
@@ -36,7 +36,7 @@ enum OpportunityColumns: RecordColumns {
         }
         let closeDate = row.cell("close_date", CalendarDay.init(parsing:field:))
         let probability = row.cell("probability", parseProbability)
-        guard row.isClean, let id, let accountID, let ownerID, let name, let stage, let amount, let closeDate
+        guard row.isClean, let accountID, let ownerID, let name, let stage, let amount, let closeDate
         else { return nil }
         return Opportunity(id: id, accountID: accountID, ownerID: ownerID, name: name, stage: stage,
                            amount: amount, closeDate: closeDate, probability: probability)

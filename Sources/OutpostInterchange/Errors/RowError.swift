@@ -22,6 +22,8 @@ public struct RowError: Error, Hashable, Sendable, CustomStringConvertible {
         case duplicateID
         /// The row refers to a territory, account or user that does not exist.
         case unknownReference
+        /// The row has no id and looks like a stored record or an earlier row.
+        case likelyDuplicate
     }
 
     /// The stable code of the broken rule.

@@ -29,6 +29,12 @@ public enum CSVExport {
         case .accounts(let records): accounts(records)
         case .contacts(let records): contacts(records)
         case .opportunities(let records): opportunities(records)
+        case .leads(let records): render(LeadColumns.self, records)
+        case .activities(let records): render(ActivityColumns.self, records)
+        case .territories(let records): render(TerritoryColumns.self, records)
+        case .users(let records): render(UserColumns.self, records)
+        case .quotas(let records): render(QuotaColumns.self, records)
+        case .products(let records): render(ProductColumns.self, records)
         }
     }
 

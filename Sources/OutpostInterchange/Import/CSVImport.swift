@@ -26,7 +26,7 @@ public enum CSVImport {
     /// - Throws: ``ImportError`` when the file or any row is bad.
     public static func accounts(from csv: String, knownTerritories: Set<TerritoryID>? = nil) throws(ImportError) -> [Account] {
         try RecordImporter.run(AccountColumns.self, records: parse(csv),
-                               references: KnownReferences(territories: knownTerritories))
+                               references: KnownReferences(territories: knownTerritories)).map(\.record)
     }
 
     /// Imports a `contacts` file.
@@ -37,7 +37,7 @@ public enum CSVImport {
     /// - Throws: ``ImportError`` when the file or any row is bad.
     public static func contacts(from csv: String, knownAccounts: Set<AccountID>? = nil) throws(ImportError) -> [Contact] {
         try RecordImporter.run(ContactColumns.self, records: parse(csv),
-                               references: KnownReferences(accounts: knownAccounts))
+                               references: KnownReferences(accounts: knownAccounts)).map(\.record)
     }
 
     /// Imports an `opportunities` file.
@@ -50,7 +50,7 @@ public enum CSVImport {
     public static func opportunities(from csv: String, knownAccounts: Set<AccountID>? = nil,
                                      knownUsers: Set<UserID>? = nil) throws(ImportError) -> [Opportunity] {
         try RecordImporter.run(OpportunityColumns.self, records: parse(csv),
-                               references: KnownReferences(accounts: knownAccounts, users: knownUsers))
+                               references: KnownReferences(accounts: knownAccounts, users: knownUsers)).map(\.record)
     }
 
     /// Imports a file of the given kind, for `outpost-server import KIND file.csv`.
@@ -61,25 +61,41 @@ public enum CSVImport {
     /// - Throws: ``ImportError`` when the file or any row is bad.
     public static func records(_ kind: InterchangeKind, from csv: String,
                                references: KnownReferences = KnownReferences()) throws(ImportError) -> InterchangeRecords {
-        try records(kind, parsed: parse(csv), references: references)
+        try file(kind, parsed: parse(csv), references: references).records
     }
 
     /// Imports a file of the given kind from its bytes, which must be UTF-8 (a BOM is allowed).
     /// - Throws: ``ImportError``, with ``ImportError/Code/malformedCSV`` for bytes that are not UTF-8.
     public static func records(_ kind: InterchangeKind, utf8 bytes: some Sequence<UInt8>,
                                references: KnownReferences = KnownReferences()) throws(ImportError) -> InterchangeRecords {
-        let parsed: [CSVRecord]
-        do { parsed = try CSVReader.records(utf8: bytes) } catch { throw ImportError(error) }
-        return try records(kind, parsed: parsed, references: references)
+        try file(kind, utf8: bytes, references: references).records
     }
 
-    private static func records(_ kind: InterchangeKind, parsed: [CSVRecord],
-                                references: KnownReferences) throws(ImportError) -> InterchangeRecords {
-        switch kind {
-        case .accounts: .accounts(try RecordImporter.run(AccountColumns.self, records: parsed, references: references))
-        case .contacts: .contacts(try RecordImporter.run(ContactColumns.self, records: parsed, references: references))
-        case .opportunities:
-            .opportunities(try RecordImporter.run(OpportunityColumns.self, records: parsed, references: references))
+    /// Imports a file of the given kind from its bytes (UTF-8, a BOM allowed; comma,
+    /// semicolon or tab separated), keeping each record's line and whether it had an id.
+    /// - Throws: ``ImportError`` when the file or any row is bad.
+    public static func file(_ kind: InterchangeKind, utf8 bytes: some Sequence<UInt8>,
+                            references: KnownReferences = KnownReferences()) throws(ImportError) -> ImportedFile {
+        let parsed: [CSVRecord]
+        do { parsed = try CSVReader.records(utf8: bytes) } catch { throw ImportError(error) }
+        return try file(kind, parsed: parsed, references: references)
+    }
+
+    private static func file(_ kind: InterchangeKind, parsed: [CSVRecord],
+                             references: KnownReferences) throws(ImportError) -> ImportedFile {
+        func run<C: RecordColumns>(_ layout: C.Type, _ wrap: ([C.Record]) -> InterchangeRecords) throws(ImportError) -> ImportedFile {
+            ImportedFile(try RecordImporter.run(layout, records: parsed, references: references), wrap)
+        }
+        return switch kind {
+        case .accounts: try run(AccountColumns.self) { .accounts($0) }
+        case .contacts: try run(ContactColumns.self) { .contacts($0) }
+        case .opportunities: try run(OpportunityColumns.self) { .opportunities($0) }
+        case .leads: try run(LeadColumns.self) { .leads($0) }
+        case .activities: try run(ActivityColumns.self) { .activities($0) }
+        case .territories: try run(TerritoryColumns.self) { .territories($0) }
+        case .users: try run(UserColumns.self) { .users($0) }
+        case .quotas: try run(QuotaColumns.self) { .quotas($0) }
+        case .products: try run(ProductColumns.self) { .products($0) }
         }
     }
 

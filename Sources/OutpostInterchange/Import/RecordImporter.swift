@@ -6,7 +6,7 @@ enum RecordImporter {
     /// Imports every data row of `records`, or none.
     /// - Throws: ``ImportError`` for a bad header or when any row is bad.
     static func run<C: RecordColumns>(_ layout: C.Type, records: [CSVRecord],
-                                      references: KnownReferences) throws(ImportError) -> [C.Record] {
+                                      references: KnownReferences) throws(ImportError) -> [ImportedRow<C.Record>] {
         guard let headerRecord = records.first else {
             throw ImportError(.emptyFile, "the file is empty; its first line must be the header, e.g. "
                               + C.columns.map(\.name).joined(separator: ","))
@@ -14,7 +14,7 @@ enum RecordImporter {
         let header = try HeaderLayout(headerRecord, for: C.self)
         let rules = C.rules
 
-        var imported: [C.Record] = []
+        var imported: [ImportedRow<C.Record>] = []
         imported.reserveCapacity(records.count - 1)
         var errors: [RowError] = []
         var rejectedRows = 0
@@ -36,7 +36,10 @@ enum RecordImporter {
                     } else {
                         firstLine[decoded.id] = record.line
                     }
-                    if row.isClean { imported.append(decoded) }
+                    if row.isClean {
+                        let givenID = !(cells["id"] ?? "").trimmingWhitespace.isEmpty
+                        imported.append(ImportedRow(line: record.line, record: decoded, givenID: givenID))
+                    }
                 }
                 rowErrors = row.errors
             } else {

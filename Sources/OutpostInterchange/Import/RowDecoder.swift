@@ -11,7 +11,7 @@ struct RowDecoder {
     /// Cell text by column name; columns missing from the header are absent.
     private let cells: [String: String]
     private let rules: [String: ColumnRule]
-    private let references: KnownReferences
+    let references: KnownReferences
     /// The bad cells found so far, in the order they were read.
     private(set) var errors: [RowError] = []
 
@@ -51,13 +51,28 @@ struct RowDecoder {
         return cell(column) { _, _ in raw }
     }
 
-    /// Parses an id that must name a known record, when the caller supplied the known ids.
+    /// Parses an id, or a name of ``KnownReferences``, that must name a known record when
+    /// the caller supplied the known ids.
     /// - Parameters:
     ///   - column: the header name.
     ///   - known: which of the caller's id sets to check against; a `nil` set skips the check.
+    ///   - names: the caller's records of that kind by lower-cased name.
     ///   - noun: what the id names, for the message (`account 3f2… does not exist`).
     mutating func reference<Entity>(_ column: String, among known: KeyPath<KnownReferences, Set<EntityID<Entity>>?>,
+                                    names: KeyPath<KnownReferences, [String: [EntityID<Entity>]]>,
                                     noun: String) -> EntityID<Entity>? {
+        let text = (cells[column] ?? "").trimmingWhitespace
+        let byName = references[keyPath: names]
+        if !text.isEmpty, (try? EntityID<Entity>(parsing: text, field: column)) == nil, !byName.isEmpty {
+            let matches = byName[text.lowercased()] ?? []
+            guard matches.count == 1 else {
+                errors.append(RowError(.unknownReference, line: line, column: column, matches.isEmpty
+                    ? "no \(noun) is named \"\(text)\"; give its id or its exact name"
+                    : "\(matches.count) \(noun)s are named \"\(text)\"; give the id of the one you mean"))
+                return nil
+            }
+            return matches[0]
+        }
         guard let id = cell(column, EntityID<Entity>.init(parsing:field:)) else { return nil }
         if let ids = references[keyPath: known], !ids.contains(id) {
             errors.append(RowError(.unknownReference, line: line, column: column,

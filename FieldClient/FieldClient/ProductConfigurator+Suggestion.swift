@@ -1,0 +1,52 @@
+import Configurator
+public import OutpostModel
+
+/// A full valid configuration that extends the rep's choices, and the options in it the
+/// rep still has to choose (or replace with an alternative).
+public struct CompletionSuggestion: Sendable, Equatable {
+    /// Every option of the suggested configuration: chosen, forced, and suggested.
+    public let included: [ProductOptionID]
+    /// The options the rules still need that neither the rep chose nor the choices
+    /// force, in the catalog's order: what `--complete cheapest` adds.
+    public let needed: [ProductOption]
+}
+
+extension ProductConfigurator {
+    /// Completes the choices into a full valid configuration, cheapest first by option
+    /// price: the open options are ruled out one at a time, the most expensive first
+    /// (ties by code), so full propagation forces in the cheapest alternatives that
+    /// remain; nothing is ever left open and no step is a dead end.
+    ///
+    /// ```swift
+    /// let suggestion = try configurator.suggestion(select: ["wifi"], deselect: [])
+    /// suggestion.needed.map(\.code)   // every choice still needed, at once
+    /// ```
+    /// - Throws: `.invalid` for impossible choices, naming what to undo.
+    public func suggestion(select: [String], deselect: [String]) throws(ReplicaError) -> CompletionSuggestion {
+        let (chosen, initialChoices) = try resolve(select: select, deselect: deselect)
+        guard let model else {
+            return CompletionSuggestion(included: options.filter { chosen[$0.id] == true }.map(\.id), needed: [])
+        }
+        var propagator = Propagator(model: model)
+        let first = try propagate(&propagator, initialChoices)
+        if let conflict = first.conflict { throw ReplicaError(.invalid, model.wording(of: conflict)) }
+        var choices = initialChoices
+        var current = first
+        let byPrice = options.filter { chosen[$0.id] == nil && $0.variable != nil }
+            .sorted { ($1.price.minorUnits, $0.code) < ($0.price.minorUnits, $1.code) }
+        for option in byPrice {
+            guard let variable = option.variable, current.state(of: variable) == .open else { continue }
+            choices.append(Int32(-variable))
+            current = try propagate(&propagator, choices)
+            guard current.valid else { throw ReplicaError(.corrupt, "the rules of \(product.sku) left a dead end; ask an admin to check them") }
+        }
+        let included = options.filter { option in
+            chosen[option.id] ?? option.variable.map { current.state(of: $0) == .forced } ?? false
+        }
+        let needed = included.filter { option in
+            guard chosen[option.id] == nil, let variable = option.variable else { return false }
+            return first.state(of: variable) != .forced
+        }
+        return CompletionSuggestion(included: included.map(\.id), needed: needed)
+    }
+}
