@@ -34,7 +34,12 @@ extension SyncHub {
     /// changed scope first, then every change in scope after the watermark (the
     /// device's own echoes left out), the outcome last.
     public func delivery(for request: DeviceRequest, report: PushReport) -> Delivery<Ledger> {
-        Delivery(ledger: ledger, device: request.device.replica, batchSize: batchSize, request: request.cursor, report: report)
+        var seen: [RecordID: UInt64] = [:]
+        for write in request.writes {
+            seen[write.record] = max(seen[write.record] ?? 0, write.context[HubIdentity.replica])
+        }
+        return Delivery(ledger: ledger, device: request.device.replica, batchSize: batchSize, request: request.cursor, report: report,
+                        seen: seen)
     }
 }
 
@@ -61,14 +66,17 @@ public struct Delivery<Ledger: SyncLedger>: Sendable {
     private let outcome: PushOutcome
     /// Records of the device's accepted writes: the device files them on the last step.
     private let acceptedRecords: Set<RecordID>
+    /// For each record the request writes, the newest hub change its writes had seen.
+    private let seen: [RecordID: UInt64]
     private var phase = Phase.backfill
     /// Record states delivered so far.
     public private(set) var recordsSent = 0
 
     private enum Phase { case backfill, changes, done }
 
-    init(ledger: Ledger, device: ReplicaID, batchSize: Int, request: DeviceCursor, report: PushReport) {
+    init(ledger: Ledger, device: ReplicaID, batchSize: Int, request: DeviceCursor, report: PushReport, seen: [RecordID: UInt64]) {
         self.ledger = ledger
+        self.seen = seen
         self.device = device
         self.batchSize = batchSize
         cursor = request
@@ -164,7 +172,13 @@ public struct Delivery<Ledger: SyncLedger>: Sendable {
             return (page, watermark, departed)
         }
         let final = page.count < batchSize
-        let records = page.filter { !Self.isOwnEcho($0.state, device: device, above: requestWatermark) }.map(Self.routed)
+        // An own echo is left out only where the device holds the record's earlier
+        // history: not in a territory this response adds to its scope.
+        let (added, seen) = (added, seen)
+        let records = page.filter { record in
+            record.territory.map(added.contains) == true
+                || !Self.isOwnEcho(record.state, device: device, above: requestWatermark, seen: seen[record.state.id])
+        }.map(Self.routed)
         recordsSent += records.count
         cursor.watermark = watermark
         if final { phase = .done }
@@ -180,14 +194,21 @@ public struct Delivery<Ledger: SyncLedger>: Sendable {
         RoutedState(state: record.state, territory: record.territory)
     }
 
-    /// Whether every change to `state` after `watermark` is `device`'s own write: the
-    /// device rebuilds such a state from its write and the ack, so it is not sent.
-    static func isOwnEcho(_ state: RecordState, device: ReplicaID, above watermark: UInt64) -> Bool {
+    /// Whether every change to `state` after `watermark` is `device`'s own write, made
+    /// having seen every other change (`seen`: the newest hub change the device's
+    /// writes to it had seen; nil: the request does not write it): the device rebuilds
+    /// such a state from its base, its write and the ack, so it is not sent. A write
+    /// that had not seen the whole record (a write to a record the device never
+    /// received, or over a change it has not received yet) gets the record sent.
+    static func isOwnEcho(_ state: RecordState, device: ReplicaID, above watermark: UInt64, seen: UInt64?) -> Bool {
+        guard let seen else { return false }
         let hub = HubIdentity.replica
         let entries: [(Dot, ReplicaID)] = state.existence.map { ($0.stamp, $0.origin) }
             + state.fields.flatMap { $0.siblings.map { ($0.stamp, $0.origin) } }
+        let isOwnRecent = { (entry: (Dot, ReplicaID)) in entry.0.replica == hub && entry.0.counter > watermark && entry.1 == device }
         let recent = entries.filter { $0.0.replica != hub || $0.0.counter > watermark }
-        return !recent.isEmpty && recent.allSatisfy { $0.0.replica == hub && $0.1 == device }
+        return !recent.isEmpty && recent.allSatisfy(isOwnRecent)
             && state.context.entries.allSatisfy { $0.replica == hub }
+            && entries.allSatisfy { isOwnRecent($0) || $0.0.counter <= seen }
     }
 }
