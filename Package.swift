@@ -82,9 +82,10 @@ let package = Package(
             dependencies: ["OutpostModel", "MergeEngine", "OutpostReplication", "OrderIntake", "Pricing"],
             path: "Sources/HubCore"
         ),
+        .target(name: "StateCoding", dependencies: ["ByteCoding", "MergeEngine"], path: "Sources/StateCoding"),
         .target(
             name: "OutpostProtocol",
-            dependencies: ["ByteCoding", "OutpostModel", "MergeEngine"],
+            dependencies: ["ByteCoding", "StateCoding", "OutpostModel", "MergeEngine"],
             path: "Protocol/OutpostProtocol"
         ),
 
@@ -107,7 +108,7 @@ let package = Package(
         .target(
             name: "OutpostSQLite",
             dependencies: [
-                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "Pricing", "SodiumKit",
+                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "StateCoding", "OrderIntake", "Pricing", "SodiumKit",
                 "LeadRouting", "HubCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -170,7 +171,7 @@ let package = Package(
         // MARK: Field client
         .target(
             name: "FieldClient",
-            dependencies: [
+            dependencies: ["StateCoding", 
                 "ByteCoding", "CKeyring", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
                 "ClientTransport", "Configurator", "Pricing", "OrderIntake", "Forecasting",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -200,7 +201,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MergeEngineTests",
-            dependencies: [
+            dependencies: ["StateCoding", 
                 "SeededRandom", "MergeEngine", "HubCore", "HubTestSupport", "OutpostModel", "OutpostReplication", "OutpostStore",
                 "OutpostSQLite", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -208,7 +209,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostProtocolTests",
-            dependencies: ["SpecText", "SeededRandom", "ByteCoding", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["StateCoding", "SpecText", "SeededRandom", "ByteCoding", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/OutpostProtocolTests"
         ),
         .testTarget(
@@ -249,7 +250,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncEndToEndTests",
-            dependencies: ["SeededRandom", "ByteCoding",
+            dependencies: ["StateCoding", "SeededRandom", "ByteCoding",
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
                 "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "SodiumKit", "Pricing",
                 "OrderIntake", "Forecasting", "HubCore",

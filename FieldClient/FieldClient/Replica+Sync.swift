@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MergeEngine
+import StateCoding
 import OutpostProtocol
 import OutpostReplication
 

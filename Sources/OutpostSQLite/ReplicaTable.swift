@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import HubCore
 import MergeEngine
+import StateCoding
 import OutpostModel
-import OutpostProtocol
 import OutpostReplication
 import OutpostStore
 

@@ -2,8 +2,8 @@ public import Foundation
 import GRDB
 public import HubCore
 import MergeEngine
+import StateCoding
 public import OutpostModel
-import OutpostProtocol
 public import OutpostReplication
 public import OutpostStore
 import SodiumKit

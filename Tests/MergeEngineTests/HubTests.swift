@@ -1,6 +1,7 @@
 import HubCore
 import HubTestSupport
 import MergeEngine
+import StateCoding
 import OutpostModel
 import OutpostProtocol
 import OutpostReplication

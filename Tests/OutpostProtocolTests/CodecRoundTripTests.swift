@@ -1,6 +1,7 @@
 import ByteCoding
 import SeededRandom
 import MergeEngine
+import StateCoding
 import OutpostProtocol
 import PropertyBased
 import Testing

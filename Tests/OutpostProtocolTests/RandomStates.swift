@@ -1,4 +1,5 @@
 import MergeEngine
+import StateCoding
 import SeededRandom
 
 /// Realistic record states for codec tests: random creates, updates, deletes and
