@@ -82,6 +82,7 @@ let package = Package(
             dependencies: ["OutpostModel", "MergeEngine", "OutpostReplication", "OrderIntake", "Pricing"],
             path: "Sources/HubCore"
         ),
+        .target(name: "HTMLText", path: "Sources/HTMLText"),
         .target(name: "StateCoding", dependencies: ["ByteCoding", "MergeEngine"], path: "Sources/StateCoding"),
         .target(
             name: "OutpostProtocol",
@@ -138,7 +139,7 @@ let package = Package(
         // MARK: Server
         .target(
             name: "OutpostServer",
-            dependencies: [
+            dependencies: ["HTMLText", 
                 "ByteCoding", "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
                 "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
                 "Forecasting", "OrderIntake", "HubCore",
@@ -171,7 +172,7 @@ let package = Package(
         // MARK: Field client
         .target(
             name: "FieldClient",
-            dependencies: ["StateCoding", 
+            dependencies: ["HTMLText", "StateCoding", 
                 "ByteCoding", "CKeyring", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
                 "ClientTransport", "Configurator", "Pricing", "OrderIntake", "Forecasting",
                 .product(name: "GRDB", package: "GRDB.swift"),

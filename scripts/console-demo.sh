@@ -16,17 +16,9 @@ for arg in "$@"; do
 done
 port="${OUTPOST_PORT:-8080}"
 run="console-run"
-scripts/install-deps.sh
-swift build -j 1 --product outpost-server >/dev/null
-bin="$(swift build --show-bin-path)"
-rm -rf "$run" && mkdir -p "$run"
-export OUTPOST_DB="$run/hq.sqlite"
-"$bin/outpost-server" init >/dev/null
-"$bin/outpost-server" demo --scale "$scale" >/dev/null
-"$bin/outpost-server" serve --port "$port" --sync-port $((port + 1)) --log-level warning 2>"$run/server.log" &
-server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+config=debug
+# shellcheck source=demo-server.sh
+source scripts/demo-server.sh
 
 # The manager of the first top-level territory below the root (EMEA in the demo).
 manager="$("$bin/outpost-server" user list --json | python3 -c '

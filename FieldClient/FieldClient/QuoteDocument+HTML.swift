@@ -1,3 +1,4 @@
+import HTMLText
 import OutpostModel
 
 extension QuoteDocument {
@@ -100,18 +101,6 @@ extension QuoteDocument {
             """
     }
 
-    /// `text` with `&`, `<`, `>` and `"` escaped for HTML.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// `text` escaped for HTML.
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }

@@ -14,31 +14,10 @@ import TestSupport
 struct CrashSafetyTests {
     @Test("Every acknowledged change survives SIGKILL at random points and none is applied twice", .timeLimit(.minutes(5)))
     func killDuringSyncs() async throws {
-        let binary = ServerProcess.binary
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path),
-                     "build outpost-server first (swift build --build-tests); looked for \(binary.path)")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-crash-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = folder.appendingPathComponent("hq.sqlite").path
-        let company = TestCompany()
-        let code: String
-        do {
-            let store = try SQLiteStore(path: database)
-            try await store.insert(company.batch)
-            let issued = try EnrolmentCodes.issue(for: company.repNorth.id, lifetime: .seconds(600))
-            try await store.addEnrolmentCode(issued.record)
-            code = issued.code
-        }
-
-        var server = try await ServerProcess.start(database: database, extraArguments: ["--sync-burst", "100000"])
-        let url = server.serverURL
-        let replica = try await blocking {
-            Result { () throws(ReplicaError) in
-                try Enrolment.enrol(folder: folder.appendingPathComponent("device"), serverURL: url, code: code, label: "crash", secret: LiveHub.passphrase).replica
-            }
-        }.get()
-        _ = try await sync(replica, endpoint: server.tcpEndpoint, retries: 0)
+        let real = try await RealServer.start(extraArguments: ["--sync-burst", "100000"])
+        defer { real.stop() }
+        let (database, company, replica) = (real.database, real.company, real.replica)
+        var server = real.server
         let startSequence = try await SQLiteStore(path: database).currentChangeSequence()
 
         let account = company.accounts(in: company.north)[0]

@@ -1,3 +1,5 @@
+import HTMLText
+
 /// Markup built in Swift: text is escaped where it enters, so a name such as
 /// `<script>` from a CSV import shows as text and never runs.
 struct HTML: Sendable, CustomStringConvertible {
@@ -20,22 +22,8 @@ struct HTML: Sendable, CustomStringConvertible {
         HTML(raw: parts.map(\.markup).joined(separator: separator))
     }
 
-    /// `text` with `& < > " '` escaped, safe in element content and quoted attributes.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// `text` escaped for HTML (``HTMLText``).
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }
 
 extension String.StringInterpolation {

@@ -1,0 +1,20 @@
+/// Text made safe for HTML: the one escaper of the console's pages and the
+/// customer's quote document.
+public enum HTMLText {
+    /// `text` with `& < > " '` escaped, safe in element content and in quoted attributes.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
