@@ -25,7 +25,7 @@ enum Decoder: UInt8, CaseIterable {
 
 /// The cursor every decoded frame answers (as in SPEC.md §11).
 let request = SyncCursor(watermark: 1200, scopeVersion: 3)
-let hub = HubReplica.id
+let hub = ReplicaID.hub
 let device = ReplicaID(7)
 /// A fixed key, so the fuzzer reaches past authentication on the sealed paths.
 let key = try! AEAD.Key([UInt8](repeating: 0x42, count: 32))

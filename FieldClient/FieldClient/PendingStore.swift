@@ -42,14 +42,14 @@ struct PendingStore {
         var writer = ByteWriter()
         var alone = write
         alone.dot.counter = 1
-        WriteCodec.write([alone], hub: HubReplica.id, to: &writer)
+        WriteCodec.write([alone], hub: ReplicaID.hub, to: &writer)
         return writer.bytes
     }
 
     static func decode(_ bytes: [UInt8], counter: UInt64, device: ReplicaID) throws -> Write {
         var reader = ByteReader<ProtocolError>(bytes)
         do {
-            guard var write = try WriteCodec.read(from: &reader, device: device, hub: HubReplica.id).first else {
+            guard var write = try WriteCodec.read(from: &reader, device: device, hub: ReplicaID.hub).first else {
                 throw ReplicaError(.corrupt, "a pending write is empty")
             }
             write.dot.counter = counter

@@ -12,7 +12,7 @@ extension Replica {
     public func orders() throws(ReplicaError) -> [DeskOrder] {
         try records(of: .order).compactMap { record -> DeskOrder? in
             guard !record.view.isDeleted, let order = try? record.decoded() as? Order else { return nil }
-            return DeskOrder(order: order, position: record.state.context[HubReplica.id], isPending: !record.pending.isEmpty)
+            return DeskOrder(order: order, position: record.state.context[ReplicaID.hub], isPending: !record.pending.isEmpty)
         }.sorted { ($0.position, $0.order.id.description) < ($1.position, $1.order.id.description) }
     }
 

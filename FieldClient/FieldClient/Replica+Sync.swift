@@ -78,9 +78,9 @@ extension Replica {
         for write in try pendingStore.writes(db) where write.dot.counter <= outcome.appliedThrough {
             if let stamp = acks[write.dot.counter] {
                 var state = try baseState(db, write.record)
-                if (state?.context[HubReplica.id] ?? 0) < stamp {
+                if (state?.context[ReplicaID.hub] ?? 0) < stamp {
                     if state == nil, case .create(let type, _) = write.operation { state = RecordState(id: write.record, type: type) }
-                    state?.apply(write, stamp: Dot(replica: HubReplica.id, counter: stamp))
+                    state?.apply(write, stamp: Dot(replica: ReplicaID.hub, counter: stamp))
                     if let state { try store(db, state) }
                 }
                 try pendingStore.remove(db, counter: write.dot.counter)

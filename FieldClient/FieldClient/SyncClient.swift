@@ -71,7 +71,7 @@ public struct SyncClient: Sendable {
     private func exchangeOnce(endpoint: SyncEndpoint, keys: KeyExchange.SessionKeys, timeout: Duration, report: inout SyncReport,
                               progress: (SyncProgress) -> Void) throws -> Bool {
         let (identity, request) = try replica.nextRequest(maximumWrites: writesPerRequest)
-        let sealed = try SealedRequest.seal(request.encoded(hub: HubReplica.id), device: identity.deviceNumber,
+        let sealed = try SealedRequest.seal(request.encoded(hub: ReplicaID.hub), device: identity.deviceNumber,
                                             counter: identity.requestCounter, key: keys.transmit)
         report.sent = max(report.sent, request.writes.count)
         let opener = ResponseFrames.Opener(counter: identity.requestCounter, key: keys.receive)
@@ -83,7 +83,7 @@ public struct SyncClient: Sendable {
             let plaintext = try opener.open(payload, index: index)
             index += 1
             bytesDown += payload.count
-            let frame = try SyncResponseFrame(decoding: plaintext, answering: request.cursor, hub: HubReplica.id)
+            let frame = try SyncResponseFrame(decoding: plaintext, answering: request.cursor, hub: ReplicaID.hub)
             if frame.wipe {
                 wipe = true
                 return .done
@@ -123,7 +123,7 @@ public struct SyncClient: Sendable {
     public func pendingRequest() throws(ReplicaError) -> (writes: [Write], plaintextBytes: Int, sealedBytes: Int) {
         let identity = try replica.identity()
         let request = SyncRequest(cursor: identity.cursor, writes: try replica.pendingWrites())
-        let plaintext = request.encoded(hub: HubReplica.id)
+        let plaintext = request.encoded(hub: ReplicaID.hub)
         // Sealed under the next counter only to count bytes: the result is discarded, never sent.
         let sealed: [UInt8]
         do {

@@ -45,7 +45,7 @@ struct Conflicts: ParsableCommand {
                     let values = ordered.enumerated().map { index, entry in
                         Value(choice: index + 1,
                               value: FieldText.format(entry.value, field: field, kind: kind, fields: record.view.values),
-                              writer: entry.origin == device ? "this device" : entry.origin == HubReplica.id ? "server" : "device \(entry.origin.rawValue)",
+                              writer: entry.origin == device ? "this device" : entry.origin == ReplicaID.hub ? "server" : "device \(entry.origin.rawValue)",
                               at: Date(timeIntervalSince1970: Double(entry.time.milliseconds) / 1000), winning: index == 0)
                     }
                     entries.append(Entry(kind: kind.name, id: EntityIDText.uuid(record.id), record: Directory.label(record),
@@ -53,7 +53,7 @@ struct Conflicts: ParsableCommand {
                 }
                 if let conflict = record.view.deleteConflict {
                     // A delete concurrent with a change: the change wins (update wins), the delete is shown beside it.
-                    let writer: (ReplicaID) -> String = { $0 == device ? "this device" : $0 == HubReplica.id ? "server" : "device \($0.rawValue)" }
+                    let writer: (ReplicaID) -> String = { $0 == device ? "this device" : $0 == ReplicaID.hub ? "server" : "device \($0.rawValue)" }
                     let changed = conflict.updatedFields.compactMap { id in kind.fields.first { $0.id == id }?.name }
                     let values = [Value(choice: 1, value: "kept, changed: \(changed.joined(separator: ", "))",
                                         writer: conflict.restores.first.map { writer($0.origin) } ?? "another device",

@@ -36,7 +36,7 @@ extension SyncHub {
     public func delivery(for request: DeviceRequest, report: PushReport) -> Delivery<Ledger> {
         var seen: [RecordID: UInt64] = [:]
         for write in request.writes {
-            seen[write.record] = max(seen[write.record] ?? 0, write.context[HubIdentity.replica])
+            seen[write.record] = max(seen[write.record] ?? 0, write.context[ReplicaID.hub])
         }
         return Delivery(ledger: ledger, device: request.device.replica, batchSize: batchSize, request: request.cursor, report: report,
                         seen: seen)
@@ -202,7 +202,7 @@ public struct Delivery<Ledger: SyncLedger>: Sendable {
     /// received, or over a change it has not received yet) gets the record sent.
     static func isOwnEcho(_ state: RecordState, device: ReplicaID, above watermark: UInt64, seen: UInt64?) -> Bool {
         guard let seen else { return false }
-        let hub = HubIdentity.replica
+        let hub = ReplicaID.hub
         let entries: [(Dot, ReplicaID)] = state.existence.map { ($0.stamp, $0.origin) }
             + state.fields.flatMap { $0.siblings.map { ($0.stamp, $0.origin) } }
         let isOwnRecent = { (entry: (Dot, ReplicaID)) in entry.0.replica == hub && entry.0.counter > watermark && entry.1 == device }

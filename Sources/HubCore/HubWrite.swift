@@ -19,7 +19,7 @@ public enum HubWrite {
             let current = state.view(policy: .updateWins).values
             operation = .update(fields: fields.filter { current[$0.key] != $0.value })
         }
-        let dot = Dot(replica: HubIdentity.replica, counter: stamp)
+        let dot = Dot(replica: ReplicaID.hub, counter: stamp)
         state.apply(Write(dot: dot, record: record.recordID, context: state.context, operation: operation,
                           time: time.wholeSecond), stamp: dot)
         return state

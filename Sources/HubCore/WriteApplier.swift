@@ -51,7 +51,7 @@ struct WriteApplier<Ledger: LedgerTransaction> {
         // A context is what the device received from the hub: hub dots the hub has
         // handed out. A forged one (a future counter, another replica) could make a
         // delete claim to have seen writes made after it.
-        guard write.context.entries.allSatisfy({ $0.replica == HubIdentity.replica && $0.counter < seq }) else {
+        guard write.context.entries.allSatisfy({ $0.replica == ReplicaID.hub && $0.counter < seq }) else {
             return .refused(.invalid, "write \(write.dot.counter) claims to have seen changes the server never made; "
                 + "its context names \(write.context.entries.map { "(\($0.replica.rawValue), \($0.counter))" }.joined(separator: ", "))")
         }
@@ -76,7 +76,7 @@ struct WriteApplier<Ledger: LedgerTransaction> {
             return .refused(.outOfScope, "\(kind.name) \(write.record) belongs to a territory outside this device's scope")
         }
         var state = existing?.state ?? RecordState(id: write.record, type: typeID)
-        state.apply(write, stamp: Dot(replica: HubIdentity.replica, counter: seq))
+        state.apply(write, stamp: Dot(replica: ReplicaID.hub, counter: seq))
         let view = state.view(policy: .updateWins)
         let record: any ReplicatedRecord
         do { record = try kind.decode(recordID: write.record, fields: view.values) } catch {

@@ -14,6 +14,12 @@ public struct ReplicaID: Hashable, Comparable, Sendable, CustomStringConvertible
     public var description: String { "r\(rawValue)" }
 }
 
+extension ReplicaID {
+    /// The hub's replica id: the only one that stamps. Devices are numbered from 1
+    /// at enrolment, so the hub's stamps and contexts encode in one byte.
+    public static let hub = ReplicaID(0)
+}
+
 /// Identifies a field inside a record type by a small integer, so the protocol can
 /// encode field keys compactly.
 public struct FieldID: Hashable, Comparable, Sendable, CustomStringConvertible {

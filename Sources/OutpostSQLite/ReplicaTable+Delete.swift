@@ -10,7 +10,7 @@ extension ReplicaTable {
     /// happens for a record the hub never stored.
     static func recordHubDelete(_ db: Database, _ id: RecordID, kind: ReplicatedKind, seq: Int64, time: WallClock) throws {
         guard var replica = try load(db, id) else { return }
-        let stamp = Dot(replica: HubIdentity.replica, counter: UInt64(seq))
+        let stamp = Dot(replica: ReplicaID.hub, counter: UInt64(seq))
         replica.state.apply(Write(dot: stamp, record: id, context: replica.state.context, operation: .delete,
                                   time: time.wholeSecond), stamp: stamp)
         replica.seq = UInt64(seq)

@@ -96,11 +96,11 @@ public struct SimulatedDevice: Sendable {
             case .accepted(let stamp):
                 accepted.append((write, stamp))
                 var routed = base[write.record]
-                if (routed?.state.context[HubIdentity.replica] ?? 0) < stamp {
+                if (routed?.state.context[ReplicaID.hub] ?? 0) < stamp {
                     if routed == nil, case .create(let type, _) = write.operation {
                         routed = RoutedState(state: RecordState(id: write.record, type: type), territory: nil)
                     }
-                    routed?.state.apply(write, stamp: Dot(replica: HubIdentity.replica, counter: stamp))
+                    routed?.state.apply(write, stamp: Dot(replica: ReplicaID.hub, counter: stamp))
                     if var settled = routed {
                         settled.territory = route(of: settled)
                         base[write.record] = settled

@@ -251,7 +251,7 @@ struct HubSimulation<Admin: SimulatedAdmin> {
                 let survivors = touching.filter { old in
                     !touching.contains { new in
                         new.stamp > old.stamp
-                            && (new.write.context.contains(Dot(replica: HubIdentity.replica, counter: old.stamp))
+                            && (new.write.context.contains(Dot(replica: ReplicaID.hub, counter: old.stamp))
                                 || new.write.dot.replica == old.write.dot.replica)
                     }
                 }

@@ -18,7 +18,7 @@ enum SpecVectors {
 /// The values SPEC.md §12's `vector` lines describe, built with the public API.
 /// Every line's hex must decode to the value under its name and re-encode to the same bytes.
 enum SpecFixtures {
-    static let hub = HubReplica.id
+    static let hub = ReplicaID.hub
     /// The requesting device of every request and frame vector.
     static let device = ReplicaID(7)
     /// The cursor every frame vector answers.

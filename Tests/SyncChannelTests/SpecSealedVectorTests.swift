@@ -86,7 +86,7 @@ struct SpecSealedVectorTests {
         let parsed = try SealedRequest(parsing: bytes)
         #expect(parsed.device == 7 && parsed.counter == 42)
         #expect(try parsed.open(key: server.receive) == plaintext)
-        let request = try SyncRequest(decoding: plaintext, device: ReplicaID(7), hub: HubReplica.id)
+        let request = try SyncRequest(decoding: plaintext, device: ReplicaID(7), hub: ReplicaID.hub)
         #expect(request.cursor == SealedSpec.cursor && request.writes.count == 1)
         // The same body claimed under another counter no longer opens.
         var moved = bytes
@@ -111,7 +111,7 @@ struct SpecSealedVectorTests {
         #expect(body.count < plaintext.count)
         #expect(try LZMA.decompress(body, limit: WireFormat.maximumPlaintext) == plaintext)
         #expect(try header + AEAD.seal(body, key: device.transmit, nonce: nonce, additionalData: header) == bytes)
-        #expect(try SyncRequest(decoding: plaintext, device: ReplicaID(7), hub: HubReplica.id).writes.count == 4)
+        #expect(try SyncRequest(decoding: plaintext, device: ReplicaID(7), hub: ReplicaID.hub).writes.count == 4)
     }
 
     @Test("Response frames re-seal to the same bytes and open only at their own counter and index")
@@ -123,7 +123,7 @@ struct SpecSealedVectorTests {
         #expect(try ResponseFrames.Opener(counter: 42, key: device.receive).open(final, index: 0) == finalPlain)
         #expect(SealedSpec.error { _ = try ResponseFrames.Opener(counter: 42, key: device.receive).open(final, index: 1) }?.code == .authenticationFailed)
         #expect(SealedSpec.error { _ = try ResponseFrames.Opener(counter: 43, key: device.receive).open(final, index: 0) }?.code == .authenticationFailed)
-        let frame = try SyncResponseFrame(decoding: finalPlain, answering: SealedSpec.cursor, hub: HubReplica.id)
+        let frame = try SyncResponseFrame(decoding: finalPlain, answering: SealedSpec.cursor, hub: ReplicaID.hub)
         #expect(frame.isFinal && frame.outcome?.acks == [.init(counter: 5, stamp: 1201)])
 
         let outcome = try SealedSpec.sealed("frame-outcome")
@@ -144,7 +144,7 @@ struct SpecSealedVectorTests {
         let body = try AEAD.open(Array(bytes.dropFirst()), key: device.receive, nonce: nonce, additionalData: [0x81])
         #expect(try LZMAStreamDecoder().decompress(body, limit: WireFormat.maximumPlaintext) == plaintext)
         #expect(try [0x81] + AEAD.seal(body, key: server.transmit, nonce: nonce, additionalData: [0x81]) == bytes)
-        let frame = try SyncResponseFrame(decoding: plaintext, answering: SealedSpec.cursor, hub: HubReplica.id)
+        let frame = try SyncResponseFrame(decoding: plaintext, answering: SealedSpec.cursor, hub: ReplicaID.hub)
         #expect(frame.records.count == 3 && !frame.isFinal)
     }
 

@@ -57,7 +57,7 @@ struct HostileDevice {
         let keys = try KeyExchange.sessionKeys(
             client: KeyExchange.KeyPair(publicKey: .init(identity.publicKey), secretKey: .init(identity.secretKey)),
             serverPublicKey: .init(identity.serverPublicKey))
-        let sealed = try SealedRequest.seal(request.encoded(hub: HubReplica.id), device: identity.deviceNumber,
+        let sealed = try SealedRequest.seal(request.encoded(hub: ReplicaID.hub), device: identity.deviceNumber,
                                             counter: identity.requestCounter, key: keys.transmit)
         return (sealed, request, ResponseFrames.Opener(counter: identity.requestCounter, key: keys.receive))
     }
@@ -71,7 +71,7 @@ struct HostileDevice {
             var frames: [SyncResponseFrame] = []
             for (index, bytes) in answer.enumerated() {
                 let plaintext = try opener.open(bytes, index: UInt32(index))
-                frames.append(try SyncResponseFrame(decoding: plaintext, answering: request.cursor, hub: HubReplica.id))
+                frames.append(try SyncResponseFrame(decoding: plaintext, answering: request.cursor, hub: ReplicaID.hub))
             }
             return .success(frames)
         } catch {

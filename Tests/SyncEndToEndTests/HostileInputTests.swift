@@ -37,7 +37,7 @@ struct HostileInputTests {
         let keys = try KeyExchange.sessionKeys(
             client: KeyExchange.KeyPair(publicKey: .init(identity.publicKey), secretKey: .init(identity.secretKey)),
             serverPublicKey: .init(identity.serverPublicKey))
-        let sealed = try SealedRequest.seal(request.encoded(hub: HubReplica.id), device: identity.deviceNumber,
+        let sealed = try SealedRequest.seal(request.encoded(hub: ReplicaID.hub), device: identity.deviceNumber,
                                             counter: identity.requestCounter, key: keys.transmit)
         var tampered = sealed
         tampered[tampered.count - 20] ^= 0x01

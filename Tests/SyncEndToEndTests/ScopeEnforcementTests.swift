@@ -73,7 +73,7 @@ struct ScopeEnforcementTests {
             try device.write(8, RecordID(company.north.id), .update(fields: [try Self.field(.territory, "name"): .string("Mine")])),
             // Its own account, but deleted "having seen" hub changes that do not exist yet.
             try device.write(9, RecordID(northAccount.id), .delete,
-                             context: VersionVector([Dot(replica: HubReplica.id, counter: 1 << 40)])),
+                             context: VersionVector([Dot(replica: ReplicaID.hub, counter: 1 << 40)])),
         ]
         let frames = try await device.push(writes).get()
         let outcome = try #require(frames.last?.outcome)

@@ -19,7 +19,7 @@ extension SyncService {
             let session = try KeyExchange.sessionKeys(server: keys, clientPublicKey: try .init(publicKey))
             let plaintext = try sealed.open(key: session.receive)
             try hub.authorise(device, counter: sealed.counter)
-            let decoded = try SyncRequest(decoding: plaintext, device: device.replica, hub: HubIdentity.replica)
+            let decoded = try SyncRequest(decoding: plaintext, device: device.replica, hub: ReplicaID.hub)
             try hub.checkWrites(decoded.writes.count, of: device)
             let request = DeviceRequest(device: device, counter: sealed.counter, cursor: DeviceCursor(decoded.cursor), writes: decoded.writes)
             var frames = FrameSender(counter: sealed.counter, key: session.transmit, request: decoded.cursor, send: send)
@@ -114,7 +114,7 @@ struct FrameSender {
 
     /// Seals `frame` and hands it on; returns once the transport has taken it.
     mutating func send(_ frame: SyncResponseFrame) async throws {
-        try await send(try sealer.seal(frame.encoded(answering: request, hub: HubIdentity.replica), index: index))
+        try await send(try sealer.seal(frame.encoded(answering: request, hub: ReplicaID.hub), index: index))
         index += 1
     }
 }
