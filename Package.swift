@@ -4,7 +4,7 @@
 //
 // Dependency direction (see ARCHITECTURE.md):
 //   pure libraries   ByteCoding, OutpostModel, MergeEngine, OutpostProtocol (no I/O)
-//   infrastructure   CSodium -> SodiumKit, OutpostStore -> OutpostSQLite (GRDB)
+//   infrastructure   CSodium -> SodiumKit, OutpostStore -> OutpostSQLite (GRDB), OutpostPostgres (PostgresNIO)
 //   applications     OutpostServer (Hummingbird) -> outpost-server
 //                    FieldClient -> outpost
 import PackageDescription
@@ -45,6 +45,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // MARK: Pure libraries
@@ -108,6 +109,15 @@ let package = Package(
             ],
             path: "Sources/OutpostSQLite"
         ),
+        .target(
+            name: "OutpostPostgres",
+            dependencies: [
+                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/OutpostPostgres"
+        ),
 
         // MARK: Sealed messages: compression and authenticated encryption around the codec
         .target(
@@ -132,7 +142,7 @@ let package = Package(
         .target(
             name: "OutpostServer",
             dependencies: [
-                "ByteCoding", "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
+                "ByteCoding", "OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostPostgres", "SodiumKit", "OutpostProtocol",
                 "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
                 "Forecasting", "OrderIntake",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -212,6 +222,15 @@ let package = Package(
         .target(name: "SeededRandom", path: "Tests/SeededRandom"),
         .target(name: "SpecText", path: "Tests/SpecText"),
         .target(
+            name: "StoreTestSupport",
+            dependencies: [
+                "OutpostStore", "OutpostSQLite", "OutpostPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/StoreTestSupport"
+        ),
+        .target(
             name: "TestSupport",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -287,13 +306,17 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostStoreTests",
-            dependencies: ["OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostReplication", "MergeEngine", "SodiumKit"],
+            dependencies: [
+                "OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostPostgres", "OutpostReplication", "MergeEngine", "SodiumKit",
+                "OutpostProtocol", "StoreTestSupport",
+            ],
             path: "Tests/OutpostStoreTests"
         ),
         .testTarget(
             name: "OutpostServerTests",
             dependencies: [
-                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener", "OutpostInterchange", "SodiumKit",
+                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostPostgres", "SyncListener",
+                "OutpostInterchange", "SodiumKit", "StoreTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/OutpostServerTests"

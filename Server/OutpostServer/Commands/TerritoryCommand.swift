@@ -23,14 +23,14 @@ struct TerritoryCommand: AsyncParsableCommand {
         @Option(help: "The parent territory's name or id; omit for a root.") var parent: String?
 
         func run() async throws {
-            let database = try store.open()
-            let tree = TerritoryTree(try await database.territories())
-            let parentID = try parent.map { try Lookup.territory($0, in: tree).id }
-            let territory = Territory(name: name, parentID: parentID)
-            try territory.validate()
-            var batch = RecordBatch()
-            batch.territories = [territory]
-            try await database.insert(batch)
+            let territory = try await store.withDirectory { database in
+                let tree = TerritoryTree(try await database.territories())
+                let parentID = try parent.map { try Lookup.territory($0, in: tree).id }
+                let territory = Territory(name: name, parentID: parentID)
+                try territory.validate()
+                try await database.addTerritory(territory)
+                return territory
+            }
             print("Added territory \(name) (\(territory.id))")
         }
     }
@@ -51,7 +51,7 @@ struct TerritoryCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let tree = TerritoryTree(try await store.open().territories())
+            let tree = TerritoryTree(try await store.withDirectory { try await $0.territories() })
             var rows: [Row] = []
             var lines: [[String]] = []
             func visit(_ territory: Territory, depth: Int) {
@@ -76,11 +76,13 @@ struct TerritoryCommand: AsyncParsableCommand {
         @Option(help: "The new parent, by name or id.") var under: String
 
         func run() async throws {
-            let database = try store.open()
-            let tree = TerritoryTree(try await database.territories())
-            let moving = try Lookup.territory(territory, in: tree)
-            let parent = try Lookup.territory(under, in: tree)
-            try await database.moveTerritory(moving.id, under: parent.id)
+            let (moving, parent) = try await store.withDirectory { database in
+                let tree = TerritoryTree(try await database.territories())
+                let moving = try Lookup.territory(territory, in: tree)
+                let parent = try Lookup.territory(under, in: tree)
+                try await database.moveTerritory(moving.id, under: parent.id)
+                return (moving, parent)
+            }
             print("Moved \(moving.name) under \(parent.name)")
         }
     }

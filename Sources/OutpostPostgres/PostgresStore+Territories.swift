@@ -1,0 +1,97 @@
+public import Foundation
+public import OutpostModel
+public import OutpostStore
+import PostgresNIO
+
+extension PostgresStore {
+    public func territories() async throws(StoreError) -> [Territory] {
+        try await transaction("listing territories") { [logger] connection in
+            try await Self.territories(connection, logger: logger)
+        }
+    }
+
+    static func territories(_ connection: PostgresConnection, logger: Logger) async throws -> [Territory] {
+        var all: [Territory] = []
+        let rows = try await connection.query("SELECT id, name, parent_id FROM territory", logger: logger)
+        for try await (id, name, parent) in rows.decode((UUID, String, UUID?).self) {
+            all.append(Territory(id: TerritoryID(id), name: name, parentID: parent.map { TerritoryID($0) }))
+        }
+        return Territory.depthFirst(all)
+    }
+
+    public func addTerritory(_ territory: Territory) async throws(StoreError) {
+        try validate(territory, "territory")
+        try await transaction("adding territory \(territory.name)") { [logger] connection in
+            let sequence = try await ChangeSequence(connection, logger: logger)
+            let seq = try await sequence.next()
+            try await connection.write("""
+                INSERT INTO territory (id, name, parent_id, change_seq)
+                VALUES (\(territory.id.uuid), \(territory.name), \(territory.parentID?.uuid), \(seq))
+                """, territory.rowContext, logger: logger)
+            try await ReplicaTable.recordHubWrite(connection, territory, seq: seq, at: Date(), logger: logger)
+        }
+    }
+
+    public func moveTerritory(_ id: TerritoryID, under parent: TerritoryID?) async throws(StoreError) {
+        try await transaction("moving territory \(id)") { [logger] connection in
+            let select = { (id: TerritoryID) async throws -> Territory? in
+                let rows = try await connection.query("SELECT id, name, parent_id FROM territory WHERE id = \(id.uuid) FOR UPDATE",
+                                                      logger: logger)
+                for try await (id, name, parent) in rows.decode((UUID, String, UUID?).self) {
+                    return Territory(id: TerritoryID(id), name: name, parentID: parent.map { TerritoryID($0) })
+                }
+                return nil
+            }
+            guard var territory = try await select(id) else {
+                throw StoreError(.notFound, "no territory has id \(id); list them with outpost-server territory list")
+            }
+            guard territory.parentID != parent else { return }
+            if let parent {
+                guard let parentTerritory = try await select(parent) else {
+                    throw StoreError(.notFound, "no territory has id \(parent) (the new parent of \(territory.name)); "
+                        + "list them with outpost-server territory list")
+                }
+                if try await Self.isAncestor(connection, id, of: parent, logger: logger) {
+                    throw StoreError(.invalid, parent == id
+                        ? "territory \(territory.name) cannot be its own parent"
+                        : "cannot move territory \(territory.name) under \(parentTerritory.name): \(parentTerritory.name) is inside "
+                            + "\(territory.name)'s subtree, so the move would make a cycle")
+                }
+            }
+            let seq = try await ChangeSequence(connection, logger: logger).next()
+            try await connection.query("UPDATE territory SET parent_id = \(parent?.uuid), change_seq = \(seq) WHERE id = \(id.uuid)",
+                                       logger: logger)
+            territory.parentID = parent
+            try await ReplicaTable.recordHubWrite(connection, territory, seq: seq, at: Date(), logger: logger)
+        }
+    }
+
+    /// Whether `ancestor` is `id` itself or one of its ancestors.
+    static func isAncestor(_ connection: PostgresConnection, _ ancestor: TerritoryID, of id: TerritoryID,
+                           logger: Logger) async throws -> Bool {
+        try await connection.query("""
+            WITH RECURSIVE up(id) AS (
+                SELECT \(id.uuid)::uuid UNION SELECT territory.parent_id FROM territory JOIN up ON territory.id = up.id
+                WHERE territory.parent_id IS NOT NULL
+            )
+            SELECT EXISTS (SELECT 1 FROM up WHERE id = \(ancestor.uuid))
+            """, logger: logger).single(Bool.self)
+    }
+
+    /// Runs the record's own checks before anything is written.
+    /// - Throws: `.invalid` naming the record and the broken rule.
+    func validate<R: Validatable & Identifiable>(_ record: R, _ kind: String) throws(StoreError) {
+        do throws(ValidationError) {
+            try record.validate()
+        } catch {
+            throw StoreError(.invalid, "\(kind) \(record.id): \(error)")
+        }
+    }
+}
+
+extension Territory {
+    var rowContext: RowContext {
+        RowContext(kind: "territory", id: id.description, references: ["parent_id": "parent territory"],
+                   uniqueKey: "name \"\(name)\"")
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Logging
+import MergeEngine
+import OutpostModel
+import OutpostProtocol
+import OutpostReplication
+import OutpostStore
+import PostgresNIO
+
+/// The hub's per-record merge state (`replica_record`), kept beside the domain tables
+/// in the same transactions: every admin change to a replicated record goes through
+/// here and takes a change sequence value as its hub stamp, as on SQLite.
+enum ReplicaTable {
+    /// The stored state of `id` and its routing territory, if the hub has it.
+    static func load(_ connection: PostgresConnection, _ id: RecordID, logger: Logger) async throws -> RecordState? {
+        let rows = try await connection.query("SELECT state FROM replica_record WHERE id = \(Data(id.bytes))", logger: logger)
+        for try await bytes in rows.decode(Data.self) {
+            do { return try RecordStateCodec.decode([UInt8](bytes), id: id) } catch {
+                throw StoreError(.database, "the stored sync state of record \(id) is unreadable (\(error.message)); restore from a backup")
+            }
+        }
+        return nil
+    }
+
+    /// Records an admin's (the hub's own) write of `record`'s current fields at `seq`:
+    /// a create if the hub does not have the record yet, else an update of the fields
+    /// that changed, made having seen everything (it supersedes every value).
+    static func recordHubWrite(_ connection: PostgresConnection, _ record: some ReplicatedRecord, seq: Int64, at date: Date,
+                               logger: Logger) async throws {
+        let id = record.recordID
+        let kind = type(of: record).kind
+        let existing = try await load(connection, id, logger: logger)
+        var state = existing ?? RecordState(id: id, type: kind.typeID)
+        let fields = record.fields
+        let operation: WriteOperation
+        if existing == nil {
+            operation = .create(type: kind.typeID, fields: fields)
+        } else {
+            let current = state.view(policy: .updateWins).values
+            operation = .update(fields: fields.filter { current[$0.key] != $0.value })
+        }
+        let stamp = Dot(replica: HubReplica.id, counter: UInt64(seq))
+        let time = WallClock(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
+        state.apply(Write(dot: stamp, record: id, context: state.context, operation: operation,
+                          time: ValueCodec.wholeSeconds(time)), stamp: stamp)
+        let territory = try await territory(of: record.route, connection, logger: logger)
+        try await connection.query("""
+            INSERT INTO replica_record (id, kind, territory, seq, state)
+            VALUES (\(Data(id.bytes)), \(Int32(kind.rawValue)), \(territory.map { Data(RecordID($0).bytes) }), \(seq),
+                    \(Data(RecordStateCodec.encode(state))))
+            ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, territory = excluded.territory,
+                seq = excluded.seq, state = excluded.state
+            """, logger: logger)
+    }
+
+    /// The territory `route` leads to, following parent records' stored routes.
+    /// - Throws: `.missingReference` if a parent record is unknown.
+    static func territory(of route: RecordRoute, _ connection: PostgresConnection, logger: Logger) async throws -> TerritoryID? {
+        switch route {
+        case .global: return nil
+        case .territory(let id), .forecast(let id): return id
+        default:
+            guard let parent = route.parent else { return nil }
+            let rows = try await connection.query("SELECT territory FROM replica_record WHERE id = \(Data(parent.id.bytes))",
+                                                  logger: logger)
+            for try await bytes in rows.decode(Data?.self) {
+                return try bytes.map { bytes throws(StoreError) in
+                    do { return TerritoryID(try RecordID(bytes: [UInt8](bytes))) } catch {
+                        throw StoreError(.database, "a stored routing territory is \(bytes.count) bytes, not 16; restore from a backup")
+                    }
+                }
+            }
+            throw StoreError(.missingReference, "\(parent.kind.name) \(parent.id) does not exist")
+        }
+    }
+}
