@@ -309,6 +309,8 @@ let package = Package(
             dependencies: [
                 "OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostPostgres", "OutpostReplication", "MergeEngine", "SodiumKit",
                 "OutpostProtocol", "StoreTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/OutpostStoreTests"
         ),

@@ -39,6 +39,11 @@ struct DirectoryStoreTests {
             try await store.moveTerritory(emea.id, under: nil)
             #expect(try await store.territories().map(\.name) == ["EMEA", "World", "APAC", "DACH"])
             #expect(try await store.territories().first { $0.id == dach.id }?.parentID == apac.id)
+
+            // Values are bound parameters, never SQL text.
+            let odd = Territory(name: #"O'Brien"); DROP TABLE territory; --"#)
+            try await store.addTerritory(odd)
+            #expect(try await store.territories().contains(odd))
         }
     }
 
