@@ -114,6 +114,7 @@ let package = Package(
             dependencies: [
                 "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/OutpostPostgres"

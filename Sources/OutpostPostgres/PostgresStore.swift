@@ -1,5 +1,6 @@
 public import Logging
 import NIOCore
+import NIOSSL
 public import OutpostStore
 import PostgresNIO
 
@@ -42,6 +43,7 @@ public final class PostgresStore: DirectoryStore {
         logger: Logger = Logger(label: "outpost.postgres"),
         _ body: (PostgresStore) async throws -> T
     ) async throws -> T {
+        try await checkLogin(at: location, logger: logger)
         // The pool's background log (connection attempts, keep-alives) stays off: failures
         // reach the caller as thrown errors.
         let client = PostgresClient(configuration: configuration(for: location))
@@ -51,6 +53,26 @@ public final class PostgresStore: DirectoryStore {
             let store = PostgresStore(location: location, client: client, logger: logger)
             try await store.prepareSchema(mode)
             return try await body(store)
+        }
+    }
+
+    /// Opens and closes one connection, so that an unreachable server, a refused login or
+    /// a missing database fail at once with their reason (the pool retries a failing
+    /// server until a connection is asked of it, then waits).
+    static func checkLogin(at location: PostgresLocation, logger: Logger) async throws(StoreError) {
+        do {
+            let tls: PostgresConnection.Configuration.TLS = switch location.tls {
+            case .disable: .disable
+            case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+            var configuration = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
+                                                                 password: location.password, database: location.database, tls: tls)
+            configuration.options.connectTimeout = .seconds(10)
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            throw StoreError.from(error, doing: "connecting", on: location)
         }
     }
 

@@ -56,6 +56,18 @@ public enum TestPostgres {
         return try PostgresLocation(parsing: text)
     }
 
+    /// The URL of `location` with its password, for `--db` in command tests.
+    public static func url(of location: PostgresLocation) -> String {
+        var components = URLComponents()
+        components.scheme = "postgres"
+        components.user = location.user
+        components.password = location.password
+        components.host = location.host
+        components.port = location.port
+        components.path = "/" + location.database
+        return components.string!
+    }
+
     /// The server's major version (e.g. 15).
     public static func serverMajorVersion() async throws -> Int {
         guard let server = try serverLocation() else { try Test.cancel(Comment(rawValue: StoreBackend.postgresSkipMessage)) }

@@ -54,9 +54,10 @@ extension OutpostServerCommand {
                 try command.run()
             }
         } catch is NotOnPostgres {
-            throw CommandError("outpost-server \(commandPath(arguments ?? Array(CommandLine.arguments.dropFirst()))) "
-                + "is not available on PostgreSQL yet; on PostgreSQL, init, territory add|list|move, "
-                + "user add|list|assign|disable|enable and device list|revoke|retire run so far")
+            let path = commandPath(arguments ?? Array(CommandLine.arguments.dropFirst()))
+            let backup = ["backup", "restore"].contains(path) ? "; back up and restore a PostgreSQL database with pg_dump and pg_restore" : ""
+            throw CommandError("outpost-server \(path) is not available on PostgreSQL yet\(backup); on PostgreSQL, init, territory "
+                + "add|list|move, user add|list|assign|disable|enable and device list|revoke|retire run so far")
         }
     }
 
