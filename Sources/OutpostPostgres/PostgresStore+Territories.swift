@@ -1,6 +1,8 @@
 public import Foundation
 public import OutpostModel
 public import OutpostStore
+import MergeEngine
+import OutpostReplication
 import PostgresNIO
 
 extension PostgresStore {
@@ -34,20 +36,12 @@ extension PostgresStore {
 
     public func moveTerritory(_ id: TerritoryID, under parent: TerritoryID?) async throws(StoreError) {
         try await transaction("moving territory \(id)") { [logger] connection in
-            let select = { (id: TerritoryID) async throws -> Territory? in
-                let rows = try await connection.query("SELECT id, name, parent_id FROM territory WHERE id = \(id.uuid) FOR UPDATE",
-                                                      logger: logger)
-                for try await (id, name, parent) in rows.decode((UUID, String, UUID?).self) {
-                    return Territory(id: TerritoryID(id), name: name, parentID: parent.map { TerritoryID($0) })
-                }
-                return nil
-            }
-            guard var territory = try await select(id) else {
+            guard var territory = try await Self.territory(id, connection, logger: logger) else {
                 throw StoreError(.notFound, "no territory has id \(id); list them with outpost-server territory list")
             }
             guard territory.parentID != parent else { return }
             if let parent {
-                guard let parentTerritory = try await select(parent) else {
+                guard let parentTerritory = try await Self.territory(parent, connection, logger: logger) else {
                     throw StoreError(.notFound, "no territory has id \(parent) (the new parent of \(territory.name)); "
                         + "list them with outpost-server territory list")
                 }
@@ -64,6 +58,61 @@ extension PostgresStore {
             territory.parentID = parent
             try await ReplicaTable.recordHubWrite(connection, territory, seq: seq, at: Date(), logger: logger)
         }
+    }
+
+    public func renameTerritory(_ id: TerritoryID, to name: String) async throws(StoreError) {
+        try await transaction("renaming territory \(id)") { [logger] connection in
+            guard var territory = try await Self.territory(id, connection, logger: logger) else {
+                throw StoreError(.notFound, "no territory has id \(id); list them with outpost-server territory list")
+            }
+            territory.name = name
+            try validate(territory, "territory")
+            let seq = try await ChangeSequence(connection, logger: logger).next()
+            try await connection.write("UPDATE territory SET name = \(name), change_seq = \(seq) WHERE id = \(id.uuid)",
+                                       territory.rowContext, logger: logger)
+            try await ReplicaTable.recordHubWrite(connection, territory, seq: seq, at: Date(), logger: logger)
+        }
+    }
+
+    public func removeTerritory(_ id: TerritoryID, now: Date) async throws(StoreError) {
+        try await transaction("removing territory \(id)") { [logger] connection in
+            guard let territory = try await Self.territory(id, connection, logger: logger) else {
+                throw StoreError(.notFound, "no territory has id \(id); list them with outpost-server territory list")
+            }
+            let counts = try await connection.query("""
+                SELECT (SELECT count(*) FROM territory WHERE parent_id = \(id.uuid)),
+                       (SELECT count(*) FROM account WHERE territory_id = \(id.uuid)),
+                       (SELECT count(*) FROM lead WHERE territory_id = \(id.uuid)),
+                       (SELECT count(*) FROM user_territory WHERE territory_id = \(id.uuid)),
+                       (SELECT count(*) FROM forecast_submission WHERE territory_id = \(id.uuid))
+                """, logger: logger)
+            let nouns = ["child territories", "accounts", "leads", "assigned users", "forecast submissions"]
+            var held: [String] = []
+            for try await row in counts.decode((Int64, Int64, Int64, Int64, Int64).self) {
+                for (count, noun) in zip([row.0, row.1, row.2, row.3, row.4], nouns) where count > 0 {
+                    held.append("\(count) \(noun)")
+                }
+            }
+            let quotas = try await ReplicaTable.liveCount(of: .quota, routedTo: id, connection, logger: logger)
+            if quotas > 0 { held.append("\(quotas) quotas") }
+            guard held.isEmpty else {
+                throw StoreError(.invalid, "territory \(territory.name) still holds \(held.joined(separator: ", ")); "
+                    + "move or remove them first (territory move, user assign, import with other territories)")
+            }
+            try await connection.query("DELETE FROM territory WHERE id = \(id.uuid)", logger: logger)
+            let seq = try await ChangeSequence(connection, logger: logger).next()
+            try await ReplicaTable.recordHubDelete(connection, RecordID(id), seq: seq, at: now, logger: logger)
+        }
+    }
+
+    /// The territory `id`, locked for the rest of the transaction.
+    static func territory(_ id: TerritoryID, _ connection: PostgresConnection, logger: Logger) async throws -> Territory? {
+        let rows = try await connection.query("SELECT id, name, parent_id FROM territory WHERE id = \(id.uuid) FOR UPDATE",
+                                              logger: logger)
+        for try await (id, name, parent) in rows.decode((UUID, String, UUID?).self) {
+            return Territory(id: TerritoryID(id), name: name, parentID: parent.map { TerritoryID($0) })
+        }
+        return nil
     }
 
     /// Whether `ancestor` is `id` itself or one of its ancestors.

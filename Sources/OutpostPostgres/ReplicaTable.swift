@@ -14,11 +14,7 @@ enum ReplicaTable {
     /// The stored state of `id` and its routing territory, if the hub has it.
     static func load(_ connection: PostgresConnection, _ id: RecordID, logger: Logger) async throws -> RecordState? {
         let rows = try await connection.query("SELECT state FROM replica_record WHERE id = \(Data(id.bytes))", logger: logger)
-        for try await bytes in rows.decode(Data.self) {
-            do { return try RecordStateCodec.decode([UInt8](bytes), id: id) } catch {
-                throw StoreError(.database, "the stored sync state of record \(id) is unreadable (\(error.message)); restore from a backup")
-            }
-        }
+        for try await bytes in rows.decode(Data.self) { return try decode(bytes, id) }
         return nil
     }
 
@@ -40,9 +36,8 @@ enum ReplicaTable {
             operation = .update(fields: fields.filter { current[$0.key] != $0.value })
         }
         let stamp = Dot(replica: HubReplica.id, counter: UInt64(seq))
-        let time = WallClock(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
         state.apply(Write(dot: stamp, record: id, context: state.context, operation: operation,
-                          time: ValueCodec.wholeSeconds(time)), stamp: stamp)
+                          time: ValueCodec.wholeSeconds(WallClock(date))), stamp: stamp)
         let territory = try await territory(of: record.route, connection, logger: logger)
         try await connection.query("""
             INSERT INTO replica_record (id, kind, territory, seq, state)
@@ -51,6 +46,40 @@ enum ReplicaTable {
             ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, territory = excluded.territory,
                 seq = excluded.seq, state = excluded.state
             """, logger: logger)
+    }
+
+    /// Records an admin's (the hub's own) delete of `id` at `seq`, made having seen every
+    /// value, so it replicates to the devices that hold the record. Nothing happens for a
+    /// record the hub never stored.
+    static func recordHubDelete(_ connection: PostgresConnection, _ id: RecordID, seq: Int64, at date: Date,
+                                logger: Logger) async throws {
+        guard var state = try await load(connection, id, logger: logger) else { return }
+        let stamp = Dot(replica: HubReplica.id, counter: UInt64(seq))
+        state.apply(Write(dot: stamp, record: id, context: state.context, operation: .delete,
+                          time: ValueCodec.wholeSeconds(WallClock(date))), stamp: stamp)
+        try await connection.query("""
+            UPDATE replica_record SET seq = \(seq), state = \(Data(RecordStateCodec.encode(state))) WHERE id = \(Data(id.bytes))
+            """, logger: logger)
+    }
+
+    /// How many records of `kind` route to `territory` and are not deleted.
+    static func liveCount(of kind: ReplicatedKind, routedTo territory: TerritoryID, _ connection: PostgresConnection,
+                          logger: Logger) async throws -> Int {
+        let rows = try await connection.query("""
+            SELECT id, state FROM replica_record
+            WHERE kind = \(Int32(kind.rawValue)) AND territory = \(Data(RecordID(territory).bytes))
+            """, logger: logger)
+        var count = 0
+        for try await (id, bytes) in rows.decode((Data, Data).self) {
+            if try !decode(bytes, try RecordID(bytes: [UInt8](id))).view(policy: .updateWins).isDeleted { count += 1 }
+        }
+        return count
+    }
+
+    private static func decode(_ bytes: Data, _ id: RecordID) throws(StoreError) -> RecordState {
+        do { return try RecordStateCodec.decode([UInt8](bytes), id: id) } catch {
+            throw StoreError(.database, "the stored sync state of record \(id) is unreadable (\(error.message)); restore from a backup")
+        }
     }
 
     /// The territory `route` leads to, following parent records' stored routes.
@@ -73,4 +102,9 @@ enum ReplicaTable {
             throw StoreError(.missingReference, "\(parent.kind.name) \(parent.id) does not exist")
         }
     }
+}
+
+extension WallClock {
+    /// The instant `date`, to the millisecond.
+    init(_ date: Date) { self.init(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded(.down))) }
 }

@@ -22,6 +22,15 @@ public protocol DirectoryStore: Sendable {
     /// - Throws: `.notFound` for an unknown id, `.invalid` when the move would make a cycle.
     func moveTerritory(_ id: TerritoryID, under parent: TerritoryID?) async throws(StoreError)
 
+    /// Renames a territory; devices see the new name after their next sync.
+    /// - Throws: `.notFound` for an unknown id, `.duplicate` when the name is taken, `.invalid` for a bad name.
+    func renameTerritory(_ id: TerritoryID, to name: String) async throws(StoreError)
+
+    /// Removes an empty territory: one without child territories, accounts, leads,
+    /// assigned users, quotas or forecast submissions. The removal replicates as a delete.
+    /// - Throws: `.notFound` for an unknown id, `.invalid` naming what the territory still holds.
+    func removeTerritory(_ id: TerritoryID, now: Date) async throws(StoreError)
+
     // MARK: Users
 
     /// All users, by name.

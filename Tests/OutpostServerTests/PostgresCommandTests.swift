@@ -25,6 +25,9 @@ struct PostgresCommandTests {
             try await run(["territory", "add", "Bavaria", "--parent", "DACH"])
             try await run(["territory", "add", "EMEA"])
             try await run(["territory", "move", "DACH", "--under", "EMEA"])
+            try await run(["territory", "add", "Old District"])
+            try await run(["territory", "rename", "Old District", "Older District"])
+            try await run(["territory", "remove", "Older District"])
             try await run(["user", "add", "ana.lopez", "--display-name", "Ana López", "--territory", "Bavaria"])
             try await run(["user", "assign", "ana.lopez", "--territory", "DACH", "--territory", "Bavaria"])
             try await run(["user", "disable", "ana.lopez"])
@@ -45,7 +48,7 @@ struct PostgresCommandTests {
     }
 
     @Test("A command that does not run on PostgreSQL yet says so, before connecting", arguments: [
-        (["territory", "rename", "DACH", "D-A-CH"], "territory rename"),
+        (["quota", "list"], "quota list"),
         (["device", "enrol", "--user", "ana.lopez"], "device enrol"),
         (["serve"], "serve"),
         (["demo", "--scale", "small"], "demo"),

@@ -47,6 +47,38 @@ struct DirectoryStoreTests {
         }
     }
 
+    @Test("A territory is renamed; it is removed only when empty, and the refusal says what it holds",
+          arguments: StoreBackend.allCases)
+    func renameAndRemove(backend: StoreBackend) async throws {
+        try await backend.withDirectory { store in
+            let dach = Territory(name: "DACH")
+            let bavaria = Territory(name: "Bavaria", parentID: dach.id)
+            try await store.addTerritory(dach)
+            try await store.addTerritory(bavaria)
+            try await store.addUser(User(name: "ana.lopez", displayName: "Ana", role: .rep, territoryIDs: [bavaria.id]))
+
+            try await store.renameTerritory(bavaria.id, to: "Bavaria North")
+            #expect(try await store.territories().map(\.name) == ["DACH", "Bavaria North"])
+            await expectRefusal(.duplicate) { try await store.renameTerritory(bavaria.id, to: "DACH") }
+            await expectRefusal(.invalid) { try await store.renameTerritory(bavaria.id, to: "") }
+            await expectRefusal(.notFound) { try await store.renameTerritory(TerritoryID(), to: "Nowhere") }
+
+            await #expect { try await store.removeTerritory(dach.id, now: Date()) } throws: { error in
+                "\(error)" == "territory DACH still holds 1 child territories; move or remove them first (territory move, "
+                    + "user assign, import with other territories)"
+            }
+            await #expect { try await store.removeTerritory(bavaria.id, now: Date()) } throws: { error in
+                "\(error)".hasPrefix("territory Bavaria North still holds 1 assigned users;")
+            }
+            let ana = try #require(try await store.user(named: "ana.lopez"))
+            try await store.assign(ana.id, to: [])
+            try await store.removeTerritory(bavaria.id, now: Date())
+            try await store.removeTerritory(dach.id, now: Date())
+            #expect(try await store.territories().isEmpty)
+            await expectRefusal(.notFound) { try await store.removeTerritory(dach.id, now: Date()) }
+        }
+    }
+
     @Test("Users keep their territories in order; a bad territory writes nothing; assign replaces; disable and enable",
           arguments: StoreBackend.allCases)
     func users(backend: StoreBackend) async throws {

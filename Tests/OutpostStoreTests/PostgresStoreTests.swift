@@ -95,6 +95,14 @@ struct PostgresStoreTests {
                 #expect(try await hubRecord(Territory.self, moved.recordID, in: store) == HubRecord(record: moved, seq: 4, tableSeq: 4))
                 #expect(try await hubRecord(User.self, ana.recordID, in: store) == HubRecord(record: assigned, seq: 5, tableSeq: 5))
                 #expect(try await hubRecord(Territory.self, world.recordID, in: store) == HubRecord(record: world, seq: 1, tableSeq: 1))
+
+                let gone = Territory(name: "Gone")
+                try await store.addTerritory(gone)
+                try await store.removeTerritory(gone.id, now: Date())
+                let deleted = try await store.transaction("reading hub state") { [logger = store.logger] connection in
+                    try await ReplicaTable.load(connection, gone.recordID, logger: logger)
+                }
+                #expect(deleted?.view(policy: .updateWins).isDeleted == true)
             }
         }
     }

@@ -8,8 +8,8 @@ public struct OutpostServerCommand: AsyncParsableCommand {
         abstract: "The Outpost sales server: territories, users, devices, CRM data, catalog and sync.",
         discussion: """
             Every command works on the database given by --db or OUTPOST_DB: a SQLite file,
-            or postgres://USER[:PASSWORD]@HOST:PORT/DBNAME (init, territory, user and device
-            list|revoke|retire so far).
+            or postgres://USER[:PASSWORD]@HOST:PORT/DBNAME (init, territory, user add|list|
+            assign|disable|enable and device list|revoke|retire so far).
 
             Examples:
               outpost-server init --db hq.sqlite
@@ -57,11 +57,11 @@ extension OutpostServerCommand {
             let path = commandPath(arguments ?? Array(CommandLine.arguments.dropFirst()))
             let backup = ["backup", "restore"].contains(path) ? "; back up and restore a PostgreSQL database with pg_dump and pg_restore" : ""
             throw CommandError("outpost-server \(path) is not available on PostgreSQL yet\(backup); on PostgreSQL, init, territory "
-                + "add|list|move, user add|list|assign|disable|enable and device list|revoke|retire run so far")
+                + "add|list|move|rename|remove, user add|list|assign|disable|enable and device list|revoke|retire run so far")
         }
     }
 
-    /// The subcommand names at the start of `arguments`, e.g. `territory rename`.
+    /// The subcommand names at the start of `arguments`, e.g. `device enrol`.
     static func commandPath(_ arguments: [String]) -> String {
         var names: [String] = []
         var current: any ParsableCommand.Type = OutpostServerCommand.self

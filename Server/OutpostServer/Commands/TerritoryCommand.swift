@@ -1,5 +1,6 @@
 import TerminalOutput
 import ArgumentParser
+import Foundation
 import OutpostModel
 import OutpostSQLite
 import OutpostStore
@@ -97,18 +98,15 @@ struct TerritoryCommand: AsyncParsableCommand {
         @Argument(help: "Its new name (unique).") var name: String
 
         func run() async throws {
-            let database = try store.open()
-            let tree = TerritoryTree(try await database.territories())
-            var renamed = try Lookup.territory(territory, in: tree)
-            let old = renamed.name
-            if let other = tree.territory(named: name), other.id != renamed.id {
-                throw CommandError("a territory is already named \"\(other.name)\"; pick another name")
+            let old = try await store.withDirectory { database in
+                let tree = TerritoryTree(try await database.territories())
+                let renamed = try Lookup.territory(territory, in: tree)
+                if let other = tree.territory(named: name), other.id != renamed.id {
+                    throw CommandError("a territory is already named \"\(other.name)\"; pick another name")
+                }
+                try await database.renameTerritory(renamed.id, to: name)
+                return renamed.name
             }
-            renamed.name = name
-            try renamed.validate()
-            var batch = RecordBatch()
-            batch.territories = [renamed]
-            try await database.upsert(batch)
             print("Renamed territory \(old) to \(name)")
         }
     }
@@ -122,9 +120,11 @@ struct TerritoryCommand: AsyncParsableCommand {
         @Argument(help: "The territory, by name or id.") var territory: String
 
         func run() async throws {
-            let database = try store.open()
-            let removed = try Lookup.territory(territory, in: TerritoryTree(try await database.territories()))
-            try await database.removeTerritory(removed.id)
+            let removed = try await store.withDirectory { database in
+                let removed = try Lookup.territory(territory, in: TerritoryTree(try await database.territories()))
+                try await database.removeTerritory(removed.id, now: Date())
+                return removed
+            }
             print("Removed territory \(removed.name)")
         }
     }
