@@ -16,7 +16,7 @@ extension PostgresStore {
     }
 
     public func devices() async throws(StoreError) -> [Device] {
-        try await transaction("listing devices") { [logger] connection in
+        try await read("listing devices") { [logger] connection in
             var devices: [Device] = []
             let rows = try await connection.query("""
                 SELECT id, user_id, label, public_key, enrolled_at, last_sync_at, revoked_at FROM device
@@ -60,7 +60,7 @@ extension PostgresStore {
     }
 
     public func deviceRetirements() async throws(StoreError) -> [DeviceID: Date] {
-        try await transaction("listing retiring devices") { [logger] connection in
+        try await read("listing retiring devices") { [logger] connection in
             var retiring: [DeviceID: Date] = [:]
             let rows = try await connection.query("SELECT id, retiring_since FROM device WHERE retiring_since IS NOT NULL",
                                                   logger: logger)

@@ -7,7 +7,7 @@ import PostgresNIO
 
 extension PostgresStore {
     public func territories() async throws(StoreError) -> [Territory] {
-        try await transaction("listing territories") { [logger] connection in
+        try await read("listing territories") { [logger] connection in
             try await Self.territories(connection, logger: logger)
         }
     }
@@ -23,8 +23,7 @@ extension PostgresStore {
 
     public func addTerritory(_ territory: Territory) async throws(StoreError) {
         try validate(territory, "territory")
-        try await transaction("adding territory \(territory.name)") { [logger] connection in
-            let sequence = try await ChangeSequence(connection, logger: logger)
+        try await change("adding territory \(territory.name)") { [logger] connection, sequence in
             let seq = try await sequence.next()
             try await connection.write("""
                 INSERT INTO territory (id, name, parent_id, change_seq)
@@ -35,7 +34,7 @@ extension PostgresStore {
     }
 
     public func moveTerritory(_ id: TerritoryID, under parent: TerritoryID?) async throws(StoreError) {
-        try await transaction("moving territory \(id)") { [logger] connection in
+        try await change("moving territory \(id)") { [logger] connection, sequence in
             guard var territory = try await Self.territory(id, connection, logger: logger) else {
                 throw StoreError(.notFound, "no territory has id \(id); list them with outpost-server territory list")
             }
@@ -52,7 +51,7 @@ extension PostgresStore {
                             + "\(territory.name)'s subtree, so the move would make a cycle")
                 }
             }
-            let seq = try await ChangeSequence(connection, logger: logger).next()
+            let seq = try await sequence.next()
             try await connection.query("UPDATE territory SET parent_id = \(parent?.uuid), change_seq = \(seq) WHERE id = \(id.uuid)",
                                        logger: logger)
             territory.parentID = parent
@@ -61,13 +60,13 @@ extension PostgresStore {
     }
 
     public func renameTerritory(_ id: TerritoryID, to name: String) async throws(StoreError) {
-        try await transaction("renaming territory \(id)") { [logger] connection in
+        try await change("renaming territory \(id)") { [logger] connection, sequence in
             guard var territory = try await Self.territory(id, connection, logger: logger) else {
                 throw StoreError(.notFound, "no territory has id \(id); list them with outpost-server territory list")
             }
             territory.name = name
             try validate(territory, "territory")
-            let seq = try await ChangeSequence(connection, logger: logger).next()
+            let seq = try await sequence.next()
             try await connection.write("UPDATE territory SET name = \(name), change_seq = \(seq) WHERE id = \(id.uuid)",
                                        territory.rowContext, logger: logger)
             try await ReplicaTable.recordHubWrite(connection, territory, seq: seq, at: Date(), logger: logger)
@@ -75,7 +74,7 @@ extension PostgresStore {
     }
 
     public func removeTerritory(_ id: TerritoryID, now: Date) async throws(StoreError) {
-        try await transaction("removing territory \(id)") { [logger] connection in
+        try await change("removing territory \(id)") { [logger] connection, sequence in
             guard let territory = try await Self.territory(id, connection, logger: logger) else {
                 throw StoreError(.notFound, "no territory has id \(id); list them with outpost-server territory list")
             }
@@ -100,7 +99,7 @@ extension PostgresStore {
                     + "move or remove them first (territory move, user assign, import with other territories)")
             }
             try await connection.query("DELETE FROM territory WHERE id = \(id.uuid)", logger: logger)
-            let seq = try await ChangeSequence(connection, logger: logger).next()
+            let seq = try await sequence.next()
             try await ReplicaTable.recordHubDelete(connection, RecordID(id), seq: seq, at: now, logger: logger)
         }
     }

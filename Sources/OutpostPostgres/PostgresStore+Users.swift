@@ -5,13 +5,13 @@ import PostgresNIO
 
 extension PostgresStore {
     public func users() async throws(StoreError) -> [User] {
-        try await transaction("listing users") { [logger] connection in
+        try await read("listing users") { [logger] connection in
             try await Self.users(connection, named: nil, logger: logger)
         }
     }
 
     public func user(named name: String) async throws(StoreError) -> User? {
-        try await transaction("looking up user \(name)") { [logger] connection in
+        try await read("looking up user \(name)") { [logger] connection in
             try await Self.users(connection, named: name, logger: logger).first
         }
     }
@@ -46,8 +46,8 @@ extension PostgresStore {
 
     public func addUser(_ user: User) async throws(StoreError) {
         try validate(user, "user")
-        try await transaction("adding user \(user.name)") { [logger] connection in
-            let seq = try await ChangeSequence(connection, logger: logger).next()
+        try await change("adding user \(user.name)") { [logger] connection, sequence in
+            let seq = try await sequence.next()
             try await connection.write("""
                 INSERT INTO "user" (id, name, display_name, role, change_seq)
                 VALUES (\(user.id.uuid), \(user.name), \(user.displayName), \(user.role.rawValue), \(seq))
@@ -69,7 +69,7 @@ extension PostgresStore {
     }
 
     public func assign(_ userID: UserID, to territories: [TerritoryID]) async throws(StoreError) {
-        try await transaction("assigning territories to user \(userID)") { [logger] connection in
+        try await change("assigning territories to user \(userID)") { [logger] connection, sequence in
             let exists = try await connection.query(#"SELECT EXISTS (SELECT 1 FROM "user" WHERE id = \#(userID.uuid))"#, logger: logger)
                 .single(Bool.self)
             guard exists else {
@@ -78,7 +78,7 @@ extension PostgresStore {
             guard Set(territories).count == territories.count else {
                 throw StoreError(.invalid, "the territories for user \(userID) list one territory twice")
             }
-            let seq = try await ChangeSequence(connection, logger: logger).next()
+            let seq = try await sequence.next()
             try await connection.query("DELETE FROM user_territory WHERE user_id = \(userID.uuid)", logger: logger)
             try await Self.insertAssignments(connection, userID, territories, logger: logger)
             try await connection.query(#"UPDATE "user" SET change_seq = \#(seq) WHERE id = \#(userID.uuid)"#, logger: logger)
@@ -100,7 +100,7 @@ extension PostgresStore {
     }
 
     public func disabledUsers() async throws(StoreError) -> Set<UserID> {
-        try await transaction("listing disabled users") { [logger] connection in
+        try await read("listing disabled users") { [logger] connection in
             Set(try await connection.query(#"SELECT id FROM "user" WHERE disabled_at IS NOT NULL"#, logger: logger)
                 .all(UUID.self).map { UserID($0) })
         }

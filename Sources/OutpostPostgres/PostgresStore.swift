@@ -101,6 +101,25 @@ public final class PostgresStore: DirectoryStore {
 
     // MARK: Transactions
 
+    /// Runs `body` on one consistent snapshot (a read-only, repeatable-read transaction).
+    func read<T: Sendable>(_ action: String, _ body: (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+        try await transaction(action) { [logger] connection in
+            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+            return try await body(connection)
+        }
+    }
+
+    /// Runs `body` in one transaction that takes change sequence values, holding the
+    /// sequence's lock from its start: such transactions run one at a time across all
+    /// instances, so what they check before writing (a name, a cycle, an empty
+    /// territory) still holds when they commit, as under SQLite's single writer.
+    func change<T: Sendable>(_ action: String, _ body: (PostgresConnection, ChangeSequence) async throws -> T)
+        async throws(StoreError) -> T {
+        try await transaction(action) { [logger] connection in
+            try await body(connection, try await ChangeSequence(connection, logger: logger))
+        }
+    }
+
     /// Runs `body` in one transaction on a pooled connection; any failure rolls it back.
     func transaction<T: Sendable>(_ action: String, _ body: (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
         do {

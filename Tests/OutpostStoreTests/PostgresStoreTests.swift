@@ -139,6 +139,32 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test("Two instances moving two territories under each other at once: one move wins, the other is refused as a cycle")
+    func concurrentMovesMakeNoCycle() async throws {
+        try await TestPostgres.withDatabase { location in
+            try await PostgresStore.withStore(at: location, mode: .create) { first in
+                try await PostgresStore.withStore(at: location, mode: .existing) { second in
+                    for round in 1...10 {
+                        let a = Territory(name: "A\(round)"), b = Territory(name: "B\(round)")
+                        try await first.addTerritory(a)
+                        try await first.addTerritory(b)
+                        async let aUnderB = outcome { try await first.moveTerritory(a.id, under: b.id) }
+                        async let bUnderA = outcome { try await second.moveTerritory(b.id, under: a.id) }
+                        let outcomes = try await [aUnderB, bUnderA]
+                        #expect(outcomes.sorted { $0 == nil && $1 != nil } == [nil, .invalid])
+                        let parents = Dictionary(uniqueKeysWithValues: try await first.territories().map { ($0.id, $0.parentID) })
+                        #expect((parents[a.id]! == b.id) != (parents[b.id]! == a.id))
+                    }
+                }
+            }
+        }
+    }
+
+    /// `nil` when `body` succeeds, else the code of the `StoreError` it throws.
+    func outcome(_ body: () async throws -> Void) async throws -> StoreError.Code? {
+        do { try await body(); return nil } catch let error as StoreError { return error.code }
+    }
+
     struct HubRecord<R: ReplicatedRecord>: Equatable {
         var record: R
         var seq: Int64
