@@ -1,17 +1,18 @@
 import Foundation
+import HubCore
 import Logging
 import MergeEngine
 import OutpostModel
-import OutpostProtocol
 import OutpostReplication
 import OutpostStore
 import PostgresNIO
+import StateCoding
 
 /// The hub's per-record merge state (`replica_record`), kept beside the domain tables
 /// in the same transactions: every admin change to a replicated record goes through
 /// here and takes a change sequence value as its hub stamp, as on SQLite.
 enum ReplicaTable {
-    /// The stored state of `id` and its routing territory, if the hub has it.
+    /// The stored state of `id`, if the hub has it.
     static func load(_ connection: PostgresConnection, _ id: RecordID, logger: Logger) async throws -> RecordState? {
         let rows = try await connection.query("SELECT state FROM replica_record WHERE id = \(Data(id.bytes))", logger: logger)
         for try await bytes in rows.decode(Data.self) { return try decode(bytes, id) }
@@ -25,19 +26,8 @@ enum ReplicaTable {
                                logger: Logger) async throws {
         let id = record.recordID
         let kind = type(of: record).kind
-        let existing = try await load(connection, id, logger: logger)
-        var state = existing ?? RecordState(id: id, type: kind.typeID)
-        let fields = record.fields
-        let operation: WriteOperation
-        if existing == nil {
-            operation = .create(type: kind.typeID, fields: fields)
-        } else {
-            let current = state.view(policy: .updateWins).values
-            operation = .update(fields: fields.filter { current[$0.key] != $0.value })
-        }
-        let stamp = Dot(replica: HubReplica.id, counter: UInt64(seq))
-        state.apply(Write(dot: stamp, record: id, context: state.context, operation: operation,
-                          time: ValueCodec.wholeSeconds(WallClock(date))), stamp: stamp)
+        let state = HubWrite.state(of: record, over: try await load(connection, id, logger: logger), stamp: UInt64(seq),
+                                   time: WallClock(date: date))
         let territory = try await territory(of: record.route, connection, logger: logger)
         try await connection.query("""
             INSERT INTO replica_record (id, kind, territory, seq, state)
@@ -54,9 +44,9 @@ enum ReplicaTable {
     static func recordHubDelete(_ connection: PostgresConnection, _ id: RecordID, seq: Int64, at date: Date,
                                 logger: Logger) async throws {
         guard var state = try await load(connection, id, logger: logger) else { return }
-        let stamp = Dot(replica: HubReplica.id, counter: UInt64(seq))
+        let stamp = Dot(replica: HubIdentity.replica, counter: UInt64(seq))
         state.apply(Write(dot: stamp, record: id, context: state.context, operation: .delete,
-                          time: ValueCodec.wholeSeconds(WallClock(date))), stamp: stamp)
+                          time: WallClock(date: date).wholeSecond), stamp: stamp)
         try await connection.query("""
             UPDATE replica_record SET seq = \(seq), state = \(Data(RecordStateCodec.encode(state))) WHERE id = \(Data(id.bytes))
             """, logger: logger)
@@ -102,9 +92,4 @@ enum ReplicaTable {
             throw StoreError(.missingReference, "\(parent.kind.name) \(parent.id) does not exist")
         }
     }
-}
-
-extension WallClock {
-    /// The instant `date`, to the millisecond.
-    init(_ date: Date) { self.init(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded(.down))) }
 }
