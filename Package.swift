@@ -4,7 +4,7 @@
 //
 // Dependency direction (see ARCHITECTURE.md):
 //   pure libraries   ByteCoding, OutpostModel, MergeEngine, OutpostProtocol (no I/O)
-//   infrastructure   CSodium -> SodiumKit, OutpostStore -> OutpostSQLite (GRDB)
+//   infrastructure   CSodium -> SodiumKit, OutpostStore -> OutpostSQLite (GRDB), OutpostPostgres (PostgresNIO)
 //   applications     OutpostServer (Hummingbird) -> outpost-server
 //                    FieldClient -> outpost
 import PackageDescription
@@ -45,6 +45,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // MARK: Pure libraries
@@ -115,6 +116,16 @@ let package = Package(
             ],
             path: "Sources/OutpostSQLite"
         ),
+        .target(
+            name: "OutpostPostgres",
+            dependencies: [
+                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "HubCore", "StateCoding",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/OutpostPostgres"
+        ),
 
         // MARK: Sealed messages: compression and authenticated encryption around the codec
         .target(
@@ -139,8 +150,8 @@ let package = Package(
         // MARK: Server
         .target(
             name: "OutpostServer",
-            dependencies: ["HTMLText", 
-                "ByteCoding", "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
+            dependencies: ["HTMLText",
+                "ByteCoding", "OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostPostgres", "SodiumKit", "OutpostProtocol",
                 "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
                 "Forecasting", "OrderIntake", "HubCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -229,6 +240,15 @@ let package = Package(
         ),
         .target(name: "SpecText", path: "Tests/SpecText"),
         .target(
+            name: "StoreTestSupport",
+            dependencies: [
+                "OutpostStore", "OutpostSQLite", "OutpostPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/StoreTestSupport"
+        ),
+        .target(
             name: "TestSupport",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -304,13 +324,19 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostStoreTests",
-            dependencies: ["OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostReplication", "MergeEngine", "SodiumKit", "HubCore"],
+            dependencies: [
+                "OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostPostgres", "OutpostReplication", "MergeEngine", "SodiumKit",
+                "HubCore", "StateCoding", "StoreTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Tests/OutpostStoreTests"
         ),
         .testTarget(
             name: "OutpostServerTests",
             dependencies: [
-                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener", "OutpostInterchange", "SodiumKit", "HubCore",
+                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostPostgres", "SyncListener",
+                "OutpostInterchange", "SodiumKit", "HubCore", "StoreTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/OutpostServerTests"

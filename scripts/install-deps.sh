@@ -4,7 +4,8 @@
 # configurator tests' SAT oracle; openssl runs the webhook signature recipe; python3
 # and schemathesis check the live server against its OpenAPI document; chromium runs
 # the browser console's tests and renders the quote document in its test and prints
-# it to PDF), if any is missing.
+# it to PDF; postgresql runs the PostgreSQL backend's tests on a throwaway cluster,
+# scripts/postgres-test-cluster.sh), if any is missing.
 set -euo pipefail
 needed=()
 pkg-config --exists libsodium 2>/dev/null || needed+=(libsodium-dev)
@@ -19,6 +20,7 @@ command -v python3 >/dev/null || needed+=(python3)
 command -v pip3 >/dev/null || command -v pip >/dev/null || needed+=(python3-pip)
 command -v chromium >/dev/null || needed+=(chromium)
 command -v prlimit >/dev/null || needed+=(util-linux)  # the connection-attack test caps the server's descriptors
+command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || needed+=(postgresql)
 if [ ${#needed[@]} -gt 0 ]; then
   echo "Installing ${needed[*]}…" >&2
   sudo_cmd=""

@@ -7,6 +7,16 @@ import OutpostReplication
 public import OutpostStore
 
 extension SQLiteStore {
+    public func renameTerritory(_ id: TerritoryID, to name: String) async throws(StoreError) {
+        guard var territory = try await territories().first(where: { $0.id == id }) else {
+            throw StoreError(.notFound, "no territory has id \(id); list them with outpost-server territory list")
+        }
+        territory.name = name
+        var batch = RecordBatch()
+        batch.territories = [territory]
+        try await upsert(batch)
+    }
+
     /// Removes an empty territory: one without child territories, accounts, leads,
     /// assigned users, quotas or forecast submissions. The removal replicates as a delete.
     /// - Throws: `.notFound` for an unknown id, `.invalid` naming what the territory still holds.

@@ -32,28 +32,6 @@ extension Territory {
         return depthFirst(all)
     }
 
-    /// Orders territories parents first, siblings by name then id; territories whose
-    /// parent is not in the list count as roots.
-    static func depthFirst(_ territories: [Territory]) -> [Territory] {
-        let known = Set(territories.map(\.id))
-        var children: [TerritoryID?: [Territory]] = [:]
-        for territory in territories {
-            let parent = territory.parentID.flatMap { known.contains($0) ? $0 : nil }
-            children[parent, default: []].append(territory)
-        }
-        for key in children.keys {
-            children[key]!.sort { ($0.name, $0.id) < ($1.name, $1.id) }
-        }
-        var result: [Territory] = []
-        result.reserveCapacity(territories.count)
-        var stack = (children[nil] ?? []).reversed() as [Territory]
-        while let next = stack.popLast() {
-            result.append(next)
-            stack.append(contentsOf: (children[next.id] ?? []).reversed())
-        }
-        return result
-    }
-
     /// Orders the territories of a batch so that every parent in the batch comes before
     /// its children. Parents outside the batch must already be stored.
     /// - Throws: `.invalid` when the batch's parent links form a cycle.

@@ -5,8 +5,10 @@ public import OutpostModel
 /// (PostgreSQL, for several stateless server instances) can implement it.
 ///
 /// Every method is one transaction. Writes validate references and invariants
-/// and throw `StoreError` without changing anything when one fails.
-public protocol OutpostStore: Sendable {
+/// and throw `StoreError` without changing anything when one fails. The directory
+/// (territories, users, devices) is its own protocol, ``DirectoryStore``, which the
+/// PostgreSQL backend implements so far.
+public protocol OutpostStore: DirectoryStore {
     // MARK: Bulk
 
     /// Inserts every record of the batch in one transaction, or none of them.
@@ -15,25 +17,7 @@ public protocol OutpostStore: Sendable {
     /// How many records of each kind the store holds.
     func counts() async throws(StoreError) -> RecordCounts
 
-    // MARK: Territories and users
-
-    /// All territories, parents before children, siblings by name.
-    func territories() async throws(StoreError) -> [Territory]
-
-    /// Moves a territory under a new parent (`nil`: make it a root).
-    /// - Throws: `.notFound` for an unknown id, `.invalid` when the move would make a cycle.
-    func moveTerritory(_ id: TerritoryID, under parent: TerritoryID?) async throws(StoreError)
-
-    /// All users, by name.
-    func users() async throws(StoreError) -> [User]
-
-    /// The user with the given login name, if any.
-    func user(named name: String) async throws(StoreError) -> User?
-
-    /// Replaces the territories a user works.
-    func assign(_ userID: UserID, to territories: [TerritoryID]) async throws(StoreError)
-
-    // MARK: Devices and enrolment
+    // MARK: Enrolment
 
     /// Stores a new enrolment code (its hash only).
     func addEnrolmentCode(_ code: EnrolmentCode) async throws(StoreError)
@@ -41,15 +25,6 @@ public protocol OutpostStore: Sendable {
     /// Marks the code with this hash used and returns it, in one transaction.
     /// - Throws: `.enrolmentRefused` when it is unknown, already used, or expired at `now`.
     func redeemEnrolmentCode(hash: String, now: Date) async throws(StoreError) -> EnrolmentCode
-
-    /// Adds an enrolled device.
-    func addDevice(_ device: Device) async throws(StoreError)
-
-    /// All devices, by enrolment time.
-    func devices() async throws(StoreError) -> [Device]
-
-    /// Marks a device revoked at `date`.
-    func revokeDevice(_ id: DeviceID, at date: Date) async throws(StoreError)
 
     // MARK: CRM records
 
@@ -92,4 +67,20 @@ public protocol OutpostStore: Sendable {
 
     /// Every order in its current state, by number.
     func orders() async throws(StoreError) -> [OrderEvent]
+}
+
+extension OutpostStore {
+    /// Adds a territory through ``insert(_:)``, with its hub state and change sequence value.
+    public func addTerritory(_ territory: Territory) async throws(StoreError) {
+        var batch = RecordBatch()
+        batch.territories = [territory]
+        try await insert(batch)
+    }
+
+    /// Adds a user through ``insert(_:)``, with its hub state and change sequence value.
+    public func addUser(_ user: User) async throws(StoreError) {
+        var batch = RecordBatch()
+        batch.users = [user]
+        try await insert(batch)
+    }
 }

@@ -23,7 +23,7 @@ extension Lookup {
 
 extension Lookup {
     /// The device whose id is `typed` or starts with it.
-    static func device(_ typed: String, in store: any OutpostStore) async throws -> Device {
+    static func device(_ typed: String, in store: any DirectoryStore) async throws -> Device {
         try unique(typed, among: try await store.devices(), id: \.id.description, kind: "device",
                    listCommand: "outpost-server device list")
     }

@@ -14,7 +14,7 @@ enum Lookup {
     }
 
     /// The user with login name `name`.
-    static func user(_ name: String, in store: any OutpostStore) async throws -> User {
+    static func user(_ name: String, in store: any DirectoryStore) async throws -> User {
         guard let user = try await store.user(named: name) else {
             throw CommandError("no user named \"\(name)\"; see: outpost-server user list")
         }

@@ -89,10 +89,11 @@ struct DeviceCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let database = try store.open()
-            let names = Dictionary(try await database.users().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-            let retiring = try await database.deviceRetirements()
-            let rows = try await database.devices().map { device in
+            let (users, retiring, devices) = try await store.withDirectory { database in
+                (try await database.users(), try await database.deviceRetirements(), try await database.devices())
+            }
+            let names = Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let rows = devices.map { device in
                 // A revoked device's syncs still stamp `last_sync_at`: one after the revocation was refused.
                 let refused = device.revokedAt.flatMap { revoked in device.lastSyncAt.flatMap { $0 > revoked ? $0 : nil } }
                 return Row(id: device.id, user: names[device.userID] ?? device.userID.description, label: device.label,
@@ -125,9 +126,11 @@ struct DeviceCommand: AsyncParsableCommand {
         @Argument(help: "The device id or a unique prefix of it (see device list).") var id: String
 
         func run() async throws {
-            let database = try store.open()
-            let device = try await Lookup.device(id, in: database)
-            try await database.revokeDevice(device.id, at: Date())
+            let device = try await store.withDirectory { database in
+                let device = try await Lookup.device(id, in: database)
+                try await database.revokeDevice(device.id, at: Date())
+                return device
+            }
             print("Revoked device \(device.id) (\(device.label)): its next sync is refused and wipes it")
         }
     }
@@ -145,9 +148,11 @@ struct DeviceCommand: AsyncParsableCommand {
         @Argument(help: "The device id or a unique prefix of it (see device list).") var id: String
 
         func run() async throws {
-            let database = try store.open()
-            let device = try await Lookup.device(id, in: database)
-            try await database.retireDevice(device.id, at: Date())
+            let device = try await store.withDirectory { database in
+                let device = try await Lookup.device(id, in: database)
+                try await database.retireDevice(device.id, at: Date())
+                return device
+            }
             print("Retiring device \(device.id) (\(device.label)): its next sync uploads its pending changes, then it wipes")
         }
     }

@@ -7,7 +7,9 @@ public struct OutpostServerCommand: AsyncParsableCommand {
         commandName: "outpost-server",
         abstract: "The Outpost sales server: territories, users, devices, CRM data, catalog and sync.",
         discussion: """
-            Every command works on one SQLite file given by --db or OUTPOST_DB.
+            Every command works on the database given by --db or OUTPOST_DB: a SQLite file,
+            or postgres://USER[:PASSWORD]@HOST:PORT/DBNAME (init, territory, user add|list|
+            assign|disable|enable and device list|revoke|retire so far).
 
             Examples:
               outpost-server init --db hq.sqlite
@@ -45,10 +47,29 @@ extension OutpostServerCommand {
     /// Parses `arguments` (the process's when `nil`) and runs the chosen subcommand.
     public static func run(arguments: [String]?) async throws {
         var command = try await asyncParseAsRoot(arguments)
-        if var asyncCommand = command as? any AsyncParsableCommand {
-            try await asyncCommand.run()
-        } else {
-            try command.run()
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch is NotOnPostgres {
+            let path = commandPath(arguments ?? Array(CommandLine.arguments.dropFirst()))
+            let backup = ["backup", "restore"].contains(path) ? "; back up and restore a PostgreSQL database with pg_dump and pg_restore" : ""
+            throw CommandError("outpost-server \(path) is not available on PostgreSQL yet\(backup); on PostgreSQL, init, territory "
+                + "add|list|move|rename|remove, user add|list|assign|disable|enable and device list|revoke|retire run so far")
         }
+    }
+
+    /// The subcommand names at the start of `arguments`, e.g. `device enrol`.
+    static func commandPath(_ arguments: [String]) -> String {
+        var names: [String] = []
+        var current: any ParsableCommand.Type = OutpostServerCommand.self
+        for argument in arguments {
+            guard let next = current.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+            names.append(argument)
+            current = next
+        }
+        return names.joined(separator: " ")
     }
 }

@@ -1,24 +1,46 @@
 import ArgumentParser
 import Foundation
+import OutpostPostgres
 import OutpostSQLite
 import OutpostStore
 
 /// The `--db` option every store command shares.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The server's SQLite file (or set OUTPOST_DB).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(
+        "The server's database: a SQLite file, or postgres://USER[:PASSWORD]@HOST:PORT/DBNAME (or set OUTPOST_DB).",
+        valueName: "file|url"))
     var db: String?
 
-    /// The database path from `--db` or `OUTPOST_DB`.
-    func path() throws -> String {
-        if let db { return db }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["OUTPOST_DB"], !fromEnvironment.isEmpty {
-            return fromEnvironment
+    /// The database from `--db` or `OUTPOST_DB`: a path means SQLite, a `postgres://` URL PostgreSQL.
+    /// - Throws: a ``CommandError`` when neither is given or the URL is malformed.
+    func location() throws -> DatabaseLocation {
+        let text: String
+        if let db {
+            text = db
+        } else if let fromEnvironment = ProcessInfo.processInfo.environment["OUTPOST_DB"], !fromEnvironment.isEmpty {
+            text = fromEnvironment
+        } else {
+            throw CommandError("no database given: pass --db FILE (SQLite) or --db postgres://USER@HOST:PORT/DBNAME, or set OUTPOST_DB")
         }
-        throw CommandError("no database given: pass --db FILE or set OUTPOST_DB")
+        do {
+            return try DatabaseLocation(parsing: text)
+        } catch {
+            throw CommandError(error.message)
+        }
     }
 
-    /// Opens the existing, migrated store.
-    /// - Throws: when the file does not exist, so a typo never creates an empty database.
+    /// The SQLite file, for commands that run on SQLite only so far.
+    /// - Throws: ``NotOnPostgres`` for a PostgreSQL database.
+    func path() throws -> String {
+        switch try location() {
+        case .sqlite(let path): return path
+        case .postgres: throw NotOnPostgres()
+        }
+    }
+
+    /// Opens the existing, migrated SQLite store.
+    /// - Throws: when the file does not exist, so a typo never creates an empty database;
+    ///   ``NotOnPostgres`` for a PostgreSQL database.
     func open() throws -> SQLiteStore {
         let path = try path()
         guard FileManager.default.fileExists(atPath: path) else {
@@ -26,7 +48,20 @@ struct StoreOptions: ParsableArguments {
         }
         return try SQLiteStore(path: path)
     }
+
+    /// Runs `body` with the directory (territories, users, devices) of either backend;
+    /// a PostgreSQL database must have been created with `init`.
+    func withDirectory<T: Sendable>(_ body: (any DirectoryStore) async throws -> T) async throws -> T {
+        switch try location() {
+        case .sqlite: return try await body(try open())
+        case .postgres(let location): return try await PostgresStore.withStore(at: location, mode: .existing, body)
+        }
+    }
 }
+
+/// Thrown by a command that cannot run on PostgreSQL yet; ``OutpostServerCommand``
+/// turns it into a one-line error naming the command.
+struct NotOnPostgres: Error {}
 
 /// The `--json` flag of commands that print data.
 struct OutputOptions: ParsableArguments {

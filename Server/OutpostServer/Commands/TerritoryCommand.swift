@@ -1,5 +1,6 @@
 import TerminalOutput
 import ArgumentParser
+import Foundation
 import OutpostModel
 import OutpostSQLite
 import OutpostStore
@@ -23,14 +24,14 @@ struct TerritoryCommand: AsyncParsableCommand {
         @Option(help: "The parent territory's name or id; omit for a root.") var parent: String?
 
         func run() async throws {
-            let database = try store.open()
-            let tree = TerritoryTree(try await database.territories())
-            let parentID = try parent.map { try Lookup.territory($0, in: tree).id }
-            let territory = Territory(name: name, parentID: parentID)
-            try territory.validate()
-            var batch = RecordBatch()
-            batch.territories = [territory]
-            try await database.insert(batch)
+            let territory = try await store.withDirectory { database in
+                let tree = TerritoryTree(try await database.territories())
+                let parentID = try parent.map { try Lookup.territory($0, in: tree).id }
+                let territory = Territory(name: name, parentID: parentID)
+                try territory.validate()
+                try await database.addTerritory(territory)
+                return territory
+            }
             print("Added territory \(name) (\(territory.id))")
         }
     }
@@ -51,7 +52,7 @@ struct TerritoryCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let tree = TerritoryTree(try await store.open().territories())
+            let tree = TerritoryTree(try await store.withDirectory { try await $0.territories() })
             var rows: [Row] = []
             var lines: [[String]] = []
             func visit(_ territory: Territory, depth: Int) {
@@ -76,11 +77,13 @@ struct TerritoryCommand: AsyncParsableCommand {
         @Option(help: "The new parent, by name or id.") var under: String
 
         func run() async throws {
-            let database = try store.open()
-            let tree = TerritoryTree(try await database.territories())
-            let moving = try Lookup.territory(territory, in: tree)
-            let parent = try Lookup.territory(under, in: tree)
-            try await database.moveTerritory(moving.id, under: parent.id)
+            let (moving, parent) = try await store.withDirectory { database in
+                let tree = TerritoryTree(try await database.territories())
+                let moving = try Lookup.territory(territory, in: tree)
+                let parent = try Lookup.territory(under, in: tree)
+                try await database.moveTerritory(moving.id, under: parent.id)
+                return (moving, parent)
+            }
             print("Moved \(moving.name) under \(parent.name)")
         }
     }
@@ -95,18 +98,15 @@ struct TerritoryCommand: AsyncParsableCommand {
         @Argument(help: "Its new name (unique).") var name: String
 
         func run() async throws {
-            let database = try store.open()
-            let tree = TerritoryTree(try await database.territories())
-            var renamed = try Lookup.territory(territory, in: tree)
-            let old = renamed.name
-            if let other = tree.territory(named: name), other.id != renamed.id {
-                throw CommandError("a territory is already named \"\(other.name)\"; pick another name")
+            let old = try await store.withDirectory { database in
+                let tree = TerritoryTree(try await database.territories())
+                let renamed = try Lookup.territory(territory, in: tree)
+                if let other = tree.territory(named: name), other.id != renamed.id {
+                    throw CommandError("a territory is already named \"\(other.name)\"; pick another name")
+                }
+                try await database.renameTerritory(renamed.id, to: name)
+                return renamed.name
             }
-            renamed.name = name
-            try renamed.validate()
-            var batch = RecordBatch()
-            batch.territories = [renamed]
-            try await database.upsert(batch)
             print("Renamed territory \(old) to \(name)")
         }
     }
@@ -120,9 +120,11 @@ struct TerritoryCommand: AsyncParsableCommand {
         @Argument(help: "The territory, by name or id.") var territory: String
 
         func run() async throws {
-            let database = try store.open()
-            let removed = try Lookup.territory(territory, in: TerritoryTree(try await database.territories()))
-            try await database.removeTerritory(removed.id)
+            let removed = try await store.withDirectory { database in
+                let removed = try Lookup.territory(territory, in: TerritoryTree(try await database.territories()))
+                try await database.removeTerritory(removed.id, now: Date())
+                return removed
+            }
             print("Removed territory \(removed.name)")
         }
     }

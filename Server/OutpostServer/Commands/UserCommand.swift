@@ -30,14 +30,14 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "A territory the user works (repeat for several).") var territory: [String] = []
 
         func run() async throws {
-            let database = try store.open()
-            let tree = TerritoryTree(try await database.territories())
-            let user = User(name: name, displayName: displayName ?? name, role: try Role(parsing: role),
-                            territoryIDs: try territory.map { try Lookup.territory($0, in: tree).id })
-            try user.validate()
-            var batch = RecordBatch()
-            batch.users = [user]
-            try await database.insert(batch)
+            let user = try await store.withDirectory { database in
+                let tree = TerritoryTree(try await database.territories())
+                let user = User(name: name, displayName: displayName ?? name, role: try Role(parsing: role),
+                                territoryIDs: try territory.map { try Lookup.territory($0, in: tree).id })
+                try user.validate()
+                try await database.addUser(user)
+                return user
+            }
             print("Added \(user.role.rawValue) \(user.name) (\(user.id))")
         }
     }
@@ -59,11 +59,12 @@ struct UserCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let database = try store.open()
-            let tree = TerritoryTree(try await database.territories())
-            let rows = try await database.users().map { user in
-                Row(id: user.id, name: user.name, displayName: user.displayName, role: user.role,
-                    territories: user.territoryIDs.compactMap { tree.byID[$0]?.name })
+            let rows = try await store.withDirectory { database in
+                let tree = TerritoryTree(try await database.territories())
+                return try await database.users().map { user in
+                    Row(id: user.id, name: user.name, displayName: user.displayName, role: user.role,
+                        territories: user.territoryIDs.compactMap { tree.byID[$0]?.name })
+                }
             }
             if output.json {
                 try Output.json(rows)
@@ -84,11 +85,13 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "A territory (repeat for several); none clears them.") var territory: [String] = []
 
         func run() async throws {
-            let database = try store.open()
-            let tree = TerritoryTree(try await database.territories())
-            let user = try await Lookup.user(name, in: database)
-            let ids = try territory.map { try Lookup.territory($0, in: tree).id }
-            try await database.assign(user.id, to: ids)
+            let (user, ids) = try await store.withDirectory { database in
+                let tree = TerritoryTree(try await database.territories())
+                let user = try await Lookup.user(name, in: database)
+                let ids = try territory.map { try Lookup.territory($0, in: tree).id }
+                try await database.assign(user.id, to: ids)
+                return (user, ids)
+            }
             print("\(user.name) now works: \(ids.isEmpty ? "no territory" : territory.joined(separator: ", "))")
         }
     }
@@ -108,10 +111,11 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "The user's login name.") var name: String
 
         func run() async throws {
-            let database = try store.open()
-            let user = try await Lookup.user(name, in: database)
-            try await database.setUserDisabled(user.id, at: Date())
-            let devices = try await database.devices().filter { $0.userID == user.id && !$0.isRevoked }
+            let (user, devices) = try await store.withDirectory { database in
+                let user = try await Lookup.user(name, in: database)
+                try await database.setUserDisabled(user.id, at: Date())
+                return (user, try await database.devices().filter { $0.userID == user.id && !$0.isRevoked })
+            }
             print("Disabled \(user.name); \(devices.count) \(devices.count == 1 ? "device wipes" : "devices wipe") at the next sync, after uploading pending changes")
         }
     }
@@ -125,9 +129,11 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "The user's login name.") var name: String
 
         func run() async throws {
-            let database = try store.open()
-            let user = try await Lookup.user(name, in: database)
-            try await database.setUserDisabled(user.id, at: nil)
+            let user = try await store.withDirectory { database in
+                let user = try await Lookup.user(name, in: database)
+                try await database.setUserDisabled(user.id, at: nil)
+                return user
+            }
             print("Enabled \(user.name); enrol a device with: outpost-server device enrol --user \(user.name)")
         }
     }

@@ -1,0 +1,76 @@
+import Logging
+import OutpostStore
+import PostgresNIO
+
+/// The PostgreSQL schema's history: named, append-only migrations, recorded in
+/// `outpost_migration`.
+///
+/// Never edit or reorder a registered migration once it has shipped; append a new one.
+/// All pending migrations run in one transaction under an advisory lock, so several
+/// server instances starting at once migrate once, and a failed migration leaves the
+/// schema as it was (PostgreSQL's DDL is transactional).
+enum PostgresMigrations {
+    /// Every migration, in order: a name and its statements.
+    static let all: [(name: String, statements: [String])] = [
+        ("pg1-schema", PostgresSchema.directory + PostgresSchema.crm + PostgresSchema.catalogAndForecasts
+            + PostgresSchema.sync + PostgresSchema.desk),
+    ]
+
+    /// The advisory lock key migrations hold (any constant other Outpost locks do not use).
+    static let lockKey: Int64 = 0x4f75_7470_6f73_7401
+
+    /// What the database holds, as far as migrations are concerned.
+    enum State: Equatable {
+        /// No Outpost schema: `init` has not run.
+        case empty
+        /// Migrated by this build or an older one; the names not yet applied.
+        case current(pending: [String])
+        /// Migrated by a newer Outpost: names this build does not know.
+        case newer(unknown: [String])
+    }
+
+    /// Creates the migrations table if needed and applies every pending migration.
+    /// - Throws: `.database` when the database was migrated by a newer Outpost.
+    static func migrate(_ connection: PostgresConnection, logger: Logger, describedAs name: String) async throws {
+        try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
+        try await connection.query("""
+            CREATE TABLE IF NOT EXISTS outpost_migration (
+                name text PRIMARY KEY,
+                applied_at timestamptz NOT NULL DEFAULT now()
+            )
+            """, logger: logger)
+        switch try await state(connection, logger: logger) {
+        case .empty, .current(pending: []): return
+        case .newer(let unknown):
+            throw newerOutpost(name, unknown)
+        case .current(let pending):
+            for migration in all where pending.contains(migration.name) {
+                for statement in migration.statements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query("INSERT INTO outpost_migration (name) VALUES (\(migration.name))", logger: logger)
+            }
+        }
+    }
+
+    /// Which migrations the database has and lacks.
+    static func state(_ connection: PostgresConnection, logger: Logger) async throws -> State {
+        let exists = try await connection.query("SELECT to_regclass('outpost_migration') IS NOT NULL", logger: logger)
+            .decode(Bool.self).first { _ in true } ?? false
+        guard exists else { return .empty }
+        var applied: [String] = []
+        for try await name in try await connection.query("SELECT name FROM outpost_migration", logger: logger).decode(String.self) {
+            applied.append(name)
+        }
+        let known = Set(all.map(\.name))
+        let unknown = applied.filter { !known.contains($0) }.sorted()
+        if !unknown.isEmpty { return .newer(unknown: unknown) }
+        if applied.isEmpty { return .current(pending: all.map(\.name)) }
+        return .current(pending: all.map(\.name).filter { !applied.contains($0) })
+    }
+
+    static func newerOutpost(_ name: String, _ unknown: [String]) -> StoreError {
+        StoreError(.database, "\(name) was written by a newer Outpost (it has schema migrations this build does not know: "
+            + "\(unknown.joined(separator: ", "))); upgrade outpost-server")
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import HubCore
+import Logging
+import MergeEngine
+import OutpostModel
+import OutpostReplication
+import OutpostStore
+import PostgresNIO
+import StateCoding
+
+/// The hub's per-record merge state (`replica_record`), kept beside the domain tables
+/// in the same transactions: every admin change to a replicated record goes through
+/// here and takes a change sequence value as its hub stamp, as on SQLite.
+enum ReplicaTable {
+    /// The stored state of `id`, if the hub has it.
+    static func load(_ connection: PostgresConnection, _ id: RecordID, logger: Logger) async throws -> RecordState? {
+        let rows = try await connection.query("SELECT state FROM replica_record WHERE id = \(Data(id.bytes))", logger: logger)
+        for try await bytes in rows.decode(Data.self) { return try decode(bytes, id) }
+        return nil
+    }
+
+    /// Records an admin's (the hub's own) write of `record`'s current fields at `seq`:
+    /// a create if the hub does not have the record yet, else an update of the fields
+    /// that changed, made having seen everything (it supersedes every value).
+    static func recordHubWrite(_ connection: PostgresConnection, _ record: some ReplicatedRecord, seq: Int64, at date: Date,
+                               logger: Logger) async throws {
+        let id = record.recordID
+        let kind = type(of: record).kind
+        let state = HubWrite.state(of: record, over: try await load(connection, id, logger: logger), stamp: UInt64(seq),
+                                   time: WallClock(date: date))
+        let territory = try await territory(of: record.route, connection, logger: logger)
+        try await connection.query("""
+            INSERT INTO replica_record (id, kind, territory, seq, state)
+            VALUES (\(Data(id.bytes)), \(Int32(kind.rawValue)), \(territory.map { Data(RecordID($0).bytes) }), \(seq),
+                    \(Data(RecordStateCodec.encode(state))))
+            ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, territory = excluded.territory,
+                seq = excluded.seq, state = excluded.state
+            """, logger: logger)
+    }
+
+    /// Records an admin's (the hub's own) delete of `id` at `seq`, made having seen every
+    /// value, so it replicates to the devices that hold the record. Nothing happens for a
+    /// record the hub never stored.
+    static func recordHubDelete(_ connection: PostgresConnection, _ id: RecordID, seq: Int64, at date: Date,
+                                logger: Logger) async throws {
+        guard var state = try await load(connection, id, logger: logger) else { return }
+        let stamp = Dot(replica: ReplicaID.hub, counter: UInt64(seq))
+        state.apply(Write(dot: stamp, record: id, context: state.context, operation: .delete,
+                          time: WallClock(date: date).wholeSecond), stamp: stamp)
+        try await connection.query("""
+            UPDATE replica_record SET seq = \(seq), state = \(Data(RecordStateCodec.encode(state))) WHERE id = \(Data(id.bytes))
+            """, logger: logger)
+    }
+
+    /// How many records of `kind` route to `territory` and are not deleted.
+    static func liveCount(of kind: ReplicatedKind, routedTo territory: TerritoryID, _ connection: PostgresConnection,
+                          logger: Logger) async throws -> Int {
+        let rows = try await connection.query("""
+            SELECT id, state FROM replica_record
+            WHERE kind = \(Int32(kind.rawValue)) AND territory = \(Data(RecordID(territory).bytes))
+            """, logger: logger)
+        var count = 0
+        for try await (id, bytes) in rows.decode((Data, Data).self) {
+            if try !decode(bytes, try RecordID(bytes: [UInt8](id))).view(policy: .updateWins).isDeleted { count += 1 }
+        }
+        return count
+    }
+
+    private static func decode(_ bytes: Data, _ id: RecordID) throws(StoreError) -> RecordState {
+        do { return try RecordStateCodec.decode([UInt8](bytes), id: id) } catch {
+            throw StoreError(.database, "the stored sync state of record \(id) is unreadable (\(error.message)); restore from a backup")
+        }
+    }
+
+    /// The territory `route` leads to, following parent records' stored routes.
+    /// - Throws: `.missingReference` if a parent record is unknown.
+    static func territory(of route: RecordRoute, _ connection: PostgresConnection, logger: Logger) async throws -> TerritoryID? {
+        switch route {
+        case .global: return nil
+        case .territory(let id), .forecast(let id): return id
+        default:
+            guard let parent = route.parent else { return nil }
+            let rows = try await connection.query("SELECT territory FROM replica_record WHERE id = \(Data(parent.id.bytes))",
+                                                  logger: logger)
+            for try await bytes in rows.decode(Data?.self) {
+                return try bytes.map { bytes throws(StoreError) in
+                    do { return TerritoryID(try RecordID(bytes: [UInt8](bytes))) } catch {
+                        throw StoreError(.database, "a stored routing territory is \(bytes.count) bytes, not 16; restore from a backup")
+                    }
+                }
+            }
+            throw StoreError(.missingReference, "\(parent.kind.name) \(parent.id) does not exist")
+        }
+    }
+}
