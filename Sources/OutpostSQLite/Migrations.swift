@@ -64,6 +64,9 @@ enum Migrations {
         migrator.registerMigration("v10-server-epoch") { db in
             for sql in Schema.v10ServerEpoch { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v11-device-names") { db in
+            try DeviceNames.publishMissing(db)
+        }
         return migrator
     }
 }

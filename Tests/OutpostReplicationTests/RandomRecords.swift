@@ -59,6 +59,8 @@ struct RandomRecords {
                           digests: Dictionary(uniqueKeysWithValues: (0..<int(0...3)).map { _ in
                               (RecordID(high: rng.next(), low: rng.next()), bytes(32))
                           }), signature: bytes(64))
+        case .device:
+            DeviceName(id: id(), number: int(1...Int(UInt32.max)), userID: id(), label: text())
         }
     }
 

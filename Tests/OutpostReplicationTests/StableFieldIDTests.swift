@@ -67,6 +67,7 @@ struct StableFieldIDTests {
             (5, "currency", .string),
         ],
         .catalogBundle: [(1, "product_id", .bytes), (2, "version", .int), (3, "digests", .bytes), (4, "signature", .bytes)],
+        .device: [(1, "number", .int), (2, "user_id", .bytes), (3, "label", .string)],
     ]
 
     @Test("kind numbers")
@@ -76,7 +77,7 @@ struct StableFieldIDTests {
             "1 territory", "2 user", "3 account", "4 contact", "5 lead", "6 opportunity", "7 activity",
             "8 product", "9 product_option", "10 price_book", "11 configurator_model",
             "12 forecast_submission", "13 forecast_adjustment", "14 quote", "15 order", "16 quota",
-            "17 catalog_bundle",
+            "17 catalog_bundle", "18 device",
         ])
     }
 
