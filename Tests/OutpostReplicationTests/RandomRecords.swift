@@ -45,9 +45,13 @@ struct RandomRecords {
         case .forecastSubmission:
             forecastSubmission()
         case .forecastAdjustment:
-            ForecastAdjustment(id: id(), submissionID: id(), managerID: id(), category: pick(ForecastCategory.allCases),
-                               amount: money(currency(), nonNegative: false), note: maybe { $0.text() },
-                               madeAt: maybe { $0.int(0...4_000_000_000) })
+            bool()
+                ? ForecastAdjustment(id: id(), submissionID: id(), managerID: id(), category: pick(ForecastCategory.allCases),
+                                     amount: money(currency(), nonNegative: false), note: maybe { $0.text() },
+                                     madeAt: maybe { $0.int(0...4_000_000_000) })
+                : ForecastAdjustment(id: id(), rep: id(), territoryID: id(), period: period(), managerID: id(),
+                                     category: pick(ForecastCategory.allCases), amount: money(currency(), nonNegative: false),
+                                     note: maybe { $0.text() }, madeAt: maybe { $0.int(0...4_000_000_000) })
         case .quote:
             quote()
         case .quota:

@@ -51,6 +51,8 @@ struct RoutingTests {
                                 amounts: [:]), .forecast(territory)),
             (ForecastAdjustment(submissionID: submission, managerID: UserID(), category: .commit, amount: .zero(.eur)),
              .forecastSubmission(submission)),
+            (ForecastAdjustment(rep: UserID(), territoryID: territory, period: .quarter(year: 2026, quarter: 4), managerID: UserID(),
+                                category: .commit, amount: .zero(.eur)), .forecast(territory)),
             (Quota(userID: UserID(), territoryID: territory, period: .quarter(year: 2026, quarter: 4), amount: .zero(.eur)),
              .forecast(territory)),
         ]

@@ -49,6 +49,7 @@ struct StableFieldIDTests {
         .forecastAdjustment: [
             (1, "submission_id", .bytes), (2, "manager_id", .bytes), (3, "category", .string),
             (4, "amount", .decimal), (5, "currency", .string), (6, "note", .string), (7, "made_at", .int),
+            (8, "rep_id", .bytes), (9, "territory_id", .bytes), (10, "period", .string),
         ],
         .quote: [
             (1, "opportunity_id", .bytes), (2, "status", .string), (3, "lines", .bytes), (4, "currency", .string),
