@@ -96,6 +96,7 @@ extension Activity: ReplicatedRecord {
             .required(7, "owner_id", \.ownerID, .reference()),
             .required(8, "done", \.done, .bool),
             .optional(9, "notes", \.notes, .string),
+            .optional(10, "time", \.time, .time),
         ],
         recordID: { RecordID($0.id) },
         route: { .account($0.accountID) },

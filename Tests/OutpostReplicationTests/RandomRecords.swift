@@ -31,7 +31,7 @@ struct RandomRecords {
         case .activity:
             Activity(id: id(), kind: pick(ActivityKind.allCases), subject: text(), day: day(), accountID: id(),
                      contactID: maybe { $0.id() }, opportunityID: maybe { $0.id() }, ownerID: id(), done: bool(),
-                     notes: maybe { $0.text() })
+                     notes: maybe { $0.text() }, time: maybe { try! TimeOfDay(hour: $0.int(0...23), minute: $0.int(0...59)) })
         case .product:
             Product(id: id(), sku: text(), name: text(), basePrice: money(currency(), nonNegative: true))
         case .productOption:

@@ -30,7 +30,7 @@ struct StableFieldIDTests {
         .activity: [
             (1, "kind", .string), (2, "subject", .string), (3, "day", .int), (4, "account_id", .bytes),
             (5, "contact_id", .bytes), (6, "opportunity_id", .bytes), (7, "owner_id", .bytes), (8, "done", .bool),
-            (9, "notes", .string),
+            (9, "notes", .string), (10, "time", .string),
         ],
         .product: [(1, "sku", .string), (2, "name", .string), (3, "base_price", .decimal), (4, "currency", .string)],
         .productOption: [
