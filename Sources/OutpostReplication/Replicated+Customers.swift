@@ -15,6 +15,8 @@ extension Account: ReplicatedRecord {
             .optional(5, "country", \.country, .string),
             .optional(6, "phone", \.phone, .string),
             .optional(7, "last_visit", \.lastVisit, .day),
+            .optional(8, "vat_number", \.vatNumber, .string),
+            .optional(9, "website", \.website, .string),
         ],
         recordID: { RecordID($0.id) },
         route: { .territory($0.territoryID) },

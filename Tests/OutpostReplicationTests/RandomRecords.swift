@@ -19,7 +19,8 @@ struct RandomRecords {
         case .account:
             Account(id: id(), territoryID: id(), name: text(), industry: maybe { $0.text() }, city: maybe { $0.text() },
                     country: maybe { random in String((0..<2).map { _ in random.pick(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) }) },
-                    phone: maybe { "+49 (89) " + String($0.int(0...999_999)) }, lastVisit: maybe { $0.day() })
+                    phone: maybe { "+49 (89) " + String($0.int(0...999_999)) }, lastVisit: maybe { $0.day() },
+                    vatNumber: maybe { "DE" + String($0.int(100_000_000...999_999_999)) }, website: maybe { "www.\($0.int(0...9999)).example" })
         case .contact:
             Contact(id: id(), accountID: id(), firstName: text(), lastName: text(), email: maybe { $0.email() },
                     phone: maybe { $0.text() }, title: maybe { $0.text() })

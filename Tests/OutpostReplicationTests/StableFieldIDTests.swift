@@ -12,7 +12,7 @@ struct StableFieldIDTests {
         .user: [(1, "name", .string), (2, "display_name", .string), (3, "role", .string), (4, "territory_ids", .bytes)],
         .account: [
             (1, "territory_id", .bytes), (2, "name", .string), (3, "industry", .string), (4, "city", .string),
-            (5, "country", .string), (6, "phone", .string), (7, "last_visit", .int),
+            (5, "country", .string), (6, "phone", .string), (7, "last_visit", .int), (8, "vat_number", .string), (9, "website", .string),
         ],
         .contact: [
             (1, "account_id", .bytes), (2, "first_name", .string), (3, "last_name", .string), (4, "email", .string),
