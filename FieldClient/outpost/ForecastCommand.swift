@@ -153,7 +153,11 @@ struct AdjustForecast: ParsableCommand {
         let submissions: [ForecastSubmission] = try directory.replica.live(.forecastSubmission)
         let submission = submissions.filter { $0.ownerID == repUser.id && $0.period == period && $0.territoryID == territory.id }
             .max { $0.id < $1.id }
+        let line = try directory.replica.forecastBook().forecast(period: period, root: territory.id)?
+            .reps.first { $0.userID == repUser.id }?.line
+        let computed = line?.computed.figures
         let currency = try figures.currency.map { try Currency(code: $0) } ?? submission?.amounts.values.first?.currency
+            ?? computed?.pipeline.money.first?.currency ?? computed?.closed.money.first?.currency ?? line?.quota.money.first?.currency
             ?? Currency(code: RecordCreation.usualCurrency(directory))
         let madeAt = Int(Date().timeIntervalSince1970)
         var made = 0

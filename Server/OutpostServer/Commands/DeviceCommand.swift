@@ -115,7 +115,7 @@ struct DeviceCommand: AsyncParsableCommand {
                 let show: (Date?) -> String = { $0?.formatted(.iso8601) ?? "never" }
                 Output.table(["id", "device", "enrolled", "last sync", "state", "refused sync"],
                              rows.map { [$0.id.description, $0.described, show($0.enrolled), show($0.lastSync), $0.state,
-                                         $0.refusedSync.map(show) ?? "-"] })
+                                         $0.refusedSync.map(show) ?? "-"] }, maxCellWidth: 64)
             }
         }
     }
