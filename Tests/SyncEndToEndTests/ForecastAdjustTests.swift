@@ -1,6 +1,7 @@
 import Foundation
 import OutpostModel
 import OutpostSQLite
+import OutpostStore
 import Testing
 
 /// A manager adjusts any rep of their territories, submitted or not.
@@ -36,5 +37,21 @@ struct ForecastAdjustTests {
         let after = try repRow(try await manager.succeed(["forecast", "--period", "2026Q4", "--territory", "North", "--reps"]),
                                company.repNorth.name)
         #expect(after[6] == "50.0k" && after[7] == "95.0k", "the standing adjustment holds over the submission: \(after)")
+    }
+
+    @Test("a standing adjustment is in the rep's currency (here their quota's), not the manager's usual one")
+    func adjustInTheRepsCurrency() async throws {
+        let hub = try await LiveHub.start()
+        defer { Task { await hub.stop() } }
+        let company = hub.company
+        var batch = RecordBatch()
+        batch.quotas = [Quota(userID: company.repNorth.id, territoryID: company.north.id, period: .quarter(year: 2027, quarter: 1),
+                              amount: Money(minorUnits: 2_400_000, currency: .gbp))]
+        try await hub.store.insert(batch)
+        let manager = try await CLIDevice.enrolled(company.manager, on: hub)
+        try await manager.succeed(["forecast", "adjust", company.repNorth.name, "--period", "2027Q1", "--commit", "1000"])
+        try await manager.succeed(["sync"])
+        let stored = try await hub.store.forecastAdjustments()
+        #expect(stored.map(\.amount) == [Money(minorUnits: 100_000, currency: .gbp)])
     }
 }
