@@ -78,8 +78,14 @@ let package = Package(
             path: "Sources/OrderIntake"
         ),
         .target(
+            name: "HubCore",
+            dependencies: ["OutpostModel", "MergeEngine", "OutpostReplication", "OrderIntake", "Pricing"],
+            path: "Sources/HubCore"
+        ),
+        .target(name: "StateCoding", dependencies: ["ByteCoding", "MergeEngine"], path: "Sources/StateCoding"),
+        .target(
             name: "OutpostProtocol",
-            dependencies: ["ByteCoding", "OutpostModel", "MergeEngine"],
+            dependencies: ["ByteCoding", "StateCoding", "OutpostModel", "MergeEngine"],
             path: "Protocol/OutpostProtocol"
         ),
 
@@ -102,8 +108,8 @@ let package = Package(
         .target(
             name: "OutpostSQLite",
             dependencies: [
-                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "OutpostProtocol", "OrderIntake", "Pricing", "SodiumKit",
-                "LeadRouting",
+                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "StateCoding", "OrderIntake", "Pricing", "SodiumKit",
+                "LeadRouting", "HubCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/OutpostSQLite"
@@ -123,6 +129,7 @@ let package = Package(
                 "ByteCoding",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Server/SyncListener"
         ),
@@ -134,19 +141,20 @@ let package = Package(
             dependencies: [
                 "ByteCoding", "OutpostModel", "OutpostStore", "OutpostSQLite", "SodiumKit", "OutpostProtocol",
                 "OutpostInterchange", "OutpostDemo", "Configurator", "MergeEngine", "SyncChannel", "SyncListener", "OutpostReplication", "TerminalOutput",
-                "Forecasting", "OrderIntake",
+                "Forecasting", "OrderIntake", "HubCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 "LeadRouting",
@@ -163,7 +171,7 @@ let package = Package(
         // MARK: Field client
         .target(
             name: "FieldClient",
-            dependencies: [
+            dependencies: ["StateCoding", 
                 "ByteCoding", "CKeyring", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
                 "ClientTransport", "Configurator", "Pricing", "OrderIntake", "Forecasting",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -193,12 +201,15 @@ let package = Package(
         ),
         .testTarget(
             name: "MergeEngineTests",
-            dependencies: ["SeededRandom", "MergeEngine", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["StateCoding", 
+                "SeededRandom", "MergeEngine", "HubCore", "HubTestSupport", "OutpostModel", "OutpostReplication", "OutpostStore",
+                "OutpostSQLite", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             path: "Tests/MergeEngineTests"
         ),
         .testTarget(
             name: "OutpostProtocolTests",
-            dependencies: ["SpecText", "SeededRandom", "ByteCoding", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["StateCoding", "SpecText", "SeededRandom", "ByteCoding", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/OutpostProtocolTests"
         ),
         .testTarget(
@@ -210,6 +221,11 @@ let package = Package(
             path: "Tests/OutpostReplicationTests"
         ),
         .target(name: "SeededRandom", path: "Tests/SeededRandom"),
+        .target(
+            name: "HubTestSupport",
+            dependencies: ["HubCore", "MergeEngine", "OutpostModel", "OutpostReplication", "OrderIntake"],
+            path: "Tests/HubTestSupport"
+        ),
         .target(name: "SpecText", path: "Tests/SpecText"),
         .target(
             name: "TestSupport",
@@ -234,10 +250,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncEndToEndTests",
-            dependencies: ["SeededRandom", "ByteCoding",
+            dependencies: ["StateCoding", "SeededRandom", "ByteCoding",
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
                 "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "SodiumKit", "Pricing",
-                "OrderIntake", "Forecasting",
+                "OrderIntake", "Forecasting", "HubCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -287,13 +303,13 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostStoreTests",
-            dependencies: ["OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostReplication", "MergeEngine", "SodiumKit"],
+            dependencies: ["OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostReplication", "MergeEngine", "SodiumKit", "HubCore"],
             path: "Tests/OutpostStoreTests"
         ),
         .testTarget(
             name: "OutpostServerTests",
             dependencies: [
-                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener", "OutpostInterchange", "SodiumKit",
+                "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "SyncListener", "OutpostInterchange", "SodiumKit", "HubCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/OutpostServerTests"

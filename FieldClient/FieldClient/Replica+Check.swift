@@ -1,6 +1,7 @@
 public import Foundation
 import GRDB
 import MergeEngine
+import StateCoding
 import OutpostProtocol
 
 /// What ``Replica/check()`` found.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 public import MergeEngine
+import StateCoding
 import OutpostModel
 import OutpostProtocol
 public import OutpostReplication

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MergeEngine
+import StateCoding
 import OutpostProtocol
 import OutpostReplication
 
@@ -32,18 +33,20 @@ extension Replica {
         try write { db in
             var effect = FrameEffect()
             // The records of refused writes as this device saw them, taken before an
-            // eviction in the same frame removes them, so a refusal keeps its full content.
+            // eviction removes them, so a refusal keeps its full content.
             let seen = try records(refusedIn: frame.outcome, db)
-            if !frame.evictions.isEmpty {
-                let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0
-                try evict(db, frame.evictions)
-                effect.evicted = before - (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0)
-            }
             for state in frame.records { try merge(db, state) }
             effect.records = frame.records.count
             if let outcome = frame.outcome {
                 try settle(db, outcome, seen: seen, effect: &effect)
                 try db.execute(sql: "DELETE FROM departed WHERE id NOT IN (SELECT record FROM pending)")
+            }
+            // Evictions last: a record the device's own accepted write filed above may
+            // have left its scope since (the server names it then).
+            if !frame.evictions.isEmpty {
+                let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0
+                try evict(db, frame.evictions)
+                effect.evicted = before - (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0)
             }
             _ = try DeviceIdentity.update(db, cipher: cipher) { identity in
                 identity.cursor = frame.cursor

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 public import MergeEngine
+import StateCoding
 public import OutpostProtocol
 public import OutpostReplication
 
@@ -67,7 +68,7 @@ extension Replica {
         let device = identity.replicaID
         let base = try baseState(db, id)
         let write = Write(dot: Dot(replica: device, counter: counter), record: id, context: base?.context ?? VersionVector(),
-                          operation: op, time: ValueCodec.wholeSeconds(WallClock(milliseconds: Int64(time.timeIntervalSince1970 * 1000))))
+                          operation: op, time: WallClock(milliseconds: Int64(time.timeIntervalSince1970 * 1000)).wholeSecond)
         if case .delete = op {} else {
             let after = RecordState.overlay(base, pending: (existing?.pending ?? []) + [write], device: device)
             let values = after?.view(policy: .updateWins).values ?? [:]

@@ -1,5 +1,6 @@
 import ByteCoding
 import MergeEngine
+import StateCoding
 
 /// Many record states, laid out by column so that a compressor sees long runs of
 /// similar bytes (SPEC.md §4.2).

@@ -1,5 +1,6 @@
 import ByteCoding
 import MergeEngine
+import StateCoding
 
 /// A device's pending writes inside a sync request (SPEC.md §5). The author is the
 /// requesting device, so dots carry only their counter, as a delta from the
@@ -118,47 +119,5 @@ enum FieldsCodec {
             fields[FieldID(UInt16(previous))] = try ValueCodec.read(from: &reader)
         }
         return fields
-    }
-}
-
-/// A version vector: count, then `(replica, counter)` pairs ascending by replica.
-enum VectorCodec {
-    static func write(_ vector: VersionVector, to writer: inout ByteWriter) {
-        writer.varint(vector.entries.count)
-        for dot in vector.entries {
-            writer.varint(UInt64(dot.replica.rawValue))
-            writer.varint(dot.counter)
-        }
-    }
-
-    static func read(from reader: inout ByteReader<ProtocolError>) throws(ProtocolError) -> VersionVector {
-        let count = try reader.count(max: min(reader.remaining / 2, 64), of: "vector size")
-        var dots: [Dot] = []
-        for _ in 0..<count {
-            let replica = try ReplicaCodec.read(from: &reader)
-            let counter = try reader.varint()
-            if let last = dots.last, last.replica >= replica {
-                throw ProtocolError(.malformed, "vector entries at byte \(reader.offset) are not ascending by replica")
-            }
-            dots.append(Dot(replica: replica, counter: counter))
-        }
-        return VersionVector(dots)
-    }
-}
-
-/// Replica ids and record types: varints that must fit their integer types.
-enum ReplicaCodec {
-    static func read(from reader: inout ByteReader<ProtocolError>) throws(ProtocolError) -> ReplicaID {
-        let value = try reader.varint()
-        guard value <= UInt64(UInt32.max) else { throw ProtocolError(.malformed, "replica id \(value) exceeds 32 bits") }
-        return ReplicaID(UInt32(value))
-    }
-}
-
-enum TypeCodec {
-    static func read(from reader: inout ByteReader<ProtocolError>) throws(ProtocolError) -> RecordTypeID {
-        let value = try reader.varint()
-        guard value <= UInt64(UInt16.max) else { throw ProtocolError(.malformed, "record type \(value) exceeds 16 bits") }
-        return RecordTypeID(UInt16(value))
     }
 }

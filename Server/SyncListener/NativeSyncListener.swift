@@ -1,5 +1,7 @@
 internal import NIOCore
 internal import NIOPosix
+public import ServiceLifecycle
+import Synchronization
 
 /// The native sync transport: a TCP listener where each connection carries one
 /// length-prefixed request and the framed response stream.
@@ -11,14 +13,22 @@ internal import NIOPosix
 /// // ...
 /// await listener.shutdown()
 /// ```
-public final class NativeSyncListener: Sendable {
+///
+/// It is a `Service`: in a `ServiceGroup`, a graceful shutdown (SIGTERM) stops
+/// accepting and lets the syncs in progress finish, and a listening socket that
+/// fails makes ``run()`` throw, which stops the whole group.
+public final class NativeSyncListener: Service, Sendable {
     /// The bound port (the kernel's choice when started with port 0).
     public let port: Int
-    private let acceptLoop: Task<Void, Never>
+    private let acceptLoop: Task<Void, any Error>
+    private let serverChannel: any Channel
+    private let draining: DrainFlag
 
-    private init(port: Int, acceptLoop: Task<Void, Never>) {
+    private init(port: Int, acceptLoop: Task<Void, any Error>, serverChannel: any Channel, draining: DrainFlag) {
         self.port = port
         self.acceptLoop = acceptLoop
+        self.serverChannel = serverChannel
+        self.draining = draining
     }
 
     /// Binds `host:port` and starts answering connections with `handler`.
@@ -69,26 +79,50 @@ public final class NativeSyncListener: Sendable {
                 }
             }
         let boundPort = server.channel.localAddress?.port ?? port
-        let acceptLoop = Task {
-            await withDiscardingTaskGroup { group in
+        let serverChannel = server.channel
+        let draining = DrainFlag()
+        let acceptLoop = Task<Void, any Error> {
+            let failure = await withDiscardingTaskGroup(returning: (any Error)?.self) { group in
                 do {
                     try await server.executeThenClose { connections in
                         for try await connection in connections where connection.requestDeadline != nil {
                             group.addTask { await serve(connection, refuse: refuse, handler: handler) }
                         }
                     }
+                    return nil
                 } catch {
-                    // The listening socket failed or was closed: nothing more to accept.
+                    return error
                 }
             }
+            guard !Task.isCancelled, !draining.isSet else { return }
+            if let failure { throw ListenerFailure(port: boundPort, reason: "\(failure)") }
         }
-        return NativeSyncListener(port: boundPort, acceptLoop: acceptLoop)
+        return NativeSyncListener(port: boundPort, acceptLoop: acceptLoop, serverChannel: serverChannel, draining: draining)
+    }
+
+    /// Serves until a graceful shutdown, which stops accepting and returns once the
+    /// syncs in progress are done, or until cancelled, which cuts them.
+    /// - Throws: ``ListenerFailure`` when the listening socket stops by itself.
+    public func run() async throws {
+        try await withTaskCancellationHandler {
+            try await withGracefulShutdownHandler {
+                try await acceptLoop.value
+            } onGracefulShutdown: {
+                self.draining.set()
+                self.serverChannel.close(promise: nil)
+            }
+        } onCancel: {
+            self.acceptLoop.cancel()
+        }
+        guard draining.isSet || Task.isCancelled else {
+            throw ListenerFailure(port: port, reason: "the listening socket closed")
+        }
     }
 
     /// Stops accepting, cuts the syncs in progress, and returns when every connection is closed.
     public func shutdown() async {
         acceptLoop.cancel()
-        await acceptLoop.value
+        _ = await acceptLoop.result
     }
 
     /// Reads one request, streams the handler's frames with backpressure, then closes.
@@ -147,4 +181,25 @@ public final class NativeSyncListener: Sendable {
 private struct AcceptedConnection: Sendable {
     let channel: any Channel
     let requestDeadline: Scheduled<Void>?
+}
+
+/// The native sync listener stopped accepting connections without being asked to.
+public struct ListenerFailure: Error, CustomStringConvertible {
+    /// The port it listened on.
+    public let port: Int
+    /// What happened.
+    public let reason: String
+
+    public var description: String {
+        "the native sync listener on port \(port) stopped: \(reason); restart outpost-server (check the port and file-descriptor limits)"
+    }
+}
+
+/// Set once a graceful shutdown began: the listening socket's close is then expected.
+private final class DrainFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+
+    var isSet: Bool { value.load(ordering: .sequentiallyConsistent) }
+
+    func set() { value.store(true, ordering: .sequentiallyConsistent) }
 }

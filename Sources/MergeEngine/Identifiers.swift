@@ -28,8 +28,7 @@ public struct FieldID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String { "f\(rawValue)" }
 }
 
-/// Identifies a record type (account, contact, visit, …). The type selects the
-/// record's ``DeletePolicy`` through a ``MergeSchema``.
+/// Identifies a record type (account, contact, visit, …).
 public struct RecordTypeID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The raw integer value.
     public var rawValue: UInt16
@@ -94,8 +93,7 @@ public struct RecordID: Hashable, Comparable, Sendable, CustomStringConvertible 
 ///
 /// Wall-clock times are **for display only** ("edited 5 minutes ago"): the merge
 /// engine never uses them to decide which write wins, because device clocks can be
-/// hours off. The hub's own clock is used only to age tombstones against the
-/// garbage-collection horizon (see ``Hub/collectGarbage(now:horizon:)``).
+/// hours off.
 public struct WallClock: Hashable, Comparable, Sendable {
     /// Milliseconds since 1970-01-01T00:00:00Z.
     public var milliseconds: Int64
@@ -107,4 +105,8 @@ public struct WallClock: Hashable, Comparable, Sendable {
 
     /// This instant shifted by `milliseconds` (negative moves back in time).
     public func adding(milliseconds delta: Int64) -> WallClock { WallClock(milliseconds: milliseconds + delta) }
+
+    /// This instant rounded down to a whole second, as every writer stamps its writes
+    /// (times travel as whole seconds).
+    public var wholeSecond: WallClock { WallClock(milliseconds: milliseconds - ((milliseconds % 1000) + 1000) % 1000) }
 }

@@ -71,11 +71,4 @@ extension RecordState {
             id: id, type: type, isDeleted: isDeleted, values: values,
             conflicts: conflicts, deleteConflict: deleteConflict)
     }
-
-    /// Whether garbage collection may drop this record once every replica in scope
-    /// has seen it up to `floor`: it is deleted under `policy` and nothing newer than
-    /// `floor` touched it.
-    public func isCollectable(floor: UInt64, hub: ReplicaID, policy: DeletePolicy) -> Bool {
-        !existence.isEmpty && counter(of: hub) <= floor && view(policy: policy).isDeleted
-    }
 }

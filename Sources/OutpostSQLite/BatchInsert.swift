@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HubCore
 import OutpostModel
 import MergeEngine
 import OutpostReplication
@@ -56,8 +57,11 @@ extension RecordBatch {
             try insert(users) { try $0.insert($1, changeSeq: $2, upsert: upsert) }
             let movedAccounts = upsert ? try AccountMoves.find(accounts, db) : []
             try insert(accounts) { try $0.insert($1, changeSeq: $2, upsert: upsert) }
+            let ledger = SQLiteLedgerTransaction(db: db)
             for account in movedAccounts {
-                try ReplicaTable.reroute(childrenOf: account.id, to: account.territoryID, db, sequence: &sequence)
+                for child in try ledger.children(of: account.id) {
+                    try ledger.reroute(child, to: account.territoryID, seq: UInt64(sequence.next()))
+                }
             }
             try insert(contacts) { try $0.insert($1, changeSeq: $2, upsert: upsert) }
             try insert(leads) { try $0.insert($1, changeSeq: $2, upsert: upsert) }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HubCore
 import MergeEngine
 import OutpostModel
 import OutpostReplication

@@ -4,24 +4,11 @@ import MergeEngine
 public import OutpostModel
 public import OutpostStore
 
-/// A device being retired (handed back or replaced): its next syncs upload and settle
-/// every pending change as usual, and the first sync that brings no change is answered
-/// with a wipe, after which the device is revoked. `retiring_since` on `device` marks it.
-enum DeviceRetirement {
-    /// Completes the retirement of `device` when it is retiring and its request brings
-    /// no write: marks it revoked at `now`. Called in the push transaction, in place of
-    /// applying anything; `true` means "answer with a wipe".
-    static func completes(_ db: Database, device: DeviceID, writes: [Write], now: Date) throws -> Bool {
-        guard writes.isEmpty,
-              try Int64.fetchOne(db.cachedStatement(sql: "SELECT retiring_since FROM device WHERE id = ?"), arguments: [device.sql]) != nil
-        else { return false }
-        try db.execute(sql: "UPDATE device SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?", arguments: [now.sqlMilliseconds, device.sql])
-        return true
-    }
-}
-
 extension Schema {
-    /// When an admin asked for a device to be retired (`outpost-server device retire`).
+    /// When an admin asked for a device to be retired (`outpost-server device retire`):
+    /// its next syncs upload and settle every pending change as usual, and the first
+    /// sync that brings no change is answered with a wipe, after which the device is
+    /// revoked (the hub's rule).
     static let v9DeviceRetirement: [String] = [
         "ALTER TABLE device ADD COLUMN retiring_since INTEGER",
     ]

@@ -1,34 +1,22 @@
 import GRDB
-import MergeEngine
 import OutpostModel
-import OutpostProtocol
-import OutpostReplication
 import OutpostStore
 
-/// The hub's rules for quote numbers, applied inside the push transaction: a device
-/// never writes a quote's number; the first time the server receives a quote it gives
-/// it the next number (`Q-000123`), or, for a revision, the number of the quote it
-/// revises, as a hub write just after the device's, so the number reaches the rep at
-/// the next sync. Offline the quote shows as provisional.
+/// The quote numbers the hub hands out (`quote_number`). Storage only: the rules
+/// are `HubCore`'s.
 enum QuoteLedger {
-    /// Refuses a device write that sets or changes a quote's number.
-    static func review(before: Quote?, after: Quote) -> PushProcessor.Refused? {
-        guard after.number != before?.number else { return nil }
-        return .init(.invalid, "the server numbers quotes; leave the number of quote \(after.id) empty")
+    /// The number given to quote `id`, if any.
+    static func number(_ db: Database, of id: EntityID<Quote>) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT number FROM quote_number WHERE quote_id = ?", arguments: [id.sql])
     }
 
-    /// Numbers `quote` if the server has not yet: a hub write of the number at `followUp()`.
-    static func number(_ db: Database, _ quote: Quote, followUp: () -> Int64, time: WallClock) throws {
-        guard quote.number == nil,
-              try Int.fetchOne(db, sql: "SELECT number FROM quote_number WHERE quote_id = ?", arguments: [quote.id.sql]) == nil
-        else { return }
-        let revised = try quote.revisionOf.flatMap { id in
-            try Int.fetchOne(db, sql: "SELECT number FROM quote_number WHERE quote_id = ?", arguments: [id.sql])
-        }
-        let number = try revised ?? ((Int.fetchOne(db, sql: "SELECT MAX(number) FROM quote_number") ?? 0) + 1)
-        try db.execute(sql: "INSERT INTO quote_number (quote_id, number) VALUES (?, ?)", arguments: [quote.id.sql, number])
-        var numbered = quote
-        numbered.number = number
-        try ReplicaTable.recordHubWrite(db, numbered, seq: followUp(), time: time)
+    /// The highest quote number handed out (0: none).
+    static func lastNumber(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT MAX(number) FROM quote_number") ?? 0
+    }
+
+    /// Stores the number given to quote `id`.
+    static func record(_ db: Database, _ id: EntityID<Quote>, number: Int) throws {
+        try db.execute(sql: "INSERT INTO quote_number (quote_id, number) VALUES (?, ?)", arguments: [id.sql, number])
     }
 }

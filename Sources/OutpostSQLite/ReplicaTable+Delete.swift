@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import MergeEngine
-import OutpostProtocol
+import HubCore
 import OutpostReplication
 
 extension ReplicaTable {
@@ -10,10 +10,11 @@ extension ReplicaTable {
     /// happens for a record the hub never stored.
     static func recordHubDelete(_ db: Database, _ id: RecordID, kind: ReplicatedKind, seq: Int64, time: WallClock) throws {
         guard var replica = try load(db, id) else { return }
-        let stamp = Dot(replica: HubReplica.id, counter: UInt64(seq))
+        let stamp = Dot(replica: HubIdentity.replica, counter: UInt64(seq))
         replica.state.apply(Write(dot: stamp, record: id, context: replica.state.context, operation: .delete,
-                                  time: ValueCodec.wholeSeconds(time)), stamp: stamp)
-        replica.seq = seq
-        try save(db, replica, kind: kind)
+                                  time: time.wholeSecond), stamp: stamp)
+        replica.seq = UInt64(seq)
+        replica.kind = kind
+        try save(db, replica)
     }
 }

@@ -1,8 +1,9 @@
 public import Foundation
 import GRDB
+public import HubCore
 import MergeEngine
+import StateCoding
 public import OutpostModel
-import OutpostProtocol
 public import OutpostReplication
 public import OutpostStore
 import SodiumKit
@@ -22,6 +23,9 @@ public struct ConsoleWriteRefused: Error, Sendable, Equatable, CustomStringConve
     /// Why, in words for the person at the browser.
     public let message: String
     public var description: String { message }
+
+    /// A refusal with `message`.
+    public init(message: String) { self.message = message }
 }
 
 /// A replicated record with the territory it routes to (`nil`: global).
@@ -34,27 +38,38 @@ public struct RoutedRecord<Record: ReplicatedRecord>: Sendable {
     public var seq: Int64
 }
 
+/// A console change prepared as one device request of the user's console device.
+public struct ConsoleRequest: Sendable {
+    /// The user's console device.
+    public var device: EnrolledDevice
+    /// The request counter to use (one above the device's last).
+    public var counter: UInt64
+    /// The writes, numbered after the device's last processed write (empty: nothing changes).
+    public var writes: [Write]
+}
+
 extension SQLiteStore {
-    /// Makes `changes` as replicated writes of `user`, the way their own device would:
-    /// each is a device write of the user's console device (made on first use, with no
-    /// usable key, so nothing can sync as it) pushed through ``processPush`` — the same
-    /// scope, role and order-state checks, the same hub stamps, the same feed events —
-    /// so the change reaches every device in scope at its next sync.
+    /// `changes` as writes of `user`'s console device (made on first use, with no
+    /// usable key, so nothing can sync as it), the way their own device would write
+    /// them: each update carries the hub's current context, so a concurrent device
+    /// edit becomes a visible conflict. The hub applies them like any device's.
     ///
-    /// Callers serialize calls for one store (a console writer actor): the device's
-    /// write counter is read here and used by the push that follows.
-    /// - Returns: the hub stamp of each write made (a change that changes nothing is skipped).
-    /// - Throws: ``ConsoleWriteRefused`` with the hub's reason when a write is refused.
-    @discardableResult
-    public func consoleWrite(_ changes: [ConsoleChange], as user: User, now: Date) async throws -> [UInt64] {
-        let time = ValueCodec.wholeSeconds(WallClock(date: now))
-        let (number, request, writes) = try await write("preparing a console change") { db in
-            let (number, lastCounter, appliedThrough) = try ConsoleDevice.ensure(db, for: user, now: now)
+    /// Callers serialize calls for one user: the device's counters are read here and
+    /// used by the push that follows.
+    /// - Throws: ``ConsoleWriteRefused`` for an update of a record the server lacks.
+    public func consoleRequest(_ changes: [ConsoleChange], as user: User, now: Date) async throws -> ConsoleRequest {
+        let time = WallClock(date: now).wholeSecond
+        return try await write("preparing a console change") { db in
+            let number = try ConsoleDevice.ensure(db, for: user, now: now)
+            let ledger = SQLiteLedgerTransaction(db: db)
+            guard let device = try ledger.device(number: number) else {
+                throw StoreError(.database, "the console device of \(user.name) vanished; try again")
+            }
             var writes: [Write] = []
             for change in changes {
                 let record: any ReplicatedRecord
                 let operation: WriteOperation
-                let existing: StoredReplica?
+                let existing: StoredRecord?
                 switch change {
                 case .create(let new):
                     record = new
@@ -62,7 +77,7 @@ extension SQLiteStore {
                     operation = .create(type: type(of: new).kind.typeID, fields: new.fields)
                 case .update(let changed):
                     record = changed
-                    existing = try ReplicaTable.load(db, changed.recordID)
+                    existing = try ledger.record(changed.recordID)
                     guard let existing else {
                         throw ConsoleWriteRefused(message: "\(type(of: changed).kind.name) \(changed.recordID) is not on the server")
                     }
@@ -71,23 +86,11 @@ extension SQLiteStore {
                     if fields.isEmpty { continue }
                     operation = .update(fields: fields)
                 }
-                let dot = Dot(replica: ReplicaID(number), counter: appliedThrough + UInt64(writes.count) + 1)
+                let dot = Dot(replica: device.replica, counter: device.appliedThrough + UInt64(writes.count) + 1)
                 writes.append(Write(dot: dot, record: record.recordID, context: existing?.state.context ?? VersionVector(),
                                     operation: operation, time: time))
             }
-            return (number, lastCounter + 1, writes)
-        }
-        guard !writes.isEmpty else { return [] }
-        let report = try await processPush(device: number, counter: request, writes: writes, versions: [], now: now)
-        if let refusal = report.outcome.refusals.first(where: { refusal in writes.contains { $0.dot.counter == refusal.counter } }) {
-            throw ConsoleWriteRefused(message: refusal.message)
-        }
-        let stamps = Dictionary(report.outcome.acks.map { ($0.counter, $0.stamp) }, uniquingKeysWith: { first, _ in first })
-        return try writes.map { write in
-            guard let stamp = stamps[write.dot.counter] else {
-                throw ConsoleWriteRefused(message: "the server did not apply the change; try again")
-            }
-            return stamp
+            return ConsoleRequest(device: device, counter: device.lastCounter + 1, writes: writes)
         }
     }
 
@@ -110,10 +113,6 @@ extension SQLiteStore {
         }
     }
 
-    /// The territories `user`'s devices hold (a manager: the subtrees of their territories).
-    public func scope(of user: UserID) async throws(StoreError) -> Set<TerritoryID> {
-        try await read("reading a user's scope") { db in try ScopeQuery.territories(db, of: user) }
-    }
 }
 
 /// The device a user's console writes as: an ordinary device row and replica number,
@@ -122,15 +121,10 @@ extension SQLiteStore {
 enum ConsoleDevice {
     static let label = "browser console"
 
-    /// The console device of `user` (made on first use): its replica number, last
-    /// request counter and last write applied.
-    static func ensure(_ db: Database, for user: User, now: Date) throws -> (number: UInt32, lastCounter: UInt64, appliedThrough: UInt64) {
-        let select = """
-            SELECT s.number, s.last_counter, s.applied_through FROM console_device c JOIN sync_device s ON s.number = c.number
-            WHERE c.user_id = ?
-            """
-        if let row = try Row.fetchOne(db, sql: select, arguments: [user.id.sql]) {
-            return (UInt32(row[0] as Int64), UInt64(row[1] as Int64), UInt64(row[2] as Int64))
+    /// The replica number of `user`'s console device (made on first use).
+    static func ensure(_ db: Database, for user: User, now: Date) throws -> UInt32 {
+        if let number = try Int64.fetchOne(db, sql: "SELECT number FROM console_device WHERE user_id = ?", arguments: [user.id.sql]) {
+            return UInt32(number)
         }
         let device = Device(userID: user.id, label: label, publicKey: try SecureRandom.bytes(32), enrolledAt: now)
         try device.insert(db)
@@ -138,6 +132,6 @@ enum ConsoleDevice {
                        arguments: [device.id.sql])
         let number = db.lastInsertedRowID
         try db.execute(sql: "INSERT INTO console_device (user_id, number) VALUES (?, ?)", arguments: [user.id.sql, number])
-        return (UInt32(number), 0, 0)
+        return UInt32(number)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 import MergeEngine
+import StateCoding
 public import OutpostModel
-import OutpostProtocol
 import OutpostReplication
 public import OutpostStore
 

@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+import HubCore
+import MergeEngine
+import OutpostReplication
 public import OutpostModel
 public import OutpostStore
 
@@ -39,7 +42,7 @@ extension SQLiteStore {
                 cursor: row[0], orderID: orderID, number: OrderNumber(row[2] as Int),
                 status: try decodeEnum(row[3], "order_event", "status"), quoteID: quoteID,
                 total: try .decode(row[5], row[6], "sales_order", "total"),
-                lines: try OrderLedger.quote(db, quoteID)?.lines ?? [], order: order,
+                lines: (try OrderLedger.record(db, quoteID) as Quote?)?.lines ?? [], order: order,
                 replaces: try order.replacesID.flatMap { try number(db, of: $0) }, replacedBy: replacedBy,
                 placedAt: Date(sqlMilliseconds: row[7]), at: Date(sqlMilliseconds: row[8]), note: row[9])
         }

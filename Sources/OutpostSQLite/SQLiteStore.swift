@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import HubCore
 import MergeEngine
 public import OutpostModel
 public import OutpostStore

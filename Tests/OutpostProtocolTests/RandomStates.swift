@@ -1,40 +1,46 @@
 import MergeEngine
+import StateCoding
 import SeededRandom
 
 /// Realistic record states for codec tests: random creates, updates, deletes and
-/// restores by three devices, merged by a real ``Hub`` (so states carry conflicts,
-/// tombstones and mixed stamps), with second-aligned times as writers produce them.
+/// restores by three devices, each made against the state the device last received
+/// and stamped by the hub in acceptance order (so states carry conflicts, tombstones
+/// and mixed stamps), with second-aligned times as writers produce them.
 enum RandomStates {
     static let hub = ReplicaID(0)
 
     static func make(seed: UInt64, operations: Int) -> [RecordState] {
         var random = SplitMix(seed: seed)
-        var hub = Hub(id: hub)
-        var devices = (1...3).map { DeviceReplica(id: ReplicaID($0), hub: Self.hub) }
-        for device in devices { hub.register(device: device.id) }
+        var hubStates: [RecordID: RecordState] = [:]
+        var seen: [[RecordID: RecordState]] = Array(repeating: [:], count: 3)
+        var counters: [UInt64] = [0, 0, 0]
+        var stamp: UInt64 = 0
         let records = (0..<6).map { RecordID(high: 0xC0DE, low: $0 &* 0x9E37_79B9_7F4A_7C15) }
         for step in 0..<operations {
             let index = Int(random.next() % 3)
             let record = records[Int(random.next() % 6)]
             let time = WallClock(milliseconds: ValueCodecEpoch.start + Int64(random.next() % 100_000) * 1000)
             let fields = [FieldID(UInt16(1 + random.next() % 5)): value(&random)]
-            if devices[index].view(of: record) == nil {
-                _ = try? devices[index].create(record, type: RecordTypeID(UInt16(3 + random.next() % 2)), fields: fields, at: time)
+            let operation: WriteOperation
+            if seen[index][record] == nil {
+                operation = .create(type: RecordTypeID(UInt16(3 + random.next() % 2)), fields: fields)
             } else {
                 switch random.next() % 6 {
-                case 0: _ = try? devices[index].delete(record, at: time)
-                case 1: _ = try? devices[index].restore(record, fields: fields, at: time)
-                default: _ = try? devices[index].update(record, fields: fields, at: time)
+                case 0: operation = .delete
+                case 1: operation = .restore(fields: fields)
+                default: operation = .update(fields: fields)
                 }
             }
-            if step % 3 == 2 || random.next() % 4 == 0 {
-                _ = try? hub.receive(devices[index].pushRequest(), now: time)
-                if case .changes(let batch)? = try? hub.changes(for: devices[index].id, since: devices[index].watermark) {
-                    _ = try? devices[index].apply(batch)
-                }
-            }
+            counters[index] += 1
+            stamp += 1
+            let write = Write(dot: Dot(replica: ReplicaID(UInt32(index + 1)), counter: counters[index]), record: record,
+                              context: seen[index][record]?.context ?? VersionVector(), operation: operation, time: time)
+            var state = hubStates[record] ?? RecordState(id: record, type: RecordTypeID(3))
+            state.apply(write, stamp: Dot(replica: hub, counter: stamp))
+            hubStates[record] = state
+            if step % 3 == 2 || random.next() % 4 == 0 { seen[index] = hubStates }
         }
-        return hub.records.values.sorted { $0.id < $1.id }
+        return hubStates.values.sorted { $0.id < $1.id }
     }
 
     static func value(_ random: inout SplitMix) -> FieldValue {

@@ -2,6 +2,7 @@ import ByteCoding
 import SpecText
 import Foundation
 import MergeEngine
+import StateCoding
 import OutpostProtocol
 import PropertyBased
 import Testing
@@ -248,7 +249,10 @@ enum SpecFixtures {
             try reader.expectEnd(of: "time")
         case "request": _ = try SyncRequest(decoding: bytes, device: device, hub: hub)
         case "frame": _ = try SyncResponseFrame(decoding: bytes, answering: request, hub: hub)
-        case "state": _ = try RecordStateCodec.decode(bytes, id: bergbau)
+        case "state":
+            var reader = ByteReader<ProtocolError>(bytes)
+            _ = try RecordStateCodec.read(from: &reader, id: bergbau)
+            try reader.expectEnd(of: "record state")
         case "enrol-request": _ = try EnrolmentRequest(decoding: bytes)
         case "enrol-response": _ = try EnrolmentResponse(decoding: bytes)
         default: Issue.record("unknown message kind \(kind) in an invalid line")

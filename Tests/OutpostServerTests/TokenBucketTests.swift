@@ -1,4 +1,4 @@
-@testable import OutpostServer
+import HubCore
 import Testing
 
 @Suite("Token bucket")

@@ -1,3 +1,4 @@
+import HubCore
 import MergeEngine
 import OutpostModel
 import OutpostReplication
@@ -10,8 +11,8 @@ import Testing
 struct CatalogSigningTests {
     /// Every catalog bundle the store would send a device.
     func bundles(_ store: SQLiteStore) async throws -> [CatalogBundle] {
-        let page = try await store.replicaPage(territories: [], includeGlobal: true, kinds: [], after: 0, through: nil, limit: 100_000)
-        return try page.records.filter { $0.state.type == ReplicatedKind.catalogBundle.typeID }.map { record in
+        let page = try await store.snapshot { try $0.records(RecordSelection(territories: [], includeGlobal: true), after: 0, through: nil, limit: 100_000) }
+        return try page.filter { $0.state.type == ReplicatedKind.catalogBundle.typeID }.map { record in
             try CatalogBundle(recordID: record.state.id, fields: record.state.view(policy: .updateWins).values)
         }
     }

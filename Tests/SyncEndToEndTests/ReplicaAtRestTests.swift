@@ -3,6 +3,7 @@ import ByteCoding
 import Foundation
 import GRDB
 import MergeEngine
+import StateCoding
 import OutpostModel
 import OutpostProtocol
 import OutpostReplication

@@ -1,5 +1,6 @@
 import FieldClient
 import Foundation
+import HubCore
 import MergeEngine
 import OutpostModel
 import OutpostProtocol
@@ -27,9 +28,10 @@ struct ScopeEnforcementTests {
             opportunities = try await store.opportunities(of: nil).sorted { $0.id.uuid.uuidString < $1.id.uuid.uuidString }
             products = try await store.products()
             let territories = Set(try await store.territories().map(\.id))
-            let page = try await store.replicaPage(territories: territories, includeGlobal: true, after: 0, through: nil, limit: 100_000)
-            states = page.records.map(\.state)
-            stateSequences = page.records.map(\.seq)
+            let page = try await store.snapshot { try $0.records(RecordSelection(territories: territories, includeGlobal: true),
+                                                                 after: 0, through: nil, limit: 100_000) }
+            states = page.map(\.state)
+            stateSequences = page.map(\.seq)
             sequence = try await store.currentChangeSequence()
         }
 

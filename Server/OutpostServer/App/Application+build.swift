@@ -25,7 +25,7 @@ public let outpostVersion = "0.1.0"
 public func buildApplication(
     store: any OutpostStore,
     configuration: ServerConfiguration,
-    sync: SyncService? = nil,
+    sync: (any SyncResponder)? = nil,
     integration: Integration? = nil,
     console: ConsoleService? = nil,
     logger: Logger,
@@ -53,7 +53,7 @@ public func buildApplication(
 }
 
 /// The router of the HTTP API; see ARCHITECTURE.md for the endpoint list.
-func buildRouter(store: any OutpostStore, sync: SyncService? = nil, access: APIAccess = APIAccess(tokens: nil),
+func buildRouter(store: any OutpostStore, sync: (any SyncResponder)? = nil, access: APIAccess = APIAccess(tokens: nil),
                  console: ConsoleService? = nil) -> Router<BasicRequestContext> {
     let router = Router()
     router.addMiddleware { LogRequestsMiddleware(.info) }

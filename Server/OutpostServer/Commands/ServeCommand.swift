@@ -3,10 +3,12 @@ import OutpostProtocol
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
+import UnixSignals
 import SyncListener
 
-
-/// `outpost-server serve`: runs the HTTP API and both sync transports until SIGINT or SIGTERM.
+/// `outpost-server serve`: runs the HTTP API and both sync transports, as services of one
+/// `ServiceGroup`, until SIGINT or SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -127,13 +129,11 @@ struct ServeCommand: AsyncParsableCommand {
                 ])
             }
         )
-        do {
-            try await PortInUse.naming("--port", port) { try await app.runService() }
-        } catch {
-            await listener.shutdown()
-            throw error
-        }
-        await listener.shutdown()
+        // One group: SIGTERM or SIGINT drains both transports; either failing stops the
+        // server with the error instead of leaving the other one serving.
+        let services = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [listener, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await PortInUse.naming("--port", port) { try await services.run() }
         logger.notice("stopped")
     }
 }

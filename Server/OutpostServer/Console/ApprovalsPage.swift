@@ -14,7 +14,7 @@ struct PendingApproval {
 extension ConsoleService {
     /// Submitted quotes (a discount over the price book's threshold) in `manager`'s territories.
     func awaitingApproval(for manager: User) async throws -> [PendingApproval] {
-        let scope = try await store.scope(of: manager.id)
+        let scope = try await scope(of: manager)
         let quotes = try await store.routedRecords(of: .quote, as: Quote.self)
             .filter { $0.record.status == .submitted && ($0.territory.map(scope.contains) ?? false) }
         guard !quotes.isEmpty else { return [] }

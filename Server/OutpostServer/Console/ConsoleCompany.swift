@@ -15,9 +15,10 @@ struct ConsoleCompany {
     /// The tops of those subtrees (the manager's own territories), by name.
     let roots: [Territory]
 
-    static func load(_ store: SQLiteStore, for manager: User) async throws -> ConsoleCompany {
+    static func load(_ console: ConsoleService, for manager: User) async throws -> ConsoleCompany {
+        let store = console.store
         let tree = TerritoryTree(try await store.territories())
-        let scope = try await store.scope(of: manager.id)
+        let scope = try await console.scope(of: manager)
         let accounts = try await store.accounts(in: scope)
         let accountIDs = Set(accounts.map(\.id))
         return ConsoleCompany(

@@ -104,7 +104,7 @@ extension ConsoleService {
             response.setCookie(flashCookie("!" + error.description))
         } catch let error as ConsoleWriteRefused {
             response.setCookie(flashCookie("!The server refused the change: " + error.message))
-        } catch is PushRefusal {
+        } catch is ConsoleUserRevoked {
             response.setCookie(flashCookie("!" + ConsoleAccess.revoked + " Nothing was changed."))
         }
         return response

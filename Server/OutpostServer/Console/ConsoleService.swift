@@ -1,4 +1,5 @@
 public import Foundation
+import HubCore
 import OutpostModel
 public import OutpostSQLite
 
@@ -13,6 +14,8 @@ public struct ConsoleService: Sendable {
     public static let linkLifetime: TimeInterval = 15 * 60
 
     let store: SQLiteStore
+    /// The hub the console's writes go through, as a device's would.
+    let hub: SyncHub<SQLiteStore>
     let writer: ConsoleWriter
     let signIns: SignInLimiter
     /// Whether cookies carry `Secure` (the server or a proxy in front of it speaks TLS).
@@ -28,23 +31,53 @@ public struct ConsoleService: Sendable {
     public init(store: SQLiteStore, secureCookies: Bool = false, signIns: SignInLimiter = SignInLimiter(),
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
-        writer = ConsoleWriter(store: store)
+        hub = SyncHub(ledger: store, limits: ConsoleWriter.limits)
+        writer = ConsoleWriter(store: store, hub: hub)
         self.signIns = signIns
         self.secureCookies = secureCookies
         self.now = now
     }
 }
 
-/// Makes the console's changes one at a time: a console device's write counter is
-/// read and then used by its push (``SQLiteStore/consoleWrite(_:as:now:)``), so two
-/// changes of one user must not interleave. One server process per database file.
+extension ConsoleService {
+    /// The territories `user` holds, as their devices would.
+    func scope(of user: OutpostModel.User) async throws -> Set<TerritoryID> { try await hub.territories(of: user) }
+}
+
+/// The hub told the console device of a disabled user to wipe.
+struct ConsoleUserRevoked: Error {}
+
+/// Makes the console's changes one at a time, each as one request of the user's
+/// console device pushed through the hub — the same scope, role and order-state
+/// checks, the same hub stamps, the same feed events as a device's — so the change
+/// reaches every device in scope at its next sync. A console device's counters are
+/// read and then used by its push, so two changes must not interleave. One server
+/// process per database file.
 actor ConsoleWriter {
+    /// The console's request limits: one change set per request, never rate-limited
+    /// (the hub does not charge pushes; only the sync transports authorise).
+    static let limits = HubLimits(maxWritesPerRequest: 10_000, burst: 1, requestsPerSecond: 1)
+
     private let store: SQLiteStore
+    private let hub: SyncHub<SQLiteStore>
 
-    init(store: SQLiteStore) { self.store = store }
+    init(store: SQLiteStore, hub: SyncHub<SQLiteStore>) {
+        self.store = store
+        self.hub = hub
+    }
 
-    /// Writes `changes` as `user`; see ``SQLiteStore/consoleWrite(_:as:now:)``.
+    /// Writes `changes` as `user`.
+    /// - Throws: ``ConsoleWriteRefused`` with the hub's reason when a write is refused.
     func write(_ changes: [ConsoleChange], as user: OutpostModel.User, now: Date) async throws {
-        try await store.consoleWrite(changes, as: user, now: now)
+        let prepared = try await store.consoleRequest(changes, as: user, now: now)
+        guard !prepared.writes.isEmpty else { return }
+        let request = DeviceRequest(device: prepared.device, counter: prepared.counter, cursor: .start, writes: prepared.writes)
+        guard case .applied(let report) = try await hub.push(request, now: now) else {
+            throw ConsoleUserRevoked()
+        }
+        let counters = Set(prepared.writes.map(\.dot.counter))
+        for outcome in report.outcome.outcomes where counters.contains(outcome.counter) {
+            if case .refused(_, let message) = outcome.result { throw ConsoleWriteRefused(message: message) }
+        }
     }
 }

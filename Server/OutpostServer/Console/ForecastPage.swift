@@ -12,7 +12,7 @@ extension ConsoleService {
     func forecastPage(_ request: Request, session: ConsoleSessionRecord, flash: Flash?) async throws -> Response {
         let query = request.uri.queryParameters
         let today = CalendarDay(date: now())
-        let company = try await ConsoleCompany.load(store, for: session.user)
+        let company = try await ConsoleCompany.load(self, for: session.user)
         let period: ForecastPeriod
         let root: Territory
         do {

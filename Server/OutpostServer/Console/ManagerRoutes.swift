@@ -21,7 +21,7 @@ func addManagerRoutes(to router: Router<BasicRequestContext>, console: ConsoleSe
         try await console.posted(request, roles: [.manager]) { session, form in
             let back = form["back"].flatMap { $0.hasPrefix("/console/forecast") ? $0 : nil } ?? "/console/forecast"
             return try await console.act(as: session.user, back: back, done: "Adjusted; the rep's device shows it after its next sync.") {
-                let scope = try await console.store.scope(of: session.user.id)
+                let scope = try await console.scope(of: session.user)
                 guard let submission = try await console.store.forecastSubmissions().first(where: { $0.id.description == form["submission"] }),
                       scope.contains(submission.territoryID) else {
                     throw ConsoleActionError("that submission is not in your territories; reload the forecast")
@@ -70,7 +70,7 @@ extension ConsoleService {
     /// The opportunities behind one figure of one territory (or one rep there) and period.
     func dealsPage(_ request: Request, session: ConsoleSessionRecord) async throws -> Response {
         let query = request.uri.queryParameters
-        let company = try await ConsoleCompany.load(store, for: session.user)
+        let company = try await ConsoleCompany.load(self, for: session.user)
         let period: ForecastPeriod
         let territory: Territory
         do {

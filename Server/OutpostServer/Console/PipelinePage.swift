@@ -8,7 +8,7 @@ import OutpostSQLite
 extension ConsoleService {
     func pipelinePage(_ request: Request, session: ConsoleSessionRecord, flash: Flash?) async throws -> Response {
         let query = request.uri.queryParameters
-        let company = try await ConsoleCompany.load(store, for: session.user)
+        let company = try await ConsoleCompany.load(self, for: session.user)
         let territory: Territory
         do { territory = try company.territory(query.get("territory")) } catch {
             return ConsolePage(title: "Pipeline", tab: .pipeline, user: session.user, csrf: session.csrf, error: "\(error)",

@@ -1,3 +1,4 @@
+import HubCore
 import Synchronization
 
 /// Limits failed sign-ins: each user name may try `burst` times, then one try per

@@ -1,11 +1,13 @@
-import OutpostProtocol
-import OutpostSQLite
+import HubCore
 
 extension ServerMetrics {
     /// Counts the writes of one push: accepted, and refused by reason.
     func count(_ report: PushReport) {
-        writes(accepted: report.accepted,
-               refusedByReason: Dictionary(grouping: report.outcome.refusals, by: { "\($0.code)" }).mapValues(\.count))
+        let refusals = report.outcome.outcomes.compactMap { outcome -> RefusalCode? in
+            if case .refused(let code, _) = outcome.result { return code }
+            return nil
+        }
+        writes(accepted: report.accepted, refusedByReason: Dictionary(grouping: refusals, by: { "\($0)" }).mapValues(\.count))
     }
 }
 

@@ -1,5 +1,7 @@
+import HubCore
 import ByteCoding
 import OutpostProtocol
+
 /// The limits that keep one device from hurting the others (SPEC.md §10.1); set by
 /// `outpost-server serve`'s flags. Exceeding one is answered with a protocol error
 /// and changes nothing.
@@ -21,4 +23,9 @@ public struct SyncLimits: Sendable, Equatable {
         self.burst = burst
         self.requestsPerSecond = requestsPerSecond
     }
+}
+
+extension SyncLimits {
+    /// The limits the hub checks.
+    var hub: HubLimits { HubLimits(maxWritesPerRequest: maxWritesPerRequest, burst: burst, requestsPerSecond: requestsPerSecond) }
 }

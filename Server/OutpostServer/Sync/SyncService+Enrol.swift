@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import OutpostModel
-import OutpostSQLite
+import HubCore
 import OutpostProtocol
 import OutpostStore
 import SodiumKit
@@ -18,18 +18,20 @@ extension SyncService {
         }
         let key = try AEAD.Key(sealKey)
         let enrolment = try EnrolmentSeal.openRequest(request, key: key)
-        let enrolled: (device: SyncDevice, territories: [String])
+        let enrolled: EnrolledDevice
         do throws(StoreError) {
             enrolled = try await store.enrolDevice(codeHash: codeHash, publicKey: enrolment.publicKey, label: enrolment.label, now: Date())
         } catch {
             guard error.code == .enrolmentRefused else { throw error }
             throw ProtocolError(.enrolmentRefused, error.message)
         }
-        logger.info("device enrolled", metadata: ["device": "\(enrolled.device.number)", "user": "\(enrolled.device.user.name)"])
+        logger.info("device enrolled", metadata: ["device": "\(enrolled.number)", "user": "\(enrolled.user.name)"])
+        let scope = try await hub.territories(of: enrolled.user)
+        let names = try await store.territories().filter { scope.contains($0.id) }.map(\.name).sorted()
         let response = EnrolmentResponse(
-            deviceNumber: enrolled.device.number, serverPublicKey: keys.publicKey.bytes, serverSigningKey: signingPublicKey,
-            userName: enrolled.device.user.name,
-            role: enrolled.device.user.role.rawValue, territories: enrolled.territories, syncPort: syncPort)
+            deviceNumber: enrolled.number, serverPublicKey: keys.publicKey.bytes, serverSigningKey: signingPublicKey,
+            userName: enrolled.user.name,
+            role: enrolled.user.role.rawValue, territories: names, syncPort: syncPort)
         return try EnrolmentSeal.sealResponse(response, key: key)
     }
 }

@@ -1,15 +1,15 @@
 public import Logging
-public import OutpostSQLite
 public import SyncListener
 import Synchronization
 
 extension SyncService {
     /// Starts the sync service with its native TCP listener on `host:port` (0: a
-    /// free port), refusing requests over `limits.maxRequestBytes` from their prefix. The enrolment answer announces the bound port, so the service is
-    /// made once the listener is bound.
+    /// free port), refusing requests over `limits.maxRequestBytes` from their prefix.
+    /// The enrolment answer announces the bound port, so the service is made once the
+    /// listener is bound. Run the listener (a `Service`) in the server's `ServiceGroup`.
     /// `connections` caps the listener's connections and the bytes of unauthenticated
     /// requests; pass the HTTP app's policy so both ports share them.
-    public static func listen(store: SQLiteStore, host: String, port: Int, batchSize: Int = 1000, limits: SyncLimits = SyncLimits(),
+    public static func listen(store: Store, host: String, port: Int, batchSize: Int = 1000, limits: SyncLimits = SyncLimits(),
                               connections: ConnectionPolicy = ConnectionPolicy(),
                               logger: Logger, metrics: ServerMetrics? = nil) async throws -> (service: SyncService, listener: NativeSyncListener) {
         let holder = SyncServiceHolder()
@@ -28,10 +28,10 @@ extension SyncService {
 /// Hands native sync requests to the service once it exists; until then a
 /// connection is closed without an answer (the device retries).
 final class SyncServiceHolder: Sendable {
-    let service = Mutex<SyncService?>(nil)
+    let service = Mutex<(any SyncResponder)?>(nil)
 
     func respond(to request: [UInt8]) -> AsyncThrowingStream<[UInt8], any Error> {
         guard let sync = service.withLock({ $0 }) else { return AsyncThrowingStream { $0.finish() } }
-        return sync.respond(to: request)
+        return sync.respond(to: request, transport: "tcp")
     }
 }

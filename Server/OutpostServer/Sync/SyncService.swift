@@ -1,46 +1,57 @@
 import AsyncAlgorithms
+import HubCore
 public import ByteCoding
 public import Logging
 import MergeEngine
 import OutpostModel
 import OutpostProtocol
-public import OutpostSQLite
 import SodiumKit
 import SyncChannel
 public import SyncListener
 
-/// The server's sync endpoint, independent of the transport: takes one request's
-/// bytes and produces the response frames (SPEC.md §5). Native TCP and HTTP POST
+/// What the transports need of the sync service: the request limit, the answer to a
+/// request refused from its length prefix, and the response to a request.
+public protocol SyncResponder: Sendable {
+    /// What one device may ask for.
+    var limits: SyncLimits { get }
+    /// The answer to a request a transport refused from its size or length prefix.
+    func refusal(_ refusal: FrameError) -> [UInt8]?
+    /// The response frames for one request arriving over `transport` ("tcp" or "http", for the metrics).
+    func respond(to request: [UInt8], transport: String) -> AsyncThrowingStream<[UInt8], any Error>
+}
+
+/// The server's sync endpoint, independent of the transport and of the storage:
+/// takes one request's bytes, lets the hub decide (over any ledger), and alone turns
+/// the hub's results into protocol frames (SPEC.md §5). Native TCP and HTTP POST
 /// both hand their requests here.
-public struct SyncService: Sendable {
+public struct SyncService<Store: SyncServerStore>: SyncResponder {
     /// The server's durable state.
-    let store: SQLiteStore
+    let store: Store
+    /// Every sync decision, over `store`.
+    let hub: SyncHub<Store>
     /// The server's long-term key pair.
     let keys: KeyExchange.KeyPair
     /// The public half of the server's catalog-signing key, announced at enrolment.
     let signingPublicKey: [UInt8]
     /// The native TCP sync port announced at enrolment (0: HTTP only).
     let syncPort: UInt16
-    /// Records per response frame: a dropped transfer re-sends at most this many.
-    let batchSize: Int
     /// What one device may ask for.
     public let limits: SyncLimits
-    /// The request rate of each device, against `limits`.
-    let rateLimiter: DeviceRateLimiter
     let logger: Logger
     /// Where sync counters go (`GET /metrics`); none: not measured.
     var metrics: ServerMetrics? = nil
 
     /// Loads (or on first start creates) the server's key pair and catalog-signing key.
-    public static func start(store: SQLiteStore, syncPort: UInt16, batchSize: Int = 1000, limits: SyncLimits = SyncLimits(),
+    /// - Parameter batchSize: records per response frame: a dropped transfer re-sends at most this many.
+    public static func start(store: Store, syncPort: UInt16, batchSize: Int = 1000, limits: SyncLimits = SyncLimits(),
                              logger: Logger, metrics: ServerMetrics? = nil) async throws -> SyncService {
         let stored = try await store.serverKey {
             let pair = try KeyExchange.KeyPair.generate()
             return (pair.publicKey.bytes, pair.secretKey.bytes)
         }
         let keys = KeyExchange.KeyPair(publicKey: try .init(stored.publicKey), secretKey: try .init(stored.secretKey))
-        return SyncService(store: store, keys: keys, signingPublicKey: try await store.catalogSigningPublicKey(), syncPort: syncPort, batchSize: batchSize, limits: limits,
-                           rateLimiter: DeviceRateLimiter(burst: limits.burst, requestsPerSecond: limits.requestsPerSecond),
+        return SyncService(store: store, hub: SyncHub(ledger: store, limits: limits.hub, batchSize: batchSize), keys: keys,
+                           signingPublicKey: try await store.catalogSigningPublicKey(), syncPort: syncPort, limits: limits,
                            logger: logger, metrics: metrics)
     }
 
@@ -74,7 +85,7 @@ public struct SyncService: Sendable {
                 switch try RequestHeader.kind(of: request) {
                 case .enrol: await channel.send(observation.counting(try await enrol(request)))
                 case .sync:
-                    try await sync(request) { frame in
+                    try await sync(try SealedRequest(parsing: request)) { frame in
                         await channel.send(observation.counting(frame))
                         try Task.checkCancellation()
                     }

@@ -1,5 +1,5 @@
-import ByteCoding
-import MergeEngine
+public import ByteCoding
+public import MergeEngine
 
 /// Field values and wall-clock times on the wire (SPEC.md §3).
 public enum ValueCodec {
@@ -10,13 +10,8 @@ public enum ValueCodec {
 
     /// Times travel as whole seconds since this instant (2025-01-01T00:00:00Z), so a
     /// recent time fits in four bytes. Sub-second parts are dropped: writers stamp
-    /// their writes with whole seconds (see ``wholeSeconds(_:)``).
+    /// their writes with whole seconds (`WallClock.wholeSecond`).
     public static let epochMilliseconds: Int64 = 1_735_689_600_000
-
-    /// `time` rounded down to a whole second, as every writer must stamp it.
-    public static func wholeSeconds(_ time: WallClock) -> WallClock {
-        WallClock(milliseconds: time.milliseconds - ((time.milliseconds % 1000) + 1000) % 1000)
-    }
 
     /// Appends `value`.
     public static func write(_ value: FieldValue, to writer: inout ByteWriter) {
@@ -40,10 +35,10 @@ public enum ValueCodec {
     }
 
     /// Reads one value.
-    public static func read(from reader: inout ByteReader<ProtocolError>) throws(ProtocolError) -> FieldValue {
+    public static func read<Failure: ByteReadFailure>(from reader: inout ByteReader<Failure>) throws(Failure) -> FieldValue {
         let start = reader.offset
         guard let tag = Tag(rawValue: try reader.byte()) else {
-            throw ProtocolError(.malformed, "value tag \(reader.bytes[start]) at byte \(start) is unknown")
+            throw Failure.malformed("value tag \(reader.bytes[start]) at byte \(start) is unknown")
         }
         switch tag {
         case .null: return .null
@@ -54,7 +49,7 @@ public enum ValueCodec {
         case .bytes: return .bytes(try reader.lengthPrefixed())
         case .decimal:
             let scale = try reader.byte()
-            guard scale <= 18 else { throw ProtocolError(.malformed, "decimal scale \(scale) at byte \(start) exceeds 18") }
+            guard scale <= 18 else { throw Failure.malformed("decimal scale \(scale) at byte \(start) exceeds 18") }
             return .decimal(units: try reader.signed(), scale: scale)
         }
     }
@@ -65,14 +60,14 @@ public enum ValueCodec {
     }
 
     /// Reads a time.
-    public static func readTime(from reader: inout ByteReader<ProtocolError>) throws(ProtocolError) -> WallClock {
+    public static func readTime<Failure: ByteReadFailure>(from reader: inout ByteReader<Failure>) throws(Failure) -> WallClock {
         let seconds = try reader.signed()
-        guard seconds > -(1 << 40), seconds < 1 << 40 else { throw ProtocolError(.malformed, "time \(seconds) s is out of range") }
+        guard seconds > -(1 << 40), seconds < 1 << 40 else { throw Failure.malformed("time \(seconds) s is out of range") }
         return WallClock(milliseconds: epochMilliseconds + seconds * 1000)
     }
 
     /// Whole seconds of `time` since the protocol epoch.
-    static func seconds(_ time: WallClock) -> Int64 {
+    public static func seconds(_ time: WallClock) -> Int64 {
         let delta = time.milliseconds - epochMilliseconds
         return delta >= 0 ? delta / 1000 : -((-delta + 999) / 1000)
     }

@@ -1,8 +1,8 @@
-import ByteCoding
-import MergeEngine
+public import ByteCoding
+public import MergeEngine
 
 /// One record's full replicated state in its general form (SPEC.md §4.1): used for
-/// storage, and inside change batches for records that are not in simple form.
+/// storage (the hub's and the device's), and inside the protocol's change batches for records that are not in simple form.
 /// Stamps are written as their replica plus the gap below the context's counter of
 /// that replica, which is small for recent entries.
 public enum RecordStateCodec {
@@ -14,16 +14,16 @@ public enum RecordStateCodec {
     }
 
     /// Decodes a state stored or received for `id`.
-    /// - Throws: ``ProtocolError`` if the bytes are malformed or the state breaks an
+    /// - Throws: ``StateCodingError`` if the bytes are malformed or the state breaks an
     ///   invariant of the merge engine.
-    public static func decode(_ bytes: [UInt8], id: RecordID) throws(ProtocolError) -> RecordState {
-        var reader = ByteReader<ProtocolError>(bytes)
+    public static func decode(_ bytes: [UInt8], id: RecordID) throws(StateCodingError) -> RecordState {
+        var reader = ByteReader<StateCodingError>(bytes)
         let state = try read(from: &reader, id: id)
         try reader.expectEnd(of: "record state")
         return state
     }
 
-    static func write(_ state: RecordState, to writer: inout ByteWriter) {
+    public static func write(_ state: RecordState, to writer: inout ByteWriter) {
         writer.varint(UInt64(state.type.rawValue))
         VectorCodec.write(state.context, to: &writer)
         writer.varint(state.existence.count)
@@ -58,7 +58,7 @@ public enum RecordStateCodec {
         }
     }
 
-    static func read(from reader: inout ByteReader<ProtocolError>, id: RecordID) throws(ProtocolError) -> RecordState {
+    public static func read<Failure: ByteReadFailure>(from reader: inout ByteReader<Failure>, id: RecordID) throws(Failure) -> RecordState {
         let type = try TypeCodec.read(from: &reader)
         let context = try VectorCodec.read(from: &reader)
         let existenceCount = try reader.count(max: reader.remaining / 4, of: "existence entry count")
@@ -79,7 +79,7 @@ public enum RecordStateCodec {
                 }
                 kind = .deleted(seen: CausalContext(vector: vector, extras: extras))
             case let other:
-                throw ProtocolError(.malformed, "existence kind \(other) at byte \(reader.offset - 1) is unknown")
+                throw Failure.malformed("existence kind \(other) at byte \(reader.offset - 1) is unknown")
             }
             existence.append(ExistenceEntry(stamp: stamp, origin: origin, kind: kind, time: time))
         }
@@ -89,7 +89,7 @@ public enum RecordStateCodec {
         for index in 0..<fieldCount {
             let delta = try reader.varint()
             guard index == 0 || delta > 0, delta <= UInt64(UInt16.max) - previous else {
-                throw ProtocolError(.malformed, "field ids at byte \(reader.offset) must be ascending and below 65536")
+                throw Failure.malformed("field ids at byte \(reader.offset) must be ascending and below 65536")
             }
             previous += delta
             let siblingCount = try reader.count(max: reader.remaining / 4, of: "sibling count")
@@ -105,7 +105,7 @@ public enum RecordStateCodec {
         do {
             return try RecordState(id: id, type: type, context: context, existence: existence, fields: fields)
         } catch {
-            throw ProtocolError(.malformed, error.description)
+            throw Failure.malformed(error.description)
         }
     }
 
@@ -114,12 +114,12 @@ public enum RecordStateCodec {
         writer.varint(context[stamp.replica] &- stamp.counter)
     }
 
-    private static func readStamp(from reader: inout ByteReader<ProtocolError>, context: VersionVector) throws(ProtocolError) -> Dot {
+    private static func readStamp<Failure: ByteReadFailure>(from reader: inout ByteReader<Failure>, context: VersionVector) throws(Failure) -> Dot {
         let replica = try ReplicaCodec.read(from: &reader)
         let gap = try reader.varint()
         let top = context[replica]
         guard gap < top else {
-            throw ProtocolError(.malformed, "stamp at byte \(reader.offset) lies outside the record's context")
+            throw Failure.malformed("stamp at byte \(reader.offset) lies outside the record's context")
         }
         return Dot(replica: replica, counter: top - gap)
     }

@@ -6,14 +6,14 @@
 /// bucket.take(at: start)                       // nil
 /// bucket.take(at: start)                       // .seconds(1): wait that long
 /// ```
-struct TokenBucket: Sendable {
+public struct TokenBucket: Sendable {
     let capacity: Double
     let refillPerSecond: Double
     private var tokens: Double
     private var updated: ContinuousClock.Instant
 
     /// A full bucket at `now`.
-    init(capacity: Int, refillPerSecond: Double, now: ContinuousClock.Instant) {
+    public init(capacity: Int, refillPerSecond: Double, now: ContinuousClock.Instant) {
         self.capacity = Double(max(capacity, 1))
         self.refillPerSecond = refillPerSecond
         tokens = self.capacity
@@ -22,7 +22,7 @@ struct TokenBucket: Sendable {
 
     /// Takes one token at `now`: `nil` when there was one, else how long until one
     /// is back (nothing is taken then).
-    mutating func take(at now: ContinuousClock.Instant) -> Duration? {
+    public mutating func take(at now: ContinuousClock.Instant) -> Duration? {
         if now > updated {
             let elapsed = now - updated
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
