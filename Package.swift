@@ -341,6 +341,11 @@ let package = Package(
             ],
             path: "Tests/OutpostServerTests"
         ),
+        .testTarget(
+            name: "TerminalOutputTests",
+            dependencies: ["TerminalOutput"],
+            path: "Tests/TerminalOutputTests"
+        ),
     ]
 )
 

@@ -68,7 +68,7 @@ enum RecordCreation {
         defaultProbability(kind, &fields)
         if !force, let twin = try LikelyDuplicate.find(kind, fields, directory) {
             throw ReplicaError(.invalid, "this looks like \(kind.name) \(Directory.label(twin)) (\(Directory.shortID(twin.id))) you already have "
-                + "(\(twin.kind == .account ? "same name and city" : "same e-mail")); nothing was added. "
+                + "(\(twin.kind == .account ? "same name and city, VAT number or web domain" : "same e-mail")); nothing was added. "
                 + "Update that one, or add --force to create another")
         }
         return try create(kind, fields, directory.replica)

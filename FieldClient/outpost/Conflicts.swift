@@ -2,7 +2,6 @@ import ArgumentParser
 import FieldClient
 import Foundation
 import MergeEngine
-import OutpostProtocol
 import OutpostReplication
 import TerminalOutput
 
@@ -34,7 +33,7 @@ struct Conflicts: ParsableCommand {
 
     /// Every field in conflict in writable kinds.
     static func entries(_ directory: Directory) throws -> [Entry] {
-        let device = try directory.replica.identity().replicaID
+        let naming = try DeviceNaming(directory)
         var entries: [Entry] = []
         for record in try directory.replica.conflictedRecords().sorted(by: { ($0.kind.rawValue, $0.id) < ($1.kind.rawValue, $1.id) }) {
             let kind = record.kind
@@ -45,7 +44,7 @@ struct Conflicts: ParsableCommand {
                     let values = ordered.enumerated().map { index, entry in
                         Value(choice: index + 1,
                               value: FieldText.format(entry.value, field: field, kind: kind, fields: record.view.values),
-                              writer: entry.origin == device ? "this device" : entry.origin == ReplicaID.hub ? "server" : "device \(entry.origin.rawValue)",
+                              writer: naming.writer(entry.origin),
                               at: Date(timeIntervalSince1970: Double(entry.time.milliseconds) / 1000), winning: index == 0)
                     }
                     entries.append(Entry(kind: kind.name, id: EntityIDText.uuid(record.id), record: Directory.label(record),
@@ -53,7 +52,7 @@ struct Conflicts: ParsableCommand {
                 }
                 if let conflict = record.view.deleteConflict {
                     // A delete concurrent with a change: the change wins (update wins), the delete is shown beside it.
-                    let writer: (ReplicaID) -> String = { $0 == device ? "this device" : $0 == ReplicaID.hub ? "server" : "device \($0.rawValue)" }
+                    let writer = naming.writer
                     let changed = conflict.updatedFields.compactMap { id in kind.fields.first { $0.id == id }?.name }
                     let values = [Value(choice: 1, value: "kept, changed: \(changed.joined(separator: ", "))",
                                         writer: conflict.restores.first.map { writer($0.origin) } ?? "another device",
@@ -73,9 +72,10 @@ struct Conflicts: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List fields in conflict: every value, who wrote it and when; value 1 is the one shown.",
-            discussion: "Example:\n  outpost conflicts list --json")
+            discussion: "Examples:\n  outpost conflicts list --wide\n  outpost conflicts list --json")
         @OptionGroup var options: ReplicaOptions
         @OptionGroup var output: JSONOption
+        @Flag(help: "Print every cell in full instead of fitting the table to the terminal.") var wide = false
 
         func run() throws {
             let entries = try Conflicts.entries(Directory(replica: try options.open()))
@@ -90,7 +90,8 @@ struct Conflicts: ParsableCommand {
                      time.string(from: value.at)]
                 }
             }
-            Output.table(["ID", "RECORD", "FIELD", "#", "VALUE", "WRITER", "AT"], rows, fitting: 80)
+            let headers = ["ID", "RECORD", "FIELD", "#", "VALUE", "WRITER", "AT"]
+            if wide { Output.table(headers, rows, maxCellWidth: Int.max) } else { Output.table(headers, rows, fitting: TerminalWidth.columns) }
             print("* shown now. Settle with: outpost conflicts resolve ID FIELD --pick N (or --value TEXT)")
         }
     }

@@ -100,6 +100,7 @@ final class Directory {
         case .lead: text(record, "company") ?? shortID(record.id)
         case .user: text(record, "name") ?? shortID(record.id)
         case .activity: text(record, "subject") ?? shortID(record.id)
+        case .device: text(record, "label") ?? shortID(record.id)
         default: text(record, "name") ?? shortID(record.id)
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldClient
+import OutpostModel
 import Foundation
 import TerminalOutput
 
@@ -41,14 +42,14 @@ struct Enrol: ParsableCommand {
 
     func run() throws {
         let folder = options.location.folder
-        let (replica, _) = try Enrolment.enrol(folder: folder, serverURL: server, code: code,
-                                               label: label ?? ProcessInfo.processInfo.hostName,
+        let label = self.label ?? ProcessInfo.processInfo.hostName
+        let (replica, _) = try Enrolment.enrol(folder: folder, serverURL: server, code: code, label: label,
                                                secret: try options.secret(confirm: true))
         let identity = try replica.identity()
         let result = Result(user: identity.userName, role: identity.role, device: identity.deviceNumber,
                             territories: identity.territories, endpoint: identity.syncEndpoint, replica: folder.path)
         if output.json { return try Output.json(result) }
-        print("Enrolled as \(result.user) (\(result.role)), device \(result.device).")
+        print("Enrolled as \(result.user) (\(result.role)), " + DeviceName.described(number: Int(result.device), user: result.user, label: label) + ".")
         print("Territories: \(result.territories.isEmpty ? "none yet" : result.territories.joined(separator: ", "))")
         print("Sync endpoint: \(result.endpoint). Next: outpost sync")
     }

@@ -126,8 +126,15 @@ struct SubmitForecast: ParsableCommand {
 /// `outpost forecast adjust REP`.
 struct AdjustForecast: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "adjust", abstract: "Adjust a rep's submitted figures; the submission is kept, the adjustment sits beside it.",
-        discussion: "Example:\n  outpost forecast adjust rep.bavaria --period 2026Q4 --territory Bavaria \\\n    --commit 95000 --note \"Kraft slips\"")
+        commandName: "adjust", abstract: "Adjust a rep's figures, submitted or not; the submission is kept, the adjustment sits beside it.",
+        discussion: """
+            A rep who has not submitted gets a standing adjustment of their computed figures, which
+            also holds for the submission they make later. The territory defaults to the rep's first
+            one within yours.
+            Example:
+              outpost forecast adjust rep.bavaria --period 2026Q4 --territory Bavaria \\
+                --commit 95000 --note "Kraft slips"
+            """)
     @OptionGroup var options: ReplicaOptions
     @OptionGroup var scope: ForecastScope
     @OptionGroup var figures: FigureOptions
@@ -140,26 +147,44 @@ struct AdjustForecast: ParsableCommand {
             throw ReplicaError(.invalid, "only a manager adjusts forecasts; reps submit theirs with outpost forecast submit")
         }
         let repUser: User = try directory.decoded(try directory.find(rep, kind: .user))
-        let (period, _) = try scope.resolve(directory)
-        let submissions: [ForecastSubmission] = try directory.replica.live(.forecastSubmission)
-        let candidates = submissions.filter { submission in
-            submission.ownerID == repUser.id && submission.period == period
-                && (scope.territory == nil || (try? directory.territory(scope.territory).id) == submission.territoryID)
-        }
-        guard let submission = candidates.max(by: { $0.id < $1.id }) else {
-            throw ReplicaError(.notFound, "\(repUser.name) has no submission for \(period) in this replica; sync, or check --period/--territory")
-        }
-        let currency = try figures.currency.map { try Currency(code: $0) } ?? submission.amounts.values.first?.currency ?? .eur
+        let (period, chosen) = try scope.resolve(directory)
         let me = try directory.me()
+        let territory = try scope.territory == nil ? Self.territory(of: repUser, within: me, directory) : chosen
+        let submissions: [ForecastSubmission] = try directory.replica.live(.forecastSubmission)
+        let submission = submissions.filter { $0.ownerID == repUser.id && $0.period == period && $0.territoryID == territory.id }
+            .max { $0.id < $1.id }
+        let line = try directory.replica.forecastBook().forecast(period: period, root: territory.id)?
+            .reps.first { $0.userID == repUser.id }?.line
+        let computed = line?.computed.figures
+        let currency = try figures.currency.map { try Currency(code: $0) } ?? submission?.amounts.values.first?.currency
+            ?? computed?.pipeline.money.first?.currency ?? computed?.closed.money.first?.currency ?? line?.quota.money.first?.currency
+            ?? Currency(code: RecordCreation.usualCurrency(directory))
+        let madeAt = Int(Date().timeIntervalSince1970)
         var made = 0
         for category in [ForecastCategory.closed, .commit, .bestCase, .pipeline] {
             guard let amount = try figures.amount(category, currency) else { continue }
-            try directory.replica.create(ForecastAdjustment(submissionID: submission.id, managerID: me.id, category: category,
-                                                            amount: amount, note: note, madeAt: Int(Date().timeIntervalSince1970)))
+            try directory.replica.create(submission.map {
+                ForecastAdjustment(submissionID: $0.id, managerID: me.id, category: category, amount: amount, note: note, madeAt: madeAt)
+            } ?? ForecastAdjustment(rep: repUser.id, territoryID: territory.id, period: period, managerID: me.id, category: category,
+                                    amount: amount, note: note, madeAt: madeAt))
             made += 1
         }
         guard made > 0 else { throw ReplicaError(.invalid, "give at least one of --closed, --commit, --best-case, --pipeline") }
-        print("Adjusted \(made) figure\(made == 1 ? "" : "s") of \(repUser.name)'s \(period) forecast; the submission stays as it was.")
+        let kept = submission == nil ? "it stands until they submit, and for their submission too" : "the submission stays as it was"
+        print("Adjusted \(made) figure\(made == 1 ? "" : "s") of \(repUser.name)'s \(period) forecast in \(territory.name); \(kept).")
+    }
+
+    /// The first of `rep`'s territories within `manager`'s subtree.
+    static func territory(of rep: User, within manager: User, _ directory: Directory) throws -> Territory {
+        let territories: [Territory] = try directory.records(.territory).compactMap { try $0.decoded() as? Territory }
+        let tree = TerritoryTree(territories)
+        let mine = tree.subtree(of: manager.territoryIDs)
+        guard let id = rep.territoryIDs.first(where: mine.contains), let territory = tree.byID[id] else {
+            let names = manager.territoryIDs.compactMap { tree.byID[$0]?.name }
+            throw ReplicaError(.invalid, "\(rep.name) works in none of your territories (\(names.isEmpty ? "none" : names.joined(separator: ", "))); "
+                + "adjust a rep of your territories, or name one with --territory")
+        }
+        return territory
     }
 }
 

@@ -68,7 +68,7 @@ struct Status: ParsableCommand {
             records: Dictionary(uniqueKeysWithValues: try replica.counts().map { ($0.key.name, $0.value) }),
             changes: changes, bytesToSend: next.sealedBytes, plaintextBytes: next.plaintextBytes)
         if output.json { return try Output.json(report) }
-        print("User:      \(report.user) (\(report.role)), device \(report.device)")
+        print("User:      \(report.user) (\(report.role)), \(try DeviceNaming(Directory(replica: replica)).thisDevice)")
         print("Endpoint:  \(report.endpoint)")
         print("Last sync: \(report.lastSync.map { $0.formatted(.iso8601) } ?? "never")")
         print("Pending:   \(report.pending) change\(report.pending == 1 ? "" : "s")  Rejected: \(report.rejected)")

@@ -29,12 +29,15 @@ struct Sync: ParsableCommand {
         var client = SyncClient(replica: try options.open())
         client.timeout = .seconds(timeout)
         client.retries = retries
-        let onTerminal = isatty(STDERR_FILENO) == 1 && !output.json
-        let report = try client.sync(endpoint: endpoint) { progress in
-            guard onTerminal else { return }
-            FileHandle.standardError.write(Data("\r\u{1B}[Kreceiving: \(progress.records) records, \(progress.bytesDown) bytes, \(progress.frames) frames".utf8))
+        let display = TransferProgress.onStandardOutput(json: output.json)
+        let report: SyncReport
+        do {
+            report = try client.sync(endpoint: endpoint) { display.show(records: $0.records, bytes: $0.bytesDown) }
+        } catch {
+            display.finish()
+            throw error
         }
-        if onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        display.finish()
         if output.json { return try Output.json(report) }
         print("Synced with \(report.endpoint): sent \(report.sent) changes (\(report.accepted) accepted, \(report.rejected) rejected), "
             + "received \(report.received) records, evicted \(report.evicted), \(report.conflicts) with conflicts.")

@@ -9,6 +9,12 @@ enum Today {
             ?? CalendarDay(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400))
     }
 
+    /// The time of day on this device's clock, to the minute.
+    static var time: TimeOfDay {
+        let parts = Calendar.current.dateComponents([.hour, .minute], from: Date())
+        return (try? TimeOfDay(hour: parts.hour ?? 0, minute: parts.minute ?? 0)) ?? (try! TimeOfDay(hour: 0, minute: 0))
+    }
+
     /// Parses `this-quarter`, `next-quarter`, `this-month`, `2026Q4` or `2026-11`.
     static func period(_ text: String) throws -> ForecastPeriod {
         let today = day

@@ -10,9 +10,14 @@ public struct Account: Hashable, Sendable, Codable, Identifiable, Validatable {
     public var phone: String?
     /// The day of the last logged visit, for "not visited for 30 days".
     public var lastVisit: CalendarDay?
+    /// The company's VAT number as printed, e.g. `DE 123 456 789`.
+    public var vatNumber: String?
+    /// The company's web site or domain, e.g. `ironhill.example` or `https://www.ironhill.example/`.
+    public var website: String?
 
     public init(id: AccountID = AccountID(), territoryID: TerritoryID, name: String, industry: String? = nil,
-                city: String? = nil, country: String? = nil, phone: String? = nil, lastVisit: CalendarDay? = nil) {
+                city: String? = nil, country: String? = nil, phone: String? = nil, lastVisit: CalendarDay? = nil,
+                vatNumber: String? = nil, website: String? = nil) {
         self.id = id
         self.territoryID = territoryID
         self.name = name
@@ -21,6 +26,8 @@ public struct Account: Hashable, Sendable, Codable, Identifiable, Validatable {
         self.country = country
         self.phone = phone
         self.lastVisit = lastVisit
+        self.vatNumber = vatNumber
+        self.website = website
     }
 
     public func validate() throws(ValidationError) {
@@ -28,6 +35,14 @@ public struct Account: Hashable, Sendable, Codable, Identifiable, Validatable {
         try Check.optional(industry, "industry", maxLength: 80)
         try Check.optional(city, "city", maxLength: 80)
         try Check.optional(phone, "phone", maxLength: 40)
+        try Check.optional(vatNumber, "vat_number", maxLength: 40)
+        try Check.optional(website, "website", maxLength: 200)
+        if let vatNumber, !vatNumber.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || " .-".contains($0) }) {
+            throw ValidationError(.badFormat, field: "vat_number", "may hold letters, digits, spaces, dots and dashes only (got \"\(vatNumber)\")")
+        }
+        if let website, website.contains(where: \.isWhitespace) || !website.contains(".") {
+            throw ValidationError(.badFormat, field: "website", "must be a domain or address such as ironhill.example, without spaces (got \"\(website)\")")
+        }
         if let country, !(country.count == 2 && country.allSatisfy { $0.isASCII && $0.isUppercase }) {
             throw ValidationError(.badFormat, field: "country", "must be a two-letter ISO 3166 code such as DE (got \"\(country)\")")
         }

@@ -16,10 +16,12 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable, Validatable {
     public var ownerID: UserID
     public var done: Bool
     public var notes: String?
+    /// The time it is due on `day`, if planned for a time (local time, like `day`).
+    public var time: TimeOfDay?
 
     public init(id: ActivityID = ActivityID(), kind: ActivityKind, subject: String, day: CalendarDay,
                 accountID: AccountID, contactID: ContactID? = nil, opportunityID: OpportunityID? = nil,
-                ownerID: UserID, done: Bool = false, notes: String? = nil) {
+                ownerID: UserID, done: Bool = false, notes: String? = nil, time: TimeOfDay? = nil) {
         self.id = id
         self.kind = kind
         self.subject = subject
@@ -30,6 +32,7 @@ public struct Activity: Hashable, Sendable, Codable, Identifiable, Validatable {
         self.ownerID = ownerID
         self.done = done
         self.notes = notes
+        self.time = time
     }
 
     public func validate() throws(ValidationError) {

@@ -72,9 +72,14 @@ public struct ForecastSubmission: Hashable, Sendable, Codable, Identifiable, Val
 }
 
 /// A manager's override of a subordinate's forecast, kept beside the submission, never over it.
-public struct ForecastAdjustment: Hashable, Sendable, Codable, Identifiable {
+///
+/// It names either the rep's submission or, for a rep who has not submitted (yet),
+/// the rep, territory and period it stands for; a standing adjustment applies to the
+/// rep's computed figures, and to their submission once one arrives.
+public struct ForecastAdjustment: Hashable, Sendable, Codable, Identifiable, Validatable {
     public var id: EntityID<ForecastAdjustment>
-    public var submissionID: EntityID<ForecastSubmission>
+    /// The submission adjusted; `nil` for a standing adjustment.
+    public var submissionID: EntityID<ForecastSubmission>?
     public var managerID: UserID
     public var category: ForecastCategory
     public var amount: Money
@@ -82,7 +87,12 @@ public struct ForecastAdjustment: Hashable, Sendable, Codable, Identifiable {
     /// When the manager made it (seconds since 1970, the device's clock): the latest
     /// adjustment of a category is the one in force; the earlier ones stay as history.
     public var madeAt: Int?
+    /// A standing adjustment's rep, territory and period (all three, or none).
+    public var repID: UserID?
+    public var territoryID: TerritoryID?
+    public var period: ForecastPeriod?
 
+    /// An adjustment of a submission.
     public init(id: EntityID<ForecastAdjustment> = EntityID<ForecastAdjustment>(), submissionID: EntityID<ForecastSubmission>,
                 managerID: UserID, category: ForecastCategory, amount: Money, note: String? = nil, madeAt: Int? = nil) {
         self.id = id
@@ -92,5 +102,31 @@ public struct ForecastAdjustment: Hashable, Sendable, Codable, Identifiable {
         self.amount = amount
         self.note = note
         self.madeAt = madeAt
+    }
+
+    /// A standing adjustment of `rep`'s figure in `territory` for `period`, whether or
+    /// not the rep has submitted.
+    public init(id: EntityID<ForecastAdjustment> = EntityID<ForecastAdjustment>(), rep: UserID, territoryID: TerritoryID,
+                period: ForecastPeriod, managerID: UserID, category: ForecastCategory, amount: Money, note: String? = nil,
+                madeAt: Int? = nil) {
+        self.id = id
+        self.managerID = managerID
+        self.category = category
+        self.amount = amount
+        self.note = note
+        self.madeAt = madeAt
+        self.repID = rep
+        self.territoryID = territoryID
+        self.period = period
+    }
+
+    public func validate() throws(ValidationError) {
+        let standing = [repID != nil, territoryID != nil, period != nil]
+        if submissionID != nil, standing.contains(true) {
+            throw ValidationError(.inconsistent, field: "submission_id", "names a submission and also a rep, territory or period; give one or the other")
+        }
+        if submissionID == nil, standing.contains(false) {
+            throw ValidationError(.inconsistent, field: "rep_id", "an adjustment without a submission needs its rep, territory and period")
+        }
     }
 }

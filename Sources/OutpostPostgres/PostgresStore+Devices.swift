@@ -68,4 +68,13 @@ extension PostgresStore {
             return retiring
         }
     }
+
+    public func deviceNumbers() async throws(StoreError) -> [DeviceID: Int] {
+        try await read("listing device numbers") { [logger] connection in
+            var numbers: [DeviceID: Int] = [:]
+            let rows = try await connection.query("SELECT device_id, number FROM sync_device", logger: logger)
+            for try await (id, number) in rows.decode((UUID, Int64).self) { numbers[DeviceID(id)] = Int(number) }
+            return numbers
+        }
+    }
 }

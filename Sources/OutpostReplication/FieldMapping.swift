@@ -125,6 +125,16 @@ extension FieldMapping where Value == ForecastPeriod {
     }
 }
 
+extension FieldMapping where Value == TimeOfDay {
+    /// `09:30` as `.string`.
+    static var time: FieldMapping {
+        FieldMapping(valueCase: .string, text: .time, encode: { .string($0.description) }) { value, _ throws(FieldProblem) in
+            guard case .string(let text) = value else { throw .wrongCase(value, expected: .string) }
+            do throws(ValidationError) { return try TimeOfDay(parsing: text) } catch { throw .invalid(error.reason) }
+        }
+    }
+}
+
 extension FieldMapping {
     /// An entity reference as its 16 UUID bytes (RFC 4122 order) in `.bytes`.
     static func reference<Entity>() -> FieldMapping where Value == EntityID<Entity> {

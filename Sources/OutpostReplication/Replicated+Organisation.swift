@@ -30,3 +30,17 @@ extension User: ReplicatedRecord {
         route: { _ in .global },
         blank: { User(id: UserID($0), name: "", displayName: "", role: .rep) })
 }
+
+extension DeviceName: ReplicatedRecord {
+    /// Global and read-only on devices: the hub writes one per enrolled device.
+    public static let schema = RecordSchema<DeviceName>(
+        kind: .device,
+        fields: [
+            .required(1, "number", \.number, .int),
+            .required(2, "user_id", \.userID, .reference()),
+            .required(3, "label", \.label, .string),
+        ],
+        recordID: { RecordID($0.id) },
+        route: { _ in .global },
+        blank: { DeviceName(id: DeviceID($0), number: 0, userID: .placeholder, label: "") })
+}

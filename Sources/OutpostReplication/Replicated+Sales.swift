@@ -23,23 +23,30 @@ extension ForecastSubmission: ReplicatedRecord {
 }
 
 extension ForecastAdjustment: ReplicatedRecord {
-    /// Routed as its submission.
+    /// Routed as its submission, or by its territory when it stands without one.
     public static let schema = RecordSchema<ForecastAdjustment>(
         kind: .forecastAdjustment,
         fields: [
-            .required(1, "submission_id", \.submissionID, .reference()),
+            .optional(1, "submission_id", \.submissionID, .reference()),
             .required(2, "manager_id", \.managerID, .reference()),
             .required(3, "category", \.category, .enumeration()),
             .required(4, "amount", \.amount, .money),
             .currency(5, of: { $0.amount.currency }),
             .optional(6, "note", \.note, .string),
             .optional(7, "made_at", \.madeAt, .int),
+            .optional(8, "rep_id", \.repID, .reference()),
+            .optional(9, "territory_id", \.territoryID, .reference()),
+            .optional(10, "period", \.period, .period),
         ],
         recordID: { RecordID($0.id) },
-        route: { .forecastSubmission($0.submissionID) },
+        route: { adjustment in
+            adjustment.submissionID.map { .forecastSubmission($0) } ?? .forecast(adjustment.territoryID ?? .placeholder)
+        },
         blank: {
-            ForecastAdjustment(id: EntityID($0), submissionID: .placeholder, managerID: .placeholder,
-                               category: .commit, amount: .zero(.eur))
+            var blank = ForecastAdjustment(id: EntityID($0), submissionID: .placeholder, managerID: .placeholder,
+                                           category: .commit, amount: .zero(.eur))
+            blank.submissionID = nil
+            return blank
         })
 }
 

@@ -23,11 +23,12 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
     case order = 15
     case quota = 16
     case catalogBundle = 17
+    case device = 18
 
     /// How a kind's records are routed to devices.
     public enum Routing: Hashable, Sendable {
         /// Sent to every device and read-only there: territories, users, the catalog
-        /// and its signed bundles.
+        /// and its signed bundles, the names of enrolled devices.
         case global
         /// Routed by the record's own territory: accounts, leads.
         case territory
@@ -66,6 +67,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
         case .order: "order"
         case .quota: "quota"
         case .catalogBundle: "catalog_bundle"
+        case .device: "device"
         }
     }
 
@@ -78,7 +80,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
     /// How records of this kind are routed to devices.
     public var routing: Routing {
         switch self {
-        case .territory, .user, .product, .productOption, .priceBook, .configuratorModel, .catalogBundle: .global
+        case .territory, .user, .product, .productOption, .priceBook, .configuratorModel, .catalogBundle, .device: .global
         case .account, .lead: .territory
         case .contact, .opportunity, .activity, .quote, .order: .account
         case .forecastSubmission, .forecastAdjustment, .quota: .forecast
@@ -108,6 +110,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
         case .order: Order.self
         case .quota: Quota.self
         case .catalogBundle: CatalogBundle.self
+        case .device: DeviceName.self
         }
     }
 }

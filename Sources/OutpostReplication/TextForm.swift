@@ -97,6 +97,13 @@ extension TextForm where Value == ForecastPeriod {
     }
 }
 
+extension TextForm where Value == TimeOfDay {
+    /// `09:30`.
+    static var time: TextForm {
+        .validated(hint: "a time such as 09:30", format: \.description) { text throws(ValidationError) in try TimeOfDay(parsing: text) }
+    }
+}
+
 extension TextForm where Value == Money {
     /// A plain decimal with at most the currency's places, `1234.50`; the currency is
     /// the record's `currency` field.

@@ -64,6 +64,16 @@ enum Migrations {
         migrator.registerMigration("v10-server-epoch") { db in
             for sql in Schema.v10ServerEpoch { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v11-activity-due-time") { db in
+            try db.execute(sql: "ALTER TABLE activity ADD COLUMN due_time TEXT")
+        }
+        migrator.registerMigration("v11-account-vat-website") { db in
+            try db.execute(sql: "ALTER TABLE account ADD COLUMN vat_number TEXT")
+            try db.execute(sql: "ALTER TABLE account ADD COLUMN website TEXT")
+        }
+        migrator.registerMigration("v11-device-names") { db in
+            try DeviceNames.publishMissing(db)
+        }
         return migrator
     }
 }

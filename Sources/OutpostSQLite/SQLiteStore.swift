@@ -24,11 +24,14 @@ public final class SQLiteStore: OutpostStore {
     let writer: any DatabaseWriter
     /// The key file's key, which seals the server's secrets in the database.
     let secrets: ServerSecrets
+    /// Publishes each newly enrolled device's name (``DeviceNames``) for as long as the store lives.
+    private let deviceNaming: AnyDatabaseCancellable
 
     private init(writer: any DatabaseWriter, path: String?, secrets: ServerSecrets) {
         self.writer = writer
         self.path = path
         self.secrets = secrets
+        self.deviceNaming = DeviceNames.observe(writer)
     }
 
     /// Opens (creating it if needed) the database file at `path` and migrates it.

@@ -73,4 +73,7 @@ public protocol DirectoryStore: Sendable {
 
     /// When each retiring device was marked so.
     func deviceRetirements() async throws(StoreError) -> [DeviceID: Date]
+
+    /// Each enrolled device's replica number (`device 3` in conflicts and logs).
+    func deviceNumbers() async throws(StoreError) -> [DeviceID: Int]
 }

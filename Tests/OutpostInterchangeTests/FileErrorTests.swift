@@ -8,7 +8,7 @@ struct FileErrorTests {
     func empty(csv: String) throws {
         let error = try importError(.accounts, csv)
         #expect(error.code == .emptyFile)
-        #expect(error.message == "the file is empty; its first line must be the header, e.g. id,territory_id,name,industry,city,country,phone,last_visit")
+        #expect(error.message == "the file is empty; its first line must be the header, e.g. id,territory_id,name,industry,city,country,phone,last_visit,vat_number,website")
     }
 
     @Test("Missing required columns are named")

@@ -42,6 +42,27 @@ struct ImportPlannerTests {
         #expect(allowed.created == 4 && allowed.duplicates.isEmpty)
     }
 
+    @Test("Accounts without ids also match by VAT number or web domain, however written; --allow-duplicates creates them")
+    func accountsByVATOrDomain() throws {
+        let stored = Account(territoryID: Fixture.territory, name: "Ironhill Haulage AG", city: "Zürich",
+                             vatNumber: "CHE-123.456.789", website: "https://www.ironhill.example/")
+        let text = """
+            territory_id,name,city,vat_number,website
+            \(Fixture.territory),Ironhill Logistics,Basel,che 123 456 789,
+            \(Fixture.territory),Ironhill Freight,Bern,,IRONHILL.example
+            \(Fixture.territory),Ironhill Rail,Chur,CHE-999.999.999,rail.example
+            \(Fixture.territory),Ironhill Rail Ltd,Lugano,,http://www.rail.example:8080/about
+
+            """
+        let plan = ImportPlanner.plan(try file(.accounts, text), stored: .accounts([stored]))
+        #expect(plan.created == 1 && plan.duplicates.map(\.line) == [2, 3, 5])
+        #expect(plan.duplicates[0].reason.hasPrefix("looks like account \(String(stored.id.description.prefix(8))) (same VAT number)"))
+        #expect(plan.duplicates[1].reason.contains("(same web domain)"))
+        #expect(plan.duplicates[2].reason.hasPrefix("looks like line 4 (same web domain)"))
+        let allowed = ImportPlanner.plan(try file(.accounts, text), stored: .accounts([stored]), allowDuplicates: true)
+        #expect(allowed.created == 4 && allowed.duplicates.isEmpty)
+    }
+
     @Test("Contacts and leads without ids match by e-mail, whatever its case")
     func byEmail() throws {
         let stored = Contact(accountID: Fixture.account, firstName: "Ana", lastName: "López",

@@ -81,11 +81,11 @@ struct ImportSuccessTests {
     @Test("Column lists", arguments: InterchangeKind.allCases)
     func columns(kind: InterchangeKind) {
         let expected = switch kind {
-        case .accounts: "id,territory_id,name,industry,city,country,phone,last_visit"
+        case .accounts: "id,territory_id,name,industry,city,country,phone,last_visit,vat_number,website"
         case .contacts: "id,account_id,first_name,last_name,email,phone,title"
         case .opportunities: "id,account_id,owner_id,name,stage,amount,currency,close_date,probability"
         case .leads: "id,territory_id,company,first_name,last_name,email,status"
-        case .activities: "id,kind,subject,day,account_id,contact_id,opportunity_id,owner_id,done,notes"
+        case .activities: "id,kind,subject,day,account_id,contact_id,opportunity_id,owner_id,done,notes,time"
         case .territories: "id,name,parent_id"
         case .users: "id,name,display_name,role,territories"
         case .quotas: "id,user_id,territory_id,period,amount,currency"

@@ -13,11 +13,12 @@ struct RoundTripTests {
     func accounts(name: String) throws {
         let accounts = [
             Account(territoryID: Fixture.territory, name: name, industry: name, city: "Köln, Porz", country: "DE",
-                    phone: "+49 (221) 555-0100", lastVisit: try CalendarDay(parsing: "2024-02-29")),
+                    phone: "+49 (221) 555-0100", lastVisit: try CalendarDay(parsing: "2024-02-29"), vatNumber: "DE 123.456-789",
+                    website: "https://www.example.com/a?b=c"),
             Account(territoryID: Fixture.territory, name: "Bare"),
         ]
         let text = CSVExport.accounts(accounts)
-        #expect(text.hasPrefix("id,territory_id,name,industry,city,country,phone,last_visit\n"))
+        #expect(text.hasPrefix("id,territory_id,name,industry,city,country,phone,last_visit,vat_number,website\n"))
         #expect(try CSVImport.accounts(from: text, knownTerritories: [Fixture.territory]) == accounts)
         #expect(try CSVImport.records(.accounts, from: text) == .accounts(accounts))
     }
@@ -57,8 +58,8 @@ struct RoundTripTests {
                                       name: "Fleet", stage: .proposal, amount: Money(minorUnits: 5, currency: .eur),
                                       closeDate: try CalendarDay(parsing: "2026-11-24"))
         #expect(CSVExport.accounts([account]) == #"""
-            id,territory_id,name,industry,city,country,phone,last_visit
-            3f2b8c4e-1d2a-4b6f-9e1a-0c5d7e9f1a2b,7c9e6679-7425-40de-944b-e07fc1f90ae7,"Müller & Söhne, ""Nord""",,,DE,,
+            id,territory_id,name,industry,city,country,phone,last_visit,vat_number,website
+            3f2b8c4e-1d2a-4b6f-9e1a-0c5d7e9f1a2b,7c9e6679-7425-40de-944b-e07fc1f90ae7,"Müller & Söhne, ""Nord""",,,DE,,,,
 
             """#)
         #expect(CSVExport.opportunities([opportunity]) == """

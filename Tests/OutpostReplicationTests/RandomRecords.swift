@@ -19,7 +19,8 @@ struct RandomRecords {
         case .account:
             Account(id: id(), territoryID: id(), name: text(), industry: maybe { $0.text() }, city: maybe { $0.text() },
                     country: maybe { random in String((0..<2).map { _ in random.pick(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) }) },
-                    phone: maybe { "+49 (89) " + String($0.int(0...999_999)) }, lastVisit: maybe { $0.day() })
+                    phone: maybe { "+49 (89) " + String($0.int(0...999_999)) }, lastVisit: maybe { $0.day() },
+                    vatNumber: maybe { "DE" + String($0.int(100_000_000...999_999_999)) }, website: maybe { "www.\($0.int(0...9999)).example" })
         case .contact:
             Contact(id: id(), accountID: id(), firstName: text(), lastName: text(), email: maybe { $0.email() },
                     phone: maybe { $0.text() }, title: maybe { $0.text() })
@@ -31,7 +32,7 @@ struct RandomRecords {
         case .activity:
             Activity(id: id(), kind: pick(ActivityKind.allCases), subject: text(), day: day(), accountID: id(),
                      contactID: maybe { $0.id() }, opportunityID: maybe { $0.id() }, ownerID: id(), done: bool(),
-                     notes: maybe { $0.text() })
+                     notes: maybe { $0.text() }, time: maybe { try! TimeOfDay(hour: $0.int(0...23), minute: $0.int(0...59)) })
         case .product:
             Product(id: id(), sku: text(), name: text(), basePrice: money(currency(), nonNegative: true))
         case .productOption:
@@ -45,9 +46,13 @@ struct RandomRecords {
         case .forecastSubmission:
             forecastSubmission()
         case .forecastAdjustment:
-            ForecastAdjustment(id: id(), submissionID: id(), managerID: id(), category: pick(ForecastCategory.allCases),
-                               amount: money(currency(), nonNegative: false), note: maybe { $0.text() },
-                               madeAt: maybe { $0.int(0...4_000_000_000) })
+            bool()
+                ? ForecastAdjustment(id: id(), submissionID: id(), managerID: id(), category: pick(ForecastCategory.allCases),
+                                     amount: money(currency(), nonNegative: false), note: maybe { $0.text() },
+                                     madeAt: maybe { $0.int(0...4_000_000_000) })
+                : ForecastAdjustment(id: id(), rep: id(), territoryID: id(), period: period(), managerID: id(),
+                                     category: pick(ForecastCategory.allCases), amount: money(currency(), nonNegative: false),
+                                     note: maybe { $0.text() }, madeAt: maybe { $0.int(0...4_000_000_000) })
         case .quote:
             quote()
         case .quota:
@@ -59,6 +64,8 @@ struct RandomRecords {
                           digests: Dictionary(uniqueKeysWithValues: (0..<int(0...3)).map { _ in
                               (RecordID(high: rng.next(), low: rng.next()), bytes(32))
                           }), signature: bytes(64))
+        case .device:
+            DeviceName(id: id(), number: int(1...Int(UInt32.max)), userID: id(), label: text())
         }
     }
 

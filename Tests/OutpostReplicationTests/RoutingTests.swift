@@ -11,7 +11,7 @@ struct RoutingTests {
         #expect(routing == [
             "territory": .global, "user": .global, "product": .global, "product_option": .global,
             "price_book": .global, "configurator_model": .global, "catalog_bundle": .global,
-            "account": .territory, "lead": .territory,
+            "device": .global, "account": .territory, "lead": .territory,
             "contact": .account, "opportunity": .account, "activity": .account, "quote": .account, "order": .account,
             "forecast_submission": .forecast, "forecast_adjustment": .forecast, "quota": .forecast,
         ])
@@ -22,7 +22,7 @@ struct RoutingTests {
             #expect(kind.recordType.kind == kind)
         }
         #expect(ReplicatedKind(typeID: RecordTypeID(0)) == nil)
-        #expect(ReplicatedKind(typeID: RecordTypeID(18)) == nil)
+        #expect(ReplicatedKind(typeID: RecordTypeID(19)) == nil)
     }
 
     @Test("each record's route names its routing parent")
@@ -38,6 +38,7 @@ struct RoutingTests {
             (PriceBook(name: "Standard", currency: .eur), .global),
             (ConfiguratorModel(productID: ProductID(), variableCount: 0, clauses: []), .global),
             (CatalogBundle(productID: ProductID(), version: 1, digests: [:], signature: []), .global),
+            (DeviceName(id: DeviceID(), number: 3, userID: UserID(), label: "demo-handheld"), .global),
             (Account(territoryID: territory, name: "Huber"), .territory(territory)),
             (Lead(territoryID: territory, company: "Huber", firstName: "A", lastName: "B"), .territory(territory)),
             (Contact(accountID: account, firstName: "A", lastName: "B"), .account(account)),
@@ -50,6 +51,8 @@ struct RoutingTests {
                                 amounts: [:]), .forecast(territory)),
             (ForecastAdjustment(submissionID: submission, managerID: UserID(), category: .commit, amount: .zero(.eur)),
              .forecastSubmission(submission)),
+            (ForecastAdjustment(rep: UserID(), territoryID: territory, period: .quarter(year: 2026, quarter: 4), managerID: UserID(),
+                                category: .commit, amount: .zero(.eur)), .forecast(territory)),
             (Quota(userID: UserID(), territoryID: territory, period: .quarter(year: 2026, quarter: 4), amount: .zero(.eur)),
              .forecast(territory)),
         ]

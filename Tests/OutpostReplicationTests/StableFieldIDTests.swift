@@ -12,7 +12,7 @@ struct StableFieldIDTests {
         .user: [(1, "name", .string), (2, "display_name", .string), (3, "role", .string), (4, "territory_ids", .bytes)],
         .account: [
             (1, "territory_id", .bytes), (2, "name", .string), (3, "industry", .string), (4, "city", .string),
-            (5, "country", .string), (6, "phone", .string), (7, "last_visit", .int),
+            (5, "country", .string), (6, "phone", .string), (7, "last_visit", .int), (8, "vat_number", .string), (9, "website", .string),
         ],
         .contact: [
             (1, "account_id", .bytes), (2, "first_name", .string), (3, "last_name", .string), (4, "email", .string),
@@ -30,7 +30,7 @@ struct StableFieldIDTests {
         .activity: [
             (1, "kind", .string), (2, "subject", .string), (3, "day", .int), (4, "account_id", .bytes),
             (5, "contact_id", .bytes), (6, "opportunity_id", .bytes), (7, "owner_id", .bytes), (8, "done", .bool),
-            (9, "notes", .string),
+            (9, "notes", .string), (10, "time", .string),
         ],
         .product: [(1, "sku", .string), (2, "name", .string), (3, "base_price", .decimal), (4, "currency", .string)],
         .productOption: [
@@ -49,6 +49,7 @@ struct StableFieldIDTests {
         .forecastAdjustment: [
             (1, "submission_id", .bytes), (2, "manager_id", .bytes), (3, "category", .string),
             (4, "amount", .decimal), (5, "currency", .string), (6, "note", .string), (7, "made_at", .int),
+            (8, "rep_id", .bytes), (9, "territory_id", .bytes), (10, "period", .string),
         ],
         .quote: [
             (1, "opportunity_id", .bytes), (2, "status", .string), (3, "lines", .bytes), (4, "currency", .string),
@@ -67,6 +68,7 @@ struct StableFieldIDTests {
             (5, "currency", .string),
         ],
         .catalogBundle: [(1, "product_id", .bytes), (2, "version", .int), (3, "digests", .bytes), (4, "signature", .bytes)],
+        .device: [(1, "number", .int), (2, "user_id", .bytes), (3, "label", .string)],
     ]
 
     @Test("kind numbers")
@@ -76,7 +78,7 @@ struct StableFieldIDTests {
             "1 territory", "2 user", "3 account", "4 contact", "5 lead", "6 opportunity", "7 activity",
             "8 product", "9 product_option", "10 price_book", "11 configurator_model",
             "12 forecast_submission", "13 forecast_adjustment", "14 quote", "15 order", "16 quota",
-            "17 catalog_bundle",
+            "17 catalog_bundle", "18 device",
         ])
     }
 

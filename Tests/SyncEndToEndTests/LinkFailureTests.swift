@@ -27,13 +27,14 @@ struct LinkFailureTests {
         #expect(cleanReport.frames > 5)
 
         var random = SystemRandomNumberGenerator()
-        for _ in 0..<6 {
+        for attempt in 1...6 {
             let offset = Int.random(in: 1..<cleanReport.bytesDown, using: &random)
             let device = try await hub.enrol(hub.company.manager, name: "cut\(offset)")
             proxy.cut(.downstream, after: offset)
             let report = try await sync(device, endpoint: endpoint)
             #expect(report.exchanges == 2, "cut at byte \(offset)")
-            #expect(report.received <= cleanReport.received + batchSize, "cut at byte \(offset) re-sent more than one batch")
+            // Each device enrolled since the clean one adds its own `device` record (its name) to every bootstrap.
+            #expect(report.received <= cleanReport.received + attempt + batchSize, "cut at byte \(offset) re-sent more than one batch")
             let records = try device.records(of: .account).map(\.state) + device.records(of: .contact).map(\.state)
             #expect(Set(records) == Set(cleanRecords))
         }

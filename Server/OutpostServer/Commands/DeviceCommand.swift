@@ -67,6 +67,8 @@ struct DeviceCommand: AsyncParsableCommand {
 
         struct Row: Encodable {
             let id: DeviceID
+            /// The replica number its writes carry (what conflicts on other devices name).
+            let number: Int?
             let user: String
             let label: String
             let enrolled: Date?
@@ -78,7 +80,12 @@ struct DeviceCommand: AsyncParsableCommand {
             let refusedSync: Date?
 
             enum CodingKeys: String, CodingKey {
-                case id, user, label, enrolled, lastSync, revoked, retiring, refusedSync = "refused_sync"
+                case id, number, user, label, enrolled, lastSync, revoked, retiring, refusedSync = "refused_sync"
+            }
+
+            /// `device 3 (rep.medium, demo-handheld)`; a device never enrolled has no number.
+            var described: String {
+                number.map { DeviceName.described(number: $0, user: user, label: label) } ?? "\(user), \(label)"
             }
 
             /// The state in one word for the table.
@@ -89,14 +96,15 @@ struct DeviceCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (users, retiring, devices) = try await store.withDirectory { database in
-                (try await database.users(), try await database.deviceRetirements(), try await database.devices())
+            let (users, retiring, numbers, devices) = try await store.withDirectory { database in
+                (try await database.users(), try await database.deviceRetirements(), try await database.deviceNumbers(),
+                 try await database.devices())
             }
             let names = Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             let rows = devices.map { device in
                 // A revoked device's syncs still stamp `last_sync_at`: one after the revocation was refused.
                 let refused = device.revokedAt.flatMap { revoked in device.lastSyncAt.flatMap { $0 > revoked ? $0 : nil } }
-                return Row(id: device.id, user: names[device.userID] ?? device.userID.description, label: device.label,
+                return Row(id: device.id, number: numbers[device.id], user: names[device.userID] ?? device.userID.description, label: device.label,
                            enrolled: device.enrolledAt, lastSync: device.lastSyncAt, revoked: device.isRevoked,
                            retiring: retiring[device.id], refusedSync: refused)
             }
@@ -106,9 +114,9 @@ struct DeviceCommand: AsyncParsableCommand {
                 print("No devices enrolled. Issue a code with: outpost-server device enrol --user NAME")
             } else {
                 let show: (Date?) -> String = { $0?.formatted(.iso8601) ?? "never" }
-                Output.table(["id", "user", "enrolled", "last sync", "state", "refused sync"],
-                             rows.map { [$0.id.description, $0.user, show($0.enrolled), show($0.lastSync), $0.state,
-                                         $0.refusedSync.map(show) ?? "-"] })
+                Output.table(["id", "device", "enrolled", "last sync", "state", "refused sync"],
+                             rows.map { [$0.id.description, $0.described, show($0.enrolled), show($0.lastSync), $0.state,
+                                         $0.refusedSync.map(show) ?? "-"] }, maxCellWidth: 64)
             }
         }
     }
@@ -126,12 +134,12 @@ struct DeviceCommand: AsyncParsableCommand {
         @Argument(help: "The device id or a unique prefix of it (see device list).") var id: String
 
         func run() async throws {
-            let device = try await store.withDirectory { database in
+            let described = try await store.withDirectory { database in
                 let device = try await Lookup.device(id, in: database)
                 try await database.revokeDevice(device.id, at: Date())
-                return device
+                return try await DeviceCommand.described(device, in: database)
             }
-            print("Revoked device \(device.id) (\(device.label)): its next sync is refused and wipes it")
+            print("Revoked \(described): its next sync is refused and wipes it")
         }
     }
 
@@ -148,12 +156,20 @@ struct DeviceCommand: AsyncParsableCommand {
         @Argument(help: "The device id or a unique prefix of it (see device list).") var id: String
 
         func run() async throws {
-            let device = try await store.withDirectory { database in
+            let described = try await store.withDirectory { database in
                 let device = try await Lookup.device(id, in: database)
                 try await database.retireDevice(device.id, at: Date())
-                return device
+                return try await DeviceCommand.described(device, in: database)
             }
-            print("Retiring device \(device.id) (\(device.label)): its next sync uploads its pending changes, then it wipes")
+            print("Retiring \(described): its next sync uploads its pending changes, then it wipes")
         }
+    }
+
+    /// `device 3 (rep.medium, demo-handheld) 3f2b8c4e-…`: number, user and label, then the id admins type.
+    static func described(_ device: Device, in database: any DirectoryStore) async throws -> String {
+        let user = try await database.users().first { $0.id == device.userID }?.name ?? device.userID.description
+        let number = try await database.deviceNumbers()[device.id]
+        let name = number.map { DeviceName.described(number: $0, user: user, label: device.label) } ?? "device (\(user), \(device.label))"
+        return "\(name) \(device.id)"
     }
 }

@@ -1,10 +1,10 @@
 import OutpostModel
 
-/// `accounts` files: `id,territory_id,name,industry,city,country,phone,last_visit`.
+/// `accounts` files: `id,territory_id,name,industry,city,country,phone,last_visit,vat_number,website`.
 ///
 /// `id` may be left blank (or out) to give the account a new id; such a row is matched
-/// on its normalised name and city (``DuplicateKey``) and reported as a likely duplicate
-/// of an account that has both.
+/// on its normalised name and city, its VAT number and its web domain (``DuplicateKey``)
+/// and reported as a likely duplicate of an account that shares any of them.
 enum AccountColumns: RecordColumns {
     static let kind = InterchangeKind.accounts
 
@@ -17,6 +17,8 @@ enum AccountColumns: RecordColumns {
         Column("country") { $0.country ?? "" },
         Column("phone") { $0.phone ?? "" },
         Column("last_visit") { $0.lastVisit?.description ?? "" },
+        Column("vat_number") { $0.vatNumber ?? "" },
+        Column("website") { $0.website ?? "" },
     ]
 
     static func decode(_ row: inout RowDecoder) -> Account? {
@@ -28,12 +30,16 @@ enum AccountColumns: RecordColumns {
         let country = row.text("country")
         let phone = row.text("phone")
         let lastVisit = row.cell("last_visit", CalendarDay.init(parsing:field:))
+        let vatNumber = row.text("vat_number")
+        let website = row.text("website")
         guard row.isClean, let territoryID, let name else { return nil }
         return Account(id: id, territoryID: territoryID, name: name, industry: industry, city: city,
-                       country: country, phone: phone, lastVisit: lastVisit)
+                       country: country, phone: phone, lastVisit: lastVisit, vatNumber: vatNumber, website: website)
     }
 
     static func matchKeys(_ account: Account) -> [String] {
         ["name and city: \(DuplicateKey.normalised(account.name)) | \(DuplicateKey.normalised(account.city ?? ""))"]
+            + [account.vatNumber.flatMap(DuplicateKey.vatNumber).map { "VAT number: \($0)" },
+               account.website.flatMap(DuplicateKey.domain).map { "web domain: \($0)" }].compactMap { $0 }
     }
 }

@@ -1,8 +1,9 @@
 import OutpostModel
 
-/// `activities` files: `id,kind,subject,day,account_id,contact_id,opportunity_id,owner_id,done,notes`.
+/// `activities` files: `id,kind,subject,day,account_id,contact_id,opportunity_id,owner_id,done,notes,time`.
 ///
 /// `done` is `true` or `false` (`yes`/`no`, `1`/`0` too); blank means planned (`false`).
+/// `time` is the due time on `day` (`09:30`), blank for none.
 enum ActivityColumns: RecordColumns {
     static let kind = InterchangeKind.activities
 
@@ -17,6 +18,7 @@ enum ActivityColumns: RecordColumns {
         Column("owner_id", .required) { $0.ownerID.description },
         Column("done") { $0.done ? "true" : "false" },
         Column("notes") { $0.notes ?? "" },
+        Column("time") { $0.time?.description ?? "" },
     ]
 
     static func decode(_ row: inout RowDecoder) -> Activity? {
@@ -32,8 +34,9 @@ enum ActivityColumns: RecordColumns {
         let ownerID = row.reference("owner_id", among: \.users, names: \.userNames, noun: "user")
         let done = row.cell("done", Bool.init(csvFlag:field:))
         let notes = row.text("notes")
+        let time = row.cell("time", TimeOfDay.init(parsing:field:))
         guard row.isClean, let kind, let subject, let day, let accountID, let ownerID else { return nil }
         return Activity(id: id, kind: kind, subject: subject, day: day, accountID: accountID, contactID: contactID,
-                        opportunityID: opportunityID, ownerID: ownerID, done: done ?? false, notes: notes)
+                        opportunityID: opportunityID, ownerID: ownerID, done: done ?? false, notes: notes, time: time)
     }
 }

@@ -8,7 +8,7 @@ public import OutpostModel
 ///
 /// ```swift
 /// let text = CSVExport.accounts(store.accounts)
-/// // id,territory_id,name,industry,city,country,phone,last_visit
+/// // id,territory_id,name,industry,city,country,phone,last_visit,vat_number,website
 /// // 3f2b…,9a1c…,"Müller & Söhne, ""Nord""",Machinery,Köln,DE,,2026-03-02
 /// ```
 public enum CSVExport {
