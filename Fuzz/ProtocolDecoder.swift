@@ -49,7 +49,7 @@ func fuzz(_ selector: UInt8, _ bytes: [UInt8]) {
     case .sealedHeader:
         _ = try? RequestHeader.kind(of: bytes)
         _ = try? EnrolmentSeal.codeID(ofRequest: bytes)
-        if let sealed = try? SealedRequest(parsing: bytes) { _ = try? sealed.open(key: key) }
+        if let sealed = try? SealedRequest(parsing: bytes) { _ = try? sealed.authenticate(key: key).plaintext() }
         _ = try? EnrolmentSeal.openRequest(bytes, key: key)
     case .enrolmentRequest:
         guard let decoded = try? EnrolmentRequest(decoding: bytes) else { return }
@@ -81,7 +81,7 @@ func fuzz(_ selector: UInt8, _ bytes: [UInt8]) {
         let header: [UInt8] = [WireFormat.version, first & 1 == 1 ? 0x81 : 0x01, 7, 1]
         let nonce = AEAD.Nonce.fromCounter(1, direction: 1)
         let sealed = header + (try! AEAD.seal(Array(bytes.dropFirst()), key: key, nonce: nonce, additionalData: header))
-        guard let plaintext = try? SealedRequest(parsing: sealed).open(key: key) else { return }
+        guard let plaintext = try? SealedRequest(parsing: sealed).authenticate(key: key).plaintext() else { return }
         _ = try? SyncRequest(decoding: plaintext, device: device, hub: hub)
     case .responseFrameSealed:
         // The device's receive path: a frame opened (and decompressed) then decoded.

@@ -38,4 +38,19 @@ public struct ProtocolError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     public var description: String { message }
+
+    /// The one refusal a server sends, byte for byte the same, to every sync request
+    /// it has not authenticated as a new request of an enrolled device: an unknown
+    /// device number, a body that does not open, a replayed counter. Telling these
+    /// apart would tell a stranger which device numbers exist and how far each has
+    /// counted; the server keeps the precise reason in its log.
+    public static let unauthenticated = ProtocolError(
+        .authenticationFailed,
+        "the server could not authenticate this request and applied nothing; if this device was restored, "
+            + "revoked or enrolled at another server, ask an admin, or enrol it again with outpost enrol")
+
+    /// Whether this error is one the server answers with ``unauthenticated`` instead.
+    public var refusesUnauthenticated: Bool {
+        code == .unknownDevice || code == .authenticationFailed || code == .replayed
+    }
 }

@@ -53,14 +53,30 @@ public struct SealedRequest: Hashable, Sendable {
         self.ciphertext = Array(bytes[reader.offset...])
     }
 
-    /// Authenticates and decrypts the body with the device's transmit key.
-    public func open(key: AEAD.Key) throws(ProtocolError) -> [UInt8] {
+    /// Authenticates and decrypts the body with the device's transmit key, leaving it
+    /// compressed: cheap, so the server does it before the replay, revocation and rate
+    /// checks, and inflates the body (``AuthenticatedBody/plaintext()``) only after them.
+    public func authenticate(key: AEAD.Key) throws(ProtocolError) -> AuthenticatedBody {
         let nonce = AEAD.Nonce.fromCounter(counter, direction: WireFormat.Direction.request)
-        let body: [UInt8]
-        do { body = try AEAD.open(ciphertext, key: key, nonce: nonce, additionalData: header) } catch {
+        do { return AuthenticatedBody(kind: kind, body: try AEAD.open(ciphertext, key: key, nonce: nonce, additionalData: header)) } catch {
             throw ProtocolError(.authenticationFailed, "the request from device \(device) failed authentication: wrong keys or altered bytes")
         }
-        return try WireFormat.unpack(body, kind: kind)
+    }
+}
+
+/// The authenticated body of a sync request, as sent (compressed or not).
+public struct AuthenticatedBody: Sendable {
+    /// The kind byte as sent (the compressed bit included).
+    let kind: UInt8
+    /// The decrypted body, still compressed if the kind says so.
+    let body: [UInt8]
+
+    /// Whether the body is compressed: reading it costs a decompression.
+    public var isCompressed: Bool { kind & WireFormat.compressedBit != 0 }
+
+    /// The plaintext `SyncRequest` bytes, inflated within the plaintext limit.
+    public func plaintext() throws(ProtocolError) -> [UInt8] {
+        try WireFormat.unpack(body, kind: kind)
     }
 }
 

@@ -34,12 +34,12 @@ public struct SyncHub<Ledger: SyncLedger>: Sendable {
         return device
     }
 
-    /// Turns away a replayed request, then charges the device's request rate (a
-    /// revoked device is not charged: it is told to wipe). A replay is refused before
-    /// it costs a token, so a captured request cannot lock its device out.
+    /// Turns away a replayed request, then charges the device's request rate, a
+    /// revoked device's too (it is told to wipe, but no more often than its rate
+    /// allows). A replay is refused before it costs a token, so a captured request
+    /// cannot lock its device out. Both come before the request is inflated or decoded.
     public func authorise(_ device: EnrolledDevice, counter: UInt64, at now: ContinuousClock.Instant = .now) throws(RequestRefusal) {
         guard counter > device.lastCounter else { throw .replayed(last: device.lastCounter) }
-        guard !device.device.isRevoked else { return }
         if let wait = rateLimiter.admit(device: device.number, at: now) {
             throw .rateLimited(wait: wait, burst: limits.burst)
         }

@@ -21,7 +21,7 @@ struct SealingTests {
             let bytes = try SealedRequest.seal(body, device: 42, counter: counter, key: device.transmit)
             let request = try SealedRequest(parsing: bytes)
             #expect(request.device == 42 && request.counter == counter)
-            #expect(try request.open(key: server.receive) == body)
+            #expect(try request.authenticate(key: server.receive).plaintext() == body)
         }
     }
 
@@ -33,10 +33,10 @@ struct SealingTests {
         for index in bytes.indices {
             var altered = bytes
             altered[index] ^= 0x20
-            let opened = try? SealedRequest(parsing: altered).open(key: server.receive)
+            let opened = try? SealedRequest(parsing: altered).authenticate(key: server.receive).plaintext()
             #expect(opened == nil, "flipping byte \(index) went unnoticed")
         }
-        #expect(throws: ProtocolError.self) { try SealedRequest(parsing: bytes).open(key: stranger.receive) }
+        #expect(throws: ProtocolError.self) { try SealedRequest(parsing: bytes).authenticate(key: stranger.receive).plaintext() }
     }
 
     @Test("An empty sync request costs header plus tag: 20 bytes for a 1-byte body")

@@ -85,15 +85,15 @@ struct SpecSealedVectorTests {
         #expect(Array(bytes[..<4]) == [0x01, 0x01, 0x07, 0x2a])
         let parsed = try SealedRequest(parsing: bytes)
         #expect(parsed.device == 7 && parsed.counter == 42)
-        #expect(try parsed.open(key: server.receive) == plaintext)
+        #expect(try parsed.authenticate(key: server.receive).plaintext() == plaintext)
         let request = try SyncRequest(decoding: plaintext, device: ReplicaID(7), hub: ReplicaID.hub)
         #expect(request.cursor == SealedSpec.cursor && request.writes.count == 1)
         // The same body claimed under another counter no longer opens.
         var moved = bytes
         moved[3] = 43
-        #expect(SealedSpec.error { _ = try SealedRequest(parsing: moved).open(key: server.receive) }?.code == .authenticationFailed)
+        #expect(SealedSpec.error { _ = try SealedRequest(parsing: moved).authenticate(key: server.receive).plaintext() }?.code == .authenticationFailed)
         // Nor under the down key.
-        #expect(SealedSpec.error { _ = try parsed.open(key: server.transmit) }?.code == .authenticationFailed)
+        #expect(SealedSpec.error { _ = try parsed.authenticate(key: server.transmit).plaintext() }?.code == .authenticationFailed)
     }
 
     @Test("A compressed sync request: the sealed body decompresses to the plaintext and re-seals to the same bytes")
@@ -104,7 +104,7 @@ struct SpecSealedVectorTests {
         #expect(Array(bytes[..<4]) == [0x01, 0x81, 0x07, 0x2b])
         let parsed = try SealedRequest(parsing: bytes)
         #expect(parsed.device == 7 && parsed.counter == 43)
-        #expect(try parsed.open(key: server.receive) == plaintext)
+        #expect(try parsed.authenticate(key: server.receive).plaintext() == plaintext)
         let header = Array(bytes[..<4])
         let nonce = AEAD.Nonce.fromCounter(43, direction: 1)
         let body = try AEAD.open(Array(bytes[4...]), key: server.receive, nonce: nonce, additionalData: header)

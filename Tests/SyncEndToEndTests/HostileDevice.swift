@@ -10,7 +10,13 @@ import TestSupport
 /// Sends raw request bytes to the hub's native listener and returns the answer's frames
 /// (all of them, up to the server closing the connection).
 func sendRaw(_ request: [UInt8], to hub: LiveHub) async throws -> [[UInt8]] {
-    let endpoint = try SyncEndpoint(parsing: hub.tcpEndpoint)
+    try await sendRaw(request, endpoint: hub.tcpEndpoint)
+}
+
+/// Sends raw request bytes to the native listener at `endpoint` (`tcp://host:port`) and
+/// returns the answer's frames.
+func sendRaw(_ request: [UInt8], endpoint address: String) async throws -> [[UInt8]] {
+    let endpoint = try SyncEndpoint(parsing: address)
     return try await blocking {
         Result { () throws(TransportError) -> [[UInt8]] in
             var frames: [[UInt8]] = []
@@ -37,7 +43,17 @@ func errorCode(_ frames: [[UInt8]]) -> ProtocolError.Code? {
 /// client could: the replica provides only its keys, counters and cursor.
 struct HostileDevice {
     let replica: Replica
-    let hub: LiveHub
+    /// The native listener it sends to (`tcp://host:port`).
+    let endpoint: String
+
+    /// A device of `replica` sending to the in-process `hub`.
+    init(replica: Replica, hub: LiveHub) { self.init(replica: replica, endpoint: hub.tcpEndpoint) }
+
+    /// A device of `replica` sending to the listener at `endpoint` (e.g. a real server's).
+    init(replica: Replica, endpoint: String) {
+        self.replica = replica
+        self.endpoint = endpoint
+    }
 
     /// This device's replica id.
     var id: ReplicaID { get throws { try replica.identity().replicaID } }
@@ -66,7 +82,7 @@ struct HostileDevice {
     /// server's error).
     func push(_ writes: [Write]) async throws -> Result<[SyncResponseFrame], ProtocolError> {
         let (sealed, request, opener) = try seal(writes)
-        let answer = try await sendRaw(sealed, to: hub)
+        let answer = try await sendRaw(sealed, endpoint: endpoint)
         do throws(ProtocolError) {
             var frames: [SyncResponseFrame] = []
             for (index, bytes) in answer.enumerated() {

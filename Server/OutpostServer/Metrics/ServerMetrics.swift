@@ -36,6 +36,12 @@ public final class ServerMetrics: Sendable {
         return SyncObservation(metrics: self, transport: transport, active: activeConnections(transport))
     }
 
+    /// Counts one compressed sync request inflated: done only for authenticated,
+    /// new, admitted requests of devices not revoked, so replays cost no decompression.
+    func requestInflated() {
+        CoreMetrics.Counter(label: "outpost_sync_requests_inflated_total", factory: factory).increment()
+    }
+
     fileprivate func activeConnections(_ transport: String) -> CoreMetrics.Meter {
         CoreMetrics.Meter(label: "outpost_active_connections", dimensions: [("transport", transport)], factory: factory)
     }

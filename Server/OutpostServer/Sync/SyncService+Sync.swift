@@ -9,17 +9,23 @@ import SyncChannel
 
 extension SyncService {
     /// Handles a sync request: finds the device once, authenticates the request, lets
-    /// the hub turn away replays and charge the request rate, decodes the request and
-    /// checks its number of writes, has the hub apply the writes (one transaction),
-    /// then streams the hub's delivery as sealed frames.
+    /// the hub turn away replays and charge the request rate (a revoked device's too),
+    /// answers a revoked device with the wipe frame without reading its body; only then
+    /// inflates and decodes the request and checks its number of writes, has the hub
+    /// apply the writes (one transaction), and streams the hub's delivery as sealed frames.
     func sync(_ sealed: SealedRequest, send: @escaping @Sendable ([UInt8]) async throws -> Void) async throws {
         do {
             let device = try await hub.device(number: sealed.device)
             guard let publicKey = device.device.publicKey else { throw RequestRefusal.unknownDevice(sealed.device) }
             let session = try KeyExchange.sessionKeys(server: keys, clientPublicKey: try .init(publicKey))
-            let plaintext = try sealed.open(key: session.receive)
+            let body = try sealed.authenticate(key: session.receive)
             try hub.authorise(device, counter: sealed.counter)
-            let decoded = try SyncRequest(decoding: plaintext, device: device.replica, hub: ReplicaID.hub)
+            if device.device.isRevoked {
+                try await answerRevoked(device, counter: sealed.counter, key: session.transmit, send: send)
+                return
+            }
+            if body.isCompressed { metrics?.requestInflated() }
+            let decoded = try SyncRequest(decoding: try body.plaintext(), device: device.replica, hub: ReplicaID.hub)
             try hub.checkWrites(decoded.writes.count, of: device)
             let request = DeviceRequest(device: device, counter: sealed.counter, cursor: DeviceCursor(decoded.cursor), writes: decoded.writes)
             var frames = FrameSender(counter: sealed.counter, key: session.transmit, request: decoded.cursor, send: send)
@@ -39,6 +45,21 @@ extension SyncService {
         } catch let refusal as RequestRefusal {
             throw ProtocolError(refusal, request: sealed)
         }
+    }
+}
+
+extension SyncService {
+    /// Tells a revoked device to wipe without inflating or decoding its request: the
+    /// hub records the counter (and that the device tried), nothing else is read.
+    private func answerRevoked(_ device: EnrolledDevice, counter: UInt64, key: AEAD.Key,
+                               send: @escaping @Sendable ([UInt8]) async throws -> Void) async throws {
+        // The wipe frame changes no cursor, so it reads the same against any request cursor.
+        let unchanged = SyncCursor(watermark: 0, scopeVersion: 0)
+        let request = DeviceRequest(device: device, counter: counter, cursor: DeviceCursor(unchanged), writes: [])
+        _ = try await hub.push(request, now: Date())
+        logger.notice("revoked device told to wipe", metadata: ["device": "\(device.number)"])
+        var frames = FrameSender(counter: counter, key: key, request: unchanged, send: send)
+        try await frames.send(SyncResponseFrame(cursor: unchanged, wipe: true))
     }
 }
 

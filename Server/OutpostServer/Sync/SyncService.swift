@@ -70,7 +70,8 @@ public struct SyncService<Store: SyncServerStore>: SyncResponder {
         return ResponseFrames.error(error)
     }
 
-    /// The response frames for one request; errors become one error frame.
+    /// The response frames for one request; errors become one error frame, the same
+    /// ``ProtocolError/unauthenticated`` one for every request not authenticated.
     ///
     /// Pull-driven: the frames are produced as the transport takes them (each
     /// `send` waits for the transport), so a slow device slows the producer instead
@@ -96,7 +97,8 @@ public struct SyncService<Store: SyncServerStore>: SyncResponder {
             } catch let error as ProtocolError {
                 outcome = "\(error.code)"
                 logger.notice("sync refused", metadata: ["code": "\(error.code)", "reason": "\(error.message)"])
-                await channel.send(observation.counting(ResponseFrames.error(error)))
+                // The precise reason stays in the log; the device is told only what it may know.
+                await channel.send(observation.counting(ResponseFrames.error(error.refusesUnauthenticated ? .unauthenticated : error)))
             } catch {
                 outcome = "failed"
                 logger.error("sync failed", metadata: ["error": "\(error)"])
