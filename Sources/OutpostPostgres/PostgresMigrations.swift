@@ -14,6 +14,11 @@ enum PostgresMigrations {
     static let all: [(name: String, statements: [String])] = [
         ("pg1-schema", PostgresSchema.directory + PostgresSchema.crm + PostgresSchema.catalogAndForecasts
             + PostgresSchema.sync + PostgresSchema.desk),
+        ("pg2-activity-due-time-account-vat-website", [
+            "ALTER TABLE activity ADD COLUMN due_time TEXT",
+            "ALTER TABLE account ADD COLUMN vat_number TEXT",
+            "ALTER TABLE account ADD COLUMN website TEXT",
+        ]),
     ]
 
     /// The advisory lock key migrations hold (any constant other Outpost locks do not use).
