@@ -69,6 +69,9 @@ actor ConsoleWriter {
     /// Writes `changes` as `user`.
     /// - Throws: ``ConsoleWriteRefused`` with the hub's reason when a write is refused.
     func write(_ changes: [ConsoleChange], as user: OutpostModel.User, now: Date) async throws {
+        // A disabled user's device uploads before it wipes; the console has nothing to
+        // upload, so it refuses before writing anything.
+        guard try await !store.disabledUsers().contains(user.id) else { throw ConsoleUserRevoked() }
         let prepared = try await store.consoleRequest(changes, as: user, now: now)
         guard !prepared.writes.isEmpty else { return }
         let request = DeviceRequest(device: prepared.device, counter: prepared.counter, cursor: .start, writes: prepared.writes)
