@@ -122,7 +122,11 @@ let package = Package(
                 "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "HubCore", "StateCoding",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                "OrderIntake", "Pricing",
             ],
             path: "Sources/OutpostPostgres"
         ),
@@ -215,7 +219,7 @@ let package = Package(
             name: "MergeEngineTests",
             dependencies: ["StateCoding", 
                 "SeededRandom", "MergeEngine", "HubCore", "HubTestSupport", "OutpostModel", "OutpostReplication", "OutpostStore",
-                "OutpostSQLite", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based"),
+                "OutpostSQLite", "OutpostProtocol", "StoreTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/MergeEngineTests"
         ),
@@ -242,7 +246,7 @@ let package = Package(
         .target(
             name: "StoreTestSupport",
             dependencies: [
-                "OutpostStore", "OutpostSQLite", "OutpostPostgres",
+                "OutpostStore", "OutpostSQLite", "OutpostPostgres", "HubCore", "OutpostModel",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

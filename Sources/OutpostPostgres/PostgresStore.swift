@@ -1,5 +1,6 @@
 public import Logging
 import NIOCore
+import NIOPosix
 import NIOSSL
 public import OutpostStore
 import PostgresNIO
@@ -24,11 +25,18 @@ public final class PostgresStore: DirectoryStore {
 
     let client: PostgresClient
     let logger: Logger
+    /// The threads the hub's synchronous ledger bodies block on (see ``PostgresLedger``).
+    let threads: NIOThreadPool
 
-    private init(location: PostgresLocation, client: PostgresClient, logger: Logger) {
+    /// Ledger bodies that may run at once in one instance; each holds a pooled connection,
+    /// which leaves the pool (20 connections) room for the store's own transactions.
+    static let ledgerThreads = 12
+
+    private init(location: PostgresLocation, client: PostgresClient, logger: Logger, threads: NIOThreadPool) {
         self.location = location
         self.client = client
         self.logger = logger
+        self.threads = threads
     }
 
     /// Connects to the database at `location`, brings its schema up to date and runs
@@ -47,12 +55,21 @@ public final class PostgresStore: DirectoryStore {
         // The pool's background log (connection attempts, keep-alives) stays off: failures
         // reach the caller as thrown errors.
         let client = PostgresClient(configuration: configuration(for: location))
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            let store = PostgresStore(location: location, client: client, logger: logger)
-            try await store.prepareSchema(mode)
-            return try await body(store)
+        let threads = NIOThreadPool(numberOfThreads: ledgerThreads)
+        threads.start()
+        do {
+            let result = try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await client.run() }
+                defer { group.cancelAll() }
+                let store = PostgresStore(location: location, client: client, logger: logger, threads: threads)
+                try await store.prepareSchema(mode)
+                return try await body(store)
+            }
+            try? await threads.shutdownGracefully()
+            return result
+        } catch {
+            try? await threads.shutdownGracefully()
+            throw error
         }
     }
 
