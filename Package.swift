@@ -106,7 +106,7 @@ let package = Package(
             pkgConfig: "liblzma",
             providers: [.apt(["liblzma-dev"])]
         ),
-        .target(name: "OutpostStore", dependencies: ["OutpostModel"], path: "Sources/OutpostStore"),
+        .target(name: "OutpostStore", dependencies: ["OutpostModel", "SodiumKit"], path: "Sources/OutpostStore"),
         .target(
             name: "OutpostSQLite",
             dependencies: [
@@ -119,7 +119,7 @@ let package = Package(
         .target(
             name: "OutpostPostgres",
             dependencies: [
-                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "HubCore", "StateCoding",
+                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "HubCore", "StateCoding", "SodiumKit",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -23,7 +23,8 @@ import PostgresNIO
 /// Waiting for the lock happens before the body takes a thread, so waiting transactions
 /// hold a connection each but no thread.
 public struct PostgresLedger: SyncLedger {
-    let store: PostgresStore
+    /// The store whose database the ledger runs on.
+    public let store: PostgresStore
 
     /// Runs `body` in one write transaction, holding the change sequence's lock; a
     /// database failure becomes a `StoreError`, any other error (the hub's refusals)

@@ -7,15 +7,16 @@ import PostgresNIO
 extension PostgresStore {
     /// Stores an enrolment code (its hash; the code itself is never stored).
     /// - Throws: `.missingReference` for an unknown user, `.duplicate` for a code stored before.
+    /// Its sealing key is kept sealed under the key file.
     public func addEnrolmentCode(_ code: EnrolmentCode) async throws(StoreError) {
-        guard code.sealKey == nil else {
-            throw StoreError(.invalid, "enrolment codes with a sealing key are not kept on PostgreSQL yet; "
-                + "enrol devices on a SQLite server (outpost-server device enrol --db PATH)")
+        let sealed = try code.sealKey.map { key throws(StoreError) in
+            Data(try requireSecrets().seal(key, name: ServerSecrets.enrolmentKeyName(codeHash: code.codeHash)))
         }
         try await transaction("adding an enrolment code") { [logger] connection in
             try await connection.write("""
-                INSERT INTO enrolment_code (code_hash, user_id, expires_at, used_at)
-                VALUES (\(code.codeHash), \(code.userID.uuid), \(code.expiresAt.millisecondAligned), \(code.usedAt?.millisecondAligned))
+                INSERT INTO enrolment_code (code_hash, user_id, expires_at, used_at, sealed_key)
+                VALUES (\(code.codeHash), \(code.userID.uuid), \(code.expiresAt.millisecondAligned), \(code.usedAt?.millisecondAligned),
+                        \(sealed))
                 """, RowContext(kind: "enrolment code", id: code.codeHash, references: ["user_id": "user"]), logger: logger)
         }
     }
