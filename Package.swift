@@ -204,6 +204,13 @@ let package = Package(
             path: "FieldClient/outpost"
         ),
 
+        // MARK: Benchmarks (scripts/bench-instances.sh)
+        .executableTarget(
+            name: "outpost-sync-bench",
+            dependencies: ["FieldClient", "MergeEngine", "OutpostModel", "OutpostReplication"],
+            path: "Benchmarks/SyncInstances"
+        ),
+
         // MARK: Tests
         .testTarget(
             name: "OutpostModelTests",
