@@ -13,7 +13,8 @@ struct InitCommand: AsyncParsableCommand {
               outpost-server init --db hq.sqlite
               outpost-server init --db postgres://outpost:secret@db.local:5432/outpost --key-file outpost.key
             On PostgreSQL, --key-file (or OUTPOST_SERVER_KEY_FILE) names the key file that seals the
-            server's secret keys; it is created if missing. Copy it to every instance.
+            server's secret keys (serve and device enrol need it); it is created if missing.
+            Copy it to every instance.
             """
     )
 
@@ -26,7 +27,12 @@ struct InitCommand: AsyncParsableCommand {
             print("Database ready at \(path); its key file is \(ServerSecrets.keyFilePath(forDatabase: path)) "
                   + "(mode 0600: it unlocks the server's secret keys; back up both files together)")
         case .postgres(let location):
-            let keyFile = try store.requiredKeyFile()
+            guard let keyFile = store.givenKeyFile else {
+                try await PostgresStore.withStore(at: location, mode: .create) { _ in }
+                print("Database ready at \(location) (the Outpost schema is created and up to date); before serve or device enrol, "
+                      + "create its key file with: outpost-server init --db \(location) --key-file FILE")
+                return
+            }
             try await PostgresStore.withStore(at: location, mode: .create, keyFile: keyFile) { _ in }
             print("Database ready at \(location) (the Outpost schema is created and up to date); its key file is \(keyFile) "
                   + "(mode 0600: it unlocks the server's secret keys; copy it to every instance and back it up with pg_dump's output)")

@@ -17,11 +17,17 @@ struct StoreOptions: ParsableArguments {
             + "a SQLite database keeps its own beside it.", valueName: "file"))
     var keyFile: String?
 
+    /// The key file from `--key-file` or `OUTPOST_SERVER_KEY_FILE`, if either is given.
+    var givenKeyFile: String? {
+        if let keyFile { return keyFile }
+        guard let fromEnvironment = ProcessInfo.processInfo.environment["OUTPOST_SERVER_KEY_FILE"], !fromEnvironment.isEmpty else { return nil }
+        return fromEnvironment
+    }
+
     /// The key file of a PostgreSQL database, from `--key-file` or `OUTPOST_SERVER_KEY_FILE`.
     /// - Throws: a ``CommandError`` saying how to give one when neither is set.
     func requiredKeyFile() throws -> String {
-        if let keyFile { return keyFile }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["OUTPOST_SERVER_KEY_FILE"], !fromEnvironment.isEmpty { return fromEnvironment }
+        if let givenKeyFile { return givenKeyFile }
         throw CommandError("a PostgreSQL database keeps the server's secret keys sealed under a key file: pass --key-file FILE "
             + "(or set OUTPOST_SERVER_KEY_FILE), the same file on every instance; init creates it")
     }
