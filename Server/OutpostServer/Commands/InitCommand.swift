@@ -11,7 +11,8 @@ struct InitCommand: AsyncParsableCommand {
         discussion: """
             Examples:
               outpost-server init --db hq.sqlite
-              outpost-server init --db postgres://outpost:secret@db.local:5432/outpost --key-file outpost.key
+              outpost-server init --key-file outpost.key \\
+                --db postgres://outpost:secret@db.local:5432/outpost
             On PostgreSQL, --key-file (or OUTPOST_SERVER_KEY_FILE) names the key file that seals the
             server's secret keys (serve and device enrol need it); it is created if missing.
             Copy it to every instance.
