@@ -85,6 +85,7 @@ let package = Package(
             path: "Sources/HubCore"
         ),
         .target(name: "HTMLText", path: "Sources/HTMLText"),
+        .target(name: "DocumentContent", dependencies: ["ErrorReporting", "SodiumKit"], path: "Sources/DocumentContent"),
         .target(name: "StateCoding", dependencies: ["ByteCoding", "MergeEngine"], path: "Sources/StateCoding"),
         .target(
             name: "OutpostProtocol",
@@ -292,6 +293,11 @@ let package = Package(
             dependencies: ["SeededRandom", "Configurator", "OutpostDemo", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/ConfiguratorTests",
             resources: [.copy("Models")]
+        ),
+        .testTarget(
+            name: "DocumentContentTests",
+            dependencies: ["DocumentContent", "SeededRandom", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/DocumentContentTests"
         ),
         .testTarget(
             name: "PricingTests",
