@@ -38,15 +38,15 @@ url="$(scripts/postgres-test-cluster.sh start)"
 export OUTPOST_PASSPHRASE="bench passphrase"
 unset OUTPOST_DB OUTPOST_SERVER_KEY_FILE
 
-# Starts one `serve` on DB (extra arguments after it) and prints "HTTPPORT SYNCPORT".
+# Starts one `serve` on DB (extra arguments after it); sets $port and $sync_port.
 serve() {
-  local log="$work/serve-$RANDOM.log"
+  local log="$work/serve-${#pids[@]}-$RANDOM.log"
   "$bin/outpost-server" serve --db "$@" --host 127.0.0.1 --port 0 --sync-port 0 --log-level notice \
     --sync-burst 1000000 --sync-rate 1000000 2>"$log" &
   pids+=($!)
-  for _ in $(seq 1 200); do
+  for _ in $(seq 1 300); do
     if grep -q "listening" "$log"; then
-      sed -n 's/.* port=\([0-9]*\) sync_port=\([0-9]*\).*/\1 \2/p' "$log" | head -n 1
+      read -r port sync_port < <(sed -n 's/.* port=\([0-9]*\) sync_port=\([0-9]*\).*/\1 \2/p' "$log" | head -n 1)
       return
     fi
     sleep 0.1
@@ -63,9 +63,9 @@ measure() {
   "$bin/outpost-server" territory add "${admin[@]}" North >/dev/null
   local http=() endpoints=()
   for _ in $(seq 1 "$instances"); do
-    read -r port sync < <(serve "$db" "$@")
+    serve "$db" "$@"
     http+=("http://127.0.0.1:$port")
-    endpoints+=("tcp://127.0.0.1:$sync")
+    endpoints+=("tcp://127.0.0.1:$sync_port")
   done
   local replicas=()
   for i in $(seq 1 "$devices"); do
@@ -86,20 +86,20 @@ measure() {
   write="$("$bin/outpost-sync-bench" --seconds "$seconds" --mode write "$joined" "${replicas[@]}" | sed 's/.*: \([0-9.]*\) syncs\/s/\1/')"
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   pids=()
-  echo "$label $noop $write"
+  echo "$label $noop $write" >>"$work/results"
 }
 
-results=()
-results+=("$(measure "$work/hq.sqlite" 1 sqlite-1)")
+measure "$work/hq.sqlite" 1 sqlite-1
 for n in 1 2 3; do
   name="outpost_bench_${n}_$$"
   psql "$url" -qc "CREATE DATABASE $name" >/dev/null
   db="${url%/*}/$name"
-  results+=("$(measure "$db" "$n" "postgres-$n" --key-file "$work/pg$n.key")")
+  measure "$db" "$n" "postgres-$n" --key-file "$work/pg$n.key"
 done
 
 echo "Syncs per second, $devices devices, ${seconds} s each, binaries in $bin, $(nproc) cores shared by servers, PostgreSQL and load:"
 printf '%-12s %12s %12s %14s %14s\n' backend "no-op/s" "one-write/s" "no-op vs SQLite" "write vs SQLite"
+mapfile -t results <"$work/results"
 read -r _ base_noop base_write <<<"${results[0]}"
 for line in "${results[@]}"; do
   read -r label noop write <<<"$line"
