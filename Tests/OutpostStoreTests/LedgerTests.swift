@@ -38,6 +38,39 @@ struct LedgerTests {
         #expect(try await second.hubLedger.snapshot { try $0.device(number: device)?.lastCounter } == 15)
     }
 
+    @Test("An enrolment code redeemed at once through two instances enrols one device; the other is told it was used",
+          arguments: StoreBackend.allCases)
+    func enrolmentCodeOnce(backend: StoreBackend) async throws {
+        try await backend.withTwoInstances { first, second in try await Self.redeemOnce(first, second) }
+    }
+
+    static func redeemOnce<Store: HubStore>(_ first: Store, _ other: any HubStore) async throws {
+        let second = try #require(other as? Store)
+        let territory = Territory(name: "North")
+        try await first.addTerritory(territory)
+        let user = User(name: "ana", displayName: "Ana", role: .rep, territoryIDs: [territory.id])
+        try await first.addUser(user)
+        for round in 0..<5 {
+            let hash = "code-\(round)"
+            try await first.addEnrolmentCode(EnrolmentCode(codeHash: hash, userID: user.id, expiresAt: Date().addingTimeInterval(600)))
+            let outcomes = try await withThrowingTaskGroup(of: StoreError.Code?.self) { group in
+                for attempt in 0..<4 {
+                    let store: Store = attempt % 2 == 0 ? first : second
+                    group.addTask {
+                        do { _ = try await store.enrolDevice(codeHash: hash, publicKey: [UInt8(attempt)], label: "phone", now: Date()) }
+                        catch let error as StoreError { return error.code }
+                        return nil
+                    }
+                }
+                return try await group.reduce(into: [StoreError.Code?]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 == nil }.count == 1)
+            #expect(outcomes.filter { $0 == .enrolmentRefused }.count == 3)
+        }
+        #expect(try await second.devices().count == 5)
+        #expect(Set(try await first.deviceNumbers().values) == Set(1...5))
+    }
+
     @Test("Read-modify-write transactions from two instances at once serialise: none is lost",
           arguments: StoreBackend.allCases)
     func writesSerialise(backend: StoreBackend) async throws {
