@@ -19,6 +19,8 @@ enum PostgresMigrations {
             "ALTER TABLE account ADD COLUMN vat_number TEXT",
             "ALTER TABLE account ADD COLUMN website TEXT",
         ]),
+        // The identity of the write each outcome belongs to, as in SQLite's v12-outcome-identity.
+        ("pg-outcome-identity", ["ALTER TABLE sync_outcome ADD COLUMN identity bytea"]),
     ]
 
     /// The advisory lock key migrations hold (any constant other Outpost locks do not use).
