@@ -63,12 +63,18 @@ struct BackupRestoreTests {
         try await rep.ok("log", "call", "--account", "Hamburg Account 1", "--subject", "Call A")
         let first = try await served.deviceSync()
         #expect(first.status == 0 && first.stdout.contains("1 accepted"), "\(first.stdout) \(first.stderr)")
+        // A request sent between backup and restore, captured on the way.
+        let captured = try HostileDevice(replica: served.replica, endpoint: served.server.tcpEndpoint).seal([]).bytes
+        let original = try await sendRaw(captured, endpoint: served.server.tcpEndpoint)
+        #expect(errorCode(original) == nil && !isBehindAnswer(original))
 
         served.server.kill()
         let restored = try await CommandRun.server(["restore", "--db", served.database, "--from", backup])
         #expect(restored.status == 0, "\(restored.stderr)")
         let restarted = try await ServerProcess.start(database: served.database)
         defer { restarted.kill() }
+        // Replayed to the restored server, it is not processed again (its answer would reuse the original's nonces).
+        #expect(isBehindAnswer(try await sendRaw(captured, endpoint: restarted.tcpEndpoint)))
         try await rep.ok("log", "call", "--account", "Hamburg Account 1", "--subject", "Call B")
         let second = try await served.deviceSync(endpoint: restarted.tcpEndpoint)
         #expect(second.status == 0, "\(second.stderr)")
