@@ -39,6 +39,9 @@ extension SyncHub {
             for version in wanted where scopes[version] == nil {
                 scopes[version] = version == 0 ? [] : try ledger.scope(device: device.number, version: version) ?? []
             }
+            // Outcomes go only to writes the request carries, and only to the write they
+            // belong to: the device files each accepted one and, if its record has left the
+            // scope since, is told to evict it.
             let outcome = PushOutcome(appliedThrough: writer.appliedThrough,
                                       outcomes: try Self.outcomes(ledger, of: request, before: renumberFrom),
                                       renumberFrom: renumberFrom)
@@ -49,6 +52,7 @@ extension SyncHub {
             return .applied(PushReport(outcome: outcome, scope: scope, scopes: scopes,
                                        kindsEverywhere: device.user.role.kindsFromEveryTerritory,
                                        acceptedRecords: Set(request.writes.filter { acked.contains($0.dot.counter) }.map(\.record)),
+                                       placementsBefore: writer.placementsBefore,
                                        accepted: writer.accepted, refused: writer.refused))
         }
     }

@@ -12,6 +12,8 @@ struct WriteApplier<Ledger: LedgerTransaction> {
     private(set) var appliedThrough: UInt64
     private(set) var accepted = 0
     private(set) var refused = 0
+    /// Where each record the request decided a write to was before its first such write.
+    private(set) var placementsBefore: [RecordID: RecordPlacement] = [:]
 
     init(ledger: Ledger, device: EnrolledDevice, scope: Set<TerritoryID>, time: WallClock) {
         self.ledger = ledger
@@ -29,6 +31,7 @@ struct WriteApplier<Ledger: LedgerTransaction> {
             if n <= appliedThrough { continue }
             if n > appliedThrough + 1 { break }
             appliedThrough = n
+            if placementsBefore[write.record] == nil { placementsBefore[write.record] = try ledger.placement(of: write.record) }
             let result = try decide(write)
             switch result {
             case .accepted: accepted += 1
