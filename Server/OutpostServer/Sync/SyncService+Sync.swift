@@ -9,7 +9,8 @@ import SyncChannel
 
 extension SyncService {
     /// Handles a sync request: finds the device once, authenticates the request, lets
-    /// the hub turn away replays and charge the request rate (a revoked device's too),
+    /// the hub turn away a counter that is not new (answered with the counter to continue
+    /// from) and charge the request rate (a revoked device's too),
     /// answers a revoked device with the wipe frame without reading its body; only then
     /// inflates and decodes the request and checks its number of writes, has the hub
     /// apply the writes (one transaction), and streams the hub's delivery as sealed frames.
@@ -49,13 +50,7 @@ extension SyncService {
                     "frames": "\(frames.index)", "records": "\(delivery.recordsSent)",
                 ])
             } catch RequestRefusal.replayed(let last) {
-                // An authentic request whose counter is not new: a replay, or a device restored
-                // from an older copy of its replica. Nothing is applied; the answer, readable by
-                // the device alone, tells it the counter to continue from.
-                logger.notice("request counter behind", metadata: ["device": "\(sealed.device)", "counter": "\(sealed.counter)", "last": "\(last)"])
-                let unchanged = SyncCursor(watermark: 0, scopeVersion: 0)
-                let behind = SyncResponseFrame.Behind(last: last, epochStart: try await store.epochStartSequence())
-                try await send(try sealer.sealAlone(SyncResponseFrame(cursor: unchanged, behind: behind).encoded(answering: unchanged, hub: ReplicaID.hub)))
+                try await answerBehind(sealed, last: last, sealer: sealer, send: send)
             }
         } catch let refusal as RequestRefusal {
             throw ProtocolError(refusal, request: sealed)
@@ -64,6 +59,19 @@ extension SyncService {
 }
 
 extension SyncService {
+    /// Answers an authentic request whose counter is not new (a replay, a device restored
+    /// from an older copy of its replica, or any device after a server restore): nothing
+    /// is applied, and one frame sealed alone under a random nonce, readable by the device
+    /// alone, names the counter to continue from and the server epoch's start.
+    private func answerBehind(_ sealed: SealedRequest, last: UInt64, sealer: ResponseFrames.Sealer,
+                              send: @escaping @Sendable ([UInt8]) async throws -> Void) async throws {
+        logger.notice("request counter behind", metadata: ["device": "\(sealed.device)", "counter": "\(sealed.counter)", "last": "\(last)"])
+        // The frame changes no cursor, so it reads the same against any request cursor.
+        let unchanged = SyncCursor(watermark: 0, scopeVersion: 0)
+        let behind = SyncResponseFrame.Behind(last: last, epochStart: try await store.epochStartSequence())
+        try await send(try sealer.sealAlone(SyncResponseFrame(cursor: unchanged, behind: behind).encoded(answering: unchanged, hub: ReplicaID.hub)))
+    }
+
     /// Tells a revoked device to wipe without inflating or decoding its request: the
     /// hub records the counter (and that the device tried), nothing else is read.
     private func answerRevoked(_ device: EnrolledDevice, sealer: ResponseFrames.Sealer,
