@@ -10,8 +10,10 @@ enum LostWrite {
     /// numbered `counter`; `nil` when the restored server lost none of them.
     ///
     /// A record every existence entry of which is lost (created since the backup) is
-    /// created again with all its current values; a lost delete is a delete; a lost
-    /// re-creation a restore; otherwise the device's lost field values are an update.
+    /// created again with the values this device gave it (values others gave it are
+    /// theirs to send again, or the server's to assign again, e.g. a quote's number); a
+    /// lost delete is a delete; a lost re-creation a restore; otherwise the device's lost
+    /// field values are an update.
     static func write(for state: RecordState, by device: ReplicaID, after epochStart: UInt64, counter: UInt64) -> Write? {
         let hub = ReplicaID.hub
         func isLost(_ entry: some Stamped) -> Bool {
@@ -35,7 +37,7 @@ enum LostWrite {
             operation = .delete
         case .some where state.existence.allSatisfy({ $0.stamp.counter > epochStart }):
             return Write(dot: Dot(replica: device, counter: counter), record: state.id, context: VersionVector(),
-                         operation: .create(type: state.type, fields: state.view(policy: .updateWins).values), time: time)
+                         operation: .create(type: state.type, fields: fields), time: time)
         case .some:
             operation = .restore(fields: fields)
         case .none:
