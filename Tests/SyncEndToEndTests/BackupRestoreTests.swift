@@ -1,7 +1,9 @@
 import FieldClient
 import Foundation
 import GRDB
+import MergeEngine
 import OutpostModel
+import OutpostReplication
 import OutpostSQLite
 import Testing
 import TestSupport
@@ -52,7 +54,7 @@ struct BackupRestoreTests {
         #expect(after.status == 0, "\(after.stderr)")
     }
 
-    @Test("Restored from a backup older than an acknowledged write: the device notices the new epoch, re-sends the lost write, re-reads, and newly imported records reach it")
+    @Test("Restored from a backup older than an acknowledged write: the device notices the new epoch, re-sends the lost call and account change, re-reads, and newly imported records reach it")
     func restoreBehindAnAcknowledgedWrite() async throws {
         let served = try await RealServer.start()
         defer { served.stop() }
@@ -61,8 +63,10 @@ struct BackupRestoreTests {
         #expect(made.status == 0, "\(made.stderr)")
         let rep = FieldCLI(replica: served.replicaFolder)
         try await rep.ok("log", "call", "--account", "Hamburg Account 1", "--subject", "Call A")
+        let account = served.company.accounts(in: served.company.north)[0]
+        try served.replica.update(RecordID(account.id), fields: [try #require(ReplicatedKind.account.fieldID(named: "phone")): .string("+49 40 777")])
         let first = try await served.deviceSync()
-        #expect(first.status == 0 && first.stdout.contains("1 accepted"), "\(first.stdout) \(first.stderr)")
+        #expect(first.status == 0 && first.stdout.contains("2 accepted"), "\(first.stdout) \(first.stderr)")
         // A request sent between backup and restore, captured on the way.
         let captured = try HostileDevice(replica: served.replica, endpoint: served.server.tcpEndpoint).seal([]).bytes
         let original = try await sendRaw(captured, endpoint: served.server.tcpEndpoint)
@@ -78,10 +82,12 @@ struct BackupRestoreTests {
         try await rep.ok("log", "call", "--account", "Hamburg Account 1", "--subject", "Call B")
         let second = try await served.deviceSync(endpoint: restarted.tcpEndpoint)
         #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stdout.contains("2 accepted") && second.stdout.contains("restored from a backup: 1 change it had lost was sent again"),
+        #expect(second.stdout.contains("3 accepted") && second.stdout.contains("restored from a backup: 2 changes it had lost were sent again"),
                 "\(second.stdout)")
-        let subjects = Set(try await SQLiteStore(path: served.database).activities(of: nil).map(\.subject))
+        let store = try SQLiteStore(path: served.database)
+        let subjects = Set(try await store.activities(of: nil).map(\.subject))
         #expect(subjects.isSuperset(of: ["Call A", "Call B"]), "\(subjects)")
+        #expect(try await store.accounts(in: [served.company.north.id]).first { $0.id == account.id }?.phone == "+49 40 777")
 
         // Converged: nothing pending, both calls on the device; an account imported now reaches it.
         let csv = served.folder.appendingPathComponent("new.csv")
