@@ -78,8 +78,9 @@ func fuzz(_ selector: UInt8, _ bytes: [UInt8]) {
         // The server's whole receive path past authentication: header, open, LZMA2
         // (when the first body byte is odd), decode.
         guard let first = bytes.first else { return }
-        let header: [UInt8] = [WireFormat.version, first & 1 == 1 ? 0x81 : 0x01, 7, 1]
-        let nonce = AEAD.Nonce.fromCounter(1, direction: 1)
+        let salt = [UInt8](repeating: 0x5a, count: AEAD.Nonce.saltLength)
+        let header: [UInt8] = [WireFormat.version, first & 1 == 1 ? 0x81 : 0x01, 7, 1] + salt
+        let nonce = AEAD.Nonce.fromCounter(1, direction: 1, salt: salt)
         let sealed = header + (try! AEAD.seal(Array(bytes.dropFirst()), key: key, nonce: nonce, additionalData: header))
         guard let plaintext = try? SealedRequest(parsing: sealed).authenticate(key: key).plaintext() else { return }
         _ = try? SyncRequest(decoding: plaintext, device: device, hub: hub)
@@ -87,9 +88,10 @@ func fuzz(_ selector: UInt8, _ bytes: [UInt8]) {
         // The device's receive path: a frame opened (and decompressed) then decoded.
         guard let first = bytes.first else { return }
         let kind: UInt8 = first & 1 == 1 ? 0x81 : 0x01
-        let nonce = AEAD.Nonce.fromCounter(1, direction: 2, index: 0)
+        let salt = [UInt8](repeating: 0x5a, count: AEAD.Nonce.saltLength)
+        let nonce = AEAD.Nonce.fromCounter(1, direction: 2, index: 0, salt: salt)
         let frame = [kind] + (try! AEAD.seal(Array(bytes.dropFirst()), key: key, nonce: nonce, additionalData: [kind]))
-        guard let plaintext = try? ResponseFrames.Opener(counter: 1, key: key).open(frame, index: 0) else { return }
+        guard let plaintext = try? ResponseFrames.Opener(counter: 1, salt: salt, key: key).open(frame, index: 0) else { return }
         _ = try? SyncResponseFrame(decoding: plaintext, answering: request, hub: hub)
     }
 }

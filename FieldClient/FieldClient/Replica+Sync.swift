@@ -11,6 +11,7 @@ struct FrameEffect {
     var evicted = 0
     var accepted = 0
     var refused = 0
+    var renumbered = 0
 }
 
 extension Replica {
@@ -39,6 +40,9 @@ extension Replica {
             effect.records = frame.records.count
             if let outcome = frame.outcome {
                 try settle(db, outcome, seen: seen, effect: &effect)
+                if let from = outcome.renumberFrom {
+                    effect.renumbered = try renumber(db, from: from, after: outcome.appliedThrough)
+                }
                 try db.execute(sql: "DELETE FROM departed WHERE id NOT IN (SELECT record FROM pending)")
             }
             // Evictions last: a record the device's own accepted write filed above may
@@ -54,6 +58,23 @@ extension Replica {
             }
             return effect
         }
+    }
+
+    /// Numbers the pending writes from counter `from` on again, in order, after
+    /// `appliedThrough`: the server processed other writes under their counters (this
+    /// replica was restored from an older copy), so they go again as new writes.
+    private func renumber(_ db: Database, from: UInt64, after appliedThrough: UInt64) throws -> Int {
+        let writes = try pendingStore.writes(db).filter { $0.dot.counter >= from }
+        for write in writes { try pendingStore.remove(db, counter: write.dot.counter) }
+        let kept = try pendingStore.writes(db).map(\.dot.counter).max() ?? 0
+        var next = max(appliedThrough, kept)
+        for var write in writes {
+            next += 1
+            write.dot.counter = next
+            try pendingStore.insert(db, write)
+        }
+        _ = try DeviceIdentity.update(db, cipher: cipher) { $0.writeCounter = max($0.writeCounter, next) }
+        return writes.count
     }
 
     /// The local records (hub state with pending writes on top) that `outcome` refuses writes to.

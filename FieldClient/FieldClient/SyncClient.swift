@@ -71,13 +71,15 @@ public struct SyncClient: Sendable {
     private func exchangeOnce(endpoint: SyncEndpoint, keys: KeyExchange.SessionKeys, timeout: Duration, report: inout SyncReport,
                               progress: (SyncProgress) -> Void) throws -> Bool {
         let (identity, request) = try replica.nextRequest(maximumWrites: writesPerRequest)
+        let salt = try AEAD.Nonce.salt()
         let sealed = try SealedRequest.seal(request.encoded(hub: ReplicaID.hub), device: identity.deviceNumber,
-                                            counter: identity.requestCounter, key: keys.transmit)
+                                            counter: identity.requestCounter, salt: salt, key: keys.transmit)
         report.sent = max(report.sent, request.writes.count)
-        let opener = ResponseFrames.Opener(counter: identity.requestCounter, key: keys.receive)
+        let opener = ResponseFrames.Opener(counter: identity.requestCounter, salt: salt, key: keys.receive)
         var index: UInt32 = 0
         var more = false
         var wipe = false
+        var behind: SyncResponseFrame.Behind?
         var bytesDown = 0
         let counters = try exchange(endpoint: endpoint, request: sealed, timeout: timeout) { payload in
             let plaintext = try opener.open(payload, index: index)
@@ -88,15 +90,20 @@ public struct SyncClient: Sendable {
                 wipe = true
                 return .done
             }
+            if let answer = frame.behind {
+                behind = answer
+                return .done
+            }
             let effect = try replica.apply(frame)
             report.frames += 1
             report.received += effect.records
             report.evicted += effect.evicted
             report.accepted += effect.accepted
             report.rejected += effect.refused
+            report.renumbered += effect.renumbered
             report.conflicts += frame.records.filter { $0.view(policy: .updateWins).hasConflicts }.count
             progress(SyncProgress(frames: report.frames, records: report.received, bytesDown: bytesDown))
-            more = frame.more
+            more = frame.more || effect.renumbered > 0
             return frame.isFinal ? .done : .more
         }
         report.bytesUp += counters.bytesUp
@@ -110,6 +117,20 @@ public struct SyncClient: Sendable {
                     + "the server. Ask an admin to enrol it again if it stays in use"
                 : "the server revoked this device; its replica and keys were wiped, and \(discarded) change\(discarded == 1 ? "" : "s") "
                     + "made on it that never reached the server \(discarded == 1 ? "was" : "were") discarded. Ask an admin to enrol it again")
+        }
+        if let behind {
+            // The server had accepted this counter already: the replica was restored from an
+            // older copy, or the server from a backup. Continue after the server's counter, once.
+            guard report.counterAdopted == nil else {
+                throw ReplicaError(.refused, "the server keeps accepting newer requests from this device than this replica sends: "
+                    + "is another copy of this replica syncing? Use one copy only, then sync again")
+            }
+            if let resent = try replica.adopt(behind, sent: identity.requestCounter) {
+                report.serverRestored = true
+                report.resent = resent
+            }
+            report.counterAdopted = behind.last
+            return true
         }
         if let last = request.writes.last, request.writes.count == writesPerRequest {
             return try more || replica.hasPending(after: last.dot.counter)
@@ -128,7 +149,7 @@ public struct SyncClient: Sendable {
         let sealed: [UInt8]
         do {
             sealed = try SealedRequest.seal(plaintext, device: identity.deviceNumber, counter: identity.requestCounter + 1,
-                                            key: try Self.sessionKeys(identity).transmit)
+                                            salt: try AEAD.Nonce.salt(), key: try Self.sessionKeys(identity).transmit)
         } catch let error as ReplicaError { throw error } catch {
             throw ReplicaError(.corrupt, "cannot seal the pending request: \(error)")
         }

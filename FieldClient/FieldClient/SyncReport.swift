@@ -22,9 +22,22 @@ public struct SyncReport: Sendable, Equatable, Codable {
     public var exchanges = 0
     /// The endpoint used.
     public var endpoint = ""
+    /// Set when the server had accepted newer requests from this device than the
+    /// replica counted (it was restored from an older copy): the counter it moved to.
+    public var counterAdopted: UInt64?
+    /// Pending changes numbered again and re-sent because the server had processed
+    /// other changes under their numbers (the replica was restored from an older copy).
+    public var renumbered = 0
+    /// Whether the server was restored from a backup since the last sync: the replica
+    /// sent again what the server lost and read its records again.
+    public var serverRestored = false
+    /// Changes the restored server had lost (accepted before, lost with the restore), sent again.
+    public var resent = 0
 
     enum CodingKeys: String, CodingKey {
-        case sent, received, accepted, rejected, evicted, conflicts, frames, exchanges, endpoint
+        case sent, received, accepted, rejected, evicted, conflicts, frames, exchanges, endpoint, renumbered, resent
+        case counterAdopted = "counter_adopted"
+        case serverRestored = "server_restored"
         case bytesUp = "bytes_up"
         case bytesDown = "bytes_down"
     }

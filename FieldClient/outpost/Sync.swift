@@ -42,6 +42,15 @@ struct Sync: ParsableCommand {
         print("Synced with \(report.endpoint): sent \(report.sent) changes (\(report.accepted) accepted, \(report.rejected) rejected), "
             + "received \(report.received) records, evicted \(report.evicted), \(report.conflicts) with conflicts.")
         print("Bytes: \(report.bytesUp) up, \(report.bytesDown) down in \(report.exchanges) exchange\(report.exchanges == 1 ? "" : "s").")
+        if report.serverRestored {
+            print("The server was restored from a backup: \(report.resent) change\(report.resent == 1 ? "" : "s") it had lost "
+                + "\(report.resent == 1 ? "was" : "were") sent again, and every record was read again.")
+        } else if let counter = report.counterAdopted {
+            print("This replica was behind the server (restored from an older copy?): it continues from request \(counter)"
+                + (report.renumbered > 0 ? ", and \(report.renumbered) change\(report.renumbered == 1 ? " was" : "s were") numbered again and sent." : "."))
+        } else if report.renumbered > 0 {
+            print("\(report.renumbered) change\(report.renumbered == 1 ? " was" : "s were") numbered again and sent: the server had other changes under their numbers (was this replica restored from an older copy?).")
+        }
         if report.rejected > 0 { print("See why with: outpost rejected list") }
     }
 }

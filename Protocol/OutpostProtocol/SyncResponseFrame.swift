@@ -20,6 +20,11 @@ public struct SyncResponseFrame: Hashable, Sendable {
     public var wipe: Bool
     /// The server stopped early (a size limit): sync again to continue.
     public var more: Bool
+    /// The request was not processed: its counter is not above the last the server
+    /// accepted from the device (a replay, a device restored from an older copy of its
+    /// replica, or a server restored from a backup). The device adopts it and sends a
+    /// new request.
+    public var behind: Behind?
 
     /// What happened to the pushed writes.
     public struct Outcome: Hashable, Sendable {
@@ -30,12 +35,45 @@ public struct SyncResponseFrame: Hashable, Sendable {
         public var acks: [Ack]
         /// Refused writes.
         public var refusals: [Refusal]
+        /// The request's writes from this counter on are not the writes the server
+        /// processed under their counters (the device was restored from an older copy of
+        /// its replica): none of them was applied, and the device numbers them again
+        /// after ``appliedThrough`` and sends them in a new request.
+        public var renumberFrom: UInt64?
 
         /// Creates an outcome.
-        public init(appliedThrough: UInt64, acks: [Ack] = [], refusals: [Refusal] = []) {
+        public init(appliedThrough: UInt64, acks: [Ack] = [], refusals: [Refusal] = [], renumberFrom: UInt64? = nil) {
             self.appliedThrough = appliedThrough
             self.acks = acks
             self.refusals = refusals
+            self.renumberFrom = renumberFrom
+        }
+    }
+
+    /// The answer to a request whose counter was not new (SPEC.md §2.5).
+    public struct Behind: Hashable, Sendable {
+        /// The last request counter the server accepted from the device.
+        public var last: UInt64
+        /// The hub counter the server's current epoch started from: its change sequence
+        /// when it was last restored from a backup (0 if never). Hub stamps above it
+        /// from before the restore are void.
+        public var epochStart: UInt64
+
+        /// How far a restore moves every device's last accepted request counter: more
+        /// requests than any device sends between a backup and a restore.
+        public static let epochCounterJump: UInt64 = 1 << 32
+
+        /// Creates a behind answer.
+        public init(last: UInt64, epochStart: UInt64) {
+            self.last = last
+            self.epochStart = epochStart
+        }
+
+        /// Whether the server was restored from a backup since the device last synced:
+        /// its counter is at least half a restore's jump above `counter`, the request's
+        /// (a device restored from its own older copy is behind by a few requests only).
+        public func startsNewEpoch(after counter: UInt64) -> Bool {
+            last >= counter && last - counter >= Self.epochCounterJump / 2
         }
     }
 
@@ -55,17 +93,18 @@ public struct SyncResponseFrame: Hashable, Sendable {
 
     /// Creates a frame.
     public init(cursor: SyncCursor, evictions: [RecordID] = [], records: [RecordState] = [],
-                outcome: Outcome? = nil, wipe: Bool = false, more: Bool = false) {
+                outcome: Outcome? = nil, wipe: Bool = false, more: Bool = false, behind: Behind? = nil) {
         self.cursor = cursor
         self.evictions = evictions
         self.records = records
         self.outcome = outcome
         self.wipe = wipe
         self.more = more
+        self.behind = behind
     }
 
     /// Whether this is the response's last frame.
-    public var isFinal: Bool { outcome != nil || wipe }
+    public var isFinal: Bool { outcome != nil || wipe || behind != nil }
 
     private enum Flag {
         static let outcome: UInt64 = 0x01
@@ -76,7 +115,9 @@ public struct SyncResponseFrame: Hashable, Sendable {
         static let backfill: UInt64 = 0x20
         static let wipe: UInt64 = 0x40
         static let more: UInt64 = 0x80
-        static let all: UInt64 = 0xFF
+        static let behind: UInt64 = 0x100
+        static let renumber: UInt64 = 0x200
+        static let all: UInt64 = 0x3FF
     }
 
     /// The plaintext bytes. Cursor values are deltas from `request`'s cursor, which
@@ -91,6 +132,8 @@ public struct SyncResponseFrame: Hashable, Sendable {
         if cursor.backfill != nil { flags |= Flag.backfill }
         if wipe { flags |= Flag.wipe }
         if more { flags |= Flag.more }
+        if behind != nil { flags |= Flag.behind }
+        if outcome?.renumberFrom != nil { flags |= Flag.renumber }
         var writer = ByteWriter()
         writer.varint(flags)
         writer.varint(cursor.watermark &- request.watermark)
@@ -123,6 +166,11 @@ public struct SyncResponseFrame: Hashable, Sendable {
                     writer.string(refusal.message)
                 }
             }
+            if let from = outcome.renumberFrom { writer.varint(from) }
+        }
+        if let behind {
+            writer.varint(behind.last)
+            writer.varint(behind.epochStart)
         }
         return writer.bytes
     }
@@ -170,12 +218,14 @@ public struct SyncResponseFrame: Hashable, Sendable {
                     result.refusals.append(Refusal(counter: counter, code: code, message: try reader.string()))
                 }
             }
+            if flags & Flag.renumber != 0 { result.renumberFrom = try reader.varint() }
             outcome = result
-        } else if flags & (Flag.acks | Flag.refusals) != 0 {
-            throw ProtocolError(.malformed, "acks or refusals without an outcome")
+        } else if flags & (Flag.acks | Flag.refusals | Flag.renumber) != 0 {
+            throw ProtocolError(.malformed, "acks, refusals or a renumbering without an outcome")
         }
+        let behind = flags & Flag.behind != 0 ? Behind(last: try reader.varint(), epochStart: try reader.varint()) : nil
         try reader.expectEnd(of: "response frame")
         self.init(cursor: cursor, evictions: evictions, records: records, outcome: outcome,
-                  wipe: flags & Flag.wipe != 0, more: flags & Flag.more != 0)
+                  wipe: flags & Flag.wipe != 0, more: flags & Flag.more != 0, behind: behind)
     }
 }

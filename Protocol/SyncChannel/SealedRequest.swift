@@ -3,12 +3,14 @@ import OutpostProtocol
 import SodiumKit
 
 /// A sync request on the wire (SPEC.md §2.1):
-/// `version` · `kind` · `device: varint` · `counter: varint` · `ciphertext`.
+/// `version` · `kind` · `device: varint` · `counter: varint` · `salt: 8 bytes` · `ciphertext`.
 ///
 /// The ciphertext is XChaCha20-Poly1305 under the device's transmit key with a nonce
-/// derived from `counter` (never sent), and the header as additional data, so no byte
-/// can be changed unnoticed. The device persists each counter before sending it; the
-/// server refuses any counter not above the last one it accepted (a replay).
+/// derived from `counter` and `salt`, and the header as additional data, so no byte
+/// can be changed unnoticed. The salt is drawn afresh for every request, so a device
+/// restored from an older copy of its replica, which counts again from an older
+/// counter, still never repeats a nonce. The server refuses any counter not above the
+/// last one it accepted (a replay, or a restored device, which adopts the server's).
 public struct SealedRequest: Hashable, Sendable {
     /// The kind byte as sent (the compressed bit included).
     let kind: UInt8
@@ -16,20 +18,26 @@ public struct SealedRequest: Hashable, Sendable {
     public let device: UInt32
     /// The request counter.
     public let counter: UInt64
+    /// The request's random salt (``AEAD/Nonce/saltLength`` bytes), mixed into every
+    /// nonce of the exchange.
+    public let salt: [UInt8]
     /// The header bytes (authenticated as additional data).
     let header: [UInt8]
     /// The sealed body.
     let ciphertext: [UInt8]
 
-    /// Seals `plaintext` from `device` under `key` (the device's transmit key).
-    public static func seal(_ plaintext: [UInt8], device: UInt32, counter: UInt64, key: AEAD.Key) throws(SodiumError) -> [UInt8] {
+    /// Seals `plaintext` from `device` under `key` (the device's transmit key), with
+    /// `salt` a fresh ``AEAD/Nonce/salt()`` for every request.
+    public static func seal(_ plaintext: [UInt8], device: UInt32, counter: UInt64, salt: [UInt8], key: AEAD.Key) throws(SodiumError) -> [UInt8] {
+        precondition(salt.count == AEAD.Nonce.saltLength, "a request salt has \(AEAD.Nonce.saltLength) bytes")
         let (body, bit) = WireFormat.pack(plaintext)
         var writer = ByteWriter()
         writer.byte(WireFormat.version)
         writer.byte(WireFormat.RequestKind.sync.rawValue | bit)
         writer.varint(UInt64(device))
         writer.varint(counter)
-        let nonce = AEAD.Nonce.fromCounter(counter, direction: WireFormat.Direction.request)
+        writer.raw(salt)
+        let nonce = AEAD.Nonce.fromCounter(counter, direction: WireFormat.Direction.request, salt: salt)
         return writer.bytes + (try AEAD.seal(body, key: key, nonce: nonce, additionalData: writer.bytes))
     }
 
@@ -45,10 +53,12 @@ public struct SealedRequest: Hashable, Sendable {
         guard device > 0, device <= UInt64(UInt32.max) else { throw ProtocolError(.unknownDevice, "device number \(device) is out of range") }
         let counter = try reader.varint()
         guard counter > 0 else { throw ProtocolError(.malformed, "request counter 0 is not allowed; counters start at 1") }
+        let salt = try reader.raw(AEAD.Nonce.saltLength)
         guard reader.remaining >= AEAD.tagLength else { throw ProtocolError(.truncated, "the request ends before its authentication tag") }
         self.kind = kind
         self.device = UInt32(device)
         self.counter = counter
+        self.salt = salt
         self.header = Array(bytes[..<reader.offset])
         self.ciphertext = Array(bytes[reader.offset...])
     }
@@ -57,7 +67,7 @@ public struct SealedRequest: Hashable, Sendable {
     /// compressed: cheap, so the server does it before the replay, revocation and rate
     /// checks, and inflates the body (``AuthenticatedBody/plaintext()``) only after them.
     public func authenticate(key: AEAD.Key) throws(ProtocolError) -> AuthenticatedBody {
-        let nonce = AEAD.Nonce.fromCounter(counter, direction: WireFormat.Direction.request)
+        let nonce = AEAD.Nonce.fromCounter(counter, direction: WireFormat.Direction.request, salt: salt)
         do { return AuthenticatedBody(kind: kind, body: try AEAD.open(ciphertext, key: key, nonce: nonce, additionalData: header)) } catch {
             throw ProtocolError(.authenticationFailed, "the request from device \(device) failed authentication: wrong keys or altered bytes")
         }

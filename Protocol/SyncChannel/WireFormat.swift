@@ -21,6 +21,7 @@ public enum WireFormat {
     /// Response frame kinds (first byte of each response frame).
     enum FrameKind: UInt8 {
         case sealed = 0x01
+        case sealedAlone = 0x02
         case error = 0x0F
     }
 

@@ -27,7 +27,8 @@ extension SyncHub {
             let territories = try ledger.territories(assignedTo: device.user.id, withSubtrees: device.user.role.holdsSubtrees)
             let scope = try Self.currentScope(ledger, device: device.number, territories: territories)
             var writer = WriteApplier(ledger: ledger, device: device, scope: territories, time: WallClock(date: now))
-            try writer.apply(request.writes)
+            let renumberFrom = Self.renumberFrom(request, outcomes: try ledger.outcomes(device: device.number))
+            try writer.apply(renumberFrom.map { from in request.writes.filter { $0.dot.counter < from } } ?? request.writes)
             // A disabled user's device uploads what it sent, then is told to wipe like a revoked one.
             if try ledger.isDisabled(user: device.user.id) { return .revoked }
             let firstPending = request.writes.map(\.dot.counter).min()
@@ -38,11 +39,12 @@ extension SyncHub {
             for version in wanted where scopes[version] == nil {
                 scopes[version] = version == 0 ? [] : try ledger.scope(device: device.number, version: version) ?? []
             }
-            // Outcomes go only to writes the request carries: the device files each
-            // accepted one and, if its record has left the scope since, is told to evict it.
-            let carried = Set(request.writes.map(\.dot.counter))
+            // Outcomes go only to writes the request carries, and only to the write they
+            // belong to: the device files each accepted one and, if its record has left the
+            // scope since, is told to evict it.
             let outcome = PushOutcome(appliedThrough: writer.appliedThrough,
-                                      outcomes: try ledger.outcomes(device: device.number).filter { carried.contains($0.counter) })
+                                      outcomes: try Self.outcomes(ledger, of: request, before: renumberFrom),
+                                      renumberFrom: renumberFrom)
             let acked = Set(outcome.outcomes.compactMap { written -> UInt64? in
                 if case .accepted = written.result { return written.counter }
                 return nil
@@ -52,6 +54,47 @@ extension SyncHub {
                                        acceptedRecords: Set(request.writes.filter { acked.contains($0.dot.counter) }.map(\.record)),
                                        placementsBefore: writer.placementsBefore,
                                        accepted: writer.accepted, refused: writer.refused))
+        }
+    }
+
+    /// The first write of `request` the device must number again, or `nil` when every
+    /// write is what it claims:
+    /// - one at or below the device's applied-through that is not the write the hub
+    ///   processed under its counter (another identity, or its outcome already taken in
+    ///   and forgotten): the device was restored from an older copy of its replica and
+    ///   reused the counter;
+    /// - one above applied-through that does not follow it (or the request's previous
+    ///   write) without a gap: the hub lost writes the device had seen acknowledged (the
+    ///   server was restored from a backup). Deferred behind the gap it would wait forever.
+    /// That write and every later one are left for the device to number again.
+    static func renumberFrom(_ request: DeviceRequest, outcomes: [WriteOutcome]) -> UInt64? {
+        let stored = Dictionary(outcomes.map { ($0.counter, $0) }, uniquingKeysWith: { $1 })
+        var next = request.device.appliedThrough + 1
+        for write in request.writes.sorted(by: { $0.dot.counter < $1.dot.counter }) {
+            let counter = write.dot.counter
+            if counter < next {
+                if stored[counter]?.belongs(to: request.identities[counter]) != true { return counter }
+            } else if counter > next {
+                return counter
+            } else {
+                next += 1
+            }
+        }
+        return nil
+    }
+
+    /// The stored outcomes of the request's own writes (below `renumberFrom`) that
+    /// belong to them by identity, keeping the identity of each write processed now.
+    static func outcomes(_ ledger: Ledger.Transaction, of request: DeviceRequest, before renumberFrom: UInt64?) throws -> [WriteOutcome] {
+        let sent = Set(request.writes.map(\.dot.counter).filter { $0 < renumberFrom ?? .max })
+        return try ledger.outcomes(device: request.device.number).compactMap { stored in
+            guard sent.contains(stored.counter) else { return nil }
+            let identity = request.identities[stored.counter]
+            guard stored.identity == nil, let identity else { return stored.belongs(to: identity) ? stored : nil }
+            var kept = stored
+            kept.identity = identity
+            try ledger.saveOutcome(kept, device: request.device.number)
+            return kept
         }
     }
 

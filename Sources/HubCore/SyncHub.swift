@@ -65,13 +65,17 @@ public struct DeviceRequest: Sendable {
     public var cursor: DeviceCursor
     /// Its pending writes, oldest first.
     public var writes: [Write]
+    /// The identity of each write, by its device counter (a write without one matches
+    /// any stored outcome of its counter).
+    public var identities: [UInt64: WriteIdentity]
 
     /// Creates a request.
-    public init(device: EnrolledDevice, counter: UInt64, cursor: DeviceCursor, writes: [Write]) {
+    public init(device: EnrolledDevice, counter: UInt64, cursor: DeviceCursor, writes: [Write], identities: [UInt64: WriteIdentity] = [:]) {
         self.device = device
         self.counter = counter
         self.cursor = cursor
         self.writes = writes
+        self.identities = identities
     }
 }
 

@@ -15,12 +15,30 @@ public enum RefusalCode: UInt8, Sendable, Hashable, CaseIterable {
     case idTaken = 6
 }
 
+/// What makes one device write that write and no other: a digest of all its content
+/// (record, operation, context, time and values). A device restored from an older copy
+/// of its replica numbers its new writes with counters the hub has already processed;
+/// the identity tells such a write apart from the one the hub processed under that
+/// counter, so an outcome is only ever given to the write it belongs to.
+public struct WriteIdentity: Sendable, Hashable {
+    /// The digest bytes.
+    public var digest: [UInt8]
+
+    /// Creates an identity from a digest of the write's bytes.
+    public init(digest: [UInt8]) {
+        self.digest = digest
+    }
+}
+
 /// What the hub did with one device write, kept until the device has taken it in.
 public struct WriteOutcome: Sendable, Hashable {
     /// The write's device counter.
     public var counter: UInt64
     /// Accepted: the hub stamp's counter; or refused, with why.
     public var result: Result
+    /// The identity of the write this outcome belongs to; `nil` when unknown (an
+    /// outcome stored before identities were kept), which matches any write.
+    public var identity: WriteIdentity?
 
     /// Accepted or refused.
     public enum Result: Sendable, Hashable {
@@ -31,9 +49,16 @@ public struct WriteOutcome: Sendable, Hashable {
     }
 
     /// Creates an outcome.
-    public init(counter: UInt64, result: Result) {
+    public init(counter: UInt64, result: Result, identity: WriteIdentity? = nil) {
         self.counter = counter
         self.result = result
+        self.identity = identity
+    }
+
+    /// Whether this outcome belongs to the write with `identity` (`nil`: not known).
+    public func belongs(to identity: WriteIdentity?) -> Bool {
+        guard let mine = self.identity, let identity else { return true }
+        return mine == identity
     }
 }
 
@@ -43,10 +68,16 @@ public struct PushOutcome: Sendable, Hashable {
     public var appliedThrough: UInt64
     /// The outcomes, ascending by counter.
     public var outcomes: [WriteOutcome]
+    /// The request's writes from this counter on are not the ones the hub processed
+    /// under their counters (the device was restored from an older copy of its
+    /// replica): none was applied; the device numbers them again after
+    /// ``appliedThrough`` and sends them again.
+    public var renumberFrom: UInt64?
 
     /// Creates a push outcome.
-    public init(appliedThrough: UInt64, outcomes: [WriteOutcome] = []) {
+    public init(appliedThrough: UInt64, outcomes: [WriteOutcome] = [], renumberFrom: UInt64? = nil) {
         self.appliedThrough = appliedThrough
         self.outcomes = outcomes
+        self.renumberFrom = renumberFrom
     }
 }

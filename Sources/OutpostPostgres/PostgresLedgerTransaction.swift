@@ -93,12 +93,13 @@ public struct PostgresLedgerTransaction: LedgerTransaction, Sendable {
 
     public func outcomes(device: UInt32) throws -> [WriteOutcome] {
         try connection.rows("""
-            SELECT counter, stamp, refusal_code, refusal_message FROM sync_outcome WHERE device = \(Int64(device)) ORDER BY counter
+            SELECT counter, stamp, refusal_code, refusal_message, identity FROM sync_outcome WHERE device = \(Int64(device)) ORDER BY counter
             """).map { row in
-            let (counter, stamp, code, message) = try row.decode((Int64, Int64?, Int64?, String?).self)
-            if let stamp { return WriteOutcome(counter: UInt64(counter), result: .accepted(stamp: UInt64(stamp))) }
+            let (counter, stamp, code, message, digest) = try row.decode((Int64, Int64?, Int64?, String?, Data?).self)
+            let identity = digest.map { WriteIdentity(digest: [UInt8]($0)) }
+            if let stamp { return WriteOutcome(counter: UInt64(counter), result: .accepted(stamp: UInt64(stamp)), identity: identity) }
             let refusal = RefusalCode(rawValue: UInt8(clamping: code ?? 0)) ?? .invalid
-            return WriteOutcome(counter: UInt64(counter), result: .refused(refusal, message ?? ""))
+            return WriteOutcome(counter: UInt64(counter), result: .refused(refusal, message ?? ""), identity: identity)
         }
     }
 
@@ -108,11 +109,12 @@ public struct PostgresLedgerTransaction: LedgerTransaction, Sendable {
         case .accepted(let seq): (stamp, code, message) = (Int64(clamping: seq), nil, nil)
         case .refused(let refusal, let text): (stamp, code, message) = (nil, Int64(refusal.rawValue), text)
         }
+        let identity = outcome.identity.map { Data($0.digest) }
         try connection.run("""
-            INSERT INTO sync_outcome (device, counter, stamp, refusal_code, refusal_message)
-            VALUES (\(Int64(device)), \(Int64(clamping: outcome.counter)), \(stamp), \(code), \(message))
+            INSERT INTO sync_outcome (device, counter, stamp, refusal_code, refusal_message, identity)
+            VALUES (\(Int64(device)), \(Int64(clamping: outcome.counter)), \(stamp), \(code), \(message), \(identity))
             ON CONFLICT (device, counter) DO UPDATE SET stamp = excluded.stamp, refusal_code = excluded.refusal_code,
-                refusal_message = excluded.refusal_message
+                refusal_message = excluded.refusal_message, identity = excluded.identity
             """)
     }
 

@@ -30,6 +30,12 @@ enum PostgresMigrations {
             """,
             "DROP SEQUENCE change_sequence_retired",
         ]),
+        // The identity of the write each outcome belongs to, and the change sequence an epoch
+        // starts from, as in SQLite's v12-outcome-identity and v12-epoch-start-sequence.
+        ("pg4-outcome-identity-epoch-start", [
+            "ALTER TABLE sync_outcome ADD COLUMN identity bytea",
+            "ALTER TABLE server_epoch ADD COLUMN start_sequence bigint NOT NULL DEFAULT 0",
+        ]),
     ]
 
     /// The advisory lock key migrations hold (any constant other Outpost locks do not use).

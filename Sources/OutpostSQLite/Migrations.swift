@@ -75,6 +75,16 @@ enum Migrations {
         migrator.registerMigration("v11-device-names") { db in
             try DeviceNames.publishMissing(db)
         }
+        // The identity of the write each outcome belongs to (a digest of its bytes), so a
+        // device restored from an older copy of its replica never takes another write's outcome.
+        migrator.registerMigration("v12-outcome-identity") { db in
+            try db.execute(sql: "ALTER TABLE sync_outcome ADD COLUMN identity BLOB")
+        }
+        // The change sequence value a server epoch starts from: hub stamps above it from
+        // before a restore are void, and devices re-send their writes stamped there.
+        migrator.registerMigration("v12-epoch-start-sequence") { db in
+            try db.execute(sql: "ALTER TABLE server_epoch ADD COLUMN start_sequence INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

@@ -97,13 +97,14 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
 
     public func outcomes(device: UInt32) throws -> [WriteOutcome] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT counter, stamp, refusal_code, refusal_message FROM sync_outcome WHERE device = ? ORDER BY counter
+            SELECT counter, stamp, refusal_code, refusal_message, identity FROM sync_outcome WHERE device = ? ORDER BY counter
             """, arguments: [Int64(device)])
         return rows.map { row in
             let counter = UInt64(row[0] as Int64)
-            if let stamp = row[1] as Int64? { return WriteOutcome(counter: counter, result: .accepted(stamp: UInt64(stamp))) }
+            let identity = (row[4] as Data?).map { WriteIdentity(digest: [UInt8]($0)) }
+            if let stamp = row[1] as Int64? { return WriteOutcome(counter: counter, result: .accepted(stamp: UInt64(stamp)), identity: identity) }
             let code = RefusalCode(rawValue: UInt8(clamping: row[2] as Int64)) ?? .invalid
-            return WriteOutcome(counter: counter, result: .refused(code, row[3]))
+            return WriteOutcome(counter: counter, result: .refused(code, row[3]), identity: identity)
         }
     }
 
@@ -113,8 +114,9 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
         case .accepted(let seq): (stamp, code, message) = (Int64(clamping: seq), nil, nil)
         case .refused(let refusal, let text): (stamp, code, message) = (nil, Int64(refusal.rawValue), text)
         }
-        try db.execute(sql: "INSERT OR REPLACE INTO sync_outcome (device, counter, stamp, refusal_code, refusal_message) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [Int64(device), Int64(clamping: outcome.counter), stamp, code, message])
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO sync_outcome (device, counter, stamp, refusal_code, refusal_message, identity) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [Int64(device), Int64(clamping: outcome.counter), stamp, code, message, outcome.identity.map { Data($0.digest) }])
     }
 
     public func dropOutcomes(device: UInt32, below counter: UInt64) throws {

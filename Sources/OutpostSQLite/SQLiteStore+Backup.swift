@@ -46,6 +46,13 @@ extension SQLiteStore {
         }
     }
 
+    /// The change sequence value the current epoch started from (0: never restored).
+    public func epochStartSequence() async throws(StoreError) -> UInt64 {
+        try await read("reading the server's epoch") { db in
+            UInt64(clamping: try Int64.fetchOne(db, sql: "SELECT start_sequence FROM server_epoch WHERE id = 1") ?? 0)
+        }
+    }
+
     /// The server's current epoch (see `server_epoch`).
     public func serverEpoch() async throws(StoreError) -> Int64 {
         try await read("reading the server's epoch") { db in
@@ -55,8 +62,16 @@ extension SQLiteStore {
 
     /// Starts a new server epoch, different from every earlier one with overwhelming
     /// likelihood (a random 53-bit number); `restore` does this to the restored file.
+    ///
+    /// In the same transaction every device's last accepted request counter jumps by
+    /// `counterJump` (SPEC.md §2.5: 2³²), and the epoch records the change sequence it
+    /// starts from. The restored server has forgotten the requests it processed after
+    /// the backup and must never process one of them again (a replay of such a request
+    /// would be answered under response nonces already used); each device's next
+    /// request is answered with the counter to continue from and the epoch's start, so
+    /// every device notices the restore at its next sync and re-sends what was lost.
     @discardableResult
-    public func startNewEpoch(at date: Date = Date()) async throws(StoreError) -> Int64 {
+    public func startNewEpoch(at date: Date = Date(), counterJump: UInt64) async throws(StoreError) -> Int64 {
         let epoch: Int64
         do {
             let random = try SecureRandom.bytes(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
@@ -65,7 +80,11 @@ extension SQLiteStore {
             throw StoreError(.database, "could not draw a new epoch: \(error)")
         }
         try await write("starting a new server epoch") { db in
-            try db.execute(sql: "UPDATE server_epoch SET epoch = ?, started_at = ? WHERE id = 1", arguments: [epoch, date.sqlMilliseconds])
+            try db.execute(sql: """
+                UPDATE server_epoch SET epoch = ?, started_at = ?,
+                    start_sequence = (SELECT value FROM change_sequence WHERE id = 1) WHERE id = 1
+                """, arguments: [epoch, date.sqlMilliseconds])
+            try db.execute(sql: "UPDATE sync_device SET last_counter = last_counter + ?", arguments: [Int64(clamping: counterJump)])
         }
         return epoch
     }

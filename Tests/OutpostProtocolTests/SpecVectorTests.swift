@@ -145,6 +145,9 @@ enum SpecFixtures {
         "frame-more": SyncResponseFrame(cursor: SyncCursor(watermark: 2200, scopeVersion: 3),
                                         outcome: .init(appliedThrough: 0), more: true),
         "frame-wipe": SyncResponseFrame(cursor: request, wipe: true),
+        "frame-renumber": SyncResponseFrame(cursor: request, outcome: .init(appliedThrough: 6, renumberFrom: 7)),
+        "frame-behind": SyncResponseFrame(cursor: request, behind: .init(last: 42, epochStart: 0)),
+        "frame-behind-epoch": SyncResponseFrame(cursor: request, behind: .init(last: 4_294_967_338, epochStart: 1187)),
     ]
 
     // MARK: Record states (§4.1)

@@ -23,6 +23,9 @@ enum SealedSpec {
     /// The cursor of vectors request-update and request-writes, which every frame vector answers.
     static let cursor = SyncCursor(watermark: 1200, scopeVersion: 3)
     static let code = "ABCD-EFGH-JKMN"
+    /// The salts of requests 42 and 43 in the vectors.
+    static let salt42: [UInt8] = Array(0xa0...0xa7)
+    static let salt43: [UInt8] = Array(0xb0...0xb7)
 
     static func keys() throws -> (device: KeyExchange.SessionKeys, server: KeyExchange.SessionKeys) {
         let device = try KeyExchange.KeyPair(publicKey: .init(sealed("device-public")), secretKey: .init(sealed("device-secret")))
@@ -46,7 +49,7 @@ struct SpecSealedVectorTests {
             "device-seed", "device-secret", "device-public", "server-seed", "server-secret", "server-public", "signing-seed", "server-signing",
             "key-up", "key-down",
             "nonce-request", "nonce-response", "nonce-enrol-request", "nonce-enrol-response", "request", "request-writes",
-            "frame-final-ack", "frame-records", "frame-outcome", "error", "wire-up", "wire-down", "code-id", "code-key",
+            "frame-final-ack", "frame-records", "frame-outcome", "frame-behind", "error", "wire-up", "wire-down", "code-id", "code-key",
             "enrol-request", "enrol-response",
         ]
         #expect(Set(SealedSpec.sealed.keys) == checked)
@@ -68,10 +71,10 @@ struct SpecSealedVectorTests {
         #expect(signing.publicKey.bytes == (try SealedSpec.sealed("server-signing")))
     }
 
-    @Test("Nonces: direction, counter and index little-endian, zero padding")
+    @Test("Nonces: direction, counter and index little-endian, the request's salt, zero padding")
     func nonces() throws {
-        #expect(AEAD.Nonce.fromCounter(42, direction: 1) == (try SealedSpec.sealed("nonce-request")))
-        #expect(AEAD.Nonce.fromCounter(43, direction: 2, index: 1) == (try SealedSpec.sealed("nonce-response")))
+        #expect(AEAD.Nonce.fromCounter(42, direction: 1, salt: SealedSpec.salt42) == (try SealedSpec.sealed("nonce-request")))
+        #expect(AEAD.Nonce.fromCounter(43, direction: 2, index: 1, salt: SealedSpec.salt43) == (try SealedSpec.sealed("nonce-response")))
         #expect(AEAD.Nonce.fromCounter(0, direction: 3) == (try SealedSpec.sealed("nonce-enrol-request")))
         #expect(AEAD.Nonce.fromCounter(0, direction: 4) == (try SealedSpec.sealed("nonce-enrol-response")))
     }
@@ -81,10 +84,10 @@ struct SpecSealedVectorTests {
         let (device, server) = try SealedSpec.keys()
         let bytes = try SealedSpec.sealed("request")
         let plaintext = try SealedSpec.plain("request-update")
-        #expect(try SealedRequest.seal(plaintext, device: 7, counter: 42, key: device.transmit) == bytes)
-        #expect(Array(bytes[..<4]) == [0x01, 0x01, 0x07, 0x2a])
+        #expect(try SealedRequest.seal(plaintext, device: 7, counter: 42, salt: SealedSpec.salt42, key: device.transmit) == bytes)
+        #expect(Array(bytes[..<12]) == [0x01, 0x01, 0x07, 0x2a] + SealedSpec.salt42)
         let parsed = try SealedRequest(parsing: bytes)
-        #expect(parsed.device == 7 && parsed.counter == 42)
+        #expect(parsed.device == 7 && parsed.counter == 42 && parsed.salt == SealedSpec.salt42)
         #expect(try parsed.authenticate(key: server.receive).plaintext() == plaintext)
         let request = try SyncRequest(decoding: plaintext, device: ReplicaID(7), hub: ReplicaID.hub)
         #expect(request.cursor == SealedSpec.cursor && request.writes.count == 1)
@@ -92,6 +95,10 @@ struct SpecSealedVectorTests {
         var moved = bytes
         moved[3] = 43
         #expect(SealedSpec.error { _ = try SealedRequest(parsing: moved).authenticate(key: server.receive).plaintext() }?.code == .authenticationFailed)
+        // Nor under another salt.
+        var salted = bytes
+        salted[4] ^= 0x01
+        #expect(SealedSpec.error { _ = try SealedRequest(parsing: salted).authenticate(key: server.receive).plaintext() }?.code == .authenticationFailed)
         // Nor under the down key.
         #expect(SealedSpec.error { _ = try parsed.authenticate(key: server.transmit).plaintext() }?.code == .authenticationFailed)
     }
@@ -101,13 +108,13 @@ struct SpecSealedVectorTests {
         let (device, server) = try SealedSpec.keys()
         let bytes = try SealedSpec.sealed("request-writes")
         let plaintext = try SealedSpec.plain("request-writes")
-        #expect(Array(bytes[..<4]) == [0x01, 0x81, 0x07, 0x2b])
+        #expect(Array(bytes[..<12]) == [0x01, 0x81, 0x07, 0x2b] + SealedSpec.salt43)
         let parsed = try SealedRequest(parsing: bytes)
         #expect(parsed.device == 7 && parsed.counter == 43)
         #expect(try parsed.authenticate(key: server.receive).plaintext() == plaintext)
-        let header = Array(bytes[..<4])
-        let nonce = AEAD.Nonce.fromCounter(43, direction: 1)
-        let body = try AEAD.open(Array(bytes[4...]), key: server.receive, nonce: nonce, additionalData: header)
+        let header = Array(bytes[..<12])
+        let nonce = AEAD.Nonce.fromCounter(43, direction: 1, salt: SealedSpec.salt43)
+        let body = try AEAD.open(Array(bytes[12...]), key: server.receive, nonce: nonce, additionalData: header)
         #expect(body.count < plaintext.count)
         #expect(try LZMA.decompress(body, limit: WireFormat.maximumPlaintext) == plaintext)
         #expect(try header + AEAD.seal(body, key: device.transmit, nonce: nonce, additionalData: header) == bytes)
@@ -119,18 +126,33 @@ struct SpecSealedVectorTests {
         let (device, server) = try SealedSpec.keys()
         let final = try SealedSpec.sealed("frame-final-ack")
         let finalPlain = try SealedSpec.plain("frame-final-ack")
-        #expect(try ResponseFrames.Sealer(counter: 42, key: server.transmit).seal(finalPlain, index: 0) == final)
-        #expect(try ResponseFrames.Opener(counter: 42, key: device.receive).open(final, index: 0) == finalPlain)
-        #expect(SealedSpec.error { _ = try ResponseFrames.Opener(counter: 42, key: device.receive).open(final, index: 1) }?.code == .authenticationFailed)
-        #expect(SealedSpec.error { _ = try ResponseFrames.Opener(counter: 43, key: device.receive).open(final, index: 0) }?.code == .authenticationFailed)
+        let (salt42, salt43) = (SealedSpec.salt42, SealedSpec.salt43)
+        #expect(try ResponseFrames.Sealer(counter: 42, salt: salt42, key: server.transmit).seal(finalPlain, index: 0) == final)
+        #expect(try ResponseFrames.Opener(counter: 42, salt: salt42, key: device.receive).open(final, index: 0) == finalPlain)
+        #expect(SealedSpec.error { _ = try ResponseFrames.Opener(counter: 42, salt: salt42, key: device.receive).open(final, index: 1) }?.code == .authenticationFailed)
+        #expect(SealedSpec.error { _ = try ResponseFrames.Opener(counter: 43, salt: salt42, key: device.receive).open(final, index: 0) }?.code == .authenticationFailed)
+        #expect(SealedSpec.error { _ = try ResponseFrames.Opener(counter: 42, salt: salt43, key: device.receive).open(final, index: 0) }?.code == .authenticationFailed)
         let frame = try SyncResponseFrame(decoding: finalPlain, answering: SealedSpec.cursor, hub: ReplicaID.hub)
         #expect(frame.isFinal && frame.outcome?.acks == [.init(counter: 5, stamp: 1201)])
 
         let outcome = try SealedSpec.sealed("frame-outcome")
         let outcomePlain = try SealedSpec.plain("frame-outcome")
-        #expect(try ResponseFrames.Sealer(counter: 43, key: server.transmit).seal(outcomePlain, index: 1) == outcome)
-        #expect(try ResponseFrames.Opener(counter: 43, key: device.receive).open(outcome, index: 1) == outcomePlain)
-        #expect(SealedSpec.error { _ = try ResponseFrames.Opener(counter: 43, key: device.receive).open(outcome, index: 0) }?.code == .authenticationFailed)
+        #expect(try ResponseFrames.Sealer(counter: 43, salt: salt43, key: server.transmit).seal(outcomePlain, index: 1) == outcome)
+        #expect(try ResponseFrames.Opener(counter: 43, salt: salt43, key: device.receive).open(outcome, index: 1) == outcomePlain)
+        #expect(SealedSpec.error { _ = try ResponseFrames.Opener(counter: 43, salt: salt43, key: device.receive).open(outcome, index: 0) }?.code == .authenticationFailed)
+    }
+
+    @Test("The answer alone to a replayed request: kind 02, its own nonce, bound to the request's salt; it names the last accepted counter")
+    func frameAlone() throws {
+        let (device, server) = try SealedSpec.keys()
+        let bytes = try SealedSpec.sealed("frame-behind")
+        #expect(bytes.first == 0x02)
+        let nonce = Array(bytes[1...24])
+        let plaintext = try ResponseFrames.Opener(counter: 42, salt: SealedSpec.salt42, key: device.receive).open(bytes, index: 0)
+        #expect(try [0x02] + nonce + AEAD.seal(plaintext, key: server.transmit, nonce: nonce, additionalData: [0x02] + SealedSpec.salt42) == bytes)
+        let frame = try SyncResponseFrame(decoding: plaintext, answering: SealedSpec.cursor, hub: ReplicaID.hub)
+        #expect(frame.isFinal && frame.behind == .init(last: 42, epochStart: 0) && frame.cursor == SealedSpec.cursor && frame.outcome == nil)
+        #expect(SealedSpec.error { _ = try ResponseFrames.Opener(counter: 42, salt: SealedSpec.salt43, key: device.receive).open(bytes, index: 0) }?.code == .authenticationFailed)
     }
 
     @Test("A compressed response frame: kind 81, the body decompresses to the plaintext and re-seals to the same bytes")
@@ -139,8 +161,8 @@ struct SpecSealedVectorTests {
         let bytes = try SealedSpec.sealed("frame-records")
         let plaintext = try SealedSpec.plain("frame-records")
         #expect(bytes.first == 0x81)
-        #expect(try ResponseFrames.Opener(counter: 43, key: device.receive).open(bytes, index: 0) == plaintext)
-        let nonce = AEAD.Nonce.fromCounter(43, direction: 2, index: 0)
+        #expect(try ResponseFrames.Opener(counter: 43, salt: SealedSpec.salt43, key: device.receive).open(bytes, index: 0) == plaintext)
+        let nonce = AEAD.Nonce.fromCounter(43, direction: 2, index: 0, salt: SealedSpec.salt43)
         let body = try AEAD.open(Array(bytes.dropFirst()), key: device.receive, nonce: nonce, additionalData: [0x81])
         #expect(try LZMAStreamDecoder().decompress(body, limit: WireFormat.maximumPlaintext) == plaintext)
         #expect(try [0x81] + AEAD.seal(body, key: server.transmit, nonce: nonce, additionalData: [0x81]) == bytes)
@@ -154,7 +176,7 @@ struct SpecSealedVectorTests {
         let error = ProtocolError(.replayed, "request 42 of device 7 repeats an old counter (last accepted 42); refused as a replay")
         let bytes = try SealedSpec.sealed("error")
         #expect(ResponseFrames.error(error) == bytes)
-        #expect(SealedSpec.error { _ = try ResponseFrames.Opener(counter: 42, key: device.receive).open(bytes, index: 0) } == error)
+        #expect(SealedSpec.error { _ = try ResponseFrames.Opener(counter: 42, salt: SealedSpec.salt42, key: device.receive).open(bytes, index: 0) } == error)
     }
 
     @Test("On TCP every request and frame is a LEB128 length and the payload")

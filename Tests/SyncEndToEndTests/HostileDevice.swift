@@ -39,6 +39,12 @@ func errorCode(_ frames: [[UInt8]]) -> ProtocolError.Code? {
     return ProtocolError.Code(rawValue: frames[0][1])
 }
 
+/// Whether `frames` is the answer to a request the server did not process because its
+/// counter is not new (a replay): one frame sealed under its own random nonce (kind 02).
+func isBehindAnswer(_ frames: [[UInt8]]) -> Bool {
+    frames.count == 1 && frames[0].first == 0x02
+}
+
 /// An enrolled device that sends whatever writes a test gives it, as a modified
 /// client could: the replica provides only its keys, counters and cursor.
 struct HostileDevice {
@@ -73,9 +79,10 @@ struct HostileDevice {
         let keys = try KeyExchange.sessionKeys(
             client: KeyExchange.KeyPair(publicKey: .init(identity.publicKey), secretKey: .init(identity.secretKey)),
             serverPublicKey: .init(identity.serverPublicKey))
+        let salt = try AEAD.Nonce.salt()
         let sealed = try SealedRequest.seal(request.encoded(hub: ReplicaID.hub), device: identity.deviceNumber,
-                                            counter: identity.requestCounter, key: keys.transmit)
-        return (sealed, request, ResponseFrames.Opener(counter: identity.requestCounter, key: keys.receive))
+                                            counter: identity.requestCounter, salt: salt, key: keys.transmit)
+        return (sealed, request, ResponseFrames.Opener(counter: identity.requestCounter, salt: salt, key: keys.receive))
     }
 
     /// Sends `writes` in one sealed request and returns the decoded frames (or the

@@ -22,7 +22,7 @@ struct HostileInputTests {
         #expect(errorCode(try await sendRaw([0x02, 0x01, 0x01, 0x01], to: hub)) == .unknownVersion)
         #expect(errorCode(try await sendRaw([0x01, 0x09], to: hub)) == .unknownMessage)
         #expect(errorCode(try await sendRaw([0x01, 0x01, 0x05], to: hub)) == .truncated)
-        #expect(errorCode(try await sendRaw([0x01, 0x01, 0x63, 0x01] + Array(repeating: 0, count: 20), to: hub)) == .authenticationFailed)
+        #expect(errorCode(try await sendRaw([0x01, 0x01, 0x63, 0x01] + Array(repeating: 0, count: 28), to: hub)) == .authenticationFailed)
     }
 
     @Test("A tampered request is refused, a replayed one too, and neither changes anything")
@@ -37,8 +37,9 @@ struct HostileInputTests {
         let keys = try KeyExchange.sessionKeys(
             client: KeyExchange.KeyPair(publicKey: .init(identity.publicKey), secretKey: .init(identity.secretKey)),
             serverPublicKey: .init(identity.serverPublicKey))
+        let salt = try AEAD.Nonce.salt()
         let sealed = try SealedRequest.seal(request.encoded(hub: ReplicaID.hub), device: identity.deviceNumber,
-                                            counter: identity.requestCounter, key: keys.transmit)
+                                            counter: identity.requestCounter, salt: salt, key: keys.transmit)
         var tampered = sealed
         tampered[tampered.count - 20] ^= 0x01
         #expect(errorCode(try await sendRaw(tampered, to: hub)) == .authenticationFailed)
@@ -47,6 +48,6 @@ struct HostileInputTests {
         let first = try await sendRaw(sealed, to: hub)
         #expect(errorCode(first) == nil && !first.isEmpty)
         #expect(try await hub.store.accounts(in: [hub.company.north.id]).contains { $0.city == "Kiel" })
-        #expect(errorCode(try await sendRaw(sealed, to: hub)) == .authenticationFailed)
+        #expect(isBehindAnswer(try await sendRaw(sealed, to: hub)))
     }
 }

@@ -94,7 +94,7 @@ struct LimitTests {
         // A captured request replayed again and again costs the device nothing.
         let captured = try hostile.seal([]).bytes
         #expect(errorCode(try await sendRaw(captured, to: hub)) == nil)
-        for _ in 0..<5 { #expect(errorCode(try await sendRaw(captured, to: hub)) == .authenticationFailed) }
+        for _ in 0..<5 { #expect(isBehindAnswer(try await sendRaw(captured, to: hub))) }
         _ = try await sync(replica)
         let account = RecordID(hub.company.accounts(in: hub.company.north)[0].id)
         try replica.update(account, fields: [Self.city: .string("Too soon")])

@@ -35,7 +35,7 @@ struct WorkBeforeChecksTests {
         let sealed = try Self.bomb(device, real.company, length: 1 << 20)
         #expect(errorCode(try await sendRaw(sealed, endpoint: device.endpoint)) == nil)
         for _ in 0..<20 {
-            #expect(try await sendRaw(sealed, endpoint: device.endpoint) == [ResponseFrames.error(.unauthenticated)])
+            #expect(isBehindAnswer(try await sendRaw(sealed, endpoint: device.endpoint)))
         }
         #expect(try await Self.inflated(real) == 1)
     }

@@ -75,6 +75,15 @@ public final class CuttingProxy: Sendable {
         ledger.traffic
     }
 
+    /// How many leading client-to-server bytes ``upstreamHeads`` keeps per connection.
+    public static let headLength = 32
+
+    /// The first ``headLength`` client-to-server bytes of each connection (a sync
+    /// request's length prefix and clear header), in the order connections were accepted.
+    public var upstreamHeads: [[UInt8]] {
+        ledger.upstreamHeads
+    }
+
     /// Stops accepting connections; those open run until a side closes.
     public func shutdown() async {
         try? await serverChannel.close()

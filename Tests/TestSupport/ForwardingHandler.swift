@@ -46,7 +46,7 @@ final class ForwardingHandler: ChannelInboundHandler {
 
     private func forward(_ buffer: ByteBuffer) {
         guard buffer.readableBytes > 0 else { return }
-        ledger.record(buffer.readableBytes, direction, on: connection)
+        ledger.record(buffer.readableBytes, direction, on: connection, head: buffer.readableBytesView.prefix(CuttingProxy.headLength))
         lastWrite = peer.writeAndFlush(buffer)
     }
 

@@ -7,6 +7,7 @@ final class ProxyLedger: Sendable {
         var nextConnection: [CuttingProxy.Direction: Int] = [:]
         var allConnections: [CuttingProxy.Direction: Int] = [:]
         var traffic: [ProxyTraffic] = []
+        var upstreamHeads: [[UInt8]] = []
     }
 
     private let state = Mutex(State())
@@ -17,6 +18,7 @@ final class ProxyLedger: Sendable {
             let budgets = state.nextConnection.merging(state.allConnections) { next, _ in next }
             state.nextConnection = [:]
             state.traffic.append(ProxyTraffic())
+            state.upstreamHeads.append([])
             return (state.traffic.count - 1, budgets)
         }
     }
@@ -30,10 +32,12 @@ final class ProxyLedger: Sendable {
         }
     }
 
-    func record(_ bytes: Int, _ direction: CuttingProxy.Direction, on connection: Int) {
+    func record(_ bytes: Int, _ direction: CuttingProxy.Direction, on connection: Int, head: some Sequence<UInt8>) {
         state.withLock { state in
             switch direction {
-            case .upstream: state.traffic[connection].upstream += bytes
+            case .upstream:
+                state.upstreamHeads[connection] += head.prefix(CuttingProxy.headLength - state.upstreamHeads[connection].count)
+                state.traffic[connection].upstream += bytes
             case .downstream: state.traffic[connection].downstream += bytes
             }
         }
@@ -41,5 +45,9 @@ final class ProxyLedger: Sendable {
 
     var traffic: [ProxyTraffic] {
         state.withLock { $0.traffic }
+    }
+
+    var upstreamHeads: [[UInt8]] {
+        state.withLock { $0.upstreamHeads }
     }
 }

@@ -2,6 +2,7 @@ import OutpostStore
 import ArgumentParser
 import Foundation
 import Glibc
+import OutpostProtocol
 import OutpostSQLite
 
 /// `outpost-server restore --from FILE`: puts a backup in place of the database, with a new server epoch.
@@ -10,7 +11,8 @@ struct RestoreCommand: AsyncParsableCommand {
         commandName: "restore",
         abstract: "Replace the database and its key file with a backup; refused while a server runs on it.",
         discussion: """
-            The restored database starts a new server epoch, so devices can tell it went back in time.
+            The restored database starts a new server epoch: at its next sync every device notices, re-sends
+            the changes the backup lacks and reads its records again.
             Stop the server first. Example:
               outpost-server restore --db hq.sqlite --from /backups/hq-2026-12-06.sqlite
             """
@@ -43,9 +45,9 @@ struct RestoreCommand: AsyncParsableCommand {
                 throw CommandError("cannot move \(from) to \(to): \(String(cString: strerror(errno)))")
             }
         }
-        let epoch = try await SQLiteStore(path: path).startNewEpoch()
+        let epoch = try await SQLiteStore(path: path).startNewEpoch(counterJump: SyncResponseFrame.Behind.epochCounterJump)
         withExtendedLifetime(lock) {}
-        print("Restored \(path) from \(backup); server epoch \(epoch) begins. Start the server again: devices that synced "
-              + "since the backup hold changes it lacks.")
+        print("Restored \(path) from \(backup); server epoch \(epoch) begins. Start the server again: at its next sync each device "
+              + "re-sends the changes it made since the backup and reads its records again.")
     }
 }

@@ -21,4 +21,6 @@ extension PostgresLedger: SyncServerStore {
     }
 
     public func territories() async throws(StoreError) -> [Territory] { try await store.territories() }
+
+    public func epochStartSequence() async throws(StoreError) -> UInt64 { try await store.epochStartSequence() }
 }

@@ -19,6 +19,9 @@ public protocol SyncServerStore: SyncLedger {
     func enrolDevice(codeHash: String, publicKey: [UInt8], label: String, now: Date) async throws(StoreError) -> EnrolledDevice
     /// All territories.
     func territories() async throws(StoreError) -> [Territory]
+    /// The hub counter the current server epoch started from: the change sequence when
+    /// the database was last restored from a backup (0 if never).
+    func epochStartSequence() async throws(StoreError) -> UInt64
 }
 
 extension SQLiteStore: SyncServerStore {}

@@ -9,7 +9,8 @@ import SyncChannel
 
 extension SyncService {
     /// Handles a sync request: finds the device once, authenticates the request, lets
-    /// the hub turn away replays and charge the request rate (a revoked device's too),
+    /// the hub turn away a counter that is not new (answered with the counter to continue
+    /// from) and charge the request rate (a revoked device's too),
     /// answers a revoked device with the wipe frame without reading its body; only then
     /// inflates and decodes the request and checks its number of writes, has the hub
     /// apply the writes (one transaction), and streams the hub's delivery as sealed frames.
@@ -19,29 +20,38 @@ extension SyncService {
             guard let publicKey = device.device.publicKey else { throw RequestRefusal.unknownDevice(sealed.device) }
             let session = try KeyExchange.sessionKeys(server: keys, clientPublicKey: try .init(publicKey))
             let body = try sealed.authenticate(key: session.receive)
-            try hub.authorise(device, counter: sealed.counter)
-            if device.device.isRevoked {
-                try await answerRevoked(device, counter: sealed.counter, key: session.transmit, send: send)
-                return
+            let sealer = ResponseFrames.Sealer(counter: sealed.counter, salt: sealed.salt, key: session.transmit)
+            do {
+                try hub.authorise(device, counter: sealed.counter)
+                if device.device.isRevoked {
+                    try await answerRevoked(device, sealer: sealer, send: send)
+                    return
+                }
+                if body.isCompressed { metrics?.requestInflated() }
+                let decoded = try SyncRequest(decoding: try body.plaintext(), device: device.replica, hub: ReplicaID.hub)
+                try hub.checkWrites(decoded.writes.count, of: device)
+                var identities: [UInt64: WriteIdentity] = [:]
+                for write in decoded.writes { identities[write.dot.counter] = try WriteIdentity(of: write) }
+                let request = DeviceRequest(device: device, counter: sealed.counter, cursor: DeviceCursor(decoded.cursor),
+                                            writes: decoded.writes, identities: identities)
+                var frames = FrameSender(sealer: sealer, request: decoded.cursor, send: send)
+                guard case .applied(let report) = try await hub.push(request, now: Date()) else {
+                    logger.notice("revoked device told to wipe", metadata: ["device": "\(sealed.device)"])
+                    try await frames.send(SyncResponseFrame(cursor: decoded.cursor, wipe: true))
+                    return
+                }
+                metrics?.count(report)
+                var delivery = hub.delivery(for: request, report: report)
+                while let step = try await delivery.next() { try await frames.send(SyncResponseFrame(step)) }
+                metrics?.recordsSent(delivery.recordsSent)
+                logger.info("synced", metadata: [
+                    "device": "\(sealed.device)", "accepted": "\(report.accepted)", "refused": "\(report.refused)",
+                    "renumbered from": "\(report.outcome.renumberFrom.map { "\($0)" } ?? "-")",
+                    "frames": "\(frames.index)", "records": "\(delivery.recordsSent)",
+                ])
+            } catch RequestRefusal.replayed(let last) {
+                try await answerBehind(sealed, last: last, sealer: sealer, send: send)
             }
-            if body.isCompressed { metrics?.requestInflated() }
-            let decoded = try SyncRequest(decoding: try body.plaintext(), device: device.replica, hub: ReplicaID.hub)
-            try hub.checkWrites(decoded.writes.count, of: device)
-            let request = DeviceRequest(device: device, counter: sealed.counter, cursor: DeviceCursor(decoded.cursor), writes: decoded.writes)
-            var frames = FrameSender(counter: sealed.counter, key: session.transmit, request: decoded.cursor, send: send)
-            guard case .applied(let report) = try await hub.push(request, now: Date()) else {
-                logger.notice("revoked device told to wipe", metadata: ["device": "\(sealed.device)"])
-                try await frames.send(SyncResponseFrame(cursor: decoded.cursor, wipe: true))
-                return
-            }
-            metrics?.count(report)
-            var delivery = hub.delivery(for: request, report: report)
-            while let step = try await delivery.next() { try await frames.send(SyncResponseFrame(step)) }
-            metrics?.recordsSent(delivery.recordsSent)
-            logger.info("synced", metadata: [
-                "device": "\(sealed.device)", "accepted": "\(report.accepted)", "refused": "\(report.refused)",
-                "frames": "\(frames.index)", "records": "\(delivery.recordsSent)",
-            ])
         } catch let refusal as RequestRefusal {
             throw ProtocolError(refusal, request: sealed)
         }
@@ -49,16 +59,29 @@ extension SyncService {
 }
 
 extension SyncService {
+    /// Answers an authentic request whose counter is not new (a replay, a device restored
+    /// from an older copy of its replica, or any device after a server restore): nothing
+    /// is applied, and one frame sealed alone under a random nonce, readable by the device
+    /// alone, names the counter to continue from and the server epoch's start.
+    private func answerBehind(_ sealed: SealedRequest, last: UInt64, sealer: ResponseFrames.Sealer,
+                              send: @escaping @Sendable ([UInt8]) async throws -> Void) async throws {
+        logger.notice("request counter behind", metadata: ["device": "\(sealed.device)", "counter": "\(sealed.counter)", "last": "\(last)"])
+        // The frame changes no cursor, so it reads the same against any request cursor.
+        let unchanged = SyncCursor(watermark: 0, scopeVersion: 0)
+        let behind = SyncResponseFrame.Behind(last: last, epochStart: try await store.epochStartSequence())
+        try await send(try sealer.sealAlone(SyncResponseFrame(cursor: unchanged, behind: behind).encoded(answering: unchanged, hub: ReplicaID.hub)))
+    }
+
     /// Tells a revoked device to wipe without inflating or decoding its request: the
     /// hub records the counter (and that the device tried), nothing else is read.
-    private func answerRevoked(_ device: EnrolledDevice, counter: UInt64, key: AEAD.Key,
+    private func answerRevoked(_ device: EnrolledDevice, sealer: ResponseFrames.Sealer,
                                send: @escaping @Sendable ([UInt8]) async throws -> Void) async throws {
         // The wipe frame changes no cursor, so it reads the same against any request cursor.
         let unchanged = SyncCursor(watermark: 0, scopeVersion: 0)
-        let request = DeviceRequest(device: device, counter: counter, cursor: DeviceCursor(unchanged), writes: [])
+        let request = DeviceRequest(device: device, counter: sealer.counter, cursor: DeviceCursor(unchanged), writes: [])
         _ = try await hub.push(request, now: Date())
         logger.notice("revoked device told to wipe", metadata: ["device": "\(device.number)"])
-        var frames = FrameSender(counter: counter, key: key, request: unchanged, send: send)
+        var frames = FrameSender(sealer: sealer, request: unchanged, send: send)
         try await frames.send(SyncResponseFrame(cursor: unchanged, wipe: true))
     }
 }
@@ -109,7 +132,7 @@ extension SyncResponseFrame {
 extension SyncResponseFrame.Outcome {
     /// The wire form of the hub's outcomes.
     init(_ outcome: PushOutcome) {
-        self.init(appliedThrough: outcome.appliedThrough)
+        self.init(appliedThrough: outcome.appliedThrough, renumberFrom: outcome.renumberFrom)
         for written in outcome.outcomes {
             switch written.result {
             case .accepted(let stamp): acks.append(.init(counter: written.counter, stamp: stamp))
@@ -127,8 +150,8 @@ struct FrameSender {
     let send: @Sendable ([UInt8]) async throws -> Void
     private(set) var index: UInt32 = 0
 
-    init(counter: UInt64, key: AEAD.Key, request: SyncCursor, send: @escaping @Sendable ([UInt8]) async throws -> Void) {
-        sealer = ResponseFrames.Sealer(counter: counter, key: key)
+    init(sealer: ResponseFrames.Sealer, request: SyncCursor, send: @escaping @Sendable ([UInt8]) async throws -> Void) {
+        self.sealer = sealer
         self.request = request
         self.send = send
     }
