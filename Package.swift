@@ -200,6 +200,17 @@ let package = Package(
             path: "FieldClient/outpost"
         ),
 
+        // MARK: Benchmarks
+        // The sync load generator (Benchmarks/README.md): in-process devices against a real `outpost-server serve`.
+        .executableTarget(
+            name: "sync-load",
+            dependencies: [
+                "ClientTransport", "MergeEngine", "OutpostModel", "OutpostProtocol", "OutpostReplication", "SodiumKit", "SyncChannel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/sync-load"
+        ),
+
         // MARK: Tests
         .testTarget(
             name: "OutpostModelTests",
