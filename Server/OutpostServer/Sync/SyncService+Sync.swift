@@ -17,7 +17,7 @@ extension SyncService {
         do {
             let device = try await hub.device(number: sealed.device)
             guard let publicKey = device.device.publicKey else { throw RequestRefusal.unknownDevice(sealed.device) }
-            let session = try KeyExchange.sessionKeys(server: keys, clientPublicKey: try .init(publicKey))
+            let session = try sessionKeys.keys(device: sealed.device, publicKey: publicKey)
             let body = try sealed.authenticate(key: session.receive)
             try hub.authorise(device, counter: sealed.counter)
             if device.device.isRevoked {
