@@ -51,9 +51,10 @@ let package = Package(
         // MARK: Pure libraries
         .target(name: "OutpostModel", path: "Sources/OutpostModel"),
         .target(name: "ByteCoding", path: "Sources/ByteCoding"),
+        .target(name: "ErrorReporting", path: "Sources/ErrorReporting"),
         .target(name: "MergeEngine", dependencies: ["ByteCoding"], path: "Sources/MergeEngine"),
         .target(name: "Configurator", dependencies: ["OutpostModel"], path: "Sources/Configurator"),
-        .target(name: "Pricing", dependencies: ["OutpostModel"], path: "Sources/Pricing"),
+        .target(name: "Pricing", dependencies: ["ErrorReporting", "OutpostModel"], path: "Sources/Pricing"),
         .target(name: "Forecasting", dependencies: ["OutpostModel"], path: "Sources/Forecasting"),
         .target(
             name: "TerminalOutput",
@@ -75,7 +76,7 @@ let package = Package(
         ),
         .target(
             name: "OrderIntake",
-            dependencies: ["OutpostModel", "OutpostReplication", "Configurator", "Pricing", "SodiumKit"],
+            dependencies: ["ErrorReporting", "OutpostModel", "OutpostReplication", "Configurator", "Pricing", "SodiumKit"],
             path: "Sources/OrderIntake"
         ),
         .target(
@@ -84,10 +85,11 @@ let package = Package(
             path: "Sources/HubCore"
         ),
         .target(name: "HTMLText", path: "Sources/HTMLText"),
+        .target(name: "DocumentContent", dependencies: ["ErrorReporting", "SodiumKit"], path: "Sources/DocumentContent"),
         .target(name: "StateCoding", dependencies: ["ByteCoding", "MergeEngine"], path: "Sources/StateCoding"),
         .target(
             name: "OutpostProtocol",
-            dependencies: ["ByteCoding", "StateCoding", "OutpostModel", "MergeEngine"],
+            dependencies: ["ByteCoding", "ErrorReporting", "StateCoding", "OutpostModel", "MergeEngine"],
             path: "Protocol/OutpostProtocol"
         ),
 
@@ -98,7 +100,7 @@ let package = Package(
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
         ),
-        .target(name: "SodiumKit", dependencies: ["CSodium"], path: "Sources/SodiumKit"),
+        .target(name: "SodiumKit", dependencies: ["CSodium", "ErrorReporting"], path: "Sources/SodiumKit"),
         .target(name: "CKeyring", path: "Sources/CKeyring"),
         .systemLibrary(
             name: "CLZMA",
@@ -106,7 +108,7 @@ let package = Package(
             pkgConfig: "liblzma",
             providers: [.apt(["liblzma-dev"])]
         ),
-        .target(name: "OutpostStore", dependencies: ["OutpostModel"], path: "Sources/OutpostStore"),
+        .target(name: "OutpostStore", dependencies: ["ErrorReporting", "OutpostModel"], path: "Sources/OutpostStore"),
         .target(
             name: "OutpostSQLite",
             dependencies: [
@@ -184,7 +186,7 @@ let package = Package(
         .target(
             name: "FieldClient",
             dependencies: ["HTMLText", "StateCoding", 
-                "ByteCoding", "CKeyring", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
+                "ByteCoding", "CKeyring", "ErrorReporting", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
                 "ClientTransport", "Configurator", "Pricing", "OrderIntake", "Forecasting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -302,6 +304,11 @@ let package = Package(
             dependencies: ["SeededRandom", "Configurator", "OutpostDemo", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/ConfiguratorTests",
             resources: [.copy("Models")]
+        ),
+        .testTarget(
+            name: "DocumentContentTests",
+            dependencies: ["DocumentContent", "SeededRandom", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/DocumentContentTests"
         ),
         .testTarget(
             name: "PricingTests",

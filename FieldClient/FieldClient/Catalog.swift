@@ -96,7 +96,7 @@ public struct Catalog: Sendable {
             try bundle.verify(CatalogBundle.members(of: product, options: options, models: models, priceBooks: priceBooks),
                               publicKey: signingKey)
         } catch {
-            throw ReplicaError(.untrustedCatalog, "the catalog for \(product.sku) failed its signature check (\(error.detail)); sync again or ask an admin")
+            throw ReplicaError(.untrustedCatalog, "the catalog for \(product.sku) failed its signature check (\(error.message)); sync again or ask an admin")
         }
         return bundle
     }

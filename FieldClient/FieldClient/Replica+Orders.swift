@@ -44,8 +44,9 @@ extension Replica {
         var moved = order.order
         moved.status = status
         moved.deskNote = note
-        return try update(RecordID(order.order.id),
-                          fields: moved.fields.filter { $0.key == Order.statusField || $0.key == Order.deskNoteField })
+        // Only the fields the move changes (status, desk note): the rep's side stays theirs.
+        let before = order.order.fields
+        return try update(RecordID(order.order.id), fields: moved.fields.filter { before[$0.key] != $0.value })
     }
 
     /// `order` as people read it (``ReadableOrder``), with the orders it replaces and
@@ -97,11 +98,4 @@ extension Replica {
             return news
         }
     }
-}
-
-extension Order {
-    /// The id of the `status` field.
-    static let statusField = Order.kind.fieldID(named: "status")!
-    /// The id of the `desk_note` field.
-    static let deskNoteField = Order.kind.fieldID(named: "desk_note")!
 }

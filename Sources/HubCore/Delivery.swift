@@ -58,6 +58,10 @@ public struct Delivery<Ledger: SyncLedger>: Sendable {
     private let kindsEverywhere: Set<ReplicatedKind>
     /// Territories to backfill (below the watermark), when the scope grew.
     private let added: Set<TerritoryID>
+    /// Territories the device surely held whole when it sent the request.
+    private let heldWhole: Set<TerritoryID>
+    /// Where each record the request wrote was before it (see ``PushReport/placementsBefore``).
+    private let placementsBefore: [RecordID: RecordPlacement]
     /// The scope version being backfilled, if the scope changed.
     private let backfillTarget: UInt64?
     private var backfillPosition: UInt64
@@ -85,8 +89,10 @@ public struct Delivery<Ledger: SyncLedger>: Sendable {
         kindsEverywhere = report.kindsEverywhere
         outcome = report.outcome
         acceptedRecords = report.acceptedRecords
+        placementsBefore = report.placementsBefore
         guard request.scopeVersion != report.scope.version || request.backfill != nil else {
             added = []
+            heldWhole = scope
             backfillTarget = nil
             backfillPosition = 0
             evictions = []
@@ -110,6 +116,7 @@ public struct Delivery<Ledger: SyncLedger>: Sendable {
             }
         }
         added = scope.subtracting(whole)
+        heldWhole = whole
         backfillTarget = report.scope.version
         backfillPosition = position
         evictions = held.subtracting(scope).sorted { RecordID($0) < RecordID($1) }
@@ -173,16 +180,28 @@ public struct Delivery<Ledger: SyncLedger>: Sendable {
         }
         let final = page.count < batchSize
         // An own echo is left out only where the device holds the record's earlier
-        // history: not in a territory this response adds to its scope.
+        // history: not in a territory this response adds to its scope, and only if the
+        // record was where the device held it whole before the request.
         let (added, seen) = (added, seen)
         let records = page.filter { record in
-            record.territory.map(added.contains) == true
+            record.territory.map(added.contains) == true || !heldBeforeRequest(record)
                 || !Self.isOwnEcho(record.state, device: device, above: requestWatermark, seen: seen[record.state.id])
         }.map(Self.routed)
         recordsSent += records.count
         cursor.watermark = watermark
         if final { phase = .done }
         return DeliveryStep(cursor: cursor, evictions: takeEvictions() + departed, records: records, outcome: final ? outcome : nil)
+    }
+
+    /// Whether the device held `record` before its request's writes: created by them,
+    /// global, of a kind it receives everywhere, or in a territory it held whole. A
+    /// record evicted while the device's write to it was pending is not held.
+    private func heldBeforeRequest(_ record: StoredRecord) -> Bool {
+        switch placementsBefore[record.state.id] {
+        case nil: false
+        case .unknown, .global: true
+        case .territory(let territory): heldWhole.contains(territory) || kindsEverywhere.contains(record.kind)
+        }
     }
 
     private mutating func takeEvictions() -> [RecordID] {

@@ -38,7 +38,11 @@ extension SyncHub {
             for version in wanted where scopes[version] == nil {
                 scopes[version] = version == 0 ? [] : try ledger.scope(device: device.number, version: version) ?? []
             }
-            let outcome = PushOutcome(appliedThrough: writer.appliedThrough, outcomes: try ledger.outcomes(device: device.number))
+            // Outcomes go only to writes the request carries: the device files each
+            // accepted one and, if its record has left the scope since, is told to evict it.
+            let carried = Set(request.writes.map(\.dot.counter))
+            let outcome = PushOutcome(appliedThrough: writer.appliedThrough,
+                                      outcomes: try ledger.outcomes(device: device.number).filter { carried.contains($0.counter) })
             let acked = Set(outcome.outcomes.compactMap { written -> UInt64? in
                 if case .accepted = written.result { return written.counter }
                 return nil
@@ -46,6 +50,7 @@ extension SyncHub {
             return .applied(PushReport(outcome: outcome, scope: scope, scopes: scopes,
                                        kindsEverywhere: device.user.role.kindsFromEveryTerritory,
                                        acceptedRecords: Set(request.writes.filter { acked.contains($0.dot.counter) }.map(\.record)),
+                                       placementsBefore: writer.placementsBefore,
                                        accepted: writer.accepted, refused: writer.refused))
         }
     }

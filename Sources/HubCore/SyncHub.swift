@@ -87,6 +87,9 @@ public struct PushReport: Sendable {
     public var kindsEverywhere: Set<ReplicatedKind>
     /// The records of the request's writes the hub has accepted (now or before).
     public var acceptedRecords: Set<RecordID>
+    /// Where each record this request wrote was before the request (a record missing
+    /// here was written by an earlier request whose answer was lost).
+    public var placementsBefore: [RecordID: RecordPlacement]
     /// Writes this request accepted and refused.
     public var accepted: Int
     /// See ``accepted``.

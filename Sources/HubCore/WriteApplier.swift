@@ -12,6 +12,8 @@ struct WriteApplier<Ledger: LedgerTransaction> {
     private(set) var appliedThrough: UInt64
     private(set) var accepted = 0
     private(set) var refused = 0
+    /// Where each record the request decided a write to was before its first such write.
+    private(set) var placementsBefore: [RecordID: RecordPlacement] = [:]
 
     init(ledger: Ledger, device: EnrolledDevice, scope: Set<TerritoryID>, time: WallClock) {
         self.ledger = ledger
@@ -29,6 +31,7 @@ struct WriteApplier<Ledger: LedgerTransaction> {
             if n <= appliedThrough { continue }
             if n > appliedThrough + 1 { break }
             appliedThrough = n
+            if placementsBefore[write.record] == nil { placementsBefore[write.record] = try ledger.placement(of: write.record) }
             let result = try decide(write)
             switch result {
             case .accepted: accepted += 1
@@ -44,8 +47,9 @@ struct WriteApplier<Ledger: LedgerTransaction> {
     /// reaches everywhere, its kind is writable by the device's role, the merged record
     /// is valid, names no other user as its writer (``WriterRules``), and, for an order
     /// or a quote, ``OrderRules`` or ``QuoteRules`` allow it. An account that moves takes
-    /// its contacts, opportunities and activities along (each at a new sequence value),
-    /// and a departure tells the old territory's devices to evict it.
+    /// its contacts, opportunities and activities, their quotes and orders along
+    /// (``AccountFamily``, each at a new sequence value), and a departure tells the old
+    /// territory's devices to evict it.
     private func decide(_ write: Write) throws -> WriteOutcome.Result {
         let seq = try ledger.nextSequence()
         // A context is what the device received from the hub: hub dots the hub has
@@ -108,7 +112,7 @@ struct WriteApplier<Ledger: LedgerTransaction> {
         }
         if let quote = record as? Quote, !view.isDeleted { try QuoteRules.number(quote, time: time, in: ledger) }
         if kind == .account, let moved = existing?.territory, moved != territory {
-            for child in try ledger.children(of: AccountID(write.record)) {
+            for child in try AccountFamily.members(of: AccountID(write.record), in: moved, ledger) {
                 try ledger.reroute(child, to: territory, seq: try ledger.nextSequence())
             }
             try ledger.addDeparture(write.record, from: moved, seq: seq)

@@ -3,30 +3,18 @@ import MergeEngine
 public import OutpostModel
 public import SodiumKit
 
-/// Why a catalog bundle does not vouch for the records a device holds.
-public struct CatalogBundleError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What failed.
-    public enum Code: String, Sendable, Hashable {
-        /// The product has no signed bundle (yet): sync again.
-        case missing
-        /// The signature does not verify with the server's signing key.
-        case badSignature
-        /// A record differs from, lacks or is not in the signed digests.
-        case mismatch
-    }
+/// Why a catalog bundle does not vouch for the records a device holds; the message
+/// names the record or check, for logs.
+public typealias CatalogBundleError = CodedError<CatalogBundleErrorCode>
 
-    /// What failed.
-    public let code: Code
-    /// Which record or check, for logs.
-    public let detail: String
-
-    /// A failure with `code`, `detail` naming the record or check.
-    public init(_ code: Code, _ detail: String) {
-        self.code = code
-        self.detail = detail
-    }
-
-    public var description: String { detail }
+/// What failed.
+public enum CatalogBundleErrorCode: String, Sendable, Hashable {
+    /// The product has no signed bundle (yet): sync again.
+    case missing
+    /// The signature does not verify with the server's signing key.
+    case badSignature
+    /// A record differs from, lacks or is not in the signed digests.
+    case mismatch
 }
 
 extension CatalogBundle {

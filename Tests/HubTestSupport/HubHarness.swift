@@ -61,6 +61,12 @@ public struct HubHarness {
     /// An account of the harness's territory named `name`.
     public func account(_ name: String) -> Account { Account(territoryID: territory, name: name) }
 
+    /// Device `index` creates `account` offline at `time`.
+    @discardableResult
+    public mutating func create(_ account: Account, on index: Int, at time: WallClock) -> Write {
+        devices[index].write(account.recordID, .create(type: ReplicatedKind.account.typeID, fields: account.fields), at: time)
+    }
+
     /// The field of accounts called `name`.
     public static func field(_ name: String) -> FieldID {
         guard let id = ReplicatedKind.account.fieldID(named: name) else { preconditionFailure("accounts have no field \(name)") }

@@ -16,7 +16,7 @@ struct ClockSkewTests {
     func laterWriteWinsWithClockBehind() async throws {
         var harness = HubHarness(devices: 2)
         let account = harness.account("Acme")
-        harness.devices[0].write(account.recordID, .create(type: ReplicatedKind.account.typeID, fields: account.fields), at: Fixture.noon)
+        harness.create(account, on: 0, at: Fixture.noon)
         try await harness.syncAll()
         harness.devices[1].write(account.recordID, .update(fields: [name: .string("Acme Corp")]), at: Fixture.noon.adding(milliseconds: -Fixture.day))
         try await harness.syncAll()
@@ -30,7 +30,7 @@ struct ClockSkewTests {
     func concurrentWinnerIgnoresClocks() async throws {
         var harness = HubHarness(devices: 2)
         let account = harness.account("A")
-        harness.devices[0].write(account.recordID, .create(type: ReplicatedKind.account.typeID, fields: account.fields), at: Fixture.noon)
+        harness.create(account, on: 0, at: Fixture.noon)
         try await harness.syncAll()
         harness.devices[0].write(account.recordID, .update(fields: [name: .string("future")]), at: Fixture.noon.adding(milliseconds: Fixture.day))
         harness.devices[1].write(account.recordID, .update(fields: [name: .string("past")]), at: Fixture.noon.adding(milliseconds: -Fixture.day))
@@ -47,7 +47,7 @@ struct ClockSkewTests {
     func ownWritesDoNotConflict() async throws {
         var harness = HubHarness(devices: 2)
         let account = harness.account("one")
-        harness.devices[0].write(account.recordID, .create(type: ReplicatedKind.account.typeID, fields: account.fields), at: Fixture.noon)
+        harness.create(account, on: 0, at: Fixture.noon)
         harness.devices[0].write(account.recordID, .update(fields: [name: .string("two")]), at: Fixture.noon)
         harness.devices[0].write(account.recordID, .update(fields: [name: .string("three")]), at: Fixture.noon)
         try await harness.syncAll()
@@ -64,7 +64,7 @@ struct DeliveryFaultTests {
     func exactlyOnce() async throws {
         var harness = HubHarness(devices: 1)
         let account = harness.account("1")
-        let create = harness.devices[0].write(account.recordID, .create(type: ReplicatedKind.account.typeID, fields: account.fields), at: Fixture.noon)
+        let create = harness.create(account, on: 0, at: Fixture.noon)
         let rename = harness.devices[0].write(account.recordID, .update(fields: [name: .string("2")]), at: Fixture.noon)
         let call = harness.devices[0].write(account.recordID, .update(fields: [phone: .string("3")]), at: Fixture.noon)
         let hub = harness.hub
@@ -92,7 +92,7 @@ struct MetadataTests {
         var harness = HubHarness(devices: 1)
         let account = harness.account("Acme")
         let fields = ["name", "industry", "city", "country", "phone"].map(HubHarness.field)
-        harness.devices[0].write(account.recordID, .create(type: ReplicatedKind.account.typeID, fields: account.fields), at: Fixture.noon)
+        harness.create(account, on: 0, at: Fixture.noon)
         try await harness.sync(0)
         func sizes() async throws -> (metadata: Int, stored: Int, sent: Int) {
             let state = try #require(try await harness.state(account.recordID))

@@ -134,4 +134,35 @@ struct OrderTests {
         #expect(reasons.contains { $0.contains("not a valid configuration") })
         #expect(try await hub.store.orders().isEmpty)
     }
+
+    @Test("An account moved to another territory takes its quotes along: the new territory's rep receives them, the old one's no longer does")
+    func movedAccountTakesQuotes() async throws {
+        let hub = try await LiveHub.start()
+        defer { Task { await hub.stop() } }
+        let shop = OrderDesk(company: hub.company)
+        try await shop.install(on: hub)
+        let north = try await hub.bootstrapped(hub.company.repNorth)
+        let south = try await hub.bootstrapped(hub.company.repSouth)
+        let boss = try await hub.bootstrapped(hub.company.manager)
+        var account = hub.company.accounts(in: hub.company.north)[0]
+        let opportunity = try #require(hub.company.opportunities.first { $0.accountID == account.id })
+        var quote = try shop.acceptedQuote(on: opportunity, options: [shop.catalog.chassis], quantity: 1, pricedOn: north)
+        quote.status = .draft
+        try north.create(quote)
+        #expect(try await sync(north).accepted == 1)
+
+        // The manager moves the quote's account to South; nobody touches the quote.
+        _ = try await sync(boss)
+        let territoryField = try #require(ReplicatedKind.account.fieldID(named: "territory_id"))
+        account.territoryID = hub.company.south.id
+        try boss.update(RecordID(account.id), fields: [territoryField: try #require(account.fields[territoryField])])
+        #expect(try await sync(boss).accepted == 1)
+
+        _ = try await sync(south)
+        _ = try await sync(north)
+        let newcomer = try await hub.bootstrapped(hub.company.repNorth, name: "north-2")
+        #expect(try south.record(RecordID(quote.id)) != nil, "the new territory's rep did not receive the moved account's quote")
+        #expect(try north.record(RecordID(quote.id)) == nil, "the old territory's rep still holds the moved account's quote")
+        #expect(try newcomer.record(RecordID(quote.id)) == nil, "a new device of the old territory received the moved account's quote")
+    }
 }
