@@ -14,7 +14,7 @@ struct SyncLoad: ParsableCommand {
             Server CPU is read from /proc/PID/stat before and after each point.
             Example:
               swift build -c release -j 1 --product outpost-server --product sync-load
-              .build/release/sync-load --devices 1,4,16,64 --mixes noop,write,bootstrap --seconds 5
+              "$(swift build -c release --show-bin-path)/sync-load" --devices 1,4,16,64 --mixes noop,write,bootstrap --seconds 5
             """)
 
     @Option(help: "The outpost-server binary (default: the one beside this program).")

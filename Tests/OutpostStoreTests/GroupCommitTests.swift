@@ -8,6 +8,11 @@ import Testing
 struct GroupCommitTests {
     private struct Refused: Error {}
 
+    /// How many transactions have been handed in.
+    private final class StartedCount: Sendable {
+        let value = Atomic<Int>(0)
+    }
+
     /// Counts the commits of the writer connection.
     private final class CommitCounter: TransactionObserver, @unchecked Sendable {
         // @unchecked: GRDB calls the observer on the writer's queue only, and the test reads the count after every write returned.
@@ -29,13 +34,13 @@ struct GroupCommitTests {
         let commits = GroupCommit(writer: pool)
         let count = 60
         // Hold the writer until every transaction has been handed in, so they meet in the queue.
-        let started = Atomic<Int>(0)
+        let started = StartedCount()
         let release = DispatchSemaphore(value: 0)
         pool.asyncWriteWithoutTransaction { _ in release.wait() }
         let results = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
             for n in 0..<count {
                 group.addTask {
-                    started.add(1, ordering: .sequentiallyConsistent)
+                    started.value.add(1, ordering: .sequentiallyConsistent)
                     do {
                         try await commits.run { db in
                             try db.execute(sql: "INSERT INTO t (n) VALUES (?)", arguments: [n])
@@ -45,12 +50,12 @@ struct GroupCommitTests {
                         return (n, false)
                     }
                     // Committed: a fresh connection sees it at once.
-                    let visible = try DatabaseQueue(path: file.path).read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM t WHERE n = ?)", arguments: [n]) } ?? false
+                    let visible = try await DatabaseQueue(path: file.path).read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM t WHERE n = ?)", arguments: [n]) } ?? false
                     #expect(visible, "transaction \(n) returned before its commit")
                     return (n, true)
                 }
             }
-            while started.load(ordering: .sequentiallyConsistent) < count { await Task.yield() }
+            while started.value.load(ordering: .sequentiallyConsistent) < count { await Task.yield() }
             release.signal()
             var results: [(Int, Bool)] = []
             for try await result in group { results.append(result) }
