@@ -108,7 +108,7 @@ let package = Package(
             pkgConfig: "liblzma",
             providers: [.apt(["liblzma-dev"])]
         ),
-        .target(name: "OutpostStore", dependencies: ["ErrorReporting", "OutpostModel"], path: "Sources/OutpostStore"),
+        .target(name: "OutpostStore", dependencies: ["ErrorReporting", "OutpostModel", "SodiumKit"], path: "Sources/OutpostStore"),
         .target(
             name: "OutpostSQLite",
             dependencies: [
@@ -121,10 +121,14 @@ let package = Package(
         .target(
             name: "OutpostPostgres",
             dependencies: [
-                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "HubCore", "StateCoding",
+                "OutpostModel", "OutpostStore", "MergeEngine", "OutpostReplication", "HubCore", "StateCoding", "SodiumKit",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                "OrderIntake", "Pricing",
             ],
             path: "Sources/OutpostPostgres"
         ),
@@ -202,7 +206,12 @@ let package = Package(
             path: "FieldClient/outpost"
         ),
 
-        // MARK: Benchmarks
+        // MARK: Benchmarks (scripts/bench-instances.sh)
+        .executableTarget(
+            name: "outpost-sync-bench",
+            dependencies: ["FieldClient", "MergeEngine", "OutpostModel", "OutpostReplication"],
+            path: "Benchmarks/SyncInstances"
+        ),
         // The sync load generator (Benchmarks/README.md): in-process devices against a real `outpost-server serve`.
         .executableTarget(
             name: "sync-load",
@@ -228,7 +237,7 @@ let package = Package(
             name: "MergeEngineTests",
             dependencies: ["StateCoding", 
                 "SeededRandom", "MergeEngine", "HubCore", "HubTestSupport", "OutpostModel", "OutpostReplication", "OutpostStore",
-                "OutpostSQLite", "OutpostProtocol", .product(name: "PropertyBased", package: "swift-property-based"),
+                "OutpostSQLite", "OutpostProtocol", "StoreTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/MergeEngineTests"
         ),
@@ -255,7 +264,7 @@ let package = Package(
         .target(
             name: "StoreTestSupport",
             dependencies: [
-                "OutpostStore", "OutpostSQLite", "OutpostPostgres",
+                "OutpostStore", "OutpostSQLite", "OutpostPostgres", "HubCore", "OutpostModel",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -287,7 +296,7 @@ let package = Package(
             dependencies: ["StateCoding", "SeededRandom", "ByteCoding",
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
                 "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "SodiumKit", "Pricing",
-                "OrderIntake", "Forecasting", "HubCore",
+                "OrderIntake", "Forecasting", "HubCore", "StoreTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),

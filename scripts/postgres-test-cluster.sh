@@ -70,7 +70,7 @@ start() {
   for attempt in 1 2 3 4 5; do
     port="$(free_port)"
     if as_owner "${bindir}pg_ctl" start -w -t 30 -D "$folder/data" -l "$folder/server.log" \
-         -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c fsync=off" >/dev/null; then
+         -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c fsync=off -c max_connections=400" >/dev/null; then
       url="postgres://outpost:$password@127.0.0.1:$port/outpost_test"
       printf '%s\n%s\n' "$folder" "$url" > "$state"
       chmod 0600 "$state"

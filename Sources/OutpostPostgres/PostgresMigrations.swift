@@ -19,6 +19,17 @@ enum PostgresMigrations {
             "ALTER TABLE account ADD COLUMN vat_number TEXT",
             "ALTER TABLE account ADD COLUMN website TEXT",
         ]),
+        // A SEQUENCE's value is not transactional: a read snapshot could not tell how far
+        // the changes it sees reach. A one-row table (as on SQLite) is.
+        ("pg3-change-sequence-row", [
+            "ALTER SEQUENCE change_sequence RENAME TO change_sequence_retired",
+            "CREATE TABLE change_sequence (id integer PRIMARY KEY CHECK (id = 1), value bigint NOT NULL CHECK (value >= 0))",
+            """
+            INSERT INTO change_sequence (id, value)
+            SELECT 1, CASE WHEN is_called THEN last_value ELSE 0 END FROM change_sequence_retired
+            """,
+            "DROP SEQUENCE change_sequence_retired",
+        ]),
     ]
 
     /// The advisory lock key migrations hold (any constant other Outpost locks do not use).

@@ -7,8 +7,8 @@
 ///   tables keep record ids as 16-byte `bytea`, as the merge engine handles them;
 /// - instants are `timestamptz` (SQLite: integer milliseconds), written to the millisecond;
 /// - `INTEGER` is `bigint`, `BLOB` is `bytea`, `AUTOINCREMENT` is an identity column;
-/// - the change sequence is the SEQUENCE `change_sequence`; its values are taken under
-///   ``ChangeSequence/lockName`` so that they commit in order (see ``ChangeSequence``);
+/// - the change sequence began as a SEQUENCE and is a one-row table since `pg3` (see
+///   ``ChangeSequence``);
 /// - `COLLATE NOCASE` indexes are indexes on `lower(…)`.
 enum PostgresSchema {
     /// The directory (territories, users, devices, enrolment codes) and the change sequence.

@@ -1,6 +1,7 @@
 public import Foundation
 public import OutpostModel
 public import OutpostStore
+import NIOCore
 import PostgresNIO
 
 extension PostgresStore {
@@ -18,30 +19,9 @@ extension PostgresStore {
 
     /// Users (all, or the one named `name`), by name in byte order as on SQLite, with their territories.
     static func users(_ connection: PostgresConnection, named name: String?, id: UserID? = nil, logger: Logger) async throws -> [User] {
-        var territories: [UUID: [TerritoryID]] = [:]
-        let assignments = try await connection.query("""
-            SELECT ut.user_id, ut.territory_id FROM user_territory ut JOIN "user" u ON u.id = ut.user_id
-            WHERE (\(name)::text IS NULL OR u.name = \(name)) AND (\(id?.uuid)::uuid IS NULL OR u.id = \(id?.uuid))
-            ORDER BY ut.user_id, ut.position
-            """, logger: logger)
-        for try await (user, territory) in assignments.decode((UUID, UUID).self) {
-            territories[user, default: []].append(TerritoryID(territory))
-        }
-        var users: [User] = []
-        let rows = try await connection.query("""
-            SELECT id, name, display_name, role FROM "user"
-            WHERE (\(name)::text IS NULL OR name = \(name)) AND (\(id?.uuid)::uuid IS NULL OR id = \(id?.uuid))
-            ORDER BY name COLLATE "C", id
-            """, logger: logger)
-        for try await (id, name, displayName, role) in rows.decode((UUID, String, String, String).self) {
-            guard let role = Role(rawValue: role) else {
-                throw StoreError(.database, "the database holds an unreadable value in user.role: \"\(role)\" is not a role; "
-                    + "restore a backup or fix the row with psql")
-            }
-            users.append(User(id: UserID(id), name: name, displayName: displayName, role: role,
-                              territoryIDs: territories[id] ?? []))
-        }
-        return users
+        let assignments: EventLoopFuture<PostgresQueryResult> = connection.query(UserRows.assignments(named: name, id: id), logger: logger)
+        let users: EventLoopFuture<PostgresQueryResult> = connection.query(UserRows.users(named: name, id: id), logger: logger)
+        return try UserRows.decode(assignments: try await assignments.get().rows, users: try await users.get().rows)
     }
 
     public func addUser(_ user: User) async throws(StoreError) {
@@ -113,5 +93,44 @@ extension Date {
     /// exactly (PostgreSQL keeps microseconds, counted from 2000).
     var millisecondAligned: Date {
         Date(timeIntervalSince1970: (timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
+}
+
+/// The queries that read users with their territories, and their decoding, for both the
+/// store's async methods and the hub's blocking ledger.
+enum UserRows {
+    /// Each (user id, territory id) assignment of the users picked, in each user's order.
+    static func assignments(named name: String?, id: UserID?) -> PostgresQuery {
+        """
+        SELECT ut.user_id, ut.territory_id FROM user_territory ut JOIN "user" u ON u.id = ut.user_id
+        WHERE (\(name)::text IS NULL OR u.name = \(name)) AND (\(id?.uuid)::uuid IS NULL OR u.id = \(id?.uuid))
+        ORDER BY ut.user_id, ut.position
+        """
+    }
+
+    /// The users picked (all when both are nil), by name in byte order.
+    static func users(named name: String?, id: UserID?) -> PostgresQuery {
+        """
+        SELECT id, name, display_name, role FROM "user"
+        WHERE (\(name)::text IS NULL OR name = \(name)) AND (\(id?.uuid)::uuid IS NULL OR id = \(id?.uuid))
+        ORDER BY name COLLATE "C", id
+        """
+    }
+
+    /// The users of the rows of ``users(named:id:)`` with the territories of the rows of ``assignments(named:id:)``.
+    static func decode(assignments: [PostgresRow], users rows: [PostgresRow]) throws -> [User] {
+        var territories: [UUID: [TerritoryID]] = [:]
+        for row in assignments {
+            let (user, territory) = try row.decode((UUID, UUID).self)
+            territories[user, default: []].append(TerritoryID(territory))
+        }
+        return try rows.map { row in
+            let (id, name, displayName, role) = try row.decode((UUID, String, String, String).self)
+            guard let role = Role(rawValue: role) else {
+                throw StoreError(.database, "the database holds an unreadable value in user.role: \"\(role)\" is not a role; "
+                    + "restore a backup or fix the row with psql")
+            }
+            return User(id: UserID(id), name: name, displayName: displayName, role: role, territoryIDs: territories[id] ?? [])
+        }
     }
 }

@@ -1,5 +1,6 @@
 public import Logging
 import NIOCore
+import NIOPosix
 import NIOSSL
 public import OutpostStore
 import PostgresNIO
@@ -24,15 +25,27 @@ public final class PostgresStore: DirectoryStore {
 
     let client: PostgresClient
     let logger: Logger
+    /// The threads the hub's synchronous ledger bodies block on (see ``PostgresLedger``).
+    let threads: NIOThreadPool
+    /// The key file's key, which seals the server's secrets (`nil`: opened without one).
+    let secrets: ServerSecrets?
 
-    private init(location: PostgresLocation, client: PostgresClient, logger: Logger) {
+    /// Ledger bodies that may run at once in one instance; each holds a pooled connection,
+    /// which leaves the pool (20 connections) room for the store's own transactions.
+    static let ledgerThreads = 12
+
+    private init(location: PostgresLocation, client: PostgresClient, logger: Logger, threads: NIOThreadPool, secrets: ServerSecrets?) {
         self.location = location
         self.client = client
         self.logger = logger
+        self.threads = threads
+        self.secrets = secrets
     }
 
     /// Connects to the database at `location`, brings its schema up to date and runs
-    /// `body` with the store; the connections close when `body` returns.
+    /// `body` with the store; the connections close when `body` returns. `keyFile`
+    /// unlocks the server's sealed secrets; `init` (`.create`) creates it when the
+    /// database holds none yet, every other open requires it to exist.
     ///
     /// - Throws: `.database` when the server cannot be reached or refuses the login,
     ///   the database holds no Outpost schema (with `.existing`: run `init` first), or it
@@ -40,6 +53,7 @@ public final class PostgresStore: DirectoryStore {
     public static func withStore<T: Sendable>(
         at location: PostgresLocation,
         mode: OpenMode,
+        keyFile: String? = nil,
         logger: Logger = Logger(label: "outpost.postgres"),
         _ body: (PostgresStore) async throws -> T
     ) async throws -> T {
@@ -47,12 +61,26 @@ public final class PostgresStore: DirectoryStore {
         // The pool's background log (connection attempts, keep-alives) stays off: failures
         // reach the caller as thrown errors.
         let client = PostgresClient(configuration: configuration(for: location))
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            let store = PostgresStore(location: location, client: client, logger: logger)
-            try await store.prepareSchema(mode)
-            return try await body(store)
+        let threads = NIOThreadPool(numberOfThreads: ledgerThreads)
+        threads.start()
+        do {
+            let result = try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await client.run() }
+                defer { group.cancelAll() }
+                let opening = PostgresStore(location: location, client: client, logger: logger, threads: threads, secrets: nil)
+                try await opening.prepareSchema(mode)
+                var secrets: ServerSecrets?
+                if let keyFile {
+                    let holdsSecrets = try await opening.holdsSealedSecrets()
+                    secrets = try ServerSecrets.load(keyFile: keyFile, of: location.description, mayCreate: mode == .create && !holdsSecrets)
+                }
+                return try await body(PostgresStore(location: location, client: client, logger: logger, threads: threads, secrets: secrets))
+            }
+            try? await threads.shutdownGracefully()
+            return result
+        } catch {
+            try? await threads.shutdownGracefully()
+            throw error
         }
     }
 
@@ -99,6 +127,16 @@ public final class PostgresStore: DirectoryStore {
         }
     }
 
+    /// Whether the database already holds secrets sealed under a key file (then a
+    /// missing key file is an error, not something to create).
+    private func holdsSealedSecrets() async throws(StoreError) -> Bool {
+        try await read("reading \(location)") { [logger] connection in
+            try await connection.query("""
+                SELECT EXISTS (SELECT 1 FROM sealed_key_pair) OR EXISTS (SELECT 1 FROM enrolment_code WHERE sealed_key IS NOT NULL)
+                """, logger: logger).single(Bool.self)
+        }
+    }
+
     // MARK: Transactions
 
     /// Runs `body` on one consistent snapshot (a read-only, repeatable-read transaction).
@@ -129,3 +167,4 @@ public final class PostgresStore: DirectoryStore {
         }
     }
 }
+

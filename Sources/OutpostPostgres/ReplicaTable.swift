@@ -29,13 +29,8 @@ enum ReplicaTable {
         let state = HubWrite.state(of: record, over: try await load(connection, id, logger: logger), stamp: UInt64(seq),
                                    time: WallClock(date: date))
         let territory = try await territory(of: record.route, connection, logger: logger)
-        try await connection.query("""
-            INSERT INTO replica_record (id, kind, territory, seq, state)
-            VALUES (\(Data(id.bytes)), \(Int32(kind.rawValue)), \(territory.map { Data(RecordID($0).bytes) }), \(seq),
-                    \(Data(RecordStateCodec.encode(state))))
-            ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, territory = excluded.territory,
-                seq = excluded.seq, state = excluded.state
-            """, logger: logger)
+        try await connection.query(try saveSQL(StoredRecord(state: state, kind: kind, territory: territory, seq: UInt64(seq))),
+                                   logger: logger)
     }
 
     /// Records an admin's (the hub's own) delete of `id` at `seq`, made having seen every
@@ -66,9 +61,41 @@ enum ReplicaTable {
         return count
     }
 
-    private static func decode(_ bytes: Data, _ id: RecordID) throws(StoreError) -> RecordState {
+    static func decode(_ bytes: Data, _ id: RecordID) throws(StoreError) -> RecordState {
         do { return try RecordStateCodec.decode([UInt8](bytes), id: id) } catch {
             throw StoreError(.database, "the stored sync state of record \(id) is unreadable (\(error.message)); restore from a backup")
+        }
+    }
+
+    /// The columns ``record(_:)`` decodes, for `SELECT … FROM replica_record`.
+    static let columns = "id, kind, territory, seq, state"
+
+    /// The stored record in a row of ``columns``.
+    static func record(_ row: PostgresRow) throws -> StoredRecord {
+        let (idBytes, rawKind, territory, seq, state) = try row.decode((Data, Int32, Data?, Int64, Data).self)
+        let id = try recordID(idBytes)
+        guard let kind = ReplicatedKind(rawValue: UInt16(clamping: rawKind)) else {
+            throw StoreError(.database, "the stored kind \(rawKind) of record \(id) is unknown; restore from a backup")
+        }
+        let route = try territory.map { bytes throws(StoreError) in TerritoryID(try recordID(bytes)) }
+        return StoredRecord(state: try decode(state, id), kind: kind, territory: route, seq: UInt64(seq))
+    }
+
+    /// Stores `record`'s state and route (an insert, or a replacement in place).
+    static func saveSQL(_ record: StoredRecord) throws -> PostgresQuery {
+        try """
+        INSERT INTO replica_record (id, kind, territory, seq, state)
+        VALUES (\(Data(record.state.id.bytes)), \(Int32(record.kind.rawValue)), \(record.territory.map { Data(RecordID($0).bytes) }),
+                \(Int64(clamping: record.seq)), \(Data(RecordStateCodec.encode(record.state))))
+        ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, territory = excluded.territory,
+            seq = excluded.seq, state = excluded.state
+        """
+    }
+
+    /// A stored 16-byte record id.
+    static func recordID(_ bytes: Data) throws(StoreError) -> RecordID {
+        do { return try RecordID(bytes: [UInt8](bytes)) } catch {
+            throw StoreError(.database, "a stored record id is \(bytes.count) bytes, not 16; restore from a backup")
         }
     }
 

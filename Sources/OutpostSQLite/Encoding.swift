@@ -94,43 +94,6 @@ extension Date {
     }
 }
 
-/// The compact clause encoding of `ConfiguratorModel.clauses`.
-enum ClauseBlob {
-    /// `[[1, -2], [3]]` → the bytes of int32 `1 -2 0 3 0`, little-endian.
-    static func encode(_ clauses: [[Int32]]) -> Data {
-        var data = Data(capacity: clauses.reduce(0) { $0 + ($1.count + 1) * 4 })
-        for clause in clauses {
-            for literal in clause { withUnsafeBytes(of: literal.littleEndian) { data.append(contentsOf: $0) } }
-            withUnsafeBytes(of: Int32(0).littleEndian) { data.append(contentsOf: $0) }
-        }
-        return data
-    }
-
-    /// The inverse of `encode`; throws when the blob is not whole int32s ending in 0.
-    static func decode(_ data: Data, table: String) throws(StoreError) -> [[Int32]] {
-        guard data.count % 4 == 0 else {
-            throw StoreError.corrupt(table, "clauses", "holds \(data.count) bytes, not a whole number of int32 literals")
-        }
-        var clauses: [[Int32]] = []
-        var current: [Int32] = []
-        data.withUnsafeBytes { raw in
-            for offset in stride(from: 0, to: raw.count, by: 4) {
-                let literal = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self))
-                if literal == 0 {
-                    clauses.append(current)
-                    current = []
-                } else {
-                    current.append(literal)
-                }
-            }
-        }
-        guard current.isEmpty else {
-            throw StoreError.corrupt(table, "clauses", "the last clause is not terminated by 0")
-        }
-        return clauses
-    }
-}
-
 /// Parses a raw value (an enum case name) read from `table.column`.
 func decodeEnum<E: RawRepresentable>(_ text: String?, _ table: String, _ column: String) throws(StoreError) -> E
 where E.RawValue == String {

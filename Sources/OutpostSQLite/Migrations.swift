@@ -1,4 +1,5 @@
 import GRDB
+import OutpostStore
 
 /// The schema's history: named, append-only migrations.
 ///

@@ -3,15 +3,6 @@ import OutpostStore
 import Foundation
 
 extension ServerSecrets {
-    /// The name the server's X25519 key pair is sealed under.
-    static let serverKeyName = "server key"
-    /// The name the catalog-signing (Ed25519) key pair is sealed under.
-    static let catalogSigningKeyName = "catalog-signing key"
-
-    /// The name an enrolment code's key is sealed under: bound to its code id, so a
-    /// sealed key moved to another code's row does not open.
-    static func enrolmentKeyName(codeHash: String) -> String { "enrolment code \(codeHash)" }
-
     /// The key pair stored as `name`, made by `make` and stored sealed on first use.
     func keyPair(_ db: Database, named name: String,
                  creating make: () throws -> (publicKey: [UInt8], secretKey: [UInt8])) throws -> (publicKey: [UInt8], secretKey: [UInt8]) {

@@ -2,10 +2,10 @@ import Foundation
 import HubCore
 import HubTestSupport
 import OutpostModel
-import OutpostSQLite
 import OutpostStore
 import PropertyBased
 import SeededRandom
+import StoreTestSupport
 import Testing
 
 /// Random schedules over the shipped hub and 4–6 devices: offline writes (creates,
@@ -60,15 +60,18 @@ struct StarScheduleProperties {
         ])
     }
 
-    @Test("Random schedules over the SQLite ledger on disk converge and lose no write")
-    func convergenceOnDisk() async {
+    @Test("Random schedules over a backend's ledger converge and lose no write", arguments: StoreBackend.allCases)
+    func convergenceInStore(backend: StoreBackend) async throws {
+        try backend.requireServer()
         await propertyCheck(count: 25, input: Gen.int(in: 4...6), Gen.uint64().array(of: 10...60)) { deviceCount, steps in
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-hub-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let store = try SQLiteStore(path: folder.appendingPathComponent("hub.sqlite").path)
-            try await Self.run(admin: SQLiteAdmin(ledger: store), deviceCount: deviceCount, steps: steps)
+            try await backend.withHubStore { store in
+                try await Self.run(store: store, deviceCount: deviceCount, steps: steps)
+            }
         }
+    }
+
+    static func run<Store: HubStore>(store: Store, deviceCount: Int, steps: [UInt64]) async throws {
+        try await run(admin: StoreAdmin(store: store), deviceCount: deviceCount, steps: steps)
     }
 
     static func run<Admin: SimulatedAdmin>(admin: Admin, deviceCount: Int, steps: [UInt64]) async throws {
@@ -90,30 +93,28 @@ struct MemoryAdmin: SimulatedAdmin {
     func revoke(_ number: UInt32) async throws { ledger.revoke(number, at: Date()) }
 }
 
-/// The admin of a SQLite store, through the store's own commands.
-struct SQLiteAdmin: SimulatedAdmin {
-    let ledger: SQLiteStore
+/// The admin of a backend's store, through the store's own commands.
+struct StoreAdmin<Store: HubStore>: SimulatedAdmin {
+    let store: Store
+
+    var ledger: Store.Ledger { store.hubLedger }
 
     func enrol(_ user: User) async throws -> EnrolledDevice {
-        if try await ledger.territories().isEmpty {
-            var batch = RecordBatch()
-            batch.territories = SimulatedCompany.territories
-            try await ledger.insert(batch)
+        if try await store.territories().isEmpty {
+            for territory in SimulatedCompany.territories { try await store.addTerritory(territory) }
         }
-        var batch = RecordBatch()
-        batch.users = [user]
-        try await ledger.insert(batch)
+        try await store.addUser(user)
         let hash = "code-\(user.id)"
-        try await ledger.addEnrolmentCode(EnrolmentCode(codeHash: hash, userID: user.id, expiresAt: Date().addingTimeInterval(600)))
-        return try await ledger.enrolDevice(codeHash: hash, publicKey: [1], label: user.name, now: Date())
+        try await store.addEnrolmentCode(EnrolmentCode(codeHash: hash, userID: user.id, expiresAt: Date().addingTimeInterval(600)))
+        return try await store.enrolDevice(codeHash: hash, publicKey: [1], label: user.name, now: Date())
     }
 
     func assign(_ user: UserID, to territories: Set<TerritoryID>) async throws {
-        try await ledger.assign(user, to: territories.sorted { $0.uuid.uuidString < $1.uuid.uuidString })
+        try await store.assign(user, to: territories.sorted { $0.uuid.uuidString < $1.uuid.uuidString })
     }
 
     func revoke(_ number: UInt32) async throws {
         guard let device = try await ledger.snapshot({ try $0.device(number: number) }) else { return }
-        try await ledger.revokeDevice(device.device.id, at: Date())
+        try await store.revokeDevice(device.device.id, at: Date())
     }
 }

@@ -49,8 +49,6 @@ struct PostgresCommandTests {
 
     @Test("A command that does not run on PostgreSQL yet says so, before connecting", arguments: [
         (["quota", "list"], "quota list"),
-        (["device", "enrol", "--user", "ana.lopez"], "device enrol"),
-        (["serve"], "serve"),
         (["demo", "--scale", "small"], "demo"),
         (["export", "accounts"], "export"),
     ])
@@ -58,7 +56,20 @@ struct PostgresCommandTests {
         // Port 1 refuses connections: the refusal must come from the command, not the network.
         let db = "postgres://outpost@127.0.0.1:1/outpost"
         await #expect { try await OutpostServerCommand.run(arguments: arguments + ["--db", db]) } throws: { error in
-            "\(error)".hasPrefix("outpost-server \(command) is not available on PostgreSQL yet; on PostgreSQL, init, territory")
+            "\(error)".hasPrefix("outpost-server \(command) is not available on PostgreSQL yet; on PostgreSQL, init, serve, territory")
+        }
+    }
+
+    @Test("serve and device enrol on PostgreSQL need the key file, and serve refuses what it cannot serve from there yet, before connecting",
+          arguments: [
+              (["serve"], "pass --key-file FILE"),
+              (["device", "enrol", "--user", "ana.lopez"], "pass --key-file FILE"),
+              (["serve", "--key-file", "k", "--lead-token-file", "t"], "POST /leads is not served from PostgreSQL yet; leave out --lead-token-file"),
+          ])
+    func keyFileAndRefusals(arguments: [String], message: String) async throws {
+        let db = "postgres://outpost@127.0.0.1:1/outpost"
+        await #expect { try await OutpostServerCommand.run(arguments: arguments + ["--db", db]) } throws: { error in
+            "\(error)".contains(message)
         }
     }
 

@@ -53,7 +53,7 @@ struct PostgresStoreTests {
         let expected = try await sqlite.read("listing columns") { db in
             var columns: [String: Set<String>] = [:]
             for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-            where !["grdb_migrations", "sqlite_sequence", "change_sequence"].contains(table) {
+            where !["grdb_migrations", "sqlite_sequence"].contains(table) {
                 columns[table] = Set(try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]))
             }
             return columns

@@ -13,6 +13,8 @@ final class ServerProcess: Sendable {
     var tcpEndpoint: String { "tcp://127.0.0.1:\(syncPort)" }
     var httpEndpoint: String { "http://127.0.0.1:\(httpPort)/sync" }
     var pid: Int32 { process.processIdentifier }
+    /// Whether the process still runs.
+    var isRunning: Bool { process.isRunning }
 
     private init(process: Process, httpPort: Int, syncPort: Int) {
         self.process = process

@@ -4,6 +4,7 @@ import GRDB
 import OutpostModel
 import OutpostServer
 import OutpostSQLite
+import OutpostStore
 import SodiumKit
 import SyncChannel
 import Testing

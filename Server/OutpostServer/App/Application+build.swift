@@ -15,7 +15,7 @@ public let outpostVersion = "0.1.0"
 /// HummingbirdTesting on a real loopback port.
 ///
 /// - Parameters:
-///   - store: the server's durable state.
+///   - store: the server's durable state, for the data API (none: its routes are absent).
 ///   - configuration: host and port to bind.
 ///   - logger: where request and lifecycle logs go.
 ///   - sync: the sync endpoint served at `POST /sync` (none: the route is absent).
@@ -23,7 +23,7 @@ public let outpostVersion = "0.1.0"
 ///   - console: the browser console served under `/console/` (none: absent).
 ///   - onListening: called with the bound port once the server accepts connections.
 public func buildApplication(
-    store: any OutpostStore,
+    store: (any OutpostStore)?,
     configuration: ServerConfiguration,
     sync: (any SyncResponder)? = nil,
     integration: Integration? = nil,
@@ -53,7 +53,7 @@ public func buildApplication(
 }
 
 /// The router of the HTTP API; see ARCHITECTURE.md for the endpoint list.
-func buildRouter(store: any OutpostStore, sync: (any SyncResponder)? = nil, access: APIAccess = APIAccess(tokens: nil),
+func buildRouter(store: (any OutpostStore)?, sync: (any SyncResponder)? = nil, access: APIAccess = APIAccess(tokens: nil),
                  console: ConsoleService? = nil) -> Router<BasicRequestContext> {
     let router = Router()
     router.addMiddleware { LogRequestsMiddleware(.info) }
@@ -66,7 +66,7 @@ func buildRouter(store: any OutpostStore, sync: (any SyncResponder)? = nil, acce
             sync.respond(to: $0, transport: "http")
         }
     }
-    if access.acceptsAny {
+    if access.acceptsAny, let store {
         addOrderFeedRoute(to: router, store: store, access: access)
         addForecastRoute(to: router, store: store, access: access)
     }

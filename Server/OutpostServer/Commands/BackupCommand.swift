@@ -1,3 +1,4 @@
+import OutpostStore
 import ArgumentParser
 import Foundation
 import OutpostSQLite

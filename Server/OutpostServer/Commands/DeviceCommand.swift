@@ -40,13 +40,15 @@ struct DeviceCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard (1...24 * 30).contains(hours) else { throw CommandError("--hours must be between 1 and 720") }
-            let database = try store.open()
-            let owner = try await Lookup.user(user, in: database)
-            guard try await !database.disabledUsers().contains(owner.id) else {
-                throw CommandError("\(owner.name) is disabled; enable them first with: outpost-server user enable \(owner.name)")
+            let (owner, code, record) = try await store.withEnrolment { [user, hours] database in
+                let owner = try await Lookup.user(user, in: database)
+                guard try await !database.disabledUsers().contains(owner.id) else {
+                    throw CommandError("\(owner.name) is disabled; enable them first with: outpost-server user enable \(owner.name)")
+                }
+                let (code, record) = try EnrolmentCodes.issue(for: owner.id, lifetime: .seconds(hours * 3600))
+                try await database.addEnrolmentCode(record)
+                return (owner, code, record)
             }
-            let (code, record) = try EnrolmentCodes.issue(for: owner.id, lifetime: .seconds(hours * 3600))
-            try await database.addEnrolmentCode(record)
             let issued = Issued(code: code, server: server, user: owner.name, expires: record.expiresAt)
             if output.json {
                 try Output.json(issued)

@@ -56,8 +56,8 @@ extension OutpostServerCommand {
         } catch is NotOnPostgres {
             let path = commandPath(arguments ?? Array(CommandLine.arguments.dropFirst()))
             let backup = ["backup", "restore"].contains(path) ? "; back up and restore a PostgreSQL database with pg_dump and pg_restore" : ""
-            throw CommandError("outpost-server \(path) is not available on PostgreSQL yet\(backup); on PostgreSQL, init, territory "
-                + "add|list|move|rename|remove, user add|list|assign|disable|enable and device list|revoke|retire run so far")
+            throw CommandError("outpost-server \(path) is not available on PostgreSQL yet\(backup); on PostgreSQL, init, serve, territory "
+                + "add|list|move|rename|remove, user add|list|assign|disable|enable and device enrol|list|revoke|retire run so far")
         }
     }
 

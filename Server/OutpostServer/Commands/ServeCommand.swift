@@ -1,4 +1,6 @@
 import ArgumentParser
+import OutpostSQLite
+import OutpostStore
 import OutpostProtocol
 import Foundation
 import Hummingbird
@@ -99,29 +101,43 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let lock = try ServingLock.serving(try self.store.path())
+        switch try store.location() {
+        case .sqlite(let path): try await serve(sqlite: path)
+        case .postgres(let location): try await serve(postgres: location)
+        }
+    }
+
+    private func serve(sqlite path: String) async throws {
+        let lock = try ServingLock.serving(path)
         defer { withExtendedLifetime(lock) {} }
         let store = try store.open()
-        var logger = Logger(label: "outpost-server")
-        logger.logLevel = logLevel
+        let (logger, metrics) = (makeLogger(), ServerMetrics())
+        try await serve(sync: store, app: store, apiTokens: store, feedToken: try feedToken(),
+                        integration: try integration.make(store: store, metrics: metrics, logger: logger),
+                        console: ConsoleService(store: store), logger: logger, metrics: metrics)
+    }
+
+    /// Runs the HTTP API and both sync transports over `store` until SIGINT or SIGTERM.
+    func serve<Store: SyncServerStore>(sync store: Store, app: (any OutpostStore)?, apiTokens: SQLiteStore?, feedToken: String?,
+                                       integration: Integration?, console: ConsoleService?, logger: Logger,
+                                       metrics: ServerMetrics) async throws {
         let limits = SyncLimits(maxRequestBytes: maxRequestBytes, maxWritesPerRequest: maxWrites, burst: syncBurst,
                                 requestsPerSecond: syncRate)
         let connections = ConnectionPolicy(
             limits: ConnectionLimits(total: maxConnections, perAddress: maxConnectionsPerAddress), pendingBytes: maxPendingBytes,
             requestTimeout: .seconds(requestTimeout), idleTimeout: .seconds(idleTimeout))
-        let metrics = ServerMetrics()
         let (sync, listener) = try await PortInUse.naming("--sync-port", syncPort) {
             try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, connections: connections,
                                          logger: logger, metrics: metrics)
         }
         let app = buildApplication(
-            store: store,
-            configuration: ServerConfiguration(host: host, port: port, feedToken: try feedToken(), apiTokens: store,
+            store: app,
+            configuration: ServerConfiguration(host: host, port: port, feedToken: feedToken, apiTokens: apiTokens,
                                                tls: try tlsCertificate.map { try TLSFiles.configuration(certificate: $0, key: tlsKey ?? "") },
                                                connections: connections),
             sync: sync,
-            integration: try integration.make(store: store, metrics: metrics, logger: logger),
-            console: ConsoleService(store: store),
+            integration: integration,
+            console: console,
             logger: logger,
             onListening: { [logger, host, listener] port in
                 logger.notice("listening", metadata: [
@@ -135,6 +151,12 @@ struct ServeCommand: AsyncParsableCommand {
             services: [listener, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await PortInUse.naming("--port", port) { try await services.run() }
         logger.notice("stopped")
+    }
+
+    func makeLogger() -> Logger {
+        var logger = Logger(label: "outpost-server")
+        logger.logLevel = logLevel
+        return logger
     }
 }
 

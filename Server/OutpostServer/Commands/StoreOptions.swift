@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OutpostPostgres
 import OutpostSQLite
+import OutpostModel
 import OutpostStore
 
 /// The `--db` option every store command shares.
@@ -10,6 +11,26 @@ struct StoreOptions: ParsableArguments {
         "The server's database: a SQLite file, or postgres://USER[:PASSWORD]@HOST:PORT/DBNAME (or set OUTPOST_DB).",
         valueName: "file|url"))
     var db: String?
+
+    @Option(name: .customLong("key-file"), help: ArgumentHelp(
+        "PostgreSQL: the key file that seals the server's secret keys, the same file on every instance (or set OUTPOST_SERVER_KEY_FILE); "
+            + "a SQLite database keeps its own beside it.", valueName: "file"))
+    var keyFile: String?
+
+    /// The key file from `--key-file` or `OUTPOST_SERVER_KEY_FILE`, if either is given.
+    var givenKeyFile: String? {
+        if let keyFile { return keyFile }
+        guard let fromEnvironment = ProcessInfo.processInfo.environment["OUTPOST_SERVER_KEY_FILE"], !fromEnvironment.isEmpty else { return nil }
+        return fromEnvironment
+    }
+
+    /// The key file of a PostgreSQL database, from `--key-file` or `OUTPOST_SERVER_KEY_FILE`.
+    /// - Throws: a ``CommandError`` saying how to give one when neither is set.
+    func requiredKeyFile() throws -> String {
+        if let givenKeyFile { return givenKeyFile }
+        throw CommandError("a PostgreSQL database keeps the server's secret keys sealed under a key file: pass --key-file FILE "
+            + "(or set OUTPOST_SERVER_KEY_FILE), the same file on every instance; init creates it")
+    }
 
     /// The database from `--db` or `OUTPOST_DB`: a path means SQLite, a `postgres://` URL PostgreSQL.
     /// - Throws: a ``CommandError`` when neither is given or the URL is malformed.
@@ -55,6 +76,27 @@ struct StoreOptions: ParsableArguments {
         switch try location() {
         case .sqlite: return try await body(try open())
         case .postgres(let location): return try await PostgresStore.withStore(at: location, mode: .existing, body)
+        }
+    }
+}
+
+/// A store that issues enrolment codes: either backend.
+protocol EnrolmentCodeStore: DirectoryStore {
+    /// Stores an enrolment code (its hash and its sealed key).
+    func addEnrolmentCode(_ code: EnrolmentCode) async throws(StoreError)
+}
+
+extension SQLiteStore: EnrolmentCodeStore {}
+extension PostgresStore: EnrolmentCodeStore {}
+
+extension StoreOptions {
+    /// Runs `body` with the directory and enrolment codes of either backend; PostgreSQL
+    /// needs the key file (``requiredKeyFile()``).
+    func withEnrolment<T: Sendable>(_ body: (any EnrolmentCodeStore) async throws -> T) async throws -> T {
+        switch try location() {
+        case .sqlite: return try await body(try open())
+        case .postgres(let location):
+            return try await PostgresStore.withStore(at: location, mode: .existing, keyFile: try requiredKeyFile(), body)
         }
     }
 }

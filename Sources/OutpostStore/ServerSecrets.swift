@@ -1,12 +1,11 @@
 public import Foundation
 import Glibc
-import GRDB
-public import OutpostStore
 import SodiumKit
 
 /// The key that seals the server's secrets inside its database: 32 random bytes in a
-/// key file beside it (`hq.sqlite.key`, mode 0600), made by `outpost-server init` or by
-/// the first open of a database that has no sealed secret yet.
+/// key file (mode 0600): beside a SQLite database (`hq.sqlite.key`), made by
+/// `outpost-server init` or by the first open of a database that has no sealed secret
+/// yet; for PostgreSQL, the file `--key-file` names, the same on every instance.
 ///
 /// The database keeps the server's X25519 and Ed25519 secret keys and each enrolment
 /// code's key only sealed under it (XChaCha20-Poly1305, a random nonce, the secret's
@@ -26,7 +25,7 @@ public struct ServerSecrets: Sendable {
     public static func keyFilePath(forDatabase database: String) -> String { database + ".key" }
 
     /// A fresh key held in memory only, for an in-memory store.
-    static func throwaway() throws(StoreError) -> ServerSecrets {
+    public static func throwaway() throws(StoreError) -> ServerSecrets {
         do { return ServerSecrets(key: try AEAD.Key.generate(), path: nil) } catch {
             throw StoreError(.database, "could not make a key for the in-memory database: \(error)")
         }
@@ -37,8 +36,13 @@ public struct ServerSecrets: Sendable {
     ///
     /// - Throws: `.database` when the key file is missing but needed, readable by
     ///   others, or not an Outpost key file.
-    static func load(forDatabase database: String, mayCreate: Bool) throws(StoreError) -> ServerSecrets {
-        let path = keyFilePath(forDatabase: database)
+    public static func load(forDatabase database: String, mayCreate: Bool) throws(StoreError) -> ServerSecrets {
+        try load(keyFile: keyFilePath(forDatabase: database), of: database, mayCreate: mayCreate)
+    }
+
+    /// Reads the key file at `path` that unlocks the secrets of `database`; creates it
+    /// when it is missing and `mayCreate`.
+    public static func load(keyFile path: String, of database: String, mayCreate: Bool) throws(StoreError) -> ServerSecrets {
         guard FileManager.default.fileExists(atPath: path) else {
             guard mayCreate else {
                 throw StoreError(.database, "the key file \(path) is missing; it unlocks the server's secret keys in \(database). "
@@ -73,7 +77,7 @@ public struct ServerSecrets: Sendable {
     }
 
     /// `secret` sealed under the key: nonce · ciphertext · tag, bound to `name`.
-    func seal(_ secret: [UInt8], name: String) throws(StoreError) -> [UInt8] {
+    public func seal(_ secret: [UInt8], name: String) throws(StoreError) -> [UInt8] {
         do {
             let nonce = try AEAD.Nonce.random()
             return nonce + (try AEAD.seal(secret, key: key, nonce: nonce, additionalData: Array(name.utf8)))
@@ -84,7 +88,7 @@ public struct ServerSecrets: Sendable {
 
     /// The secret `name` that ``seal(_:name:)`` sealed.
     /// - Throws: `.database` when it does not open: the key file belongs to another database.
-    func open(_ sealed: [UInt8], name: String) throws(StoreError) -> [UInt8] {
+    public func open(_ sealed: [UInt8], name: String) throws(StoreError) -> [UInt8] {
         let nonceLength = AEAD.Nonce.length
         guard sealed.count > nonceLength,
               let secret = try? AEAD.open(Array(sealed[nonceLength...]), key: key, nonce: Array(sealed[..<nonceLength]),
@@ -94,4 +98,13 @@ public struct ServerSecrets: Sendable {
         }
         return secret
     }
+
+    /// The name the server's X25519 key pair is sealed under.
+    public static let serverKeyName = "server key"
+    /// The name the catalog-signing (Ed25519) key pair is sealed under.
+    public static let catalogSigningKeyName = "catalog-signing key"
+
+    /// The name an enrolment code's key is sealed under: bound to its code id, so a
+    /// sealed key moved to another code's row does not open.
+    public static func enrolmentKeyName(codeHash: String) -> String { "enrolment code \(codeHash)" }
 }

@@ -1,8 +1,7 @@
 import Foundation
-import OutpostModel
-import OutpostStore
+public import OutpostModel
 
-/// One product's tiers as stored in `price_book.tiers`: a JSON array of these, in
+/// One product's tiers as stored in `price_book.tiers` (both backends): a JSON array of these, in
 /// ascending product id, so the same book always gives the same text.
 private struct StoredTiers: Codable {
     var product: ProductID
@@ -12,7 +11,7 @@ private struct StoredTiers: Codable {
 
 extension PriceBook {
     /// The tiers as the `tiers` column's JSON text.
-    var tiersJSON: String {
+    public var tiersJSON: String {
         let rows = tiers.sorted { $0.key < $1.key }.map { StoredTiers(product: $0.key, kind: $0.value.kind, tiers: $0.value.tiers) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -21,7 +20,7 @@ extension PriceBook {
     }
 
     /// The tiers read back from the `tiers` column.
-    static func tiers(json: String, book id: String) throws(StoreError) -> [ProductID: VolumeSchedule] {
+    public static func tiers(json: String, book id: String) throws(StoreError) -> [ProductID: VolumeSchedule] {
         do {
             let rows = try JSONDecoder().decode([StoredTiers].self, from: Data(json.utf8))
             return Dictionary(rows.map { ($0.product, VolumeSchedule(kind: $0.kind, tiers: $0.tiers)) }, uniquingKeysWith: { $1 })

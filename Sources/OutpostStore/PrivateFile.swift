@@ -1,13 +1,12 @@
 import Foundation
 import Glibc
-import OutpostStore
 
 /// The server's files that hold secrets (its database, the database's `-wal` and
 /// `-shm`, its key file) must be readable by their owner alone.
-enum PrivateFile {
+public enum PrivateFile {
     /// Refuses `path` when its group or others may read or write it, naming the fix.
     /// - Throws: `.database` with the `chmod 600` to run.
-    static func require(_ path: String, holding what: String) throws(StoreError) {
+    public static func require(_ path: String, holding what: String) throws(StoreError) {
         var status = stat()
         guard stat(path, &status) == 0 else { return }
         let mode = status.st_mode & 0o777
@@ -18,7 +17,7 @@ enum PrivateFile {
     }
 
     /// Sets mode 0600 on each of `paths` that exists.
-    static func restrict(_ paths: [String]) {
+    public static func restrict(_ paths: [String]) {
         for path in paths where FileManager.default.fileExists(atPath: path) {
             chmod(path, 0o600)
         }

@@ -1,0 +1,73 @@
+public import Foundation
+public import HubCore
+public import OutpostModel
+import OutpostPostgres
+import OutpostSQLite
+public import OutpostStore
+import Testing
+
+/// A backend's store as the hub and its admin use it: the directory, enrolment, and
+/// the hub's ledger on the same database.
+public protocol HubStore: DirectoryStore {
+    /// The ledger type.
+    associatedtype Ledger: SyncLedger
+    /// The hub's ledger on this store's database.
+    var hubLedger: Ledger { get }
+    /// Stores an enrolment code.
+    func addEnrolmentCode(_ code: EnrolmentCode) async throws(StoreError)
+    /// Redeems the code and enrols a device.
+    func enrolDevice(codeHash: String, publicKey: [UInt8], label: String, now: Date) async throws(StoreError) -> EnrolledDevice
+}
+
+extension SQLiteStore: HubStore {
+    public var hubLedger: SQLiteStore { self }
+}
+
+extension PostgresStore: HubStore {
+    public var hubLedger: PostgresLedger { ledger }
+}
+
+extension StoreBackend {
+    /// Cancels the current test with ``postgresSkipMessage`` when this backend is
+    /// PostgreSQL and no test server is given (call it before a property check, whose
+    /// samples would otherwise count the cancellation as a failure).
+    public func requireServer() throws {
+        if self == .postgres, !Self.postgresIsGiven { try Test.cancel(Comment(rawValue: Self.postgresSkipMessage)) }
+    }
+
+    /// Runs `body` with a fresh, empty, migrated store of this backend on disk (SQLite:
+    /// a file in a temporary folder; PostgreSQL: a new database), deleted afterwards.
+    public func withHubStore<T: Sendable>(_ body: (any HubStore) async throws -> T) async throws -> T {
+        switch self {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-hub-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            return try await body(try SQLiteStore(path: folder.appendingPathComponent("hub.sqlite").path))
+        case .postgres:
+            return try await TestPostgres.withDatabase { location in
+                try await PostgresStore.withStore(at: location, mode: .create, body)
+            }
+        }
+    }
+
+    /// Runs `body` with two stores of this backend on one fresh database, as two server
+    /// instances see it (SQLite: two connections to one file).
+    public func withTwoInstances<T: Sendable>(_ body: (any HubStore, any HubStore) async throws -> T) async throws -> T {
+        switch self {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-hub-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = folder.appendingPathComponent("hub.sqlite").path
+            let first = try SQLiteStore(path: path)
+            return try await body(first, try SQLiteStore(path: path))
+        case .postgres:
+            return try await TestPostgres.withDatabase { location in
+                try await PostgresStore.withStore(at: location, mode: .create) { first in
+                    try await PostgresStore.withStore(at: location, mode: .existing) { second in try await body(first, second) }
+                }
+            }
+        }
+    }
+}
