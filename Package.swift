@@ -212,6 +212,15 @@ let package = Package(
             dependencies: ["FieldClient", "MergeEngine", "OutpostModel", "OutpostReplication"],
             path: "Benchmarks/SyncInstances"
         ),
+        // The sync load generator (Benchmarks/README.md): in-process devices against a real `outpost-server serve`.
+        .executableTarget(
+            name: "sync-load",
+            dependencies: [
+                "ClientTransport", "MergeEngine", "OutpostModel", "OutpostProtocol", "OutpostReplication", "SodiumKit", "SyncChannel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/sync-load"
+        ),
 
         // MARK: Tests
         .testTarget(

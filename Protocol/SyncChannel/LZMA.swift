@@ -10,8 +10,10 @@ public enum LZMA {
     static let dictionarySize: UInt32 = 4 << 20
 
     /// `bytes` compressed, or `nil` if compression would not make them smaller.
+    /// The dictionary need not exceed the message (nor go below liblzma's 4 KiB), which
+    /// keeps a small request from setting up a 4 MiB encoder.
     public static func compress(_ bytes: [UInt8]) -> [UInt8]? {
-        withFilters { filters -> [UInt8]? in
+        withFilters(dictionary: UInt32(min(Int(dictionarySize), max(4096, bytes.count)))) { filters -> [UInt8]? in
             var output = [UInt8](repeating: 0, count: bytes.count + bytes.count / 16 + 64)
             var written = 0
             let status = bytes.withUnsafeBufferPointer { input in
@@ -30,19 +32,9 @@ public enum LZMA {
             var stream = lzma_stream()
             guard lzma_raw_decoder(&stream, filters) == LZMA_OK else { return nil }
             defer { lzma_end(&stream) }
-            var output = [UInt8](repeating: 0, count: limit + 1)
-            let status = bytes.withUnsafeBufferPointer { input in
-                output.withUnsafeMutableBufferPointer { out -> lzma_ret in
-                    stream.next_in = input.baseAddress
-                    stream.avail_in = input.count
-                    stream.next_out = out.baseAddress
-                    stream.avail_out = out.count
-                    return lzma_code(&stream, LZMA_FINISH)
-                }
-            }
-            let produced = output.count - stream.avail_out
-            guard status == LZMA_STREAM_END, stream.avail_in == 0, produced <= limit else { return nil }
-            return Array(output[..<produced])
+            let (status, output) = inflate(&stream, input: bytes, action: LZMA_FINISH, limit: limit)
+            guard status == LZMA_STREAM_END, stream.avail_in == 0, output.count <= limit else { return nil }
+            return output
         }
         guard let result else {
             throw ProtocolError(.malformed, "a compressed frame is corrupt or expands beyond \(limit) bytes")
@@ -50,11 +42,12 @@ public enum LZMA {
         return result
     }
 
-    /// Calls `body` with the filter chain: LZMA2 alone, preset 9 extreme, the 4 MiB dictionary.
-    static func withFilters<T>(_ body: (UnsafePointer<lzma_filter>) -> T) -> T {
+    /// Calls `body` with the filter chain: LZMA2 alone, preset 9 extreme, the 4 MiB
+    /// dictionary (an encoder may pass a smaller `dictionary`: the 4 MiB decoder reads its output unchanged).
+    static func withFilters<T>(dictionary: UInt32 = dictionarySize, _ body: (UnsafePointer<lzma_filter>) -> T) -> T {
         var options = lzma_options_lzma()
         precondition(lzma_lzma_preset(&options, outpost_lzma_preset_best) == 0, "liblzma lacks preset 9 extreme")
-        options.dict_size = dictionarySize
+        options.dict_size = dictionary
         return withUnsafeMutablePointer(to: &options) { pointer in
             let filters = [
                 lzma_filter(id: outpost_lzma_filter_lzma2, options: UnsafeMutableRawPointer(pointer)),

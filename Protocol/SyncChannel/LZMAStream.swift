@@ -19,7 +19,7 @@ public final class LZMAStreamEncoder {
     /// `chunk` compressed as the stream's next chunk.
     public func compress(_ chunk: [UInt8]) throws(ProtocolError) -> [UInt8] {
         if !ready {
-            let status = LZMA.withFilters { filters in lzma_raw_encoder(&stream, filters) }
+            let status = LZMA.withFilters(dictionary: Self.dictionary(firstChunk: chunk.count)) { filters in lzma_raw_encoder(&stream, filters) }
             guard status == LZMA_OK else { throw ProtocolError(.malformed, "the LZMA encoder could not be set up (liblzma status \(status.rawValue))") }
             ready = true
         }
@@ -44,6 +44,22 @@ public final class LZMAStreamEncoder {
     }
 }
 
+extension LZMAStreamEncoder {
+    /// The encoder's dictionary for a stream whose first chunk is `bytes` long: the full
+    /// 4 MiB when it opens a bootstrap-sized response, a small one for the small answer
+    /// of a steady sync (setting up a 4 MiB encoder clears a large hash table: about a
+    /// millisecond, most of the server's CPU for a one-write sync). A later, larger chunk
+    /// of such a stream still compresses, with matches only as far back as the dictionary.
+    static func dictionary(firstChunk bytes: Int) -> UInt32 {
+        bytes >= smallResponse ? LZMA.dictionarySize : smallDictionary
+    }
+
+    /// A first chunk below this opens a small stream.
+    static let smallResponse = 16 << 10
+    /// The dictionary of a small stream.
+    static let smallDictionary: UInt32 = 256 << 10
+}
+
 /// Decodes the chunks an ``LZMAStreamEncoder`` made, in order. Not `Sendable`,
 /// like the encoder.
 public final class LZMAStreamDecoder {
@@ -62,25 +78,13 @@ public final class LZMAStreamDecoder {
             }
             ready = true
         }
-        var output = [UInt8](repeating: 0, count: limit + 1)
-        let status = chunk.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out -> lzma_ret in
-                stream.next_in = input.baseAddress
-                stream.avail_in = input.count
-                stream.next_out = out.baseAddress
-                stream.avail_out = out.count
-                defer { stream.next_in = nil; stream.next_out = nil }
-                return lzma_code(&stream, LZMA_RUN)
-            }
-        }
-        let produced = output.count - stream.avail_out
-        guard status == LZMA_OK, stream.avail_in == 0, produced <= limit else {
+        let (status, output) = LZMA.inflate(&stream, input: chunk, action: LZMA_RUN, limit: limit)
+        guard status == LZMA_OK, stream.avail_in == 0, output.count <= limit else {
             ready = false
             lzma_end(&stream)
             stream = lzma_stream()
             throw ProtocolError(.malformed, "a compressed frame is corrupt, out of order, or expands beyond \(limit) bytes")
         }
-        output.removeSubrange(produced...)
         return output
     }
 }

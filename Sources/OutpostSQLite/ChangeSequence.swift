@@ -13,7 +13,7 @@ struct ChangeSequence {
 
     /// Runs `body` with the sequence and stores the last value it handed out.
     static func use<T>(_ db: Database, _ body: (inout ChangeSequence) throws -> T) throws -> T {
-        let start = try Int64.fetchOne(db, sql: "SELECT value FROM change_sequence WHERE id = 1") ?? 0
+        let start = try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM change_sequence WHERE id = 1")) ?? 0
         var sequence = ChangeSequence(last: start)
         let result = try body(&sequence)
         if sequence.last != start {
@@ -30,6 +30,6 @@ struct ChangeSequence {
 
     /// The last value handed out by any transaction so far.
     static func current(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT value FROM change_sequence WHERE id = 1") ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM change_sequence WHERE id = 1")) ?? 0
     }
 }

@@ -10,9 +10,13 @@ import OutpostStore
 extension SQLiteStore: SyncLedger {
     /// Runs `body` in one write transaction; a database failure becomes a `StoreError`,
     /// any other error (the hub's refusals) passes through, and either rolls it all back.
+    /// Concurrent requests' transactions share one commit (``GroupCommit``); each returns
+    /// only once that commit is durable.
     public func transaction<T: Sendable>(_ body: @Sendable (SQLiteLedgerTransaction) throws -> T) async throws -> T {
         do {
-            return try await writer.write { db in try body(SQLiteLedgerTransaction(db: db)) }
+            return try await withoutActuallyEscaping(body) { body in
+                try await groupCommit.run { db in try body(SQLiteLedgerTransaction(db: db)) }
+            }
         } catch let error as DatabaseError {
             throw StoreError.from(error, doing: "applying a sync request")
         }
@@ -56,27 +60,27 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
     }
 
     public func latestScope(device: UInt32) throws -> ScopeVersion? {
-        try Row.fetchOne(db, sql: "SELECT version, territories FROM sync_scope WHERE device = ? ORDER BY version DESC LIMIT 1",
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT version, territories FROM sync_scope WHERE device = ? ORDER BY version DESC LIMIT 1"),
                          arguments: [Int64(device)])
             .map { ScopeVersion(version: UInt64($0[0] as Int64), territories: Self.territories(packed: $0[1])) }
     }
 
     public func scope(device: UInt32, version: UInt64) throws -> Set<TerritoryID>? {
-        try Data.fetchOne(db, sql: "SELECT territories FROM sync_scope WHERE device = ? AND version = ?",
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT territories FROM sync_scope WHERE device = ? AND version = ?"),
                           arguments: [Int64(device), Int64(clamping: version)]).map(Self.territories(packed:))
     }
 
     public func advanceCounter(device: UInt32, to counter: UInt64, at now: Date) throws -> Bool {
-        try db.execute(sql: "UPDATE sync_device SET last_counter = ? WHERE number = ? AND last_counter < ?",
+        try db.cachedStatement(sql: "UPDATE sync_device SET last_counter = ? WHERE number = ? AND last_counter < ?").execute(
                        arguments: [Int64(clamping: counter), Int64(device), Int64(clamping: counter)])
         guard db.changesCount > 0 else { return false }
-        try db.execute(sql: "UPDATE device SET last_sync_at = ? WHERE id = (SELECT device_id FROM sync_device WHERE number = ?)",
+        try db.cachedStatement(sql: "UPDATE device SET last_sync_at = ? WHERE id = (SELECT device_id FROM sync_device WHERE number = ?)").execute(
                        arguments: [now.sqlMilliseconds, Int64(device)])
         return true
     }
 
     public func setAppliedThrough(_ counter: UInt64, device: UInt32) throws {
-        try db.execute(sql: "UPDATE sync_device SET applied_through = ? WHERE number = ?", arguments: [Int64(clamping: counter), Int64(device)])
+        try db.cachedStatement(sql: "UPDATE sync_device SET applied_through = ? WHERE number = ?").execute(arguments: [Int64(clamping: counter), Int64(device)])
     }
 
     public func addScope(_ scope: ScopeVersion, device: UInt32) throws {
@@ -96,9 +100,9 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
     // MARK: Outcomes
 
     public func outcomes(device: UInt32) throws -> [WriteOutcome] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT counter, stamp, refusal_code, refusal_message, identity FROM sync_outcome WHERE device = ? ORDER BY counter
-            """, arguments: [Int64(device)])
+            """), arguments: [Int64(device)])
         return rows.map { row in
             let counter = UInt64(row[0] as Int64)
             let identity = (row[4] as Data?).map { WriteIdentity(digest: [UInt8]($0)) }
@@ -114,13 +118,13 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
         case .accepted(let seq): (stamp, code, message) = (Int64(clamping: seq), nil, nil)
         case .refused(let refusal, let text): (stamp, code, message) = (nil, Int64(refusal.rawValue), text)
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO sync_outcome (device, counter, stamp, refusal_code, refusal_message, identity) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [Int64(device), Int64(clamping: outcome.counter), stamp, code, message, outcome.identity.map { Data($0.digest) }])
+            """).execute(arguments: [Int64(device), Int64(clamping: outcome.counter), stamp, code, message, outcome.identity.map { Data($0.digest) }])
     }
 
     public func dropOutcomes(device: UInt32, below counter: UInt64) throws {
-        try db.execute(sql: "DELETE FROM sync_outcome WHERE device = ? AND counter < ?",
+        try db.cachedStatement(sql: "DELETE FROM sync_outcome WHERE device = ? AND counter < ?").execute(
                        arguments: [Int64(device), Int64(clamping: counter)])
     }
 
@@ -129,7 +133,7 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
     public func currentSequence() throws -> UInt64 { UInt64(try ChangeSequence.current(db)) }
 
     public func nextSequence() throws -> UInt64 {
-        guard let value = try Int64.fetchOne(db, sql: "UPDATE change_sequence SET value = value + 1 WHERE id = 1 RETURNING value") else {
+        guard let value = try Int64.fetchOne(db.cachedStatement(sql: "UPDATE change_sequence SET value = value + 1 WHERE id = 1 RETURNING value")) else {
             throw StoreError(.database, "the change sequence row is missing; restore a backup")
         }
         return UInt64(value)
@@ -168,7 +172,8 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
         let sql = "SELECT id, kind, territory, seq, state FROM replica_record WHERE " + conditions.joined(separator: " AND ")
             + " ORDER BY seq LIMIT ?"
         var records: [StoredRecord] = []
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        // Cached by its text: one statement per number of territories in a scope.
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
         while let row = try rows.next() { records.append(try ReplicaTable.record(row)) }
         return records
     }
@@ -193,7 +198,7 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
                 AND (r.territory IS NULL OR r.territory NOT IN (\(marks)))
             """
         let arguments: [(any DatabaseValueConvertible)?] = [Int64(clamping: after), Int64(clamping: through)] + scope + scope
-        return try Data.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { try RecordID(bytes: [UInt8]($0)) }
+        return try Data.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map { try RecordID(bytes: [UInt8]($0)) }
     }
 
     public func children(of account: AccountID) throws -> [RecordID] {

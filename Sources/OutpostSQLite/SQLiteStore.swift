@@ -24,6 +24,8 @@ public final class SQLiteStore: OutpostStore {
     let writer: any DatabaseWriter
     /// The key file's key, which seals the server's secrets in the database.
     let secrets: ServerSecrets
+    /// The sync ledger's write transactions, committed in groups (``GroupCommit``).
+    let groupCommit: GroupCommit
     /// Publishes each newly enrolled device's name (``DeviceNames``) for as long as the store lives.
     private let deviceNaming: AnyDatabaseCancellable
 
@@ -32,6 +34,7 @@ public final class SQLiteStore: OutpostStore {
         self.path = path
         self.secrets = secrets
         self.deviceNaming = DeviceNames.observe(writer)
+        self.groupCommit = GroupCommit(writer: writer)
     }
 
     /// Opens (creating it if needed) the database file at `path` and migrates it.

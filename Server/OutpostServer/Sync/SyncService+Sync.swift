@@ -18,7 +18,7 @@ extension SyncService {
         do {
             let device = try await hub.device(number: sealed.device)
             guard let publicKey = device.device.publicKey else { throw RequestRefusal.unknownDevice(sealed.device) }
-            let session = try KeyExchange.sessionKeys(server: keys, clientPublicKey: try .init(publicKey))
+            let session = try sessionKeys.keys(device: sealed.device, publicKey: publicKey)
             let body = try sealed.authenticate(key: session.receive)
             let sealer = ResponseFrames.Sealer(counter: sealed.counter, salt: sealed.salt, key: session.transmit)
             do {

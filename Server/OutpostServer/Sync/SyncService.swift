@@ -31,6 +31,8 @@ public struct SyncService<Store: SyncServerStore>: SyncResponder {
     let hub: SyncHub<Store>
     /// The server's long-term key pair.
     let keys: KeyExchange.KeyPair
+    /// The session keys of the devices that synced lately, derived from `keys`.
+    let sessionKeys: SessionKeyCache
     /// The public half of the server's catalog-signing key, announced at enrolment.
     let signingPublicKey: [UInt8]
     /// The native TCP sync port announced at enrolment (0: HTTP only).
@@ -51,6 +53,7 @@ public struct SyncService<Store: SyncServerStore>: SyncResponder {
         }
         let keys = KeyExchange.KeyPair(publicKey: try .init(stored.publicKey), secretKey: try .init(stored.secretKey))
         return SyncService(store: store, hub: SyncHub(ledger: store, limits: limits.hub, batchSize: batchSize), keys: keys,
+                           sessionKeys: SessionKeyCache(serverKeys: keys),
                            signingPublicKey: try await store.catalogSigningPublicKey(), syncPort: syncPort, limits: limits,
                            logger: logger, metrics: metrics)
     }
