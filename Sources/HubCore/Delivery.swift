@@ -116,7 +116,8 @@ public struct Delivery<Ledger: SyncLedger>: Sendable {
             }
         }
         added = scope.subtracting(whole)
-        heldWhole = whole
+        // What this response evicts is not held once the device files its acks.
+        heldWhole = whole.intersection(scope)
         backfillTarget = report.scope.version
         backfillPosition = position
         evictions = held.subtracting(scope).sorted { RecordID($0) < RecordID($1) }

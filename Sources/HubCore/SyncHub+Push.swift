@@ -25,8 +25,11 @@ extension SyncHub {
                 return .revoked
             }
             let territories = try ledger.territories(assignedTo: device.user.id, withSubtrees: device.user.role.holdsSubtrees)
+            let held = try Self.heldScope(ledger, device: device.number, cursor: request.cursor)
             let scope = try Self.currentScope(ledger, device: device.number, territories: territories)
-            var writer = WriteApplier(ledger: ledger, device: device, scope: territories, time: WallClock(date: now))
+            // Writes made offline in the scope the device last received are its to make,
+            // even if that scope has changed since: they are accepted, then evicted.
+            var writer = WriteApplier(ledger: ledger, device: device, scope: territories.union(held), time: WallClock(date: now))
             let renumberFrom = Self.renumberFrom(request, outcomes: try ledger.outcomes(device: device.number))
             try writer.apply(renumberFrom.map { from in request.writes.filter { $0.dot.counter < from } } ?? request.writes)
             // A disabled user's device uploads what it sent, then is told to wipe like a revoked one.
@@ -96,6 +99,14 @@ extension SyncHub {
             try ledger.saveOutcome(kept, device: request.device.number)
             return kept
         }
+    }
+
+    /// The territories the device held when it made the request's writes: the scope its
+    /// cursor names, if that is still the newest the hub has recorded for it (the device
+    /// has not yet been told of a change); otherwise none beyond its current scope.
+    static func heldScope(_ ledger: Ledger.Transaction, device: UInt32, cursor: DeviceCursor) throws -> Set<TerritoryID> {
+        guard let latest = try ledger.latestScope(device: device), latest.version == cursor.scopeVersion else { return [] }
+        return latest.territories
     }
 
     /// The device's current scope version for `territories`, adding one if they changed.

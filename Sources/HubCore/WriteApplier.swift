@@ -6,7 +6,8 @@ public import OutpostReplication
 struct WriteApplier<Ledger: LedgerTransaction> {
     let ledger: Ledger
     let device: EnrolledDevice
-    /// The device's territories when the request arrived.
+    /// The territories the device may write to: its territories when the request
+    /// arrived, and those of the scope it last received (see ``SyncHub/heldScope``).
     let scope: Set<TerritoryID>
     let time: WallClock
     private(set) var appliedThrough: UInt64

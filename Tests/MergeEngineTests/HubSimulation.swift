@@ -142,7 +142,14 @@ struct HubSimulation<Admin: SimulatedAdmin> {
         let device = try await hub.device(number: devices[index].number)
         try hub.authorise(device, counter: request.counter)
         let asked = DeviceRequest(device: device, counter: request.counter, cursor: request.cursor, writes: request.writes)
-        let scope = assignments[users[index].id] ?? []
+        // A device may write to its current territories and to the scope it last
+        // received, if the hub has not recorded a newer one since.
+        let (number, version) = (devices[index].number, request.cursor.scopeVersion)
+        let held = try await admin.ledger.snapshot { ledger -> Set<TerritoryID> in
+            guard let latest = try ledger.latestScope(device: number), latest.version == version else { return [] }
+            return latest.territories
+        }
+        let scope = (assignments[users[index].id] ?? []).union(held)
         let before = try await admin.ledger.snapshot { ledger in try asked.writes.map { try ledger.record($0.record)?.territory } }
         guard case .applied(let report) = try await hub.push(asked, now: Date(timeIntervalSince1970: Double(now.milliseconds) / 1000)) else {
             devices[index].wipe()
