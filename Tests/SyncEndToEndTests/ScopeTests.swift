@@ -56,7 +56,8 @@ struct ScopeTests {
         #expect(stored != nil, "the visit never reached the server")
         #expect(try rep.record(RecordID(visit.id)) == nil && rep.record(RecordID(account.id)) == nil, "the old territory's records stayed")
 
-        // Once the device has its new scope, the old territory is no longer its to write.
+        // Once the device has its new scope, it writes there as usual (refusals in the old
+        // territory are proven by the star schedules' scope check).
         let late = Activity(kind: .call, subject: "Too late", day: try CalendarDay(year: 2026, month: 12, day: 2),
                             accountID: company.accounts(in: company.south)[0].id, ownerID: company.repNorth.id)
         try rep.create(late)
