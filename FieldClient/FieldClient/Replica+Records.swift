@@ -103,7 +103,8 @@ extension Replica {
         var territory: Data?
         var parent: Data?
         let view = state.view(policy: .updateWins)
-        if let kind, let record = try? kind.decode(recordID: state.id, fields: view.values) {
+        let record = kind.flatMap { try? $0.decode(recordID: state.id, fields: view.values) }
+        if let record {
             switch record.route {
             case .territory(let id), .forecast(let id): territory = Data(RecordID(id).bytes)
             case .global: break
@@ -113,11 +114,14 @@ extension Replica {
         let kindValue = Int64(state.type.rawValue)
         let sealed = try cipher.seal(RecordStateCodec.encode(state),
                                      .recordState(state.id, kind: kindValue, territory: territory, parent: parent))
+        let summary = try kind.flatMap { ForecastSummary.encode(kind: $0, view: view, record: record) }.map { bytes throws(ReplicaError) in
+            try cipher.seal(bytes, .recordSummary(state.id, kind: kindValue, territory: territory, parent: parent))
+        }
         try db.cachedStatement(sql: """
-            INSERT INTO record (id, kind, state, territory, parent, conflicted) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
-                territory = excluded.territory, parent = excluded.parent, conflicted = excluded.conflicted
-            """).execute(arguments: [Data(state.id.bytes), kindValue, sealed, territory, parent, view.hasConflicts])
+            INSERT INTO record (id, kind, state, territory, parent, conflicted, summary) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, state = excluded.state, territory = excluded.territory,
+                parent = excluded.parent, conflicted = excluded.conflicted, summary = excluded.summary
+            """).execute(arguments: [Data(state.id.bytes), kindValue, sealed, territory, parent, view.hasConflicts, summary])
     }
 
     /// Removes every record routed to one of `evictions` (territories that left the

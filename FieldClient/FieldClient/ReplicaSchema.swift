@@ -44,6 +44,11 @@ enum ReplicaSchema {
                 ) STRICT
                 """)
         }
+        migrator.registerMigration("v7-forecast-summary") { db in
+            // What a forecast reads of an account or opportunity, sealed (`ForecastSummary`);
+            // NULL in rows written before, whose state the forecast opens instead.
+            try db.execute(sql: "ALTER TABLE record ADD COLUMN summary BLOB")
+        }
         return migrator
     }
 
