@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SyncChannel
 
 /// `sync-load compression`: the response stream's compression, LZMA2 as shipped against
 /// zstd at several levels, with and without a dictionary trained on Outpost's frames,
@@ -26,7 +27,9 @@ struct CompressionStudy: ParsableCommand {
     @Option(help: "Demo scales, comma-separated: small, medium, large.")
     var scales = "medium,large"
     @Option(help: "zstd levels, comma-separated.")
-    var levels = "1,3,9,15,19,22"
+    var levels = "3,9,19"
+    @Option(name: .customLong("lzma-presets"), help: "LZMA2 presets, comma-separated, the first the reference (9e: preset 9 extreme, as shipped).")
+    var presets = "9e,9,6"
     @Option(name: .customLong("dictionary-bytes"), help: "The trained dictionary's size.")
     var dictionaryBytes = 65_536
     @Flag(help: "At the large scale, also the World manager's bootstrap (453,115 records; slow).")
@@ -39,12 +42,16 @@ struct CompressionStudy: ParsableCommand {
             guard let level = Int32(text), (1...22).contains(level) else { throw ValidationError("--levels takes zstd levels 1…22 (got \(text))") }
             return level
         }
+        let chosenPresets = try presets.split(separator: ",").map { text -> LZMAPreset in
+            guard let level = UInt32(text.prefix { $0.isNumber }), level <= 9 else { throw ValidationError("--lzma-presets takes 0…9, e.g. 9e,9,6 (got \(text))") }
+            return LZMAPreset(level: level, extreme: text.hasSuffix("e"))
+        }
         print("set                                   codec                       bytes  /LZMA2  wire est.  compress ms/resp  MB/s  decompress ms/resp")
         for scale in scales.split(separator: ",").map(String.init) {
             let capture = try capture(scale: scale, binary: binary)
             let dictionary = try ZstdDictionary.train(on: capture.training, capacity: dictionaryBytes)
             log("trained a \(dictionary.count)-byte dictionary on \(capture.training.count) samples")
-            var codecs = [FrameCodec.lzma2]
+            var codecs = chosenPresets.map(FrameCodec.lzma2)
             for level in chosenLevels {
                 codecs.append(try .zstd(level: level))
                 codecs.append(try .zstd(level: level, dictionary: dictionary, dictionaryName: "dict \(dictionary.count / 1024) KiB"))

@@ -8,12 +8,12 @@ struct FrameCodec {
     private let kind: Kind
 
     private enum Kind {
-        case lzma2
+        case lzma2(LZMAPreset)
         case zstd(ZstdSettings, ZstdStreamEncoder)
     }
 
-    /// What the sealed layer does today.
-    static var lzma2: FrameCodec { FrameCodec(name: "LZMA2 preset 9e (today)", kind: .lzma2) }
+    /// LZMA2 at `preset` (the same decoder reads every preset).
+    static func lzma2(_ preset: LZMAPreset) -> FrameCodec { FrameCodec(name: "LZMA2 preset \(preset)", kind: .lzma2(preset)) }
 
     /// zstd at `level`, primed with `dictionary` if given, `dictionaryName` saying which.
     static func zstd(level: Int32, dictionary: [UInt8]? = nil, dictionaryName: String = "") throws -> FrameCodec {
@@ -26,8 +26,8 @@ struct FrameCodec {
     /// threshold (96 bytes) are sent as they are, whatever the codec, as today.
     func compress(_ response: [[UInt8]]) throws -> [[UInt8]?] {
         switch kind {
-        case .lzma2:
-            let encoder = LZMAStreamEncoder()
+        case .lzma2(let preset):
+            let encoder = LZMAStreamEncoder(preset: preset)
             return try response.map { $0.count >= Self.threshold ? try encoder.compress($0) : nil }
         case .zstd(_, let encoder):
             try encoder.startResponse()
