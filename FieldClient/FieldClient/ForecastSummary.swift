@@ -1,4 +1,5 @@
 import ByteCoding
+import Foundation
 import Forecasting
 import MergeEngine
 import OutpostModel
@@ -48,6 +49,15 @@ enum ForecastSummary {
         return encode(kind: kind, view: view, record: try? kind.decode(recordID: state.id, fields: view.values))
     }
 
+    /// The close day of a live opportunity's `state` (whose row is indexed by its quarter), else `nil`.
+    static func closeDay(of state: RecordState?) -> CalendarDay? {
+        guard let state, ReplicatedKind(typeID: state.type) == .opportunity else { return nil }
+        let view = state.view(policy: .updateWins)
+        guard !view.isDeleted, let opportunity = try? ReplicatedKind.opportunity.decode(recordID: state.id, fields: view.values) as? Opportunity
+        else { return nil }
+        return opportunity.closeDate
+    }
+
     /// The territory of the live account a summary describes, or `nil` for a deleted one
     /// or one without a territory.
     /// - Throws: ``ProtocolError`` when the bytes are not an account's summary.
@@ -55,6 +65,19 @@ enum ForecastSummary {
         guard !bytes.isEmpty else { return nil }
         guard bytes.count == 17, bytes[0] == accountTag else { throw ProtocolError(.malformed, "not an account's summary") }
         return TerritoryID(try RecordID(bytes: bytes.dropFirst()))
+    }
+
+    /// The blind index (``ReplicaCipher/blindIndex(_:purpose:)``) of a quarter, stored in
+    /// the clear `record.period` column of each live opportunity closing in it: a forecast
+    /// of a month or a quarter reads only the opportunities of that quarter. It reveals
+    /// which opportunities close in the same quarter, not which quarter that is.
+    /// A month's index is its quarter's.
+    static func periodIndex(_ period: ForecastPeriod, cipher: ReplicaCipher) throws(ReplicaError) -> Data {
+        let quarter: ForecastPeriod = switch period {
+        case .quarter: period
+        case let .month(year, month): .quarter(year: year, quarter: (month - 1) / 3 + 1)
+        }
+        return try cipher.blindIndex(quarter.description, purpose: "close-quarter")
     }
 
     /// The account field the forecast reads.

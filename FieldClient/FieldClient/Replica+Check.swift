@@ -2,6 +2,7 @@ public import Foundation
 import GRDB
 import MergeEngine
 import StateCoding
+import OutpostModel
 import OutpostProtocol
 
 /// What ``Replica/check()`` found.
@@ -53,7 +54,7 @@ extension Replica {
             }
             _ = note("identity") { _ = try DeviceIdentity.require(db, cipher: cipher) }
             _ = note("records") {
-                let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, state, territory, parent, summary FROM record")
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, state, territory, parent, summary, period FROM record")
                 while let row = try rows.next() {
                     let id = try RecordID(bytes: [UInt8](row[0] as Data))
                     if note("record \(id)", {
@@ -64,6 +65,12 @@ extension Replica {
                             guard summary == ForecastSummary.of(state) else {
                                 throw ReplicaError(.corrupt, "its forecast summary disagrees with its state")
                             }
+                        }
+                        let period = try ForecastSummary.closeDay(of: row[5] == nil ? nil : state).map { day throws(ReplicaError) in
+                            try ForecastSummary.periodIndex(ForecastPeriod.quarter(of: day), cipher: cipher)
+                        }
+                        guard row[6] as Data? == period else {
+                            throw ReplicaError(.corrupt, "its close-quarter index was altered: a forecast would miss or misplace it")
                         }
                     }) { check.records += 1 }
                 }

@@ -9,8 +9,11 @@ extension Replica {
     /// The forecast inputs this replica holds: the territory tree, users, every live
     /// opportunity with its account's territory, submissions, adjustments and quotas.
     /// A manager's replica holds their whole subtree, so the forecast works offline.
-    public func forecastBook() throws(ReplicaError) -> ForecastBook {
-        ForecastBook(territories: try live(.territory), users: try live(.user), deals: try read { db in try deals(db) },
+    /// - Parameter period: when given, the book holds only the opportunities closing in
+    ///   that period's quarter (read through their blind index), so ask it for that
+    ///   period (or a month of that quarter) alone.
+    public func forecastBook(period: ForecastPeriod? = nil) throws(ReplicaError) -> ForecastBook {
+        ForecastBook(territories: try live(.territory), users: try live(.user), deals: try read { db in try deals(db, period: period) },
                      submissions: try live(.forecastSubmission), adjustments: try live(.forecastAdjustment),
                      quotas: try live(.quota))
     }
@@ -23,14 +26,15 @@ extension Replica {
     }
 
     /// Every live opportunity as a deal in its account's territory (an account's
-    /// `territory_id` field), as this device sees them. Records without pending writes
-    /// are read from their sealed ``ForecastSummary`` alone; records with pending writes,
-    /// and rows stored before summaries existed, are opened whole.
-    func deals(_ db: Database) throws -> [Deal] {
+    /// `territory_id` field), as this device sees them, or with `period` those closing in
+    /// its quarter (and a few more). Records without pending writes are read from their
+    /// sealed ``ForecastSummary`` alone; records with pending writes, and rows stored
+    /// before summaries existed, are opened whole.
+    func deals(_ db: Database, period: ForecastPeriod?) throws -> [Deal] {
         let pending = Set(try pendingStore.writes(db).map(\.record))
         var whole = pending
         var territoryOf: [AccountID: TerritoryID] = [:]
-        try summaries(db, of: .account, skipping: pending, whole: &whole) { id, summary in
+        try summaries(db, of: .account, in: nil, skipping: pending, whole: &whole) { id, summary in
             if let territory = try ForecastSummary.territory(summary) { territoryOf[AccountID(id)] = territory }
         }
         var opened: [LocalRecord] = []
@@ -45,7 +49,8 @@ extension Replica {
         }
         var deals: [Deal] = []
         whole = []
-        try summaries(db, of: .opportunity, skipping: pending, whole: &whole) { id, summary in
+        let quarter = try period.map { period throws(ReplicaError) in try ForecastSummary.periodIndex(period, cipher: cipher) }
+        try summaries(db, of: .opportunity, in: quarter, skipping: pending, whole: &whole) { id, summary in
             if let deal = try ForecastSummary.deal(summary, id: id, territoryOf: { territoryOf[$0] }) { deals.append(deal) }
         }
         for id in whole { if let record = try local(db, id), !record.view.isDeleted { opened.append(record) } }
@@ -56,12 +61,21 @@ extension Replica {
         return deals
     }
 
-    /// Calls `body` with the opened summary of each stored record of `kind` not in
-    /// `skipping`; adds to `whole` the ids of rows stored without one.
-    private func summaries(_ db: Database, of kind: ReplicatedKind, skipping: Set<RecordID>, whole: inout Set<RecordID>,
+    /// Calls `body` with the opened summary of each stored record of `kind` (with a
+    /// `period` index, only those of that period) not in `skipping`; adds to `whole` the
+    /// ids of rows stored without a summary.
+    private func summaries(_ db: Database, of kind: ReplicatedKind, in period: Data?, skipping: Set<RecordID>, whole: inout Set<RecordID>,
                            _ body: (RecordID, [UInt8]) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, kind, territory, parent, summary FROM record WHERE kind = ?"),
-                                       arguments: [Int64(kind.rawValue)])
+        let columns = "SELECT id, kind, territory, parent, summary FROM record"
+        let rows = try period.map { period in
+            try Row.fetchCursor(db.cachedStatement(sql: "\(columns) WHERE period = ? AND kind = ?"), arguments: [period, Int64(kind.rawValue)])
+        } ?? Row.fetchCursor(db.cachedStatement(sql: "\(columns) WHERE kind = ?"), arguments: [Int64(kind.rawValue)])
+        if period != nil {
+            let unsummarised = "SELECT id FROM record WHERE summary IS NULL AND kind IN (3, 6) AND kind = ?"
+            for data in try Data.fetchAll(db.cachedStatement(sql: unsummarised), arguments: [Int64(kind.rawValue)]) {
+                whole.insert(try RecordID(bytes: [UInt8](data)))
+            }
+        }
         while let row = try rows.next() {
             let id = try RecordID(bytes: [UInt8](row[0] as Data))
             guard !skipping.contains(id) else { continue }

@@ -117,11 +117,14 @@ extension Replica {
         let summary = try kind.flatMap { ForecastSummary.encode(kind: $0, view: view, record: record) }.map { bytes throws(ReplicaError) in
             try cipher.seal(bytes, .recordSummary(state.id, kind: kindValue, territory: territory, parent: parent))
         }
+        let period = try (summary == nil || view.isDeleted ? nil : record as? Opportunity).map { opportunity throws(ReplicaError) in
+            try ForecastSummary.periodIndex(ForecastPeriod.quarter(of: opportunity.closeDate), cipher: cipher)
+        }
         try db.cachedStatement(sql: """
-            INSERT INTO record (id, kind, state, territory, parent, conflicted, summary) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO record (id, kind, state, territory, parent, conflicted, summary, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, state = excluded.state, territory = excluded.territory,
-                parent = excluded.parent, conflicted = excluded.conflicted, summary = excluded.summary
-            """).execute(arguments: [Data(state.id.bytes), kindValue, sealed, territory, parent, view.hasConflicts, summary])
+                parent = excluded.parent, conflicted = excluded.conflicted, summary = excluded.summary, period = excluded.period
+            """).execute(arguments: [Data(state.id.bytes), kindValue, sealed, territory, parent, view.hasConflicts, summary, period])
     }
 
     /// Removes every record routed to one of `evictions` (territories that left the

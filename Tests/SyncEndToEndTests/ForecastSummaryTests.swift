@@ -40,10 +40,24 @@ struct ForecastSummaryTests {
 
         // A replica stored before summaries existed: every row opened whole.
         try await DatabaseQueue(path: boss.folder.appendingPathComponent(Replica.fileName).path).write { db in
-            try db.execute(sql: "UPDATE record SET summary = NULL")
+            try db.execute(sql: "UPDATE record SET summary = NULL, period = NULL")
         }
         #expect(try Self.agree(boss, root: company.europe.id, "without summaries") == pending)
         #expect(try boss.check().isIntact)
+    }
+
+    @Test("A close-quarter index moved to another opportunity is reported by outpost check", .timeLimit(.minutes(3)))
+    func alteredPeriodIndexIsReported() async throws {
+        let hub = try await LiveHub.start()
+        defer { Task { await hub.stop() } }
+        let boss = try await hub.bootstrapped(hub.company.manager)
+        try await DatabaseQueue(path: boss.folder.appendingPathComponent(Replica.fileName).path).write { db in
+            let kind = Int64(ReplicatedKind.opportunity.rawValue)
+            let id = try #require(try Data.fetchOne(db, sql: "SELECT id FROM record WHERE kind = ? ORDER BY id LIMIT 1", arguments: [kind]))
+            try db.execute(sql: "UPDATE record SET period = zeroblob(16) WHERE id = ?", arguments: [id])
+        }
+        let check = try boss.check()
+        #expect(check.problems.count == 1 && check.problems[0].contains("close-quarter index"), "\(check.problems)")
     }
 
     @Test("A summary moved to another record's row fails to open: the forecast refuses and outpost check reports it",
@@ -66,10 +80,15 @@ struct ForecastSummaryTests {
         #expect(check.problems.count == 1 && check.problems[0].contains("summary"), "\(check.problems)")
     }
 
-    /// Checks that the forecast of `root` from summaries equals the one computed from
-    /// every record opened whole (as the replica did before summaries), and returns it.
+    /// Checks that the forecast of `root` from summaries, whole or read for the quarter
+    /// through its index (and for a month of it), equals the one computed from every
+    /// record opened whole (as the replica did before summaries), and returns it.
     static func agree(_ replica: Replica, root: TerritoryID, _ when: Comment) throws -> TerritoryForecast {
         let fast = try #require(try replica.forecastBook().forecast(period: quarter, root: root))
+        #expect(try replica.forecastBook(period: quarter).forecast(period: quarter, root: root) == fast, when)
+        let december = ForecastPeriod.month(year: 2026, month: 12)
+        #expect(try replica.forecastBook(period: december).forecast(period: december, root: root)
+            == replica.forecastBook().forecast(period: december, root: root), when)
         var territoryOf: [AccountID: TerritoryID] = [:]
         let field = try #require(ReplicatedKind.account.fieldID(named: "territory_id"))
         for account in try replica.records(of: .account) where !account.view.isDeleted {
