@@ -17,6 +17,9 @@ import OutpostReplication
 ///
 /// A row written before the summary existed has none (NULL): the forecast opens its state.
 enum ForecastSummary {
+    /// Whether records of `kind` have a summary.
+    static func applies(to kind: ReplicatedKind) -> Bool { kind == .account || kind == .opportunity }
+
     /// The summary of a record of `kind` whose view is `view` and decodes as `record`,
     /// or `nil` for a kind that has none.
     static func encode(kind: ReplicatedKind, view: RecordView, record: (any ReplicatedRecord)?) -> [UInt8]? {
