@@ -108,6 +108,13 @@ let package = Package(
             pkgConfig: "liblzma",
             providers: [.apt(["liblzma-dev"])]
         ),
+        // zstd, measured against LZMA2 by `sync-load compression` (ARCHITECTURE.md, compression).
+        .systemLibrary(
+            name: "CZstd",
+            path: "Sources/CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
         .target(name: "OutpostStore", dependencies: ["ErrorReporting", "OutpostModel", "SodiumKit"], path: "Sources/OutpostStore"),
         .target(
             name: "OutpostSQLite",
@@ -217,7 +224,7 @@ let package = Package(
             name: "sync-load",
             dependencies: [
                 "ClientTransport", "MergeEngine", "OutpostModel", "OutpostProtocol", "OutpostReplication", "SodiumKit", "SyncChannel",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CZstd", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/sync-load"
         ),
