@@ -11,11 +11,15 @@ import SodiumKit
 /// held, so it runs alone among writers on every instance): each record's domain rows
 /// through the shared mapping, then its hub state at the next change sequence value,
 /// parents before children, as on SQLite; then a newly signed catalog bundle of each
-/// product the batch touches.
+/// product the batch touches. Rows go out in multi-row inserts (``PostgresRowBuffer``):
+/// the domain rows of one kind at a time, so parents are stored before their children,
+/// and the hub states apart (they refer to no domain row).
 struct PostgresBatchWriter {
     let ledger: PostgresLedgerTransaction
     /// Where each record written so far routes, so a child's route needs no query.
     private var routes: [RecordID: TerritoryID?] = [:]
+    private var domainRows = PostgresRowBuffer()
+    private var hubRows = PostgresRowBuffer()
     private var sequence: Int64
     private let time: WallClock
     private let upsert: Bool
@@ -35,6 +39,7 @@ struct PostgresBatchWriter {
         try write(batch.users)
         let moved = upsert ? try movedAccounts(batch.accounts) : []
         try write(batch.accounts)
+        if !moved.isEmpty { try flush() }
         for account in moved {
             for child in try ledger.children(of: account.id) {
                 try ledger.reroute(child, to: account.territoryID, seq: UInt64(next()))
@@ -51,11 +56,19 @@ struct PostgresBatchWriter {
         try write(batch.forecastSubmissions, upsert: false)
         for quota in batch.quotas { try recordHubWrite(quota, seq: next(), isNew: false) }  // Quotas live in `replica_record` only.
         let products = batch.catalogProducts
+        try flush()
         if !products.isEmpty {
             guard let signingKey else { throw StoreError(.database, "the catalog changed but no signing key was loaded") }
             try resign(products, key: signingKey)
+            try flush()
         }
         try ledger.connection.run("UPDATE change_sequence SET value = \(sequence) WHERE id = 1")
+    }
+
+    /// Writes every held row.
+    private mutating func flush() throws {
+        try domainRows.flush(ledger.connection)
+        try hubRows.flush(ledger.connection)
     }
 
     private mutating func next() -> Int64 {
@@ -67,7 +80,14 @@ struct PostgresBatchWriter {
         let upsert = upsert ?? self.upsert
         for record in records {
             let seq = next()
-            try ledger.connection.write(record.statements(changeSeq: seq, upsert: upsert))
+            for statement in record.statements(changeSeq: seq, upsert: upsert) {
+                switch statement {
+                case .write(let row): try domainRows.append(row, ledger.connection)
+                case .clear:
+                    try domainRows.flush(ledger.connection)
+                    try ledger.connection.write([statement])
+                }
+            }
             // A plain insert succeeded, so the hub has no state of the record yet.
             try recordHubWrite(record, seq: seq, isNew: !upsert)
         }
@@ -77,17 +97,21 @@ struct PostgresBatchWriter {
     /// fields that changed), routed where its route leads.
     private mutating func recordHubWrite(_ record: some ReplicatedRecord, seq: Int64, isNew: Bool) throws {
         let id = record.recordID
+        if hubRows.holds(.blob(Data(id.bytes))) { try hubRows.flush(ledger.connection) }
         let existing = isNew ? nil : try ledger.record(id)?.state
         let state = HubWrite.state(of: record, over: existing, stamp: UInt64(seq), time: time)
-        let territory = try territory(of: record.route)
+        let territory = try territory(of: record.route, of: "\(type(of: record).kind.name) \(AccountID(id))")
         routes[id] = territory
-        try ledger.save(StoredRecord(state: state, kind: type(of: record).kind, territory: territory, seq: UInt64(seq)))
+        try hubRows.append(ReplicaTable.row(StoredRecord(state: state, kind: type(of: record).kind, territory: territory,
+                                                         seq: UInt64(seq))), ledger.connection)
     }
 
-    private func territory(of route: RecordRoute) throws -> TerritoryID? {
+    /// The territory `route` leads to; `record` names the record routed, for errors.
+    private func territory(of route: RecordRoute, of record: String) throws -> TerritoryID? {
         if let parent = route.parent, let known = routes[parent.id] { return known }
-        do { return try Routing.territory(of: route, in: ledger) } catch let refusal as LedgerRefusal {
-            throw StoreError(.missingReference, refusal.message)
+        do { return try Routing.territory(of: route, in: ledger) } catch is LedgerRefusal {
+            let parent = route.parent.map { "\($0.kind.name) \(AccountID($0.id))" } ?? "a record"
+            throw StoreError(.missingReference, "\(record) refers to \(parent) which does not exist")
         }
     }
 

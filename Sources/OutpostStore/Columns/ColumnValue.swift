@@ -3,7 +3,7 @@ public import OutpostModel
 
 /// One value of a domain-table column, as both backends bind it: SQLite stores an
 /// id as its lower-case text and a flag as 0 or 1, PostgreSQL as `uuid` and `boolean`.
-public enum ColumnValue: Sendable, Equatable {
+public enum ColumnValue: Sendable, Hashable {
     case null
     case integer(Int64)
     case text(String)

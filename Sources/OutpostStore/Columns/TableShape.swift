@@ -42,6 +42,18 @@ public struct TableShape: Sendable {
         inserts = [questionMarks, questionMarks + upsert, numbered, numbered + upsert]
     }
 
+    /// The insert of `rows` rows with numbered placeholders (PostgreSQL), `$1…$n` for the
+    /// first row's ``writes``, the next row's after them, and so on.
+    public func insertSQL(rows: Int, upsert: Bool) -> String {
+        let width = writes.count
+        let tuples = (0..<rows).map { row in "(" + (1...width).map { "$\(row * width + $0)" }.joined(separator: ", ") + ")" }
+        var sql = "INSERT INTO \(table) (\(writes.joined(separator: ", "))) VALUES " + tuples.joined(separator: ", ")
+        if upsert {
+            sql += " ON CONFLICT (\(writes[0])) DO UPDATE SET " + writes.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        }
+        return sql
+    }
+
     /// The insert of one row; with `upsert`, a row whose key is stored is updated in place
     /// (rows referring to it keep their foreign keys). Both backends take this SQL.
     public func insertSQL(upsert: Bool, _ placeholders: Placeholders) -> String {
