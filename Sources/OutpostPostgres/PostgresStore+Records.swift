@@ -84,7 +84,7 @@ extension PostgresStore: RecordStore {
 
     /// Runs `body` on a read snapshot, or with `exclusive` in a write transaction holding
     /// the change sequence's lock (``PostgresLedger``); every failure becomes a `StoreError`.
-    private func records<T: Sendable>(_ action: String, exclusive: Bool = false,
+    func records<T: Sendable>(_ action: String, exclusive: Bool = false,
                                       _ body: @Sendable (PostgresLedgerTransaction) throws -> T) async throws(StoreError) -> T {
         do {
             return exclusive ? try await ledger.transaction(body) : try await ledger.snapshot(body)

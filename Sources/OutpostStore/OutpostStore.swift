@@ -8,7 +8,7 @@ public import OutpostModel
 /// and throw `StoreError` without changing anything when one fails. The directory
 /// (territories, users, devices, ``DirectoryStore``) and the records (``RecordStore``)
 /// are protocols of their own, which the PostgreSQL backend implements so far.
-public protocol OutpostStore: RecordStore {
+public protocol OutpostStore: RecordStore, OrderFeedStore {
     // MARK: Enrolment
 
     /// Stores a new enrolment code (its hash only).
@@ -19,10 +19,6 @@ public protocol OutpostStore: RecordStore {
     func redeemEnrolmentCode(hash: String, now: Date) async throws(StoreError) -> EnrolmentCode
 
     // MARK: Orders
-
-    /// Up to `limit` order state changes after `cursor`, in feed order: each order
-    /// appears once per state it reached.
-    func orderFeed(after cursor: Int64, limit: Int) async throws(StoreError) -> OrderFeedPage
 
     /// Every order in its current state, by number.
     func orders() async throws(StoreError) -> [OrderEvent]
