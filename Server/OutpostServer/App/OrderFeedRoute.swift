@@ -14,7 +14,7 @@ import OutpostStore
 /// curl -H "Authorization: Bearer $TOKEN" 'http://hq:8080/orders/feed?after=0&limit=100'
 /// ```
 ///
-/// `wait=SECONDS` (1...60) makes an empty page wait: the answer comes as soon as an order
+/// `wait=SECONDS` (0...60, default 0) makes an empty page wait: the answer comes as soon as an order
 /// changes on any server instance (``OrderFeedWake``, woken by PostgreSQL's
 /// `LISTEN/NOTIFY` or SQLite's commit observer; no polling), or empty after `wait` seconds.
 ///
