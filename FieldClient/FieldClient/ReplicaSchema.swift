@@ -44,6 +44,13 @@ enum ReplicaSchema {
                 ) STRICT
                 """)
         }
+        migrator.registerMigration("v7-documents") { db in
+            // Document content, chunk by chunk, sealed; rows are found by a keyed BLAKE2b of
+            // the chunk's id, so the file does not reveal which known content it holds.
+            try db.execute(sql: "CREATE TABLE content_chunk (key BLOB NOT NULL PRIMARY KEY, sealed BLOB NOT NULL) STRICT")
+            // The documents this device chose to keep (`outpost docs pin`).
+            try db.execute(sql: "CREATE TABLE document_pin (document BLOB NOT NULL PRIMARY KEY) STRICT")
+        }
         return migrator
     }
 

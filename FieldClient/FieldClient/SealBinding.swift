@@ -20,6 +20,8 @@ struct SealBinding: Sendable {
         case identityFields = 10
         /// The record a refused write was made to, as the device saw it then.
         case rejectedRecord = 11
+        /// A chunk of document content.
+        case contentChunk = 12
     }
 
     /// The column.
@@ -84,6 +86,7 @@ extension SealBinding: CustomStringConvertible {
         case .rejectedWrite, .rejectedMessage, .rejectedRecord: "a refused write"
         case .identitySecretKey, .identityUserName, .identityRole, .identityTerritories, .identityFields: "the device's identity"
         case .replicaKey: "the replica key"
+        case .contentChunk: "a chunk of a document"
         }
     }
 }

@@ -18,6 +18,9 @@ public struct SyncClient: Sendable {
     /// The most pending writes one request carries, oldest first; the sync goes on
     /// with another request while more remain.
     public var writesPerRequest = SyncRequest.maximumWrites
+    /// The most bytes of document content one sync fetches (`--max-bytes`); records
+    /// always come first and in full.
+    public var documentBudget = Int.max
 
     /// Creates a client for `replica`.
     public init(replica: Replica) {
@@ -49,7 +52,10 @@ public struct SyncClient: Sendable {
                     throw TransportError(.timedOut(seconds: Double(timeout.components.seconds)), counters: TransportCounters())
                 }
                 let more = try exchangeOnce(endpoint: endpoint, keys: keys, timeout: left, report: &report, progress: progress)
-                if !more { return report }
+                if !more {
+                    try fetchContent(endpoint: endpoint, keys: keys, budget: documentBudget, deadline: deadline, report: &report)
+                    return report
+                }
             } catch let error as TransportError {
                 report.bytesUp += error.counters.bytesUp
                 report.bytesDown += error.counters.bytesDown
@@ -156,7 +162,7 @@ public struct SyncClient: Sendable {
         return (request.writes, plaintext.count, sealed.count)
     }
 
-    private static func sessionKeys(_ identity: DeviceIdentity) throws(ReplicaError) -> KeyExchange.SessionKeys {
+    static func sessionKeys(_ identity: DeviceIdentity) throws(ReplicaError) -> KeyExchange.SessionKeys {
         do {
             return try KeyExchange.sessionKeys(
                 client: KeyExchange.KeyPair(publicKey: .init(identity.publicKey), secretKey: .init(identity.secretKey)),

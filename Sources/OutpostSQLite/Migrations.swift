@@ -85,6 +85,11 @@ enum Migrations {
         migrator.registerMigration("v12-epoch-start-sequence") { db in
             try db.execute(sql: "ALTER TABLE server_epoch ADD COLUMN start_sequence INTEGER NOT NULL DEFAULT 0")
         }
+        // Documents: the chunks each document names (content requests check scope by
+        // them) and the bytes each device has uploaded (its quota).
+        migrator.registerMigration("v20-documents") { db in
+            for statement in Schema.v20Documents { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

@@ -28,6 +28,8 @@ enum Projection {
             break  // No domain table: the hub's `replica_record` row is the record (see `forecastAdjustments()`).
         // Quotes live in the hub's record states only; orders are projected by `OrderLedger`.
         case is Quote, is Order: break
+        // Documents live in the hub's record states; their chunks are indexed for content requests.
+        case let document as Document: try DocumentChunkIndex.index(db, document)
         default:
             throw StoreError(.invalid, "\(type(of: record).kind.name) records cannot be written by devices")
         }
@@ -43,6 +45,9 @@ enum Projection {
         case is Activity: table = "activity"
         case is ForecastSubmission: table = "forecast_submission"
         case is ForecastAdjustment, is Quota: return
+        case is Document:
+            try DocumentChunkIndex.remove(db, document: DocumentID(record.recordID))
+            return
         default: throw StoreError(.invalid, "\(type(of: record).kind.name) records cannot be deleted by devices")
         }
         let id = EntityID<Account>(record.recordID).sql

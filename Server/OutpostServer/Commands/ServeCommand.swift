@@ -114,13 +114,16 @@ struct ServeCommand: AsyncParsableCommand {
         let (logger, metrics) = (makeLogger(), ServerMetrics())
         try await serve(sync: store, app: store, apiTokens: store, feedToken: try feedToken(),
                         integration: try integration.make(store: store, metrics: metrics, logger: logger),
-                        console: ConsoleService(store: store), logger: logger, metrics: metrics)
+                        console: ConsoleService(store: store), logger: logger, metrics: metrics,
+                        documents: DocumentService(folder: ContentFolder(besideDatabase: path)) { chunks, territories in
+                            try await store.chunks(chunks, inScope: territories)
+                        })
     }
 
     /// Runs the HTTP API and both sync transports over `store` until SIGINT or SIGTERM.
     func serve<Store: SyncServerStore>(sync store: Store, app: (any OutpostStore)?, apiTokens: SQLiteStore?, feedToken: String?,
                                        integration: Integration?, console: ConsoleService?, logger: Logger,
-                                       metrics: ServerMetrics) async throws {
+                                       metrics: ServerMetrics, documents: DocumentService? = nil) async throws {
         let limits = SyncLimits(maxRequestBytes: maxRequestBytes, maxWritesPerRequest: maxWrites, burst: syncBurst,
                                 requestsPerSecond: syncRate)
         let connections = ConnectionPolicy(
@@ -128,7 +131,7 @@ struct ServeCommand: AsyncParsableCommand {
             requestTimeout: .seconds(requestTimeout), idleTimeout: .seconds(idleTimeout))
         let (sync, listener) = try await PortInUse.naming("--sync-port", syncPort) {
             try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, connections: connections,
-                                         logger: logger, metrics: metrics)
+                                         logger: logger, metrics: metrics, documents: documents)
         }
         let app = buildApplication(
             store: app,

@@ -1,0 +1,54 @@
+import Foundation
+import HubCore
+import Logging
+import OutpostModel
+import OutpostProtocol
+import SodiumKit
+import SyncChannel
+
+extension SyncService {
+    /// Handles a content request (SPEC.md §12): authenticates it like a sync request,
+    /// turns away a counter that is not new and charges the request rate, records the
+    /// counter (so the answer's nonces are never used again), then sends each wanted
+    /// chunk that a document in the device's scope names, one sealed uncompressed frame
+    /// per chunk, and a final frame with the number withheld.
+    func content(_ sealed: SealedRequest, send: @escaping @Sendable ([UInt8]) async throws -> Void) async throws {
+        do {
+            let device = try await hub.device(number: sealed.device)
+            guard let publicKey = device.device.publicKey else { throw RequestRefusal.unknownDevice(sealed.device) }
+            let session = try sessionKeys.keys(device: sealed.device, publicKey: publicKey)
+            let body = try sealed.authenticate(key: session.receive)
+            try hub.authorise(device, counter: sealed.counter)
+            guard !device.device.isRevoked else {
+                throw ProtocolError(.unknownDevice, "this device is revoked; sync records to be told what to do")
+            }
+            guard let documents else {
+                throw ProtocolError(.unavailable, "this server keeps no documents (documents need the SQLite backend)")
+            }
+            let request = try ContentRequest(decoding: try body.plaintext())
+            let advanced = try await store.transaction { ledger in
+                try ledger.advanceCounter(device: device.number, to: sealed.counter, at: Date())
+            }
+            guard advanced else { throw RequestRefusal.replayed(last: device.lastCounter) }
+            let scope = try await hub.territories(of: device.user)
+            let allowed = try await documents.chunksInScope(request.wants, scope)
+            let sealer = ResponseFrames.Sealer(counter: sealed.counter, salt: sealed.salt, key: session.transmit)
+            var index: UInt32 = 0
+            var sent = 0
+            var bytes = 0
+            for id in request.wants where allowed.contains(id) {
+                guard let chunk = documents.folder.chunk(id) else { continue }
+                try await send(try sealer.seal(ContentFrame.chunk(id: id, bytes: chunk).encoded(), index: index, compressing: false))
+                try Task.checkCancellation()
+                index += 1
+                sent += 1
+                bytes += chunk.count
+            }
+            try await send(try sealer.seal(ContentFrame.final(withheld: request.wants.count - sent).encoded(), index: index, compressing: false))
+            logger.info("content sent", metadata: ["device": "\(sealed.device)", "chunks": "\(sent)", "bytes": "\(bytes)",
+                                                   "withheld": "\(request.wants.count - sent)"])
+        } catch let refusal as RequestRefusal {
+            throw ProtocolError(refusal, request: sealed)
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import OutpostModel
+import SeededRandom
+import TestSupport
+import Testing
+
+/// Documents in the field on the real binaries: `outpost-server docs add` on a running
+/// `serve`, `outpost sync` fetching content after the records, within `--max-bytes`.
+@Suite("Documents in the field, end to end", .serialized)
+struct DocumentTests {
+    /// A price list of `size` bytes: CSV lines of SKUs and prices, seeded.
+    static func priceList(size: Int, seed: UInt64) -> [UInt8] {
+        var random = SplitMix(seed: seed)
+        var text: [UInt8] = Array("sku;name;currency;price\n".utf8)
+        while text.count < size {
+            let line = "SKU-\(random.next() % 1_000_000);Part \(random.next() % 100_000);EUR;\(random.next() % 100_000).\(random.next() % 100)\n"
+            text += Array(line.utf8)
+        }
+        return Array(text.prefix(size))
+    }
+
+    /// `outpost-server docs add` on the server's database; returns the document's id.
+    static func add(_ server: RealServer, file: URL, _ arguments: [String]) async throws -> String {
+        let run = try await CommandRun.server(["docs", "add", "--db", server.database, file.path, "--json"] + arguments)
+        try #require(run.status == 0, "docs add failed: \(run.stderr)")
+        return try #require(try Self.object(run.stdout)["id"] as? String)
+    }
+
+    /// `outpost ARGUMENTS --json` on the device, which must succeed.
+    static func device(_ server: RealServer, _ arguments: [String]) async throws -> Any {
+        let run = try await CommandRun.outpost(arguments + ["--replica", server.replicaFolder.path, "--json"])
+        try #require(run.status == 0, "outpost \(arguments.joined(separator: " ")) failed: \(run.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+    }
+
+    /// `outpost sync --json` through `endpoint` (default: the server's TCP port).
+    static func sync(_ server: RealServer, endpoint: String? = nil, _ arguments: [String] = []) async throws -> [String: Any] {
+        try #require(try await device(server, ["sync", "--endpoint", endpoint ?? server.server.tcpEndpoint, "--timeout", "60"] + arguments)
+            as? [String: Any])
+    }
+
+    static func object(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    /// Whether any file under `folder` contains `needle`.
+    static func contains(_ folder: URL, _ needle: [UInt8]) throws -> Bool {
+        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        return try files.contains { file in
+            guard let data = FileManager.default.contents(atPath: file.path) else { return false }
+            return data.range(of: Data(needle)) != nil
+        }
+    }
+
+    @Test("A 5 MB price list on a product reaches the rep; an edit of a few KB moves under 10 %; no plaintext in the replica; removal evicts")
+    func priceList() async throws {
+        let server = try await RealServer.start()
+        defer { server.stop() }
+        let size = 5_000_000
+        var content = Self.priceList(size: size, seed: 20)
+        let file = server.folder.appendingPathComponent("prices-2026.csv")
+        try Data(content).write(to: file)
+        let id = try await Self.add(server, file: file, ["--product", "PC-1", "--title", "Price list 2026", "--tags", "prices,2026",
+                                                          "--pin-everywhere"])
+
+        let first = try await Self.sync(server)
+        #expect(first["document_bytes"] as? Int == size)
+        #expect(first["document_bytes_left"] as? Int == 0)
+        let opened = try #require(try await Self.device(server, ["docs", "open", String(id.prefix(8))]) as? [String: Any])
+        let path = try #require(opened["path"] as? String)
+        #expect(FileManager.default.contents(atPath: path) == Data(content))
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+
+        // The replica holds no plaintext of the document anywhere in its folder.
+        for offset in stride(from: 0, to: size - 64, by: size / 7) {
+            #expect(try !Self.contains(server.replicaFolder, Array(content[offset..<offset + 64])), "plaintext at offset \(offset)")
+        }
+
+        // One page's worth changes in the middle: the next sync moves at most 10 % of the file.
+        let page = Array(Self.priceList(size: 3_000, seed: 21))
+        content.replaceSubrange(2_500_000..<2_503_000, with: page)
+        try Data(content).write(to: file)
+        #expect(try await Self.add(server, file: file, ["--replace", id]) == id)
+        let edited = try await Self.sync(server)
+        let editedBytes = try #require(edited["bytes_down"] as? Int)
+        #expect(editedBytes <= size / 10, "the edited transfer moved \(editedBytes) bytes")
+        #expect((edited["document_bytes"] as? Int ?? 0) > 0)
+        let reopened = try #require(try await Self.device(server, ["docs", "open", id]) as? [String: Any])
+        #expect(FileManager.default.contents(atPath: try #require(reopened["path"] as? String)) == Data(content))
+
+        // Removed on the server: gone from the device's list and its content dropped.
+        let removed = try await CommandRun.server(["docs", "remove", "--db", server.database, id])
+        #expect(removed.status == 0)
+        _ = try await Self.sync(server)
+        let status = try #require(try await Self.device(server, ["docs", "status"]) as? [String: Any])
+        #expect(status["documents"] as? Int == 0)
+    }
+
+    @Test("--max-bytes 200KB delivers the records and defers the documents; later syncs finish them")
+    func budget() async throws {
+        let server = try await RealServer.start()
+        defer { server.stop() }
+        let size = 700_000
+        let content = Self.priceList(size: size, seed: 22)
+        let file = server.folder.appendingPathComponent("sheet.csv")
+        try Data(content).write(to: file)
+        let id = try await Self.add(server, file: file, ["--product", "PC-1", "--title", "Spec sheet"])
+        let account = server.company.accounts(in: server.company.north)[0]
+        let photo = server.folder.appendingPathComponent("site.jpg")
+        try Data(Self.priceList(size: 400_000, seed: 23)).write(to: photo)
+        let photoID = try await Self.add(server, file: photo, ["--account", account.id.description, "--pin-everywhere"])
+
+        let first = try await Self.sync(server, ["--max-bytes", "200KB"])
+        // Both documents' records arrived; content stayed within the budget.
+        let listed = try #require(try await Self.device(server, ["docs", "list"]) as? [[String: Any]])
+        #expect(Set(listed.compactMap { $0["id"] as? String }) == [id, photoID])
+        #expect((first["document_bytes"] as? Int ?? .max) <= 200_000)
+        #expect((first["document_bytes_left"] as? Int ?? 0) > 0)
+
+        // The spec sheet is not pinned: the rep pins it, and syncs until everything is here.
+        _ = try await Self.device(server, ["docs", "pin", String(id.prefix(8))])
+        var syncs = 1
+        var left = Int.max
+        while left > 0, syncs < 12 {
+            let report = try await Self.sync(server, ["--max-bytes", "200KB"])
+            #expect((report["document_bytes"] as? Int ?? .max) <= 200_000)
+            left = report["document_bytes_left"] as? Int ?? -1
+            syncs += 1
+        }
+        #expect(left == 0)
+        #expect(syncs >= 6, "1.1 MB at 200 KB a sync takes at least six syncs")
+        let opened = try #require(try await Self.device(server, ["docs", "open", id]) as? [String: Any])
+        #expect(FileManager.default.contents(atPath: try #require(opened["path"] as? String)) == Data(content))
+    }
+
+    @Test("A transfer cut mid-document resumes within one chunk")
+    func cutTransfer() async throws {
+        let server = try await RealServer.start()
+        defer { server.stop() }
+        let size = 1_500_000
+        let content = Self.priceList(size: size, seed: 24)
+        let file = server.folder.appendingPathComponent("manual.csv")
+        try Data(content).write(to: file)
+        _ = try await Self.add(server, file: file, ["--catalog", "--title", "Manual", "--pin-everywhere"])
+        _ = try await Self.sync(server, ["--max-bytes", "0"])  // the records alone
+
+        let proxy = try await CuttingProxy.start(upstreamPort: server.server.syncPort)
+        defer { Task { await proxy.shutdown() } }
+        let cut = 600_000
+        proxy.cut(.downstream, after: cut, scope: .allConnections)
+        let broken = try await Self.sync(server, endpoint: "tcp://127.0.0.1:\(proxy.port)", ["--retries", "0"])
+        #expect(broken["document_error"] is String)
+        let kept = try #require(broken["document_bytes"] as? Int)
+        // Everything before the chunk in flight was kept: at most one chunk (64 KiB) and its framing is lost.
+        #expect(kept >= cut - 65_536 - 2_000, "kept \(kept) of \(cut) bytes received")
+        let status = try #require(try await Self.device(server, ["docs", "status"]) as? [String: Any])
+        #expect(status["bytes_to_fetch"] as? Int == size - kept)
+
+        let resumed = try await Self.sync(server)
+        #expect(resumed["document_bytes"] as? Int == size - kept, "the resumed sync fetched only what was missing")
+        #expect(resumed["document_bytes_left"] as? Int == 0)
+    }
+}
