@@ -14,6 +14,19 @@ public struct LocalDocument: Sendable {
     public let pinned: Bool
     /// Bytes of its content not on this device yet.
     public let missingBytes: Int
+    /// Whether it was added on this device and its content is not uploaded yet.
+    public var isStaged = false
+    /// Why the server refused its upload, if it did.
+    public var uploadRefusal: String?
+
+    /// A document as held here.
+    public init(document: Document, pinned: Bool, missingBytes: Int, isStaged: Bool = false, uploadRefusal: String? = nil) {
+        self.document = document
+        self.pinned = pinned
+        self.missingBytes = missingBytes
+        self.isStaged = isStaged
+        self.uploadRefusal = uploadRefusal
+    }
 
     /// Whether this device fetches and keeps it: pinned here or everywhere.
     public var isKept: Bool { pinned || document.pinnedEverywhere }
@@ -27,10 +40,15 @@ extension Replica {
         let documents = try documentRecords()
         let pins = try pinnedDocuments()
         let held = try heldChunks(of: documents)
-        return documents.map { document in
+        let live = documents.map { document in
             let missing = document.content.chunks.filter { !held.contains($0.id) }.reduce(0) { $0 + $1.length }
             return LocalDocument(document: document, pinned: pins.contains(document.id), missingBytes: missing)
         }
+        let ids = Set(documents.map(\.id))
+        let staged = try stagedDocuments().filter { !ids.contains($0.document.id) }.map { staged in
+            LocalDocument(document: staged.document, pinned: true, missingBytes: 0, isStaged: true, uploadRefusal: staged.refusal)
+        }
+        return live + staged
     }
 
     /// The document with id `idOrPrefix` (or a unique prefix of it).

@@ -50,6 +50,10 @@ enum ReplicaSchema {
             try db.execute(sql: "CREATE TABLE content_chunk (key BLOB NOT NULL PRIMARY KEY, sealed BLOB NOT NULL) STRICT")
             // The documents this device chose to keep (`outpost docs pin`).
             try db.execute(sql: "CREATE TABLE document_pin (document BLOB NOT NULL PRIMARY KEY) STRICT")
+            // Documents added on this device whose content is not uploaded yet: the record
+            // (sealed) becomes a pending write once the server holds every chunk; a refusal
+            // of the upload (sealed) stays visible in `outpost docs status`.
+            try db.execute(sql: "CREATE TABLE document_staged (document BLOB NOT NULL PRIMARY KEY, record BLOB NOT NULL, refusal BLOB) STRICT")
         }
         return migrator
     }

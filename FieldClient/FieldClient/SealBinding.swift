@@ -22,6 +22,10 @@ struct SealBinding: Sendable {
         case rejectedRecord = 11
         /// A chunk of document content.
         case contentChunk = 12
+        /// A document added on this device, waiting for its content to upload.
+        case stagedDocument = 13
+        /// Why the server refused a staged document's upload.
+        case stagedRefusal = 14
     }
 
     /// The column.
@@ -87,6 +91,7 @@ extension SealBinding: CustomStringConvertible {
         case .identitySecretKey, .identityUserName, .identityRole, .identityTerritories, .identityFields: "the device's identity"
         case .replicaKey: "the replica key"
         case .contentChunk: "a chunk of a document"
+        case .stagedDocument, .stagedRefusal: "a document waiting to upload"
         }
     }
 }

@@ -29,8 +29,8 @@ extension SyncClient {
                     report.documentError = "the sync ran out of time; the rest of the documents follow at the next sync"
                     break
                 }
-                received = try contentExchange(plan.chunks.map(\.id.bytes), endpoint: endpoint, keys: keys, timeout: timeout,
-                                               report: &report)
+                received = try contentExchange(ContentRequest(wants: plan.chunks.map(\.id.bytes)), endpoint: endpoint, keys: keys,
+                                               timeout: timeout, report: &report).stored
                 left -= received
                 if received == 0 {
                     report.documentError = "the server withheld the documents' content: they left this device's scope or were removed"
@@ -74,18 +74,19 @@ extension SyncClient {
         return report
     }
 
-    /// One content request and its answer; returns the bytes of chunks stored. Chunks
-    /// stored before a failure stay stored.
-    private func contentExchange(_ wants: [[UInt8]], endpoint: SyncEndpoint, keys: KeyExchange.SessionKeys, timeout: Duration,
-                                 report: inout SyncReport) throws -> Int {
+    /// One content request and its answer; returns the bytes of chunks stored and what
+    /// became of the request's upload. Chunks stored before a failure stay stored.
+    private func contentExchange(_ request: ContentRequest, endpoint: SyncEndpoint, keys: KeyExchange.SessionKeys, timeout: Duration,
+                                 report: inout SyncReport) throws -> (stored: Int, upload: ContentFrame.UploadOutcome?) {
         let identity = try replica.reserveRequestCounter()
         let salt = try AEAD.Nonce.salt()
-        let sealed = try SealedRequest.seal(ContentRequest(wants: wants).encoded(), device: identity.deviceNumber,
+        let sealed = try SealedRequest.seal(request.encoded(), device: identity.deviceNumber,
                                             counter: identity.requestCounter, salt: salt, key: keys.transmit, kind: .content)
         let opener = ResponseFrames.Opener(counter: identity.requestCounter, salt: salt, key: keys.receive)
         var index: UInt32 = 0
         var stored = 0
         var chunks = 0
+        var upload: ContentFrame.UploadOutcome?
         defer {
             report.documentBytes += stored
             report.documentChunks += chunks
@@ -99,13 +100,72 @@ extension SyncClient {
                 stored += bytes.count
                 chunks += 1
                 return .more
-            case .final:
+            case .final(_, let outcome):
+                upload = outcome
                 return .done
             }
         }
         report.bytesUp += counters.bytesUp
         report.bytesDown += counters.bytesDown
-        return stored
+        return (stored, upload)
+    }
+
+    /// The most chunk bytes one upload request carries, well under the 4 MiB request limit.
+    static let uploadPartBytes = 3_000_000
+
+    /// Uploads the content of the documents added on this device, before the records:
+    /// each document's chunks in requests of at most ``uploadPartBytes``; once the
+    /// server holds them all, the document's record becomes a pending write (sent in
+    /// this sync's record exchange). A refused upload is kept with its reason; a failed
+    /// one is tried again at the next sync. Failures are reported, not thrown.
+    func uploadStaged(endpoint: SyncEndpoint, keys: KeyExchange.SessionKeys, deadline: ContinuousClock.Instant,
+                      report: inout SyncReport) throws(ReplicaError) {
+        for staged in try replica.stagedDocuments() where staged.refusal == nil {
+            var seen: Set<[UInt8]> = []
+            var parts: [[ContentRequest.Upload.Chunk]] = [[]]
+            var partBytes = 0
+            for chunk in try replica.stagedChunks(staged.document) where seen.insert(chunk.id).inserted {
+                if partBytes + chunk.bytes.count > Self.uploadPartBytes, !parts[parts.count - 1].isEmpty {
+                    parts.append([])
+                    partBytes = 0
+                }
+                parts[parts.count - 1].append(ContentRequest.Upload.Chunk(id: chunk.id, bytes: chunk.bytes))
+                partBytes += chunk.bytes.count
+            }
+            var refusal: String?
+            do {
+                for part in parts {
+                    let timeout = deadline - ContinuousClock.now
+                    guard timeout > .zero else { throw ReplicaError(.transport, "the sync ran out of time") }
+                    let request = ContentRequest(wants: [], upload: ContentRequest.Upload(documentSize: staged.document.size, chunks: part))
+                    let outcome = try contentExchange(request, endpoint: endpoint, keys: keys, timeout: timeout, report: &report).upload
+                    if case .refused(let reason) = outcome {
+                        refusal = reason
+                        break
+                    }
+                    guard outcome == .stored else { throw ProtocolError(.malformed, "the server did not say what became of the upload") }
+                    report.documentBytesUp += part.reduce(0) { $0 + $1.bytes.count }
+                }
+            } catch let error as TransportError {
+                report.bytesUp += error.counters.bytesUp
+                report.bytesDown += error.counters.bytesDown
+                report.documentError = "\"\(staged.document.title)\" did not upload (\(error)); it is tried again at the next sync"
+                return
+            } catch let error as ProtocolError {
+                report.documentError = "\"\(staged.document.title)\" did not upload: \(error.message)"
+                return
+            } catch {
+                report.documentError = "\"\(staged.document.title)\" did not upload: \(error)"
+                return
+            }
+            if let refusal {
+                try replica.refuseUpload(staged.document, reason: refusal)
+                report.documentError = "\"\(staged.document.title)\" was refused: \(refusal)"
+            } else {
+                try replica.uploaded(staged.document)
+                report.documentsUploaded += 1
+            }
+        }
     }
 
     /// Bytes of kept documents' content not on this device.

@@ -44,6 +44,8 @@ public struct SyncClient: Sendable {
         var failures = 0
         // `timeout` bounds the whole sync, retries included: each attempt gets what is left.
         let deadline = ContinuousClock.now + timeout
+        // Documents added here go up before the records, so no record names content the server lacks.
+        try uploadStaged(endpoint: endpoint, keys: keys, deadline: deadline, report: &report)
         while true {
             report.exchanges += 1
             do {

@@ -39,6 +39,10 @@ public struct SyncReport: Sendable, Equatable, Codable {
     public var documentChunks = 0
     /// Bytes of kept documents' content still to fetch (deferred by the byte budget, or cut).
     public var documentBytesLeft = 0
+    /// Documents added on this device whose content was uploaded (their records follow).
+    public var documentsUploaded = 0
+    /// Bytes of document content uploaded.
+    public var documentBytesUp = 0
     /// Why fetching document content stopped early, if it did (the records synced regardless).
     public var documentError: String?
 
@@ -52,6 +56,8 @@ public struct SyncReport: Sendable, Equatable, Codable {
         case documentChunks = "document_chunks"
         case documentBytesLeft = "document_bytes_left"
         case documentError = "document_error"
+        case documentsUploaded = "documents_uploaded"
+        case documentBytesUp = "document_bytes_up"
     }
 
     /// Creates an empty report.

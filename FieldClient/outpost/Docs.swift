@@ -16,7 +16,7 @@ struct Docs: ParsableCommand {
             within the sync's byte budget (outpost sync --max-bytes 2MB). Example:
               outpost docs list --product PC-100
             """,
-        subcommands: [List.self, Open.self, Pin.self, Unpin.self, DocsStatus.self]
+        subcommands: [List.self, Add.self, Open.self, Pin.self, Unpin.self, DocsStatus.self]
     )
 
     /// One document as `--json` prints it.
@@ -33,6 +33,8 @@ struct Docs: ParsableCommand {
         let pinned_everywhere: Bool
         let on_device: Bool
         let missing_bytes: Int
+        let to_upload: Bool
+        let upload_refused: String?
 
         init(_ local: LocalDocument) {
             let document = local.document
@@ -48,11 +50,15 @@ struct Docs: ParsableCommand {
             pinned_everywhere = document.pinnedEverywhere
             on_device = local.isFetched
             missing_bytes = local.missingBytes
+            to_upload = local.isStaged
+            upload_refused = local.uploadRefusal
         }
     }
 
     /// Where a document's content is, as the table says it.
     static func availability(_ local: LocalDocument) -> String {
+        if let refusal = local.uploadRefusal { return "upload refused: \(refusal)" }
+        if local.isStaged { return "on this device, uploads at the next sync" }
         if local.isFetched { return "on this device" }
         return "not on this device, \(ByteCount.text(local.missingBytes))" + (local.isKept ? " to fetch" : "")
     }
@@ -102,6 +108,40 @@ struct Docs: ParsableCommand {
                  ByteCount.text(local.document.size), local.document.pinnedEverywhere ? "everywhere" : local.pinned ? "yes" : "no",
                  Docs.availability(local)]
             })
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Attach a file to an account, offline; it uploads at the next sync, then its record follows.",
+            discussion: """
+                The server checks the record like any write (the account must be in this device's scope) and the
+                upload against its size limit and this device's quota. Example:
+                  outpost docs add --account "Acme GmbH" site-photo.jpg --title "Site, north gate" --tags visit
+                """
+        )
+        @OptionGroup var options: ReplicaOptions
+        @OptionGroup var output: JSONOption
+        @Option(help: "The account (name or id) the document belongs to.") var account: String
+        @Option(help: "The title people see (default: the file's name).") var title: String?
+        @Option(help: "Words to find it by, comma-separated.") var tags: String?
+        @Argument(help: "The file to attach.") var file: String
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ValidationError("cannot read \(file); check the path and its permissions")
+            }
+            let replica = try options.open()
+            let directory = Directory(replica: replica)
+            let found: Account = try directory.decoded(try directory.find(account, kind: .account))
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            let draft = Document(title: title ?? name, fileName: name, mediaType: MediaType.guess(fileName: name), attachedKind: .account,
+                                 attachedID: EntityID(found.id.uuid), tags: tags,
+                                 content: DocumentContentList(contentID: [], chunks: []))
+            let document = try replica.stage(draft, content: [UInt8](data))
+            if output.json { return try Output.json(Row(LocalDocument(document: document, pinned: true, missingBytes: 0, isStaged: true))) }
+            print("Added \"\(document.title)\" (\(ByteCount.text(document.size))) to \(found.name) (\(document.id.description.prefix(8))); "
+                + "it uploads at the next sync.")
         }
     }
 
@@ -199,6 +239,7 @@ struct Docs: ParsableCommand {
             let kept: Int
             let fetched: Int
             let pending: Int
+            let to_upload: Int
             let bytes_to_fetch: Int
             let kept_documents: [Row]
         }
@@ -207,11 +248,11 @@ struct Docs: ParsableCommand {
             let documents = try options.open().documents()
             let kept = documents.filter(\.isKept)
             let summary = Summary(documents: documents.count, kept: kept.count, fetched: kept.filter(\.isFetched).count,
-                                  pending: kept.filter { !$0.isFetched }.count,
+                                  pending: kept.filter { !$0.isFetched }.count, to_upload: documents.filter(\.isStaged).count,
                                   bytes_to_fetch: kept.reduce(0) { $0 + $1.missingBytes }, kept_documents: kept.map(Row.init))
             if output.json { return try Output.json(summary) }
             print("\(summary.documents) documents; \(summary.kept) kept on this device: \(summary.fetched) fetched, \(summary.pending) pending, "
-                + "\(ByteCount.text(summary.bytes_to_fetch)) still to fetch.")
+                + "\(ByteCount.text(summary.bytes_to_fetch)) still to fetch, \(summary.to_upload) to upload.")
             if !kept.isEmpty {
                 Output.table(["id", "title", "size", "content"], kept.map { local in
                     [String(local.document.id.description.prefix(8)), local.document.title, ByteCount.text(local.document.size),

@@ -161,4 +161,48 @@ struct DocumentTests {
         #expect(resumed["document_bytes"] as? Int == size - kept, "the resumed sync fetched only what was missing")
         #expect(resumed["document_bytes_left"] as? Int == 0)
     }
+
+    @Test("A photo added offline to an account reaches the manager; uploads over the size limit or the quota are refused")
+    func offlinePhoto() async throws {
+        let server = try await RealServer.start(extraArguments: ["--max-document-size", "2000000", "--device-document-quota", "1000000"])
+        defer { server.stop() }
+        let account = server.company.accounts(in: server.company.north)[0]
+        var added: [String: [UInt8]] = [:]
+        for (title, size, seed) in [("A site photo", 300_000, 30), ("B scan too large", 2_500_000, 31), ("C letter over quota", 900_000, 32)] {
+            let file = server.folder.appendingPathComponent("\(seed).jpg")
+            let content = Self.priceList(size: size, seed: UInt64(seed))
+            try Data(content).write(to: file)
+            let row = try #require(try await Self.device(server, ["docs", "add", "--account", account.name, file.path, "--title", title])
+                as? [String: Any])
+            #expect(row["to_upload"] as? Bool == true)
+            added[title] = content
+        }
+
+        let code = try await CommandRun.server(["device", "enrol", "--db", server.database, "--user", server.company.manager.name, "--json"])
+        let managerFolder = server.folder.appendingPathComponent("manager")
+        let enrol = try await CommandRun.outpost(["enrol", "--server", server.server.serverURL, "--replica", managerFolder.path,
+                                                  "--code", try #require(try Self.object(code.stdout)["code"] as? String)])
+        try #require(enrol.status == 0, "\(enrol.stderr)")
+
+        let report = try await Self.sync(server)
+        #expect(report["documents_uploaded"] as? Int == 1)
+        #expect(report["accepted"] as? Int == 1)
+        let status = try #require(try await Self.device(server, ["docs", "status"]) as? [String: Any])
+        let refused = (status["kept_documents"] as? [[String: Any]] ?? []).compactMap { $0["upload_refused"] as? String }
+        #expect(refused.count == 2)
+        #expect(refused.contains { $0.contains("--max-document-size") })
+        #expect(refused.contains { $0.contains("--device-document-quota") })
+
+        let manager = try await CommandRun.outpost(["sync", "--replica", managerFolder.path, "--endpoint", server.server.tcpEndpoint, "--json"])
+        try #require(manager.status == 0, "\(manager.stderr)")
+        let list = try await CommandRun.outpost(["docs", "list", "--replica", managerFolder.path, "--json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let photo = try #require(rows.first { $0["title"] as? String == "A site photo" })
+        #expect(rows.count == 1)
+        #expect(photo["on_device"] as? Bool == false)
+        let opened = try await CommandRun.outpost(["docs", "open", "--replica", managerFolder.path, "--json", try #require(photo["id"] as? String)])
+        try #require(opened.status == 0, "\(opened.stderr)")
+        let path = try #require(try Self.object(opened.stdout)["path"] as? String)
+        #expect(FileManager.default.contents(atPath: path) == Data(try #require(added["A site photo"])))
+    }
 }

@@ -35,6 +35,25 @@ public struct ContentFolder: Sendable {
         return manifest
     }
 
+    /// Stores `chunks` (each checked against its id) durably, those not yet here.
+    /// - Returns: the bytes newly stored.
+    /// - Throws: ``ContentFolderError`` for a chunk whose bytes do not match its id, or
+    ///   when the folder cannot be written.
+    @discardableResult
+    public func store(chunks: [(id: ContentID, bytes: [UInt8])]) throws(ContentFolderError) -> Int {
+        try prepare()
+        var stored = 0
+        for chunk in chunks where !contains(chunk.id) {
+            guard (try? ContentID(of: chunk.bytes[...])) == chunk.id else {
+                throw ContentFolderError("chunk \(chunk.id) does not match its bytes; nothing more was stored")
+            }
+            try write(chunk.bytes, to: path(of: chunk.id))
+            stored += chunk.bytes.count
+        }
+        if stored > 0 { try flushFolder() }
+        return stored
+    }
+
     /// The bytes of chunk `id`, checked against it, or `nil` if it is not here (or damaged).
     public func chunk(_ id: [UInt8]) -> [UInt8]? {
         guard let contentID = ContentID(bytes: id), let data = FileManager.default.contents(atPath: path(of: contentID)) else { return nil }
