@@ -103,18 +103,20 @@ extension Replica {
         }
     }
 
-    /// Stores a chunk the server sent, sealed, if it matches its id.
-    /// - Returns: whether it was new.
-    @discardableResult
-    func storeChunk(id: [UInt8], bytes: [UInt8]) throws(ReplicaError) -> Bool {
-        guard let expected = ContentID(bytes: id), (try? ContentID(of: bytes[...])) == expected else {
-            throw ReplicaError(.corrupt, "the server sent chunk \(GenericHash.hex(id)) with other bytes; nothing of it was kept, sync again")
+    /// Stores chunks, each sealed and checked against its id, in one transaction.
+    /// - Throws: `.corrupt` for a chunk whose bytes do not match its id (nothing is stored).
+    func storeChunks(_ chunks: [(id: [UInt8], bytes: [UInt8])]) throws(ReplicaError) {
+        var rows: [(key: [UInt8], sealed: Data)] = []
+        for (id, bytes) in chunks {
+            guard let expected = ContentID(bytes: id), (try? ContentID(of: bytes[...])) == expected else {
+                throw ReplicaError(.corrupt, "chunk \(GenericHash.hex(id)) does not match its bytes; nothing of it was kept, sync again")
+            }
+            let key = try chunkKey(id)
+            rows.append((key, try cipher.seal(bytes, SealBinding(column: .contentChunk, row: key))))
         }
-        let key = try chunkKey(id)
-        let sealed = try cipher.seal(bytes, SealBinding(column: .contentChunk, row: key))
-        return try write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO content_chunk (key, sealed) VALUES (?, ?)", arguments: [Data(key), sealed])
-            return db.changesCount > 0
+        try write { db in
+            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO content_chunk (key, sealed) VALUES (?, ?)")
+            for row in rows { try insert.execute(arguments: [Data(row.key), row.sealed]) }
         }
     }
 

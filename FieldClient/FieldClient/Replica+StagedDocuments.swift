@@ -28,7 +28,7 @@ extension Replica {
         document.content = DocumentContentList(manifest)
         document.size = manifest.size
         do { try document.validate() } catch { throw ReplicaError(.invalid, "\(error.description); nothing was added") }
-        for (reference, bytes) in manifest.split(content) { try storeChunk(id: reference.id.bytes, bytes: Array(bytes)) }
+        try storeChunks(manifest.split(content).map { ($0.reference.id.bytes, Array($0.bytes)) })
         let id = RecordID(document.id)
         let record = try cipher.seal(RecordStateCodec.encode(Self.state(of: document)), SealBinding(column: .stagedDocument, row: id.bytes))
         try write { db in

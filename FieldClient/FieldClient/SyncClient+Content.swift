@@ -87,7 +87,20 @@ extension SyncClient {
         var stored = 0
         var chunks = 0
         var upload: ContentFrame.UploadOutcome?
+        // Chunks are stored a batch (about 1 MB) per transaction, and whatever arrived is
+        // stored when the exchange ends, cut or not: a cut loses only the chunk in flight.
+        var batch: [(id: [UInt8], bytes: [UInt8])] = []
+        var batchBytes = 0
+        func flush() throws(ReplicaError) {
+            guard !batch.isEmpty else { return }
+            try replica.storeChunks(batch)
+            stored += batchBytes
+            chunks += batch.count
+            batch = []
+            batchBytes = 0
+        }
         defer {
+            try? flush()
             report.documentBytes += stored
             report.documentChunks += chunks
         }
@@ -96,19 +109,23 @@ extension SyncClient {
             index += 1
             switch frame {
             case .chunk(let id, let bytes):
-                try replica.storeChunk(id: id, bytes: bytes)
-                stored += bytes.count
-                chunks += 1
+                batch.append((id, bytes))
+                batchBytes += bytes.count
+                if batchBytes >= Self.storeBatchBytes { try flush() }
                 return .more
             case .final(_, let outcome):
                 upload = outcome
                 return .done
             }
         }
+        try flush()
         report.bytesUp += counters.bytesUp
         report.bytesDown += counters.bytesDown
         return (stored, upload)
     }
+
+    /// Received chunks stored per replica transaction.
+    static let storeBatchBytes = 1_000_000
 
     /// The most chunk bytes one upload request carries, well under the 4 MiB request limit.
     static let uploadPartBytes = 3_000_000
