@@ -64,6 +64,16 @@ extension Replica {
         return match
     }
 
+    /// The bytes of content this device fetches per sync by default, as the admin set it
+    /// on its `device` record; `nil`: no limit.
+    public func defaultDocumentBudget() throws(ReplicaError) -> Int? {
+        let number = Int(try identity().deviceNumber)
+        for local in try records(of: .device) where !local.view.isDeleted {
+            if let name = try? local.decoded() as? DeviceName, name.number == number { return name.documentBudget }
+        }
+        return nil
+    }
+
     /// Pins or unpins a document: a pinned document's content is fetched at each sync
     /// (within its byte budget) and kept; an unpinned one's is dropped unless it is
     /// pinned everywhere.

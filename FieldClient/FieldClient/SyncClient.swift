@@ -18,9 +18,10 @@ public struct SyncClient: Sendable {
     /// The most pending writes one request carries, oldest first; the sync goes on
     /// with another request while more remain.
     public var writesPerRequest = SyncRequest.maximumWrites
-    /// The most bytes of document content one sync fetches (`--max-bytes`); records
-    /// always come first and in full.
-    public var documentBudget = Int.max
+    /// The most bytes of document content one sync fetches (`--max-bytes`); `nil`: the
+    /// device's default the admin set (`outpost-server docs budget`), else no limit.
+    /// Records always come first and in full.
+    public var documentBudget: Int?
 
     /// Creates a client for `replica`.
     public init(replica: Replica) {
@@ -55,7 +56,8 @@ public struct SyncClient: Sendable {
                 }
                 let more = try exchangeOnce(endpoint: endpoint, keys: keys, timeout: left, report: &report, progress: progress)
                 if !more {
-                    try fetchContent(endpoint: endpoint, keys: keys, budget: documentBudget, deadline: deadline, report: &report)
+                    let budget = try documentBudget ?? replica.defaultDocumentBudget() ?? .max
+                    try fetchContent(endpoint: endpoint, keys: keys, budget: budget, deadline: deadline, report: &report)
                     return report
                 }
             } catch let error as TransportError {

@@ -39,6 +39,22 @@ extension SQLiteStore {
         }
     }
 
+    /// Sets the bytes of document content device `id` fetches per sync by default
+    /// (`nil`: no limit), as a hub write of its `device` record, which every replica has.
+    /// - Throws: `.notFound` when the device has no `device` record (it never enrolled).
+    public func setDocumentBudget(_ bytes: Int?, device id: DeviceID, now: Date = Date()) async throws(StoreError) {
+        try await write("setting a device's document budget") { db in
+            guard let stored = try ReplicaTable.load(db, RecordID(id)), stored.kind == .device,
+                  var name = try? DeviceName(recordID: stored.state.id, fields: stored.state.view(policy: .updateWins).values) else {
+                throw StoreError(.notFound, "device \(id) has not enrolled yet; its budget can be set once it has")
+            }
+            name.documentBudget = bytes
+            try ChangeSequence.use(db) { sequence in
+                try ReplicaTable.recordHubWrite(db, name, seq: sequence.next(), time: WallClock(date: now))
+            }
+        }
+    }
+
     /// Every live document, by title.
     public func documents() async throws(StoreError) -> [Document] {
         try await read("reading documents") { db in

@@ -65,7 +65,7 @@ struct RandomRecords {
                               (RecordID(high: rng.next(), low: rng.next()), bytes(32))
                           }), signature: bytes(64))
         case .device:
-            DeviceName(id: id(), number: int(1...Int(UInt32.max)), userID: id(), label: text())
+            DeviceName(id: id(), number: int(1...Int(UInt32.max)), userID: id(), label: text(), documentBudget: maybe { $0.int(0...10_000_000) })
         case .document:
             document()
         }

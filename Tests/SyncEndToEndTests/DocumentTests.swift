@@ -205,4 +205,26 @@ struct DocumentTests {
         let path = try #require(try Self.object(opened.stdout)["path"] as? String)
         #expect(FileManager.default.contents(atPath: path) == Data(try #require(added["A site photo"])))
     }
+
+    @Test("The budget an admin sets for a device bounds its syncs; --max-bytes overrides it")
+    func adminBudget() async throws {
+        let server = try await RealServer.start()
+        defer { server.stop() }
+        let devices = try await CommandRun.server(["device", "list", "--db", server.database, "--json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(devices.stdout.utf8)) as? [[String: Any]])
+        let device = try #require(rows.first?["id"] as? String)
+        let set = try await CommandRun.server(["docs", "budget", "--db", server.database, device, "100KB"])
+        #expect(set.status == 0, "\(set.stderr)")
+        let refused = try await CommandRun.server(["docs", "budget", "--db", server.database, device, "lots"])
+        #expect(refused.status != 0 && refused.stderr.contains("2MB"))
+
+        let file = server.folder.appendingPathComponent("catalog.csv")
+        try Data(Self.priceList(size: 400_000, seed: 40)).write(to: file)
+        _ = try await Self.add(server, file: file, ["--catalog", "--pin-everywhere"])
+        let bounded = try await Self.sync(server)
+        #expect((bounded["document_bytes"] as? Int ?? .max) <= 100_000)
+        #expect((bounded["document_bytes_left"] as? Int ?? 0) > 0)
+        let overridden = try await Self.sync(server, ["--max-bytes", "1MB"])
+        #expect(overridden["document_bytes_left"] as? Int == 0)
+    }
 }

@@ -18,7 +18,7 @@ struct DocsCommand: AsyncParsableCommand {
               outpost-server docs add --db hq.sqlite --product PC-100 prices-2026.pdf \\
                 --title "Price list 2026" --tags prices,2026 --pin-everywhere
             """,
-        subcommands: [Add.self, List.self, Remove.self]
+        subcommands: [Add.self, List.self, Remove.self, Budget.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -143,6 +143,37 @@ struct DocsCommand: AsyncParsableCommand {
             } else {
                 print("removed document \(document.id) \"\(document.title)\"; devices evict it at their next sync")
             }
+        }
+    }
+
+    struct Budget: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set how much document content a device fetches per sync by default (e.g. 2MB for a satellite link).",
+            discussion: """
+                The device takes every record at each sync, then at most this much content; `outpost sync --max-bytes`
+                overrides it for one sync. `none` lifts the limit. Example:
+                  outpost-server docs budget --db hq.sqlite 3f2b8c4e 2MB
+                """
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The device id or a unique prefix of it (see device list).") var device: String
+        @Argument(help: "A size such as 2MB or 200KB, or none.") var bytes: String
+
+        func run() async throws {
+            let budget: Int?
+            if bytes.lowercased() == "none" {
+                budget = nil
+            } else {
+                guard let parsed = ByteCount.parse(bytes) else {
+                    throw ValidationError("the budget takes a size such as 2MB, 200KB or 1500, or none (got \"\(bytes)\")")
+                }
+                budget = parsed
+            }
+            let database = try store.open()
+            let found = try await Lookup.device(device, in: database)
+            try await database.setDocumentBudget(budget, device: found.id)
+            print("device \(found.id) fetches " + (budget.map { "at most \(ByteCount.text($0)) of documents" } ?? "documents without a limit")
+                + " per sync from its next sync on")
         }
     }
 }
