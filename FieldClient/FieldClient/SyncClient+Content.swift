@@ -14,24 +14,24 @@ extension SyncClient {
     /// in. Failures are reported in `report`, not thrown: the records already synced.
     func fetchContent(endpoint: SyncEndpoint, keys: KeyExchange.SessionKeys, budget: Int, deadline: ContinuousClock.Instant,
                       only document: DocumentManifest? = nil, report: inout SyncReport) throws(ReplicaError) {
-        var left = budget
+        // What this sync may still fetch: chunks stored before a cut count too.
+        let start = report.documentBytes
         var failures = 0
         defer { report.documentBytesLeft = (try? remainingContentBytes()) ?? report.documentBytesLeft }
         while true {
             let manifests: [DocumentManifest]
             if let document { manifests = [document] } else { manifests = try replica.keptManifests() }
+            let left = budget - (report.documentBytes - start)
             let plan = TransferPlan.next(for: manifests, held: try replica.heldChunkIDs(of: manifests), budget: left)
             guard !plan.chunks.isEmpty else { break }
-            var received = 0
             do {
                 let timeout = deadline - ContinuousClock.now
                 guard timeout > .zero else {
                     report.documentError = "the sync ran out of time; the rest of the documents follow at the next sync"
                     break
                 }
-                received = try contentExchange(ContentRequest(wants: plan.chunks.map(\.id.bytes)), endpoint: endpoint, keys: keys,
-                                               timeout: timeout, report: &report).stored
-                left -= received
+                let received = try contentExchange(ContentRequest(wants: plan.chunks.map(\.id.bytes)), endpoint: endpoint, keys: keys,
+                                                   timeout: timeout, report: &report).stored
                 if received == 0 {
                     report.documentError = "the server withheld the documents' content: they left this device's scope or were removed"
                     break

@@ -117,7 +117,8 @@ struct Docs: ParsableCommand {
             discussion: """
                 The server checks the record like any write (the account must be in this device's scope) and the
                 upload against its size limit and this device's quota. Example:
-                  outpost docs add --account "Acme GmbH" site-photo.jpg --title "Site, north gate" --tags visit
+                  outpost docs add --account "Acme GmbH" site-photo.jpg \\
+                    --title "Site, north gate" --tags visit
                 """
         )
         @OptionGroup var options: ReplicaOptions

@@ -32,7 +32,8 @@ public struct SealedRequest: Hashable, Sendable {
                             kind: WireFormat.RequestKind = .sync) throws(SodiumError) -> [UInt8] {
         precondition(kind != .enrol, "an enrolment request is sealed by EnrolmentSeal")
         precondition(salt.count == AEAD.Nonce.saltLength, "a request salt has \(AEAD.Nonce.saltLength) bytes")
-        let (body, bit) = WireFormat.pack(plaintext)
+        // Content requests carry chunk ids and chunks, which LZMA cannot shrink but would spend seconds on.
+        let (body, bit) = kind == .content ? (plaintext, 0) : WireFormat.pack(plaintext)
         var writer = ByteWriter()
         writer.byte(WireFormat.version)
         writer.byte(kind.rawValue | bit)

@@ -26,8 +26,10 @@ struct DocsCommand: AsyncParsableCommand {
             abstract: "Attach a file to a product, the catalog or an account (or replace a document's content).",
             discussion: """
                 Examples:
-                  outpost-server docs add --db hq.sqlite --product PC-100 prices.pdf --title "Price list"
-                  outpost-server docs add --db hq.sqlite --account 3f2b8c4e-1d2a-4b6f-9e1a-0c5d7e9f1a2b site.jpg
+                  outpost-server docs add --db hq.sqlite --product PC-100 prices.pdf \\
+                    --title "Price list"
+                  outpost-server docs add --db hq.sqlite site.jpg \\
+                    --account 3f2b8c4e-1d2a-4b6f-9e1a-0c5d7e9f1a2b
                   outpost-server docs add --db hq.sqlite --replace 9a1c… prices-v2.pdf --json
                 """
         )
