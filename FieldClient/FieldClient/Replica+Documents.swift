@@ -1,7 +1,7 @@
 public import DocumentContent
 import Foundation
 import GRDB
-public import MergeEngine
+import MergeEngine
 public import OutpostModel
 import OutpostReplication
 import SodiumKit
