@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "ByteCoding", path: "Sources/ByteCoding"),
         .target(name: "ErrorReporting", path: "Sources/ErrorReporting"),
         .target(name: "MergeEngine", dependencies: ["ByteCoding"], path: "Sources/MergeEngine"),
-        .target(name: "Configurator", dependencies: ["OutpostModel"], path: "Sources/Configurator"),
+        .target(name: "Configurator", dependencies: ["ErrorReporting", "OutpostModel"], path: "Sources/Configurator"),
         .target(name: "Pricing", dependencies: ["ErrorReporting", "OutpostModel"], path: "Sources/Pricing"),
         .target(name: "Forecasting", dependencies: ["OutpostModel"], path: "Sources/Forecasting"),
         .target(
@@ -62,7 +62,7 @@ let package = Package(
             path: "Sources/TerminalOutput"
         ),
         .target(name: "LeadRouting", path: "Sources/LeadRouting"),
-        .target(name: "OutpostInterchange", dependencies: ["OutpostModel"], path: "Sources/OutpostInterchange"),
+        .target(name: "OutpostInterchange", dependencies: ["ErrorReporting", "OutpostModel"], path: "Sources/OutpostInterchange"),
         .target(
             name: "OutpostDemo",
             dependencies: ["OutpostModel", "OutpostStore", "Configurator"],

@@ -109,7 +109,7 @@ struct LoadDevice: Sendable {
             let frame = try SyncResponseFrame(decoding: try opener.open(payload, index: index), answering: start, hub: ReplicaID.hub)
             index += 1
             guard !frame.wipe else { throw LoadError("device \(number) was told to wipe") }
-            for state in frame.records { try inspect(state) }
+            for record in frame.records { try inspect(record.state) }
             result.frames += 1
             result.records += frame.records.count
             result.accepted += frame.outcome?.acks.count ?? 0
