@@ -108,6 +108,13 @@ let package = Package(
             pkgConfig: "liblzma",
             providers: [.apt(["liblzma-dev"])]
         ),
+        // zstd, measured against LZMA2 by `sync-load compression` (ARCHITECTURE.md, compression).
+        .systemLibrary(
+            name: "CZstd",
+            path: "Sources/CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
         .target(name: "OutpostStore", dependencies: ["ErrorReporting", "OutpostModel", "SodiumKit"], path: "Sources/OutpostStore"),
         .target(
             name: "OutpostSQLite",
@@ -217,7 +224,7 @@ let package = Package(
             name: "sync-load",
             dependencies: [
                 "ClientTransport", "MergeEngine", "OutpostModel", "OutpostProtocol", "OutpostReplication", "SodiumKit", "SyncChannel",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CZstd", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/sync-load"
         ),
@@ -296,7 +303,7 @@ let package = Package(
             dependencies: ["StateCoding", "SeededRandom", "ByteCoding",
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
                 "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "SodiumKit", "Pricing",
-                "OrderIntake", "Forecasting", "HubCore", "StoreTestSupport",
+                "OrderIntake", "Forecasting", "HubCore", "StoreTestSupport", "OutpostPostgres", "OutpostDemo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -363,7 +370,7 @@ let package = Package(
             name: "OutpostServerTests",
             dependencies: [
                 "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostPostgres", "SyncListener",
-                "OutpostInterchange", "SodiumKit", "HubCore", "StoreTestSupport",
+                "OutpostInterchange", "SodiumKit", "HubCore", "StoreTestSupport", "OutpostReplication",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/OutpostServerTests"

@@ -104,9 +104,12 @@ extension Replica {
     @discardableResult
     func store(_ db: Database, _ state: RecordState, route: FrameRoute?) throws -> Bool {
         let view = state.view(policy: .updateWins)
-        let filed = route ?? ReplicatedKind(typeID: state.type)
-            .flatMap { try? $0.decode(recordID: state.id, fields: view.values) }
-            .map { FrameRoute($0.route) } ?? .global
+        let kind = ReplicatedKind(typeID: state.type)
+        // The domain record is decoded only when needed: to file a record no frame routed,
+        // or to summarise an account or opportunity for the forecast.
+        let summarised = kind.map(ForecastSummary.applies(to:)) ?? false
+        let record = route == nil || summarised ? kind.flatMap { try? $0.decode(recordID: state.id, fields: view.values) } : nil
+        let filed = route ?? record.map { FrameRoute($0.route) } ?? .global
         var territory: Data?
         var parent: Data?
         switch filed {
@@ -117,11 +120,17 @@ extension Replica {
         let kindValue = Int64(state.type.rawValue)
         let sealed = try cipher.seal(RecordStateCodec.encode(state),
                                      .recordState(state.id, kind: kindValue, territory: territory, parent: parent))
+        let summary = try kind.flatMap { ForecastSummary.encode(kind: $0, view: view, record: record) }.map { bytes throws(ReplicaError) in
+            try cipher.seal(bytes, .recordSummary(state.id, kind: kindValue, territory: territory, parent: parent))
+        }
+        let period = try (summary == nil || view.isDeleted ? nil : record as? Opportunity).map { opportunity throws(ReplicaError) in
+            try ForecastSummary.periodIndex(ForecastPeriod.quarter(of: opportunity.closeDate), cipher: cipher)
+        }
         try db.cachedStatement(sql: """
-            INSERT INTO record (id, kind, state, territory, parent, conflicted) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
-                territory = excluded.territory, parent = excluded.parent, conflicted = excluded.conflicted
-            """).execute(arguments: [Data(state.id.bytes), kindValue, sealed, territory, parent, view.hasConflicts])
+            INSERT INTO record (id, kind, state, territory, parent, conflicted, summary, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, state = excluded.state, territory = excluded.territory,
+                parent = excluded.parent, conflicted = excluded.conflicted, summary = excluded.summary, period = excluded.period
+            """).execute(arguments: [Data(state.id.bytes), kindValue, sealed, territory, parent, view.hasConflicts, summary, period])
         return view.hasConflicts
     }
 

@@ -19,8 +19,7 @@ struct LedgerTests {
     }
 
     static func replay<Store: HubStore>(_ first: Store, _ other: any HubStore) async throws {
-        let second = try #require(other as? Store)
-        let device = try await enrol(first)
+        let (second, device) = try await enrolledPair(first, other)
         let now = Date()
         #expect(try await first.hubLedger.transaction { try $0.advanceCounter(device: device, to: 5, at: now) })
         #expect(try await !second.hubLedger.transaction { try $0.advanceCounter(device: device, to: 5, at: now) })
@@ -78,8 +77,7 @@ struct LedgerTests {
     }
 
     static func serialise<Store: HubStore>(_ first: Store, _ other: any HubStore) async throws {
-        let second = try #require(other as? Store)
-        let device = try await enrol(first)
+        let (second, device) = try await enrolledPair(first, other)
         let start = try await first.hubLedger.snapshot { try $0.currentSequence() }
         let stamps = try await withThrowingTaskGroup(of: UInt64.self) { group in
             for attempt in 0..<40 {
@@ -105,8 +103,7 @@ struct LedgerTests {
     }
 
     static func numberOrders<Store: HubStore>(_ first: Store, _ other: any HubStore) async throws {
-        let second = try #require(other as? Store)
-        let number = try await enrol(first)
+        let (second, number) = try await enrolledPair(first, other)
         let device = try #require(try await first.hubLedger.snapshot { try $0.device(number: number) }).device.id
         let numbers = try await withThrowingTaskGroup(of: Int.self) { group in
             for attempt in 0..<20 {
@@ -262,6 +259,12 @@ struct LedgerTests {
     }
 
     // MARK: Helpers
+
+    /// The second instance as the first's type, and a device enrolled through the first:
+    /// what the tests of two instances start from.
+    static func enrolledPair<Store: HubStore>(_ first: Store, _ other: any HubStore) async throws -> (second: Store, device: UInt32) {
+        (try #require(other as? Store), try await enrol(first))
+    }
 
     /// Enrols a rep's device working a new territory; returns its number.
     static func enrol<Store: HubStore>(_ store: Store) async throws -> UInt32 {
