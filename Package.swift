@@ -85,7 +85,7 @@ let package = Package(
             path: "Sources/HubCore"
         ),
         .target(name: "HTMLText", path: "Sources/HTMLText"),
-        .target(name: "DocumentContent", dependencies: ["ErrorReporting", "SodiumKit"], path: "Sources/DocumentContent"),
+        .target(name: "DocumentContent", dependencies: ["ErrorReporting", "SodiumKit", "OutpostModel"], path: "Sources/DocumentContent"),
         .target(name: "StateCoding", dependencies: ["ByteCoding", "MergeEngine"], path: "Sources/StateCoding"),
         .target(
             name: "OutpostProtocol",
@@ -182,7 +182,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                "LeadRouting",
+                "LeadRouting", "DocumentContent",
             ],
             path: "Server/OutpostServer",
             resources: [.copy("OpenAPI/openapi.json")]
@@ -198,7 +198,7 @@ let package = Package(
             name: "FieldClient",
             dependencies: ["HTMLText", "StateCoding", 
                 "ByteCoding", "CKeyring", "ErrorReporting", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
-                "ClientTransport", "Configurator", "Pricing", "OrderIntake", "Forecasting",
+                "ClientTransport", "Configurator", "Pricing", "OrderIntake", "Forecasting", "DocumentContent",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "FieldClient/FieldClient"

@@ -46,7 +46,7 @@ extension Replica {
 
     /// Issues the next write of this device for `edit`: the write's context is the
     /// record's hub state as received, and the resulting record must still be valid.
-    private func issue(_ db: Database, _ edit: Edit, time: Date) throws -> Write {
+    func issue(_ db: Database, _ edit: Edit, time: Date) throws -> Write {
         let id: RecordID
         let kind: ReplicatedKind?
         switch edit {

@@ -55,6 +55,17 @@ enum ReplicaSchema {
             // Accounts and opportunities stored without a summary (before this migration).
             try db.execute(sql: "CREATE INDEX record_unsummarised ON record(kind) WHERE summary IS NULL AND kind IN (3, 6)")
         }
+        migrator.registerMigration("v8-documents") { db in
+            // Document content, chunk by chunk, sealed; rows are found by a keyed BLAKE2b of
+            // the chunk's id, so the file does not reveal which known content it holds.
+            try db.execute(sql: "CREATE TABLE content_chunk (key BLOB NOT NULL PRIMARY KEY, sealed BLOB NOT NULL) STRICT")
+            // The documents this device chose to keep (`outpost docs pin`).
+            try db.execute(sql: "CREATE TABLE document_pin (document BLOB NOT NULL PRIMARY KEY) STRICT")
+            // Documents added on this device whose content is not uploaded yet: the record
+            // (sealed) becomes a pending write once the server holds every chunk; a refusal
+            // of the upload (sealed) stays visible in `outpost docs status`.
+            try db.execute(sql: "CREATE TABLE document_staged (document BLOB NOT NULL PRIMARY KEY, record BLOB NOT NULL, refusal BLOB) STRICT")
+        }
         return migrator
     }
 

@@ -22,6 +22,12 @@ struct SealBinding: Sendable {
         case rejectedRecord = 11
         /// What a forecast reads of a record (``ForecastSummary``).
         case recordSummary = 12
+        /// A chunk of document content.
+        case contentChunk = 13
+        /// A document added on this device, waiting for its content to upload.
+        case stagedDocument = 14
+        /// Why the server refused a staged document's upload.
+        case stagedRefusal = 15
     }
 
     /// The column.
@@ -92,6 +98,8 @@ extension SealBinding: CustomStringConvertible {
         case .rejectedWrite, .rejectedMessage, .rejectedRecord: "a refused write"
         case .identitySecretKey, .identityUserName, .identityRole, .identityTerritories, .identityFields: "the device's identity"
         case .replicaKey: "the replica key"
+        case .contentChunk: "a chunk of a document"
+        case .stagedDocument, .stagedRefusal: "a document waiting to upload"
         }
     }
 }

@@ -18,6 +18,10 @@ public struct SyncClient: Sendable {
     /// The most pending writes one request carries, oldest first; the sync goes on
     /// with another request while more remain.
     public var writesPerRequest = SyncRequest.maximumWrites
+    /// The most bytes of document content one sync fetches (`--max-bytes`); `nil`: the
+    /// device's default the admin set (`outpost-server docs budget`), else no limit.
+    /// Records always come first and in full.
+    public var documentBudget: Int?
 
     /// Creates a client for `replica`.
     public init(replica: Replica) {
@@ -41,6 +45,8 @@ public struct SyncClient: Sendable {
         var failures = 0
         // `timeout` bounds the whole sync, retries included: each attempt gets what is left.
         let deadline = ContinuousClock.now + timeout
+        // Documents added here go up before the records, so no record names content the server lacks.
+        try uploadStaged(endpoint: endpoint, keys: keys, deadline: deadline, report: &report)
         while true {
             report.exchanges += 1
             do {
@@ -49,7 +55,11 @@ public struct SyncClient: Sendable {
                     throw TransportError(.timedOut(seconds: Double(timeout.components.seconds)), counters: TransportCounters())
                 }
                 let more = try exchangeOnce(endpoint: endpoint, keys: keys, timeout: left, report: &report, progress: progress)
-                if !more { return report }
+                if !more {
+                    let budget = try documentBudget ?? replica.defaultDocumentBudget() ?? .max
+                    try fetchContent(endpoint: endpoint, keys: keys, budget: budget, deadline: deadline, report: &report)
+                    return report
+                }
             } catch let error as TransportError {
                 report.bytesUp += error.counters.bytesUp
                 report.bytesDown += error.counters.bytesDown
@@ -156,7 +166,7 @@ public struct SyncClient: Sendable {
         return (request.writes, plaintext.count, sealed.count)
     }
 
-    private static func sessionKeys(_ identity: DeviceIdentity) throws(ReplicaError) -> KeyExchange.SessionKeys {
+    static func sessionKeys(_ identity: DeviceIdentity) throws(ReplicaError) -> KeyExchange.SessionKeys {
         do {
             return try KeyExchange.sessionKeys(
                 client: KeyExchange.KeyPair(publicKey: .init(identity.publicKey), secretKey: .init(identity.secretKey)),

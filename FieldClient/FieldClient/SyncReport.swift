@@ -33,6 +33,18 @@ public struct SyncReport: Sendable, Equatable, Codable {
     public var serverRestored = false
     /// Changes the restored server had lost (accepted before, lost with the restore), sent again.
     public var resent = 0
+    /// Bytes of document content received (chunks, before framing and sealing).
+    public var documentBytes = 0
+    /// Chunks of document content received.
+    public var documentChunks = 0
+    /// Bytes of kept documents' content still to fetch (deferred by the byte budget, or cut).
+    public var documentBytesLeft = 0
+    /// Documents added on this device whose content was uploaded (their records follow).
+    public var documentsUploaded = 0
+    /// Bytes of document content uploaded.
+    public var documentBytesUp = 0
+    /// Why fetching document content stopped early, if it did (the records synced regardless).
+    public var documentError: String?
 
     enum CodingKeys: String, CodingKey {
         case sent, received, accepted, rejected, evicted, conflicts, frames, exchanges, endpoint, renumbered, resent
@@ -40,6 +52,12 @@ public struct SyncReport: Sendable, Equatable, Codable {
         case serverRestored = "server_restored"
         case bytesUp = "bytes_up"
         case bytesDown = "bytes_down"
+        case documentBytes = "document_bytes"
+        case documentChunks = "document_chunks"
+        case documentBytesLeft = "document_bytes_left"
+        case documentError = "document_error"
+        case documentsUploaded = "documents_uploaded"
+        case documentBytesUp = "document_bytes_up"
     }
 
     /// Creates an empty report.

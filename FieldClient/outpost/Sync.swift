@@ -11,6 +11,7 @@ struct Sync: ParsableCommand {
             Examples:
               outpost sync
               outpost sync --endpoint http://proxy.example:8080/sync --json
+              outpost sync --max-bytes 200KB
             """
     )
     @OptionGroup var options: ReplicaOptions
@@ -25,10 +26,21 @@ struct Sync: ParsableCommand {
     @Option(help: "How many times to retry a dropped link before giving up (progress is kept); a refused connection or an HTTP 4xx is not retried.")
     var retries = 3
 
+    @Option(name: .customLong("max-bytes"),
+            help: "The most document content to fetch in this sync, e.g. 2MB or 200KB (records always come in full; the rest follows next time).")
+    var maxBytes: String?
+
+    func validate() throws {
+        if let maxBytes, ByteCount.parse(maxBytes) == nil {
+            throw ValidationError("--max-bytes takes a size such as 2MB, 200KB or 1500 (got \"\(maxBytes)\")")
+        }
+    }
+
     func run() throws {
         var client = SyncClient(replica: try options.open())
         client.timeout = .seconds(timeout)
         client.retries = retries
+        if let maxBytes, let budget = ByteCount.parse(maxBytes) { client.documentBudget = budget }
         let display = TransferProgress.onStandardOutput(json: output.json)
         let report: SyncReport
         do {
@@ -51,6 +63,11 @@ struct Sync: ParsableCommand {
         } else if report.renumbered > 0 {
             print("\(report.renumbered) change\(report.renumbered == 1 ? " was" : "s were") numbered again and sent: the server had other changes under their numbers (was this replica restored from an older copy?).")
         }
+        if report.documentChunks > 0 || report.documentBytesLeft > 0 {
+            print("Documents: \(ByteCount.text(report.documentBytes)) fetched"
+                + (report.documentBytesLeft > 0 ? ", \(ByteCount.text(report.documentBytesLeft)) still to fetch (next sync)." : "."))
+        }
+        if let problem = report.documentError { print("Documents: \(problem)") }
         if report.rejected > 0 { print("See why with: outpost rejected list") }
     }
 }

@@ -22,6 +22,7 @@ struct OutpostCommand: ParsableCommand {
             Enrol.self, Unlock.self, Lock.self, Sync.self, Status.self, Accounts.self, Contacts.self, Leads.self, Opportunities.self,
             Activities.self, LogActivity.self, PlanActivity.self, Agenda.self, Conflicts.self, ForecastCommand.self, Show.self, SetFields.self, Rejected.self,
             Export.self, Check.self, PassphraseCommand.self, Where.self, Configure.self, QuoteCommand.self, OrderCommand.self, Orders.self,
+            Docs.self,
         ]
     )
 }

@@ -29,11 +29,13 @@ public enum ResponseFrames {
             self.key = key
         }
 
-        /// Seals frame number `index`; frames must be sealed in index order.
-        public func seal(_ plaintext: [UInt8], index: UInt32) throws -> [UInt8] {
+        /// Seals frame number `index`; frames must be sealed in index order. A content
+        /// frame (`compressing: false`) travels uncompressed and leaves the stream as it is:
+        /// documents are mostly compressed already, and LZMA would cost more CPU than it saves.
+        public func seal(_ plaintext: [UInt8], index: UInt32, compressing: Bool = true) throws -> [UInt8] {
             var body = plaintext
             var kind = WireFormat.FrameKind.sealed.rawValue
-            if plaintext.count >= WireFormat.compressionThreshold {
+            if compressing, plaintext.count >= WireFormat.compressionThreshold {
                 body = try compressor.compress(plaintext)
                 kind |= WireFormat.compressedBit
             }

@@ -27,13 +27,16 @@ public struct SealedRequest: Hashable, Sendable {
     let ciphertext: [UInt8]
 
     /// Seals `plaintext` from `device` under `key` (the device's transmit key), with
-    /// `salt` a fresh ``AEAD/Nonce/salt()`` for every request.
-    public static func seal(_ plaintext: [UInt8], device: UInt32, counter: UInt64, salt: [UInt8], key: AEAD.Key) throws(SodiumError) -> [UInt8] {
+    /// `salt` a fresh ``AEAD/Nonce/salt()`` for every request; `kind` is `.sync` or `.content`.
+    public static func seal(_ plaintext: [UInt8], device: UInt32, counter: UInt64, salt: [UInt8], key: AEAD.Key,
+                            kind: WireFormat.RequestKind = .sync) throws(SodiumError) -> [UInt8] {
+        precondition(kind != .enrol, "an enrolment request is sealed by EnrolmentSeal")
         precondition(salt.count == AEAD.Nonce.saltLength, "a request salt has \(AEAD.Nonce.saltLength) bytes")
-        let (body, bit) = WireFormat.pack(plaintext)
+        // Content requests carry chunk ids and chunks, which LZMA cannot shrink but would spend seconds on.
+        let (body, bit) = kind == .content ? (plaintext, 0) : WireFormat.pack(plaintext)
         var writer = ByteWriter()
         writer.byte(WireFormat.version)
-        writer.byte(WireFormat.RequestKind.sync.rawValue | bit)
+        writer.byte(kind.rawValue | bit)
         writer.varint(UInt64(device))
         writer.varint(counter)
         writer.raw(salt)
@@ -41,13 +44,19 @@ public struct SealedRequest: Hashable, Sendable {
         return writer.bytes + (try AEAD.seal(body, key: key, nonce: nonce, additionalData: writer.bytes))
     }
 
-    /// Reads the clear header of a sync request, so the server can find the device's key.
+    /// What the request asks: a sync or content.
+    public var requestKind: WireFormat.RequestKind {
+        kind & ~WireFormat.compressedBit == WireFormat.RequestKind.content.rawValue ? .content : .sync
+    }
+
+    /// Reads the clear header of a sync (or content) request, so the server can find the device's key.
     public init(parsing bytes: [UInt8]) throws(ProtocolError) {
         var reader = ByteReader<ProtocolError>(bytes)
         try RequestHeader.checkVersion(&reader)
         let kind = try reader.byte()
-        guard kind & ~WireFormat.compressedBit == WireFormat.RequestKind.sync.rawValue else {
-            throw ProtocolError(.unknownMessage, "request kind \(kind) is not a sync request")
+        let base = kind & ~WireFormat.compressedBit
+        guard base == WireFormat.RequestKind.sync.rawValue || base == WireFormat.RequestKind.content.rawValue else {
+            throw ProtocolError(.unknownMessage, "request kind \(kind) is not a sync or content request")
         }
         let device = try reader.varint()
         guard device > 0, device <= UInt64(UInt32.max) else { throw ProtocolError(.unknownDevice, "device number \(device) is out of range") }

@@ -16,6 +16,8 @@ public enum WireFormat {
         case sync = 0x01
         /// An enrolment request proving a one-time code.
         case enrol = 0x02
+        /// A request for document content (SPEC.md §12), sealed like a sync request.
+        case content = 0x03
     }
 
     /// Response frame kinds (first byte of each response frame).

@@ -27,6 +27,12 @@ public struct ChunkReference: Hashable, Sendable {
     public let id: ContentID
     /// Its length in bytes.
     public let length: Int
+
+    /// A chunk of `length` bytes named `id`.
+    public init(id: ContentID, length: Int) {
+        self.id = id
+        self.length = length
+    }
 }
 
 /// A document's content as the chunks it is made of, in order: what replicates with
@@ -37,6 +43,12 @@ public struct DocumentManifest: Hashable, Sendable {
     public let chunks: [ChunkReference]
     /// The id of the whole content (checked after reassembly).
     public let contentID: ContentID
+
+    /// A manifest read back from its chunks and whole id (a document record's).
+    public init(chunks: [ChunkReference], contentID: ContentID) {
+        self.chunks = chunks
+        self.contentID = contentID
+    }
 
     /// The document's size in bytes.
     public var size: Int { chunks.reduce(0) { $0 + $1.length } }

@@ -3,7 +3,8 @@ public import OutpostModel
 import OutpostReplication
 
 /// The records that route through an account: its contacts, opportunities and
-/// activities, the quotes of those opportunities and the orders of those quotes. When
+/// activities, the quotes of those opportunities and the orders of those quotes, and the
+/// documents attached to any of them or to the account (found by their stored parents). When
 /// the account moves, each of them moves with it, so they reach the new territory's
 /// devices and no longer reach the old one's.
 public enum AccountFamily {

@@ -11,12 +11,16 @@ public struct DeviceName: Hashable, Sendable, Codable, Identifiable {
     public var userID: UserID
     /// The label it was enrolled with, e.g. `ana-handheld`.
     public var label: String
+    /// The most bytes of document content the device fetches per sync unless told
+    /// otherwise (`outpost-server docs budget`); `nil`: no limit.
+    public var documentBudget: Int?
 
-    public init(id: DeviceID, number: Int, userID: UserID, label: String) {
+    public init(id: DeviceID, number: Int, userID: UserID, label: String, documentBudget: Int? = nil) {
         self.id = id
         self.number = number
         self.userID = userID
         self.label = label
+        self.documentBudget = documentBudget
     }
 
     /// `device 3 (rep.medium, demo-handheld)`, given the user's login name.

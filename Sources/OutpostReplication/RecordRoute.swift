@@ -23,6 +23,8 @@ public enum RecordRoute: Hashable, Sendable {
     case opportunity(OpportunityID)
     /// Routed as the quote is.
     case quote(EntityID<Quote>)
+    /// Routed as the activity is (a document attached to it).
+    case activity(ActivityID)
     /// A forecast figure for the territory: its owner's and its managers' devices.
     case forecast(TerritoryID)
     /// Routed as the forecast submission is.
@@ -35,6 +37,7 @@ public enum RecordRoute: Hashable, Sendable {
         case .account(let id): RecordKey(kind: .account, id: RecordID(id))
         case .opportunity(let id): RecordKey(kind: .opportunity, id: RecordID(id))
         case .quote(let id): RecordKey(kind: .quote, id: RecordID(id))
+        case .activity(let id): RecordKey(kind: .activity, id: RecordID(id))
         case .forecastSubmission(let id): RecordKey(kind: .forecastSubmission, id: RecordID(id))
         }
     }

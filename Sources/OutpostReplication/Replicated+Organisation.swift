@@ -39,6 +39,7 @@ extension DeviceName: ReplicatedRecord {
             .required(1, "number", \.number, .int),
             .required(2, "user_id", \.userID, .reference()),
             .required(3, "label", \.label, .string),
+            .optional(4, "document_budget", \.documentBudget, .int),
         ],
         recordID: { RecordID($0.id) },
         route: { _ in .global },

@@ -24,6 +24,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
     case quota = 16
     case catalogBundle = 17
     case device = 18
+    case document = 19
 
     /// How a kind's records are routed to devices.
     public enum Routing: Hashable, Sendable {
@@ -39,6 +40,9 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
         /// Routed by the territory of the forecast figure: submissions, quotas and
         /// adjustments (through their submission).
         case forecast
+        /// Routed as the record it is attached to, or global when that is the catalog
+        /// or a product: documents.
+        case attachment
     }
 
     /// The merge engine's type id, equal to the raw value.
@@ -68,6 +72,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
         case .quota: "quota"
         case .catalogBundle: "catalog_bundle"
         case .device: "device"
+        case .document: "document"
         }
     }
 
@@ -84,6 +89,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
         case .account, .lead: .territory
         case .contact, .opportunity, .activity, .quote, .order: .account
         case .forecastSubmission, .forecastAdjustment, .quota: .forecast
+        case .document: .attachment
         }
     }
 
@@ -111,6 +117,7 @@ public enum ReplicatedKind: UInt16, CaseIterable, Sendable {
         case .quota: Quota.self
         case .catalogBundle: CatalogBundle.self
         case .device: DeviceName.self
+        case .document: Document.self
         }
     }
 }

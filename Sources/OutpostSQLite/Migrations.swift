@@ -89,6 +89,11 @@ enum Migrations {
         migrator.registerMigration("v13-record-parent") { db in
             try RecordParents.addColumn(db)
         }
+        // Documents: the chunks each document names (content requests check scope by
+        // them) and the bytes each device has uploaded (its quota).
+        migrator.registerMigration("v20-documents") { db in
+            for statement in Schema.v20Documents { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

@@ -15,12 +15,21 @@ enum Projection {
             try delete(db, record)
             return
         }
+        // Documents live in the hub's record states; their chunks are indexed for content requests.
+        if let document = record as? Document {
+            try DocumentChunkIndex.index(db, document)
+            return
+        }
         if let statements = try DeviceProjection.statements(of: record, named: type(of: record).kind.name, seq: seq) {
             try db.write(statements)
         }
     }
 
     private static func delete(_ db: Database, _ record: any ReplicatedRecord) throws {
+        if record is Document {
+            try DocumentChunkIndex.remove(db, document: DocumentID(record.recordID))
+            return
+        }
         guard let table = try DeviceProjection.table(of: record, named: type(of: record).kind.name) else { return }
         let id = EntityID<Account>(record.recordID).sql
         do {

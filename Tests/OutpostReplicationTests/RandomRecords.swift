@@ -65,8 +65,18 @@ struct RandomRecords {
                               (RecordID(high: rng.next(), low: rng.next()), bytes(32))
                           }), signature: bytes(64))
         case .device:
-            DeviceName(id: id(), number: int(1...Int(UInt32.max)), userID: id(), label: text())
+            DeviceName(id: id(), number: int(1...Int(UInt32.max)), userID: id(), label: text(), documentBudget: maybe { $0.int(0...10_000_000) })
+        case .document:
+            document()
         }
+    }
+
+    private mutating func document() -> Document {
+        let kind = pick(DocumentAttachmentKind.allCases)
+        let chunks = (0..<int(0...3)).map { _ in DocumentContentList.Chunk(id: bytes(32), length: int(1...70_000)) }
+        return Document(id: id(), title: text(), fileName: text(), mediaType: text(), attachedKind: kind,
+                        attachedID: kind == .catalog ? nil : id(), tags: maybe { $0.text() },
+                        content: DocumentContentList(contentID: bytes(32), chunks: chunks), pinnedEverywhere: bool())
     }
 
     private mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(int(0...255)) } }

@@ -1,3 +1,4 @@
+import Foundation
 import MergeEngine
 import OutpostModel
 import Testing
@@ -14,6 +15,7 @@ struct RoutingTests {
             "device": .global, "account": .territory, "lead": .territory,
             "contact": .account, "opportunity": .account, "activity": .account, "quote": .account, "order": .account,
             "forecast_submission": .forecast, "forecast_adjustment": .forecast, "quota": .forecast,
+            "document": .attachment,
         ])
         for kind in ReplicatedKind.allCases {
             #expect(kind.isDeviceWritable == (kind.routing != .global))
@@ -22,13 +24,13 @@ struct RoutingTests {
             #expect(kind.recordType.kind == kind)
         }
         #expect(ReplicatedKind(typeID: RecordTypeID(0)) == nil)
-        #expect(ReplicatedKind(typeID: RecordTypeID(19)) == nil)
+        #expect(ReplicatedKind(typeID: RecordTypeID(20)) == nil)
     }
 
     @Test("each record's route names its routing parent")
     func records() throws {
         let territory = TerritoryID(), account = AccountID(), opportunity = OpportunityID()
-        let quote = EntityID<Quote>(), submission = EntityID<ForecastSubmission>()
+        let quote = EntityID<Quote>(), submission = EntityID<ForecastSubmission>(), activity = ActivityID()
         let day = try CalendarDay(year: 2026, month: 11, day: 24)
         let routes: [(any ReplicatedRecord, RecordRoute)] = [
             (Territory(name: "Bavaria"), .global),
@@ -55,11 +57,23 @@ struct RoutingTests {
                                 category: .commit, amount: .zero(.eur)), .forecast(territory)),
             (Quota(userID: UserID(), territoryID: territory, period: .quarter(year: 2026, quarter: 4), amount: .zero(.eur)),
              .forecast(territory)),
+            (Self.document(.product, ProductID().uuid), .global),
+            (Self.document(.catalog, nil), .global),
+            (Self.document(.account, account.uuid), .account(account)),
+            (Self.document(.opportunity, opportunity.uuid), .opportunity(opportunity)),
+            (Self.document(.quote, quote.uuid), .quote(quote)),
+            (Self.document(.activity, activity.uuid), .activity(activity)),
         ]
         #expect(Set(routes.map { type(of: $0.0).kind }) == Set(ReplicatedKind.allCases))
         for (record, route) in routes {
             #expect(record.route == route, "\(type(of: record).kind.name)")
         }
+    }
+
+    /// A document attached to `kind` `id`.
+    static func document(_ kind: DocumentAttachmentKind, _ id: UUID?) -> Document {
+        Document(title: "Sheet", fileName: "sheet.pdf", mediaType: "application/pdf", attachedKind: kind,
+                 attachedID: id.map { EntityID($0) }, content: DocumentContentList(contentID: Array(repeating: 1, count: 32), chunks: []))
     }
 
     @Test("non-final routes name the parent record to follow")
@@ -70,6 +84,8 @@ struct RoutingTests {
         #expect(RecordRoute.forecast(TerritoryID()).parent == nil)
         #expect(RecordRoute.account(account).parent == RecordKey(kind: .account, id: RecordID(account)))
         #expect(RecordRoute.quote(quote).parent == RecordKey(kind: .quote, id: RecordID(quote)))
+        let activity = ActivityID()
+        #expect(RecordRoute.activity(activity).parent == RecordKey(kind: .activity, id: RecordID(activity)))
     }
 
     @Test("a configurator model's id derives from, and differs from, its product's")

@@ -68,7 +68,10 @@ struct StableFieldIDTests {
             (5, "currency", .string),
         ],
         .catalogBundle: [(1, "product_id", .bytes), (2, "version", .int), (3, "digests", .bytes), (4, "signature", .bytes)],
-        .device: [(1, "number", .int), (2, "user_id", .bytes), (3, "label", .string)],
+        .device: [(1, "number", .int), (2, "user_id", .bytes), (3, "label", .string), (4, "document_budget", .int)],
+        .document: [(1, "title", .string), (2, "file_name", .string), (3, "media_type", .string), (4, "attached_kind", .string),
+                    (5, "attached_id", .bytes), (6, "tags", .string), (7, "size", .int), (8, "content", .bytes),
+                    (9, "pinned_everywhere", .bool)],
     ]
 
     @Test("kind numbers")
@@ -78,7 +81,7 @@ struct StableFieldIDTests {
             "1 territory", "2 user", "3 account", "4 contact", "5 lead", "6 opportunity", "7 activity",
             "8 product", "9 product_option", "10 price_book", "11 configurator_model",
             "12 forecast_submission", "13 forecast_adjustment", "14 quote", "15 order", "16 quota",
-            "17 catalog_bundle", "18 device",
+            "17 catalog_bundle", "18 device", "19 document",
         ])
     }
 

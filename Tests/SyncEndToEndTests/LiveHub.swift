@@ -43,13 +43,15 @@ final class LiveHub: Sendable {
                       feedToken: String = LiveHub.feedToken) async throws -> LiveHub {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try SQLiteStore(path: folder.appendingPathComponent("hq.sqlite").path)
+        let database = folder.appendingPathComponent("hq.sqlite").path
+        let store = try SQLiteStore(path: database)
         let company = TestCompany()
         try await store.insert(company.batch)
         var logger = Logger(label: "e2e-hub")
         logger.logLevel = .critical
         let (service, listener) = try await SyncService.listen(store: store, host: "127.0.0.1", port: 0, batchSize: batchSize,
-                                                                     limits: limits, logger: logger)
+                                                                     limits: limits, logger: logger,
+                                                                     documents: DocumentService(folder: ContentFolder(besideDatabase: database), ledger: store))
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let application = buildApplication(store: store,
                                            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, feedToken: feedToken),

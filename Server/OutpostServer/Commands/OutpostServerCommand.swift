@@ -23,6 +23,7 @@ public struct OutpostServerCommand: AsyncParsableCommand {
             TerritoryCommand.self, UserCommand.self, DeviceCommand.self,
             ImportCommand.self, ExportCommand.self, CatalogCommand.self, QuotaCommand.self,
             WebhookCommand.self, RuleCommand.self, TokenCommand.self, BackupCommand.self, RestoreCommand.self,
+            DocsCommand.self,
         ]
     )
 

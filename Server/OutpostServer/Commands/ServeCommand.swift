@@ -83,6 +83,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-pending-bytes"), help: "Bytes all requests not yet answered may hold together (bodies read before authentication).")
     var maxPendingBytes = 64 << 20
 
+    @Option(name: .customLong("max-document-size"), help: "The largest document, in bytes, a device may upload.")
+    var maxDocumentSize = DocumentService.defaultMaxDocumentBytes
+
+    @Option(name: .customLong("device-document-quota"), help: "The most bytes of document content one device may upload in all.")
+    var deviceDocumentQuota = DocumentService.defaultDeviceQuota
+
     func validate() throws {
         guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("give --tls-cert and --tls-key together") }
         guard maxConnections >= 1, maxConnectionsPerAddress >= 1 else {
@@ -98,6 +104,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard syncBurst >= 1 else { throw ValidationError("--sync-burst must be at least 1") }
         guard syncRate > 0, syncRate.isFinite else { throw ValidationError("--sync-rate must be a positive number, e.g. 0.5") }
+        guard maxDocumentSize >= 1, deviceDocumentQuota >= 0 else {
+            throw ValidationError("--max-document-size must be at least 1 and --device-document-quota at least 0 (bytes)")
+        }
     }
 
     func run() async throws {
@@ -114,13 +123,15 @@ struct ServeCommand: AsyncParsableCommand {
         let (logger, metrics) = (makeLogger(), ServerMetrics())
         try await serve(sync: store, app: store, apiTokens: store, feedToken: try feedToken(),
                         integration: try integration.make(store: store, metrics: metrics, logger: logger),
-                        console: ConsoleService(store: store), orderFeed: OrderFeedService(store: store), logger: logger, metrics: metrics)
+                        console: ConsoleService(store: store), orderFeed: OrderFeedService(store: store), logger: logger, metrics: metrics,
+                        documents: DocumentService(folder: ContentFolder(besideDatabase: path), ledger: store,
+                                                   maxDocumentBytes: maxDocumentSize, deviceQuota: deviceDocumentQuota))
     }
 
     /// Runs the HTTP API and both sync transports over `store` until SIGINT or SIGTERM.
     func serve<Store: SyncServerStore>(sync store: Store, app: (any OutpostStore)?, apiTokens: SQLiteStore?, feedToken: String?,
                                        integration: Integration?, console: ConsoleService?, orderFeed: OrderFeedService?,
-                                       logger: Logger, metrics: ServerMetrics) async throws {
+                                       logger: Logger, metrics: ServerMetrics, documents: DocumentService? = nil) async throws {
         let limits = SyncLimits(maxRequestBytes: maxRequestBytes, maxWritesPerRequest: maxWrites, burst: syncBurst,
                                 requestsPerSecond: syncRate)
         let connections = ConnectionPolicy(
@@ -128,7 +139,7 @@ struct ServeCommand: AsyncParsableCommand {
             requestTimeout: .seconds(requestTimeout), idleTimeout: .seconds(idleTimeout))
         let (sync, listener) = try await PortInUse.naming("--sync-port", syncPort) {
             try await SyncService.listen(store: store, host: host, port: syncPort, limits: limits, connections: connections,
-                                         logger: logger, metrics: metrics)
+                                         logger: logger, metrics: metrics, documents: documents)
         }
         let app = buildApplication(
             store: app,

@@ -11,15 +11,17 @@ extension SyncService {
     /// requests; pass the HTTP app's policy so both ports share them.
     public static func listen(store: Store, host: String, port: Int, batchSize: Int = 1000, limits: SyncLimits = SyncLimits(),
                               connections: ConnectionPolicy = ConnectionPolicy(),
-                              logger: Logger, metrics: ServerMetrics? = nil) async throws -> (service: SyncService, listener: NativeSyncListener) {
+                              logger: Logger, metrics: ServerMetrics? = nil,
+                              documents: DocumentService? = nil) async throws -> (service: SyncService, listener: NativeSyncListener) {
         let holder = SyncServiceHolder()
         let listener = try await NativeSyncListener.start(
             host: host, port: port, limits: FrameLimits(maxRequestBytes: limits.maxRequestBytes, requestTimeout: connections.requestTimeout),
             gate: connections.gate, budget: connections.budget,
             refuse: { holder.service.withLock { $0 }?.refusal($0) }
         ) { holder.respond(to: $0) }
-        let service = try await start(store: store, syncPort: UInt16(listener.port), batchSize: batchSize, limits: limits, logger: logger,
+        var service = try await start(store: store, syncPort: UInt16(listener.port), batchSize: batchSize, limits: limits, logger: logger,
                                   metrics: metrics)
+        service.documents = documents
         holder.service.withLock { $0 = service }
         return (service, listener)
     }

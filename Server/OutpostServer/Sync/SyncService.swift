@@ -42,6 +42,8 @@ public struct SyncService<Store: SyncServerStore>: SyncResponder {
     let logger: Logger
     /// Where sync counters go (`GET /metrics`); none: not measured.
     var metrics: ServerMetrics? = nil
+    /// Document content for content requests; none: this server keeps no documents.
+    public var documents: DocumentService? = nil
 
     /// Loads (or on first start creates) the server's key pair and catalog-signing key.
     /// - Parameter batchSize: records per response frame: a dropped transfer re-sends at most this many.
@@ -90,6 +92,11 @@ public struct SyncService<Store: SyncServerStore>: SyncResponder {
                 case .enrol: await channel.send(observation.counting(try await enrol(request)))
                 case .sync:
                     try await sync(try SealedRequest(parsing: request)) { frame in
+                        await channel.send(observation.counting(frame))
+                        try Task.checkCancellation()
+                    }
+                case .content:
+                    try await content(try SealedRequest(parsing: request)) { frame in
                         await channel.send(observation.counting(frame))
                         try Task.checkCancellation()
                     }

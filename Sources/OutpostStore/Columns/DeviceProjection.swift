@@ -5,7 +5,7 @@ public import OutpostModel
 public enum DeviceProjection {
     /// The statements that write `record`'s merged view at `seq` (an upsert in place),
     /// or `nil` for a kind with no domain table (forecast adjustments and quotas live in
-    /// the hub's record states; quotes too; orders are recorded by the order ledger).
+    /// the hub's record states; quotes and documents too; orders are recorded by the order ledger).
     /// - Throws: `.invalid` for a kind devices cannot write; `name` names it.
     public static func statements(of record: Any, named name: String, seq: Int64) throws(StoreError) -> [RowStatement]? {
         switch record {
@@ -15,7 +15,7 @@ public enum DeviceProjection {
         case let record as Opportunity: record.statements(changeSeq: seq, upsert: true)
         case let record as Activity: record.statements(changeSeq: seq, upsert: true)
         case let record as ForecastSubmission: record.statements(changeSeq: seq, upsert: true)
-        case is ForecastAdjustment, is Quota, is Quote, is Order: nil
+        case is ForecastAdjustment, is Quota, is Quote, is Order, is Document: nil
         default: throw StoreError(.invalid, "\(name) records cannot be written by devices")
         }
     }
@@ -31,7 +31,7 @@ public enum DeviceProjection {
         case is Opportunity: Opportunity.shape.table
         case is Activity: Activity.shape.table
         case is ForecastSubmission: ForecastSubmission.shape.table
-        case is ForecastAdjustment, is Quota: nil
+        case is ForecastAdjustment, is Quota, is Document: nil
         default: throw StoreError(.invalid, "\(name) records cannot be deleted by devices")
         }
     }

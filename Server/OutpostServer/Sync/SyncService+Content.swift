@@ -1,0 +1,85 @@
+import DocumentContent
+import Foundation
+import HubCore
+import Logging
+import OutpostModel
+import OutpostProtocol
+import SodiumKit
+import SyncChannel
+
+extension SyncService {
+    /// Handles a content request (SPEC.md §12): authenticates it like a sync request,
+    /// turns away a counter that is not new and charges the request rate, records the
+    /// counter (so the answer's nonces are never used again), then sends each wanted
+    /// chunk that a document in the device's scope names, one sealed uncompressed frame
+    /// per chunk, and a final frame with the number withheld.
+    func content(_ sealed: SealedRequest, send: @escaping @Sendable ([UInt8]) async throws -> Void) async throws {
+        do {
+            let device = try await hub.device(number: sealed.device)
+            guard let publicKey = device.device.publicKey else { throw RequestRefusal.unknownDevice(sealed.device) }
+            let session = try sessionKeys.keys(device: sealed.device, publicKey: publicKey)
+            let body = try sealed.authenticate(key: session.receive)
+            try hub.authorise(device, counter: sealed.counter)
+            guard !device.device.isRevoked else {
+                throw ProtocolError(.unknownDevice, "this device is revoked; sync records to be told what to do")
+            }
+            guard let documents else {
+                throw ProtocolError(.unavailable, "this server keeps no documents (documents need the SQLite backend)")
+            }
+            let request = try ContentRequest(decoding: try body.plaintext())
+            let advanced = try await store.transaction { ledger in
+                try ledger.advanceCounter(device: device.number, to: sealed.counter, at: Date())
+            }
+            guard advanced else { throw RequestRefusal.replayed(last: device.lastCounter) }
+            let upload = try await receive(request.upload, from: device.number, documents)
+            let scope = try await hub.territories(of: device.user)
+            let allowed = try await documents.ledger.chunks(request.wants, inScope: scope)
+            let sealer = ResponseFrames.Sealer(counter: sealed.counter, salt: sealed.salt, key: session.transmit)
+            var index: UInt32 = 0
+            var sent = 0
+            var bytes = 0
+            for id in request.wants where allowed.contains(id) {
+                guard let chunk = documents.folder.chunk(id) else { continue }
+                try await send(try sealer.seal(ContentFrame.chunk(id: id, bytes: chunk).encoded(), index: index, compressing: false))
+                try Task.checkCancellation()
+                index += 1
+                sent += 1
+                bytes += chunk.count
+            }
+            try await send(try sealer.seal(ContentFrame.final(withheld: request.wants.count - sent, upload: upload).encoded(),
+                                           index: index, compressing: false))
+            logger.info("content sent", metadata: ["device": "\(sealed.device)", "chunks": "\(sent)", "bytes": "\(bytes)",
+                                                   "withheld": "\(request.wants.count - sent)"])
+        } catch let refusal as RequestRefusal {
+            throw ProtocolError(refusal, request: sealed)
+        }
+    }
+
+    /// Stores an upload's chunks durably (before the document's record can arrive),
+    /// within the size limit and the device's quota; says what became of it.
+    private func receive(_ upload: ContentRequest.Upload?, from device: UInt32,
+                         _ documents: DocumentService) async throws -> ContentFrame.UploadOutcome? {
+        guard let upload else { return nil }
+        guard upload.documentSize <= documents.maxDocumentBytes else {
+            return .refused("the document is \(upload.documentSize) bytes, over this server's limit of \(documents.maxDocumentBytes) "
+                + "(serve --max-document-size); nothing was stored. Send a smaller file")
+        }
+        var chunks: [(id: ContentID, bytes: [UInt8])] = []
+        for chunk in upload.chunks {
+            guard let id = ContentID(bytes: chunk.id), (try? ContentID(of: chunk.bytes[...])) == id else {
+                throw ProtocolError(.malformed, "an uploaded chunk does not match its id; nothing was stored")
+            }
+            chunks.append((id, chunk.bytes))
+        }
+        let new = chunks.filter { !documents.folder.contains($0.id) }.reduce(0) { $0 + $1.bytes.count }
+        let used = try await documents.ledger.uploadedDocumentBytes(device: device)
+        guard used + new <= documents.deviceQuota else {
+            return .refused("this device has uploaded \(used) bytes of its quota of \(documents.deviceQuota) "
+                + "(serve --device-document-quota); the \(new) more were refused and nothing was stored. Ask an admin")
+        }
+        try documents.folder.store(chunks: chunks)
+        try await documents.ledger.addUploadedDocumentBytes(new, device: device)
+        logger.info("content uploaded", metadata: ["device": "\(device)", "chunks": "\(chunks.count)", "new bytes": "\(new)"])
+        return .stored
+    }
+}

@@ -1,0 +1,107 @@
+public import Foundation
+import GRDB
+import HubCore
+import MergeEngine
+public import OutpostModel
+import OutpostReplication
+public import OutpostStore
+
+extension SQLiteStore {
+    /// Writes a document's record as the hub's own write, with the chunks it names, in
+    /// one transaction. The caller stores the content first, so no committed record
+    /// names bytes the server lacks.
+    /// - Throws: `StoreError` `.invalid` for a record that fails validation,
+    ///   `.missingReference` when the record it is attached to is unknown.
+    public func saveDocument(_ document: Document, now: Date = Date()) async throws(StoreError) {
+        do { try document.validate() } catch { throw StoreError(.invalid, "document: \(error.description)") }
+        try await write("saving document \(document.title)") { db in
+            if let attached = document.attachedID, try ReplicaTable.load(db, RecordID(attached)) == nil {
+                throw StoreError(.missingReference, "\(document.attachedKind.rawValue) \(attached) does not exist")
+            }
+            try ChangeSequence.use(db) { sequence in
+                try ReplicaTable.recordHubWrite(db, document, seq: sequence.next(), time: WallClock(date: now))
+            }
+            try DocumentChunkIndex.index(db, document)
+        }
+    }
+
+    /// Removes a document: a hub delete that devices apply (evicting its content).
+    /// - Returns: whether a live document was removed.
+    public func removeDocument(_ id: DocumentID, now: Date = Date()) async throws(StoreError) -> Bool {
+        try await write("removing document \(id)") { db in
+            guard let stored = try ReplicaTable.load(db, RecordID(id)), stored.kind == .document,
+                  !stored.state.view(policy: .updateWins).isDeleted else { return false }
+            try ChangeSequence.use(db) { sequence in
+                try ReplicaTable.recordHubDelete(db, RecordID(id), kind: .document, seq: sequence.next(), time: WallClock(date: now))
+            }
+            try DocumentChunkIndex.remove(db, document: id)
+            return true
+        }
+    }
+
+    /// Sets the bytes of document content device `id` fetches per sync by default
+    /// (`nil`: no limit), as a hub write of its `device` record, which every replica has.
+    /// - Throws: `.notFound` when the device has no `device` record (it never enrolled).
+    public func setDocumentBudget(_ bytes: Int?, device id: DeviceID, now: Date = Date()) async throws(StoreError) {
+        try await write("setting a device's document budget") { db in
+            guard let stored = try ReplicaTable.load(db, RecordID(id)), stored.kind == .device,
+                  var name = try? DeviceName(recordID: stored.state.id, fields: stored.state.view(policy: .updateWins).values) else {
+                throw StoreError(.notFound, "device \(id) has not enrolled yet; its budget can be set once it has")
+            }
+            name.documentBudget = bytes
+            try ChangeSequence.use(db) { sequence in
+                try ReplicaTable.recordHubWrite(db, name, seq: sequence.next(), time: WallClock(date: now))
+            }
+        }
+    }
+
+    /// Every live document, by title.
+    public func documents() async throws(StoreError) -> [Document] {
+        try await read("reading documents") { db in
+            let rows = try Data.fetchAll(db, sql: "SELECT id FROM replica_record WHERE kind = ?", arguments: [Int64(ReplicatedKind.document.rawValue)])
+            var documents: [Document] = []
+            for data in rows {
+                guard let stored = try ReplicaTable.load(db, try RecordID(bytes: [UInt8](data))) else { continue }
+                let view = stored.state.view(policy: .updateWins)
+                guard !view.isDeleted, let document = try? Document(recordID: stored.state.id, fields: view.values) else { continue }
+                documents.append(document)
+            }
+            return documents.sorted { ($0.title, $0.id) < ($1.title, $1.id) }
+        }
+    }
+
+    /// The chunks among `chunks` that a live document global or routed to one of
+    /// `territories` names: what a device with that scope may fetch.
+    public func chunks(_ chunks: [[UInt8]], inScope territories: Set<TerritoryID>) async throws(StoreError) -> Set<[UInt8]> {
+        guard !chunks.isEmpty else { return [] }
+        let scope = Set(territories.map { Data(RecordID($0).bytes) })
+        return try await read("checking the scope of content") { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT r.territory FROM document_chunk c JOIN replica_record r ON r.id = c.document WHERE c.chunk = ?
+                """)
+            var allowed: Set<[UInt8]> = []
+            for chunk in chunks {
+                let routes = try Row.fetchAll(statement, arguments: [Data(chunk)]).map { $0[0] as Data? }
+                if routes.contains(where: { $0 == nil || scope.contains($0!) }) { allowed.insert(chunk) }
+            }
+            return allowed
+        }
+    }
+
+    /// The bytes of content device `number` has uploaded.
+    public func uploadedDocumentBytes(device number: UInt32) async throws(StoreError) -> Int {
+        try await read("reading a device's document usage") { db in
+            try Int.fetchOne(db, sql: "SELECT bytes FROM document_upload WHERE device = ?", arguments: [Int64(number)]) ?? 0
+        }
+    }
+
+    /// Adds `bytes` to what device `number` has uploaded.
+    public func addUploadedDocumentBytes(_ bytes: Int, device number: UInt32) async throws(StoreError) {
+        try await write("recording a device's document usage") { db in
+            try db.execute(sql: """
+                INSERT INTO document_upload (device, bytes) VALUES (?, ?)
+                ON CONFLICT(device) DO UPDATE SET bytes = bytes + excluded.bytes
+                """, arguments: [Int64(number), Int64(bytes)])
+        }
+    }
+}

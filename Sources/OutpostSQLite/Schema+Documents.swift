@@ -1,0 +1,20 @@
+extension Schema {
+    /// Which document each stored chunk belongs to, so a device is given only chunks of
+    /// documents in its scope; and the bytes each device has uploaded, for its quota.
+    static let v20Documents: [String] = [
+        """
+        CREATE TABLE document_chunk (
+            document BLOB NOT NULL CHECK (length(document) = 16),
+            chunk BLOB NOT NULL CHECK (length(chunk) = 32),
+            PRIMARY KEY (document, chunk)
+        ) STRICT, WITHOUT ROWID
+        """,
+        "CREATE INDEX document_chunk_by_chunk ON document_chunk(chunk)",
+        """
+        CREATE TABLE document_upload (
+            device INTEGER NOT NULL PRIMARY KEY,
+            bytes INTEGER NOT NULL
+        ) STRICT
+        """,
+    ]
+}
