@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "ByteCoding", path: "Sources/ByteCoding"),
         .target(name: "ErrorReporting", path: "Sources/ErrorReporting"),
         .target(name: "MergeEngine", dependencies: ["ByteCoding"], path: "Sources/MergeEngine"),
-        .target(name: "Configurator", dependencies: ["OutpostModel"], path: "Sources/Configurator"),
+        .target(name: "Configurator", dependencies: ["ErrorReporting", "OutpostModel"], path: "Sources/Configurator"),
         .target(name: "Pricing", dependencies: ["ErrorReporting", "OutpostModel"], path: "Sources/Pricing"),
         .target(name: "Forecasting", dependencies: ["OutpostModel"], path: "Sources/Forecasting"),
         .target(
@@ -62,7 +62,7 @@ let package = Package(
             path: "Sources/TerminalOutput"
         ),
         .target(name: "LeadRouting", path: "Sources/LeadRouting"),
-        .target(name: "OutpostInterchange", dependencies: ["OutpostModel"], path: "Sources/OutpostInterchange"),
+        .target(name: "OutpostInterchange", dependencies: ["ErrorReporting", "OutpostModel"], path: "Sources/OutpostInterchange"),
         .target(
             name: "OutpostDemo",
             dependencies: ["OutpostModel", "OutpostStore", "Configurator"],
@@ -107,6 +107,13 @@ let package = Package(
             path: "Sources/CLZMA",
             pkgConfig: "liblzma",
             providers: [.apt(["liblzma-dev"])]
+        ),
+        // zstd, measured against LZMA2 by `sync-load compression` (ARCHITECTURE.md, compression).
+        .systemLibrary(
+            name: "CZstd",
+            path: "Sources/CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
         ),
         .target(name: "OutpostStore", dependencies: ["ErrorReporting", "OutpostModel", "SodiumKit"], path: "Sources/OutpostStore"),
         .target(
@@ -217,7 +224,7 @@ let package = Package(
             name: "sync-load",
             dependencies: [
                 "ClientTransport", "MergeEngine", "OutpostModel", "OutpostProtocol", "OutpostReplication", "SodiumKit", "SyncChannel",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CZstd", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/sync-load"
         ),

@@ -5,8 +5,8 @@
 
 scripts/install-deps.sh
 echo "==> Building ($config)…" >&2
-swift build -c "$config" --product outpost-server >/dev/null
-swift build -c "$config" --product outpost >/dev/null
+swift build -c "$config" -j 1 --product outpost-server >/dev/null
+swift build -c "$config" -j 1 --product outpost >/dev/null
 bin="$(swift build -c "$config" --show-bin-path)"
 
 rm -rf "$run" && mkdir -p "$run"

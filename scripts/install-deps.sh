@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Outpost builds and tests against (liblzma compresses
-# sync batches; picosat is the
+# sync batches; libzstd is what the compression benchmark measures it against;
+# picosat is the
 # configurator tests' SAT oracle; openssl runs the webhook signature recipe; python3
 # and schemathesis check the live server against its OpenAPI document; chromium runs
 # the browser console's tests and renders the quote document in its test and prints
@@ -10,6 +11,7 @@ set -euo pipefail
 needed=()
 pkg-config --exists libsodium 2>/dev/null || needed+=(libsodium-dev)
 pkg-config --exists liblzma 2>/dev/null || needed+=(liblzma-dev)
+pkg-config --exists libzstd 2>/dev/null || needed+=(libzstd-dev)
 [ -f /usr/include/sqlite3.h ] || needed+=(libsqlite3-dev)
 command -v pkg-config >/dev/null || needed+=(pkg-config)
 command -v xz >/dev/null || needed+=(xz-utils)

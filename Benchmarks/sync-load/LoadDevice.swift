@@ -55,11 +55,12 @@ struct LoadDevice: Sendable {
 
     /// The first sync: receives the device's whole scope, keeps the cursor, and finds
     /// the device's user record and one account to log calls at.
-    mutating func bootstrap() throws -> Exchange {
+    /// `capture` gets each response frame's plaintext.
+    mutating func bootstrap(capture: ([UInt8]) -> Void = { _ in }) throws -> Exchange {
         var user: UserID?
         var account: AccountID?
         let name = userName
-        let result = try sync(from: .start, writes: []) { state in
+        let result = try sync(from: .start, writes: [], capture: capture) { state in
             guard let kind = ReplicatedKind(typeID: state.type), kind == .user || (kind == .account && account == nil) else { return }
             let record = try? kind.decode(recordID: state.id, fields: state.view(policy: .updateWins).values)
             if let found = record as? User, found.name == name { user = found.id }
@@ -72,12 +73,13 @@ struct LoadDevice: Sendable {
     }
 
     /// A sync with nothing to send: the device asks what changed since its cursor.
-    mutating func syncNothing() throws -> Exchange {
-        try sync(from: cursor, writes: [])
+    /// `capture` gets each response frame's plaintext (opened and decompressed, not decoded).
+    mutating func syncNothing(capture: ([UInt8]) -> Void = { _ in }) throws -> Exchange {
+        try sync(from: cursor, writes: [], capture: capture)
     }
 
     /// Logs a call at the device's account (as `outpost log call` does), then syncs it.
-    mutating func syncOneCall() throws -> Exchange {
+    mutating func syncOneCall(capture: ([UInt8]) -> Void = { _ in }) throws -> Exchange {
         guard let user, let account else { throw LoadError("device \(number) has not bootstrapped") }
         let activity = Activity(kind: .call, subject: "Call \(writeCounter + 1)", day: CalendarDay(daysSinceEpoch: 20_000),
                                 accountID: account, ownerID: user, done: true, notes: "Budget confirmed")
@@ -85,18 +87,19 @@ struct LoadDevice: Sendable {
         let write = Write(dot: Dot(replica: ReplicaID(number), counter: writeCounter), record: activity.recordID, context: VersionVector(),
                           operation: .create(type: ReplicatedKind.activity.typeID, fields: activity.fields),
                           time: WallClock(milliseconds: Int64(Date().timeIntervalSince1970 * 1000)).wholeSecond)
-        return try sync(from: cursor, writes: [write])
+        return try sync(from: cursor, writes: [write], capture: capture)
     }
 
     /// A bootstrap of the device's whole scope, as a new device would ask; the steady cursor is kept.
-    mutating func syncEverything() throws -> Exchange {
+    mutating func syncEverything(capture: ([UInt8]) -> Void = { _ in }) throws -> Exchange {
         let steady = cursor
         defer { cursor = steady }
-        return try sync(from: .start, writes: [])
+        return try sync(from: .start, writes: [], capture: capture)
     }
 
     /// One request and its response frames; the cursor moves to the last frame's.
-    private mutating func sync(from start: SyncCursor, writes: [Write], inspect: (RecordState) throws -> Void = { _ in }) throws -> Exchange {
+    private mutating func sync(from start: SyncCursor, writes: [Write], capture: ([UInt8]) -> Void = { _ in },
+                               inspect: (RecordState) throws -> Void = { _ in }) throws -> Exchange {
         requestCounter += 1
         let request = SyncRequest(cursor: start, writes: writes)
         let salt = try AEAD.Nonce.salt()
@@ -106,10 +109,12 @@ struct LoadDevice: Sendable {
         var index: UInt32 = 0
         var last = start
         let counters = try exchange(endpoint: endpoint, request: sealed, timeout: .seconds(120)) { payload in
-            let frame = try SyncResponseFrame(decoding: try opener.open(payload, index: index), answering: start, hub: ReplicaID.hub)
+            let plaintext = try opener.open(payload, index: index)
+            capture(plaintext)
+            let frame = try SyncResponseFrame(decoding: plaintext, answering: start, hub: ReplicaID.hub)
             index += 1
             guard !frame.wipe else { throw LoadError("device \(number) was told to wipe") }
-            for state in frame.records { try inspect(state) }
+            for record in frame.records { try inspect(record.state) }
             result.frames += 1
             result.records += frame.records.count
             result.accepted += frame.outcome?.acks.count ?? 0

@@ -19,9 +19,22 @@ final class ServerUnderLoad {
 
     /// The demo's reps, by login name.
     func reps() throws -> [String] {
-        struct Row: Decodable { let name: String; let role: String }
-        let rows = try JSONDecoder().decode([Row].self, from: try run(["user", "list", "--db", database, "--json"]))
-        return rows.filter { $0.role == "rep" }.map(\.name).sorted()
+        try users().filter { $0.role == "rep" }.map(\.name).sorted()
+    }
+
+    /// The login name of the manager assigned `territory` (e.g. `DACH`, `World`).
+    func manager(of territory: String) throws -> String {
+        guard let found = try users().first(where: { $0.role == "manager" && $0.territories.contains(territory) }) else {
+            throw LoadError("the demo company has no manager of \(territory)")
+        }
+        return found.name
+    }
+
+    /// A user as `outpost-server user list --json` prints one.
+    struct UserRow: Decodable { let name: String; let role: String; let territories: [String] }
+
+    private func users() throws -> [UserRow] {
+        try JSONDecoder().decode([UserRow].self, from: try run(["user", "list", "--db", database, "--json"]))
     }
 
     /// A one-time enrolment code for a device of `user`.

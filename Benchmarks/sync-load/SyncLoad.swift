@@ -15,7 +15,9 @@ struct SyncLoad: ParsableCommand {
             Example:
               swift build -c release -j 1 --product outpost-server --product sync-load
               "$(swift build -c release --show-bin-path)/sync-load" --devices 1,4,16,64 --mixes noop,write,bootstrap --seconds 5
-            """)
+            `sync-load compression` compares the response stream's compression instead (see its --help).
+            """,
+        subcommands: [CompressionStudy.self])
 
     @Option(help: "The outpost-server binary (default: the one beside this program).")
     var server: String?

@@ -2,6 +2,7 @@ public import Foundation
 import GRDB
 import MergeEngine
 import StateCoding
+import OutpostModel
 import OutpostProtocol
 
 /// What ``Replica/check()`` found.
@@ -53,12 +54,24 @@ extension Replica {
             }
             _ = note("identity") { _ = try DeviceIdentity.require(db, cipher: cipher) }
             _ = note("records") {
-                let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, state, territory, parent FROM record")
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, state, territory, parent, summary, period FROM record")
                 while let row = try rows.next() {
                     let id = try RecordID(bytes: [UInt8](row[0] as Data))
                     if note("record \(id)", {
                         let bytes = try cipher.open(row[2], .recordState(id, kind: row[1], territory: row[3], parent: row[4]))
-                        _ = try RecordStateCodec.decode(bytes, id: id)
+                        let state = try RecordStateCodec.decode(bytes, id: id)
+                        if let sealed = row[5] as Data? {
+                            let summary = try cipher.open(sealed, .recordSummary(id, kind: row[1], territory: row[3], parent: row[4]))
+                            guard summary == ForecastSummary.of(state) else {
+                                throw ReplicaError(.corrupt, "its forecast summary disagrees with its state")
+                            }
+                        }
+                        let period = try ForecastSummary.closeDay(of: row[5] == nil ? nil : state).map { day throws(ReplicaError) in
+                            try ForecastSummary.periodIndex(ForecastPeriod.quarter(of: day), cipher: cipher)
+                        }
+                        guard row[6] as Data? == period else {
+                            throw ReplicaError(.corrupt, "its close-quarter index was altered: a forecast would miss or misplace it")
+                        }
                     }) { check.records += 1 }
                 }
             }

@@ -87,37 +87,51 @@ extension Replica {
         }
     }
 
-    /// Joins a hub state into the replica and records where it routes.
-    func merge(_ db: Database, _ incoming: RecordState) throws {
-        var state = incoming
-        if let existing = try baseState(db, incoming.id) {
+    /// Joins a received hub state into the replica, filed under the route its frame
+    /// gives; returns whether the record now holds conflicting values.
+    func merge(_ db: Database, _ incoming: FrameRecord) throws -> Bool {
+        var state = incoming.state
+        if let existing = try baseState(db, state.id) {
             state = existing
-            try state.join(incoming)
+            try state.join(incoming.state)
         }
-        try store(db, state)
+        return try store(db, state, route: incoming.route)
     }
 
-    /// Stores `state` as the hub state of its record, with its routing columns.
-    func store(_ db: Database, _ state: RecordState) throws {
+    /// Stores `state` as the hub state of its record, filed under `route` (for the
+    /// device's own accepted write, which no frame carries: the route of the domain
+    /// record it makes); returns whether it holds conflicting values.
+    @discardableResult
+    func store(_ db: Database, _ state: RecordState, route: FrameRoute?) throws -> Bool {
+        let view = state.view(policy: .updateWins)
         let kind = ReplicatedKind(typeID: state.type)
+        // The domain record is decoded only when needed: to file a record no frame routed,
+        // or to summarise an account or opportunity for the forecast.
+        let summarised = kind.map(ForecastSummary.applies(to:)) ?? false
+        let record = route == nil || summarised ? kind.flatMap { try? $0.decode(recordID: state.id, fields: view.values) } : nil
+        let filed = route ?? record.map { FrameRoute($0.route) } ?? .global
         var territory: Data?
         var parent: Data?
-        let view = state.view(policy: .updateWins)
-        if let kind, let record = try? kind.decode(recordID: state.id, fields: view.values) {
-            switch record.route {
-            case .territory(let id), .forecast(let id): territory = Data(RecordID(id).bytes)
-            case .global: break
-            default: parent = record.route.parent.map { Data($0.id.bytes) }
-            }
+        switch filed {
+        case .global: break
+        case .territory(let id): territory = Data(id.bytes)
+        case .parent(let id): parent = Data(id.bytes)
         }
         let kindValue = Int64(state.type.rawValue)
         let sealed = try cipher.seal(RecordStateCodec.encode(state),
                                      .recordState(state.id, kind: kindValue, territory: territory, parent: parent))
+        let summary = try kind.flatMap { ForecastSummary.encode(kind: $0, view: view, record: record) }.map { bytes throws(ReplicaError) in
+            try cipher.seal(bytes, .recordSummary(state.id, kind: kindValue, territory: territory, parent: parent))
+        }
+        let period = try (summary == nil || view.isDeleted ? nil : record as? Opportunity).map { opportunity throws(ReplicaError) in
+            try ForecastSummary.periodIndex(ForecastPeriod.quarter(of: opportunity.closeDate), cipher: cipher)
+        }
         try db.cachedStatement(sql: """
-            INSERT INTO record (id, kind, state, territory, parent, conflicted) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
-                territory = excluded.territory, parent = excluded.parent, conflicted = excluded.conflicted
-            """).execute(arguments: [Data(state.id.bytes), kindValue, sealed, territory, parent, view.hasConflicts])
+            INSERT INTO record (id, kind, state, territory, parent, conflicted, summary, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, state = excluded.state, territory = excluded.territory,
+                parent = excluded.parent, conflicted = excluded.conflicted, summary = excluded.summary, period = excluded.period
+            """).execute(arguments: [Data(state.id.bytes), kindValue, sealed, territory, parent, view.hasConflicts, summary, period])
+        return view.hasConflicts
     }
 
     /// Removes every record routed to one of `evictions` (territories that left the
@@ -155,5 +169,16 @@ extension Replica {
         guard let state = RecordState.overlay(try openState(row, id), pending: pending, device: device),
               let kind = ReplicatedKind(typeID: state.type) else { return nil }
         return LocalRecord(kind: kind, state: state, pending: pending)
+    }
+}
+
+extension FrameRoute {
+    /// How the device files a record whose domain route is `route`.
+    init(_ route: RecordRoute) {
+        switch route {
+        case .global: self = .global
+        case .territory(let id), .forecast(let id): self = .territory(RecordID(id))
+        default: self = route.parent.map { .parent($0.id) } ?? .global
+        }
     }
 }

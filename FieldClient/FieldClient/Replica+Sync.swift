@@ -12,6 +12,7 @@ struct FrameEffect {
     var accepted = 0
     var refused = 0
     var renumbered = 0
+    var conflicted = 0
 }
 
 extension Replica {
@@ -36,7 +37,7 @@ extension Replica {
             // The records of refused writes as this device saw them, taken before an
             // eviction removes them, so a refusal keeps its full content.
             let seen = try records(refusedIn: frame.outcome, db)
-            for state in frame.records { try merge(db, state) }
+            for record in frame.records where try merge(db, record) { effect.conflicted += 1 }
             effect.records = frame.records.count
             if let outcome = frame.outcome {
                 try settle(db, outcome, seen: seen, effect: &effect)
@@ -102,7 +103,7 @@ extension Replica {
                 if (state?.context[ReplicaID.hub] ?? 0) < stamp {
                     if state == nil, case .create(let type, _) = write.operation { state = RecordState(id: write.record, type: type) }
                     state?.apply(write, stamp: Dot(replica: ReplicaID.hub, counter: stamp))
-                    if let state { try store(db, state) }
+                    if let state { try store(db, state, route: nil) }
                 }
                 try pendingStore.remove(db, counter: write.dot.counter)
                 effect.accepted += 1

@@ -41,6 +41,18 @@ struct ReplicaCipher: Sendable {
         }
     }
 
+    /// A blind index of `text` for equality lookups on a clear column (DESIGN.md §5): keyed
+    /// BLAKE2b-128 under a subkey of the replica key for `purpose`. Equal texts give equal
+    /// indexes; without the replica key nothing tells which text an index stands for.
+    func blindIndex(_ text: String, purpose: String) throws(ReplicaError) -> Data {
+        do {
+            let subkey = try GenericHash.hash(Array("outpost-blind-index-v1:\(purpose)".utf8), outputLength: 32, key: key.bytes)
+            return Data(try GenericHash.hash(Array(text.utf8), outputLength: 16, key: subkey))
+        } catch {
+            throw ReplicaError(.corrupt, "cannot compute a blind index: \(error)")
+        }
+    }
+
     /// Opens sealed UTF-8 text.
     func openText(_ sealed: Data, _ binding: SealBinding) throws(ReplicaError) -> String {
         String(decoding: try open(sealed, binding), as: UTF8.self)

@@ -44,6 +44,17 @@ enum ReplicaSchema {
                 ) STRICT
                 """)
         }
+        migrator.registerMigration("v7-forecast-summary") { db in
+            // What a forecast reads of an account or opportunity, sealed (`ForecastSummary`);
+            // NULL in rows written before, whose state the forecast opens instead.
+            try db.execute(sql: "ALTER TABLE record ADD COLUMN summary BLOB")
+            // A blind index of a live opportunity's close quarter (`ForecastSummary.periodIndex`),
+            // so a forecast reads only the opportunities of its quarter.
+            try db.execute(sql: "ALTER TABLE record ADD COLUMN period BLOB")
+            try db.execute(sql: "CREATE INDEX record_by_period ON record(period) WHERE period IS NOT NULL")
+            // Accounts and opportunities stored without a summary (before this migration).
+            try db.execute(sql: "CREATE INDEX record_unsummarised ON record(kind) WHERE summary IS NULL AND kind IN (3, 6)")
+        }
         return migrator
     }
 

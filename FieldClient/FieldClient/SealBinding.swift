@@ -20,6 +20,8 @@ struct SealBinding: Sendable {
         case identityFields = 10
         /// The record a refused write was made to, as the device saw it then.
         case rejectedRecord = 11
+        /// What a forecast reads of a record (``ForecastSummary``).
+        case recordSummary = 12
     }
 
     /// The column.
@@ -41,6 +43,11 @@ struct SealBinding: Sendable {
             if let optional { row += [1] + optional } else { row.append(0) }
         }
         return SealBinding(column: .recordState, row: row)
+    }
+
+    /// A record's forecast summary, bound like its state to the row's id, kind and routing.
+    static func recordSummary(_ id: RecordID, kind: Int64, territory: Data?, parent: Data?) -> SealBinding {
+        SealBinding(column: .recordSummary, row: recordState(id, kind: kind, territory: territory, parent: parent).row)
     }
 
     /// A pending write, bound to its counter and record.
@@ -80,6 +87,7 @@ extension SealBinding: CustomStringConvertible {
     var description: String {
         switch column {
         case .recordState: (try? RecordID(bytes: Array(row.prefix(16)))).map { "the state of record \($0)" } ?? "a record's state"
+        case .recordSummary: (try? RecordID(bytes: Array(row.prefix(16)))).map { "the summary of record \($0)" } ?? "a record's summary"
         case .pendingWrite: "a pending write"
         case .rejectedWrite, .rejectedMessage, .rejectedRecord: "a refused write"
         case .identitySecretKey, .identityUserName, .identityRole, .identityTerritories, .identityFields: "the device's identity"

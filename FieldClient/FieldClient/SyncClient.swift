@@ -101,7 +101,7 @@ public struct SyncClient: Sendable {
             report.accepted += effect.accepted
             report.rejected += effect.refused
             report.renumbered += effect.renumbered
-            report.conflicts += frame.records.filter { $0.view(policy: .updateWins).hasConflicts }.count
+            report.conflicts += effect.conflicted
             progress(SyncProgress(frames: report.frames, records: report.received, bytesDown: bytesDown))
             more = frame.more || effect.renumbered > 0
             return frame.isFinal ? .done : .more

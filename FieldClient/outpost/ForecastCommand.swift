@@ -65,7 +65,7 @@ struct ShowForecast: ParsableCommand {
     func run() throws {
         let directory = Directory(replica: try options.open())
         let (period, territory) = try scope.resolve(directory)
-        guard let forecast = try directory.replica.forecastBook().forecast(period: period, root: territory.id) else {
+        guard let forecast = try directory.replica.forecastBook(period: period).forecast(period: period, root: territory.id) else {
             throw ReplicaError(.notFound, "territory \(territory.name) is not in this replica")
         }
         if output.json { return try Output.json(ForecastReport(period: period, forecast: forecast)) }
@@ -92,7 +92,7 @@ struct SubmitForecast: ParsableCommand {
         let directory = Directory(replica: try options.open())
         let (period, territory) = try scope.resolve(directory)
         let me = try directory.me()
-        let book = try directory.replica.forecastBook()
+        let book = try directory.replica.forecastBook(period: period)
         let mine = book.forecast(period: period, root: territory.id)?.reps.first { $0.userID == me.id }
         let computed = mine?.line.computed.figures ?? .zero
         let currency = try figures.currency.map { try Currency(code: $0) }
@@ -153,7 +153,7 @@ struct AdjustForecast: ParsableCommand {
         let submissions: [ForecastSubmission] = try directory.replica.live(.forecastSubmission)
         let submission = submissions.filter { $0.ownerID == repUser.id && $0.period == period && $0.territoryID == territory.id }
             .max { $0.id < $1.id }
-        let line = try directory.replica.forecastBook().forecast(period: period, root: territory.id)?
+        let line = try directory.replica.forecastBook(period: period).forecast(period: period, root: territory.id)?
             .reps.first { $0.userID == repUser.id }?.line
         let computed = line?.computed.figures
         let currency = try figures.currency.map { try Currency(code: $0) } ?? submission?.amounts.values.first?.currency

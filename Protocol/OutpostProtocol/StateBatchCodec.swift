@@ -2,8 +2,8 @@ import ByteCoding
 import MergeEngine
 import StateCoding
 
-/// Many record states, laid out by column so that a compressor sees long runs of
-/// similar bytes (SPEC.md §4.2).
+/// Many record states with their routes, laid out by column so that a compressor
+/// sees long runs of similar bytes (SPEC.md §4.2, §4.3).
 ///
 /// Records are grouped into one section per record type. Most records are in
 /// *simple form* — every entry carries the record's own hub stamp, one origin and
@@ -12,29 +12,30 @@ import StateCoding
 /// (conflicts, fields written at different times, deletes) follows in general form
 /// (``RecordStateCodec``).
 public enum StateBatchCodec {
-    /// Appends `states`, whose hub stamps come from `hub`.
-    public static func write(_ states: [RecordState], hub: ReplicaID, to writer: inout ByteWriter) {
+    /// Appends `records`, whose hub stamps come from `hub`.
+    public static func write(_ records: [FrameRecord], hub: ReplicaID, to writer: inout ByteWriter) {
         var order: [RecordTypeID] = []
-        var sections: [RecordTypeID: [RecordState]] = [:]
-        for state in states {
-            if sections[state.type] == nil { order.append(state.type) }
-            sections[state.type, default: []].append(state)
+        var sections: [RecordTypeID: [FrameRecord]] = [:]
+        for record in records {
+            if sections[record.state.type] == nil { order.append(record.state.type) }
+            sections[record.state.type, default: []].append(record)
         }
         writer.varint(order.count)
         for type in order { writeSection(type, sections[type]!, hub: hub, to: &writer) }
     }
 
     /// Reads states written by ``write(_:hub:to:)``.
-    public static func read(from reader: inout ByteReader<ProtocolError>, hub: ReplicaID) throws(ProtocolError) -> [RecordState] {
+    public static func read(from reader: inout ByteReader<ProtocolError>, hub: ReplicaID) throws(ProtocolError) -> [FrameRecord] {
         let sectionCount = try reader.count(max: reader.remaining / 3, of: "section count")
-        var states: [RecordState] = []
-        for _ in 0..<sectionCount { try readSection(from: &reader, hub: hub, into: &states) }
-        return states
+        var records: [FrameRecord] = []
+        for _ in 0..<sectionCount { try readSection(from: &reader, hub: hub, into: &records) }
+        return records
     }
 
     // MARK: Sections
 
-    private static func writeSection(_ type: RecordTypeID, _ states: [RecordState], hub: ReplicaID, to writer: inout ByteWriter) {
+    private static func writeSection(_ type: RecordTypeID, _ records: [FrameRecord], hub: ReplicaID, to writer: inout ByteWriter) {
+        let states = records.map(\.state)
         writer.varint(UInt64(type.rawValue))
         writer.varint(states.count)
         for state in states { writer.recordID(state.id) }
@@ -65,9 +66,11 @@ public enum StateBatchCodec {
             for case let value? in values { ValueCodec.write(value, to: &writer) }
         }
         for (state, isSimple) in zip(states, simple) where !isSimple { RecordStateCodec.write(state, to: &writer) }
+        RouteColumn.write(records, to: &writer)
     }
 
-    private static func readSection(from reader: inout ByteReader<ProtocolError>, hub: ReplicaID, into states: inout [RecordState]) throws(ProtocolError) {
+    private static func readSection(from reader: inout ByteReader<ProtocolError>, hub: ReplicaID, into records: inout [FrameRecord]) throws(ProtocolError) {
+        var states: [RecordState] = []
         let type = try TypeCodec.read(from: &reader)
         let count = try reader.count(max: reader.remaining / 17, of: "section size")
         guard count > 0 else { throw ProtocolError(.malformed, "a batch section at byte \(reader.offset) is empty") }
@@ -129,6 +132,8 @@ public enum StateBatchCodec {
                 simplePosition += 1
             }
         }
+        let routes = try RouteColumn.read(for: states[...], from: &reader)
+        records += zip(states, routes).map { FrameRecord($0, route: $1) }
     }
 
     /// Whether `state` is in simple form: one hub context entry, one live existence

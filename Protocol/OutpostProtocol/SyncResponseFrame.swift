@@ -12,8 +12,8 @@ public struct SyncResponseFrame: Hashable, Sendable {
     /// and records (an account moved to a territory outside the scope: evict it). Either
     /// way the records' children go with them.
     public var evictions: [RecordID]
-    /// Record states to join into the replica.
-    public var records: [RecordState]
+    /// Record states to join into the replica, each with its route.
+    public var records: [FrameRecord]
     /// The outcome of the request's writes; present on the last frame only.
     public var outcome: Outcome?
     /// The device is revoked: wipe the replica and its keys.
@@ -92,7 +92,7 @@ public struct SyncResponseFrame: Hashable, Sendable {
     }
 
     /// Creates a frame.
-    public init(cursor: SyncCursor, evictions: [RecordID] = [], records: [RecordState] = [],
+    public init(cursor: SyncCursor, evictions: [RecordID] = [], records: [FrameRecord] = [],
                 outcome: Outcome? = nil, wipe: Bool = false, more: Bool = false, behind: Behind? = nil) {
         self.cursor = cursor
         self.evictions = evictions

@@ -42,11 +42,13 @@ public enum LZMA {
         return result
     }
 
-    /// Calls `body` with the filter chain: LZMA2 alone, preset 9 extreme, the 4 MiB
-    /// dictionary (an encoder may pass a smaller `dictionary`: the 4 MiB decoder reads its output unchanged).
-    static func withFilters<T>(dictionary: UInt32 = dictionarySize, _ body: (UnsafePointer<lzma_filter>) -> T) -> T {
+    /// Calls `body` with the filter chain: LZMA2 alone, `preset` (9 extreme unless an
+    /// encoder asks for another), the 4 MiB dictionary (an encoder may pass a smaller
+    /// `dictionary`: the 4 MiB decoder reads its output unchanged, whatever the preset).
+    static func withFilters<T>(dictionary: UInt32 = dictionarySize, preset: LZMAPreset = .best,
+                               _ body: (UnsafePointer<lzma_filter>) -> T) -> T {
         var options = lzma_options_lzma()
-        precondition(lzma_lzma_preset(&options, outpost_lzma_preset_best) == 0, "liblzma lacks preset 9 extreme")
+        precondition(lzma_lzma_preset(&options, preset.value) == 0, "liblzma lacks preset \(preset)")
         options.dict_size = dictionary
         return withUnsafeMutablePointer(to: &options) { pointer in
             let filters = [
@@ -56,4 +58,26 @@ public enum LZMA {
             return filters.withUnsafeBufferPointer { body($0.baseAddress!) }
         }
     }
+}
+
+/// An LZMA2 encoder preset: a level 0…9, optionally extreme. It changes only how hard
+/// the encoder searches; every preset's output reads with the same raw LZMA2 decoder.
+public struct LZMAPreset: Sendable, Equatable, CustomStringConvertible {
+    /// The level, 0…9.
+    public let level: UInt32
+    /// Whether the slower "extreme" search is on.
+    public let extreme: Bool
+
+    /// A preset of `level` (clamped to 0…9).
+    public init(level: UInt32, extreme: Bool) {
+        self.level = min(level, 9)
+        self.extreme = extreme
+    }
+
+    /// Preset 9 extreme: the fewest bytes, the most CPU.
+    public static let best = LZMAPreset(level: 9, extreme: true)
+
+    var value: UInt32 { extreme ? level | outpost_lzma_preset_extreme : level }
+
+    public var description: String { "\(level)" + (extreme ? "e" : "") }
 }

@@ -11,15 +11,21 @@ import OutpostProtocol
 public final class LZMAStreamEncoder {
     private var stream = lzma_stream()
     private var ready = false
+    private let preset: LZMAPreset
 
-    public init() {}
+    /// An encoder searching as hard as `preset` says.
+    public init(preset: LZMAPreset = .best) {
+        self.preset = preset
+    }
 
     deinit { lzma_end(&stream) }
 
     /// `chunk` compressed as the stream's next chunk.
     public func compress(_ chunk: [UInt8]) throws(ProtocolError) -> [UInt8] {
         if !ready {
-            let status = LZMA.withFilters(dictionary: Self.dictionary(firstChunk: chunk.count)) { filters in lzma_raw_encoder(&stream, filters) }
+            let status = LZMA.withFilters(dictionary: Self.dictionary(firstChunk: chunk.count), preset: preset) { filters in
+                lzma_raw_encoder(&stream, filters)
+            }
             guard status == LZMA_OK else { throw ProtocolError(.malformed, "the LZMA encoder could not be set up (liblzma status \(status.rawValue))") }
             ready = true
         }

@@ -11,9 +11,9 @@ public struct CategoryTotals: Hashable, Sendable {
     /// Nothing counted.
     public init() {}
 
-    /// Counts `opportunity` in its stage's category.
-    public mutating func add(_ opportunity: Opportunity) {
-        byCategory[opportunity.forecastCategory, default: .zero].add(opportunity.amount)
+    /// Counts `deal` in its stage's category.
+    public mutating func add(_ deal: Deal) {
+        byCategory[deal.forecastCategory, default: .zero].add(deal.amount)
         deals += 1
     }
 

@@ -60,8 +60,8 @@ public struct ForecastBook: Sendable {
             change(&entry)
             reps[territory, default: [:]][user] = entry
         }
-        for deal in deals where scope.contains(deal.territoryID) && period.contains(deal.opportunity.closeDate) {
-            rep(deal.opportunity.ownerID, deal.territoryID) { $0.line.computed.add(deal.opportunity) }
+        for deal in deals where scope.contains(deal.territoryID) && period.contains(deal.closeDate) {
+            rep(deal.ownerID, deal.territoryID) { $0.line.computed.add(deal) }
         }
         var counted: [TerritoryID: [UserID: ForecastSubmission]] = [:]
         for submission in submissions where submission.period == period && scope.contains(submission.territoryID) {

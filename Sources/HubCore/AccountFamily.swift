@@ -1,27 +1,35 @@
-import MergeEngine
-import OutpostModel
+public import MergeEngine
+public import OutpostModel
 import OutpostReplication
 
 /// The records that route through an account: its contacts, opportunities and
 /// activities, the quotes of those opportunities and the orders of those quotes. When
 /// the account moves, each of them moves with it, so they reach the new territory's
 /// devices and no longer reach the old one's.
-enum AccountFamily {
-    /// Every record routed through `account`, which was in `territory` until now.
-    static func members(of account: AccountID, in territory: TerritoryID, _ ledger: some LedgerReader) throws -> [RecordID] {
-        var members = try ledger.children(of: account)
-        var parents = Set(members)
-        // Quotes and orders route by parent record; they are found among the old
-        // territory's records of their kinds, quotes before the orders that name them.
-        let routed = try ledger.records(RecordSelection(territories: [territory], includeGlobal: false), after: 0, through: nil, limit: .max)
-        for kind in [ReplicatedKind.quote, .order] {
-            for record in routed where record.kind == kind {
-                guard let decoded = try? kind.decode(recordID: record.state.id, fields: record.state.view(policy: .updateWins).values),
-                      let parent = decoded.route.parent?.id, parents.contains(parent)
-                else { continue }
-                members.append(record.state.id)
-                parents.insert(record.state.id)
-            }
+public enum AccountFamily {
+    /// Moves the family of `account` (already stored in `territory`) from `old`: each
+    /// member is rerouted at a sequence value of `nextSequence`, and the account's
+    /// departure from `old` is recorded at `seq`, so the old territory's devices evict
+    /// it and, with it, every record that routes through it.
+    public static func move(_ account: AccountID, from old: TerritoryID, to territory: TerritoryID, seq: UInt64,
+                            in ledger: some LedgerTransaction, nextSequence: () throws -> UInt64) throws {
+        for member in try members(of: RecordID(account), ledger) {
+            try ledger.reroute(member, to: territory, seq: try nextSequence())
+        }
+        try ledger.addDeparture(RecordID(account), from: old, seq: seq)
+    }
+
+    /// Every record routed through `account`, each after the record it routes through,
+    /// found by the stored parents (one read per member).
+    static func members(of account: RecordID, _ ledger: some LedgerReader) throws -> [RecordID] {
+        var members: [RecordID] = []
+        var next = 0
+        var parents = [account]
+        while next < parents.count {
+            let children = try ledger.children(of: parents[next])
+            next += 1
+            members += children
+            parents += children
         }
         return members
     }

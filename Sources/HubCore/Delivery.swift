@@ -21,11 +21,14 @@ public struct RoutedState: Sendable, Equatable {
     public var state: RecordState
     /// Its routing territory (nil: global or routed by kind).
     public var territory: TerritoryID?
+    /// The record it routes through, if it is routed as another record is.
+    public var parent: RecordID?
 
     /// Creates a routed state.
-    public init(state: RecordState, territory: TerritoryID?) {
+    public init(state: RecordState, territory: TerritoryID?, parent: RecordID?) {
         self.state = state
         self.territory = territory
+        self.parent = parent
     }
 }
 
@@ -211,7 +214,7 @@ public struct Delivery<Ledger: SyncLedger>: Sendable {
     }
 
     private static func routed(_ record: StoredRecord) -> RoutedState {
-        RoutedState(state: record.state, territory: record.territory)
+        RoutedState(state: record.state, territory: record.territory, parent: record.parent)
     }
 
     /// Whether every change to `state` after `watermark` is `device`'s own write, made

@@ -50,14 +50,19 @@ public struct StoredRecord: Sendable, Equatable {
     public var kind: ReplicatedKind
     /// The routing territory (nil: global, every device receives it).
     public var territory: TerritoryID?
+    /// The record it routes through, for a record routed as another one is (a contact's
+    /// account, a quote's opportunity, an order's quote); nil for a record routed by
+    /// territory or to every device.
+    public var parent: RecordID?
     /// The delivery sequence value of its last change.
     public var seq: UInt64
 
     /// Creates a stored record.
-    public init(state: RecordState, kind: ReplicatedKind, territory: TerritoryID?, seq: UInt64) {
+    public init(state: RecordState, kind: ReplicatedKind, territory: TerritoryID?, parent: RecordID?, seq: UInt64) {
         self.state = state
         self.kind = kind
         self.territory = territory
+        self.parent = parent
         self.seq = seq
     }
 }

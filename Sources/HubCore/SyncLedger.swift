@@ -28,8 +28,9 @@ public protocol LedgerReader {
     /// Records that departed one of `territories` with `after < seq <= through` and
     /// route outside them now.
     func departures(leaving territories: Set<TerritoryID>, after: UInt64, through: UInt64) throws -> [RecordID]
-    /// The contacts, opportunities and activities of `account`.
-    func children(of account: AccountID) throws -> [RecordID]
+    /// The records whose stored parent is `parent` (the contacts, opportunities and
+    /// activities of an account, the quotes of an opportunity, the orders of a quote).
+    func children(of parent: RecordID) throws -> [RecordID]
     /// The number of the order already placed for this version of quote `quote`, if any.
     func orderNumber(quote: EntityID<Quote>, hash: String) throws -> Int?
     /// The highest order number handed out (0: none yet).
@@ -114,7 +115,8 @@ extension LedgerTransaction {
         let existing = try self.record(record.recordID)
         let state = HubWrite.state(of: record, over: existing?.state, stamp: stamp, time: time)
         let territory = try Routing.territory(of: record.route, in: self)
-        try save(StoredRecord(state: state, kind: type(of: record).kind, territory: territory, seq: stamp))
+        try save(StoredRecord(state: state, kind: type(of: record).kind, territory: territory, parent: record.route.parent?.id,
+                              seq: stamp))
     }
 }
 

@@ -107,16 +107,14 @@ struct WriteApplier<Ledger: LedgerTransaction> {
         do { try ledger.project(record, deleted: view.isDeleted, seq: seq) } catch let refusal as LedgerRefusal {
             return .refused(.invalid, refusal.message)
         }
-        try ledger.save(StoredRecord(state: state, kind: kind, territory: territory, seq: seq))
+        try ledger.save(StoredRecord(state: state, kind: kind, territory: territory, parent: record.route.parent?.id, seq: seq))
         if let order = record as? Order {
             try OrderRules.record(orderChange, order: order, device: device.device.id, seq: seq, time: time, in: ledger)
         }
         if let quote = record as? Quote, !view.isDeleted { try QuoteRules.number(quote, time: time, in: ledger) }
         if kind == .account, let moved = existing?.territory, moved != territory {
-            for child in try AccountFamily.members(of: AccountID(write.record), in: moved, ledger) {
-                try ledger.reroute(child, to: territory, seq: try ledger.nextSequence())
-            }
-            try ledger.addDeparture(write.record, from: moved, seq: seq)
+            try AccountFamily.move(AccountID(write.record), from: moved, to: territory, seq: seq, in: ledger,
+                                   nextSequence: ledger.nextSequence)
         }
         return .accepted(stamp: seq)
     }

@@ -185,14 +185,9 @@ public struct PostgresLedgerTransaction: LedgerTransaction, Sendable {
             """).map(ReplicaTable.recordID)
     }
 
-    public func children(of account: AccountID) throws -> [RecordID] {
-        try connection.column(UUID.self, """
-            SELECT id FROM (
-                SELECT id, 1 AS part FROM contact WHERE account_id = \(account.uuid)
-                UNION ALL SELECT id, 2 FROM opportunity WHERE account_id = \(account.uuid)
-                UNION ALL SELECT id, 3 FROM activity WHERE account_id = \(account.uuid)
-            ) children ORDER BY part, id::text
-            """).map { RecordID(AccountID($0)) }
+    public func children(of parent: RecordID) throws -> [RecordID] {
+        try connection.column(Data.self, "SELECT id FROM replica_record WHERE parent = \(Data(parent.bytes)) ORDER BY id")
+            .map { bytes throws(StoreError) in try ReplicaTable.recordID(bytes) }
     }
 
     public func project(_ record: any ReplicatedRecord, deleted: Bool, seq: UInt64) throws {

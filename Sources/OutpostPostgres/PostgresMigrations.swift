@@ -36,6 +36,19 @@ enum PostgresMigrations {
             "ALTER TABLE sync_outcome ADD COLUMN identity bytea",
             "ALTER TABLE server_epoch ADD COLUMN start_sequence bigint NOT NULL DEFAULT 0",
         ]),
+        // The record each record routes through (SQLite's v13-record-parent), filled from the
+        // domain tables that name it; a quote stored before it gains its parent when next written.
+        ("pg5-record-parent", [
+            "ALTER TABLE replica_record ADD COLUMN parent bytea CHECK (parent IS NULL OR length(parent) = 16)",
+            "CREATE INDEX replica_record_by_parent ON replica_record(parent) WHERE parent IS NOT NULL",
+            """
+            UPDATE replica_record r SET parent = uuid_send(c.account_id)
+            FROM (SELECT id, account_id FROM contact UNION ALL SELECT id, account_id FROM opportunity
+                  UNION ALL SELECT id, account_id FROM activity) c
+            WHERE r.id = uuid_send(c.id)
+            """,
+            "UPDATE replica_record r SET parent = uuid_send(o.quote_id) FROM sales_order o WHERE r.id = uuid_send(o.id)",
+        ]),
     ]
 
     /// The advisory lock key migrations hold (any constant other Outpost locks do not use).

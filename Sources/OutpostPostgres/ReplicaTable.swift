@@ -29,7 +29,8 @@ enum ReplicaTable {
         let state = HubWrite.state(of: record, over: try await load(connection, id, logger: logger), stamp: UInt64(seq),
                                    time: WallClock(date: date))
         let territory = try await territory(of: record.route, connection, logger: logger)
-        try await connection.query(try saveSQL(StoredRecord(state: state, kind: kind, territory: territory, seq: UInt64(seq))),
+        try await connection.query(try saveSQL(StoredRecord(state: state, kind: kind, territory: territory,
+                                                            parent: record.route.parent?.id, seq: UInt64(seq))),
                                    logger: logger)
     }
 
@@ -68,27 +69,28 @@ enum ReplicaTable {
     }
 
     /// The columns ``record(_:)`` decodes, for `SELECT … FROM replica_record`.
-    static let columns = "id, kind, territory, seq, state"
+    static let columns = "id, kind, territory, seq, state, parent"
 
     /// The stored record in a row of ``columns``.
     static func record(_ row: PostgresRow) throws -> StoredRecord {
-        let (idBytes, rawKind, territory, seq, state) = try row.decode((Data, Int32, Data?, Int64, Data).self)
+        let (idBytes, rawKind, territory, seq, state, parent) = try row.decode((Data, Int32, Data?, Int64, Data, Data?).self)
         let id = try recordID(idBytes)
         guard let kind = ReplicatedKind(rawValue: UInt16(clamping: rawKind)) else {
             throw StoreError(.database, "the stored kind \(rawKind) of record \(id) is unknown; restore from a backup")
         }
         let route = try territory.map { bytes throws(StoreError) in TerritoryID(try recordID(bytes)) }
-        return StoredRecord(state: try decode(state, id), kind: kind, territory: route, seq: UInt64(seq))
+        return StoredRecord(state: try decode(state, id), kind: kind, territory: route, parent: try parent.map(recordID),
+                            seq: UInt64(seq))
     }
 
     /// Stores `record`'s state and route (an insert, or a replacement in place).
     static func saveSQL(_ record: StoredRecord) throws -> PostgresQuery {
         try """
-        INSERT INTO replica_record (id, kind, territory, seq, state)
+        INSERT INTO replica_record (id, kind, territory, seq, state, parent)
         VALUES (\(Data(record.state.id.bytes)), \(Int32(record.kind.rawValue)), \(record.territory.map { Data(RecordID($0).bytes) }),
-                \(Int64(clamping: record.seq)), \(Data(RecordStateCodec.encode(record.state))))
+                \(Int64(clamping: record.seq)), \(Data(RecordStateCodec.encode(record.state))), \(record.parent.map { Data($0.bytes) }))
         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, territory = excluded.territory,
-            seq = excluded.seq, state = excluded.state
+            seq = excluded.seq, state = excluded.state, parent = excluded.parent
         """
     }
 

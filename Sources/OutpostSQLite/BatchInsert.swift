@@ -14,7 +14,8 @@ extension RecordBatch {
     /// then every product the batch's catalog records touch gets a newly signed
     /// bundle (``CatalogSigning``). With `upsert`, a record whose id is stored replaces
     /// it in place (the hub's write carries the fields that changed); an account that
-    /// changes territory takes its contacts, opportunities and activities along.
+    /// changes territory takes along every record that routes through it
+    /// (``AccountFamily``), and the old territory's devices evict them.
     /// Configurator models and forecast submissions are always inserted.
     func insertRecords(_ db: Database, secrets: ServerSecrets, now: Date = Date(), upsert: Bool = false) throws {
         let territories = try territoriesParentsFirst()
@@ -32,9 +33,10 @@ extension RecordBatch {
             let movedAccounts = upsert ? try AccountMoves.find(accounts, db) : []
             try insert(accounts)
             let ledger = SQLiteLedgerTransaction(db: db)
-            for account in movedAccounts {
-                for child in try ledger.children(of: account.id) {
-                    try ledger.reroute(child, to: account.territoryID, seq: UInt64(sequence.next()))
+            for move in movedAccounts {
+                let seq = try ReplicaTable.load(db, RecordID(move.account.id))?.seq ?? UInt64(sequence.next())
+                try AccountFamily.move(move.account.id, from: move.from, to: move.account.territoryID, seq: seq, in: ledger) {
+                    UInt64(sequence.next())
                 }
             }
             try insert(contacts)

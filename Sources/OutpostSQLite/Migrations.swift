@@ -85,6 +85,10 @@ enum Migrations {
         migrator.registerMigration("v12-epoch-start-sequence") { db in
             try db.execute(sql: "ALTER TABLE server_epoch ADD COLUMN start_sequence INTEGER NOT NULL DEFAULT 0")
         }
+        // The record each record routes through, so a moved account's family is found by index.
+        migrator.registerMigration("v13-record-parent") { db in
+            try RecordParents.addColumn(db)
+        }
         return migrator
     }
 }

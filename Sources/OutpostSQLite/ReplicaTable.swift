@@ -14,11 +14,14 @@ import OutpostStore
 enum ReplicaTable {
     /// The state of `id`, if the hub has it.
     static func load(_ db: Database, _ id: RecordID) throws -> StoredRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT id, kind, territory, seq, state FROM replica_record WHERE id = ?"),
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM replica_record WHERE id = ?"),
                          arguments: [Data(id.bytes)]).map(record)
     }
 
-    /// The record in a row of (id, kind, territory, seq, state).
+    /// The columns ``record(_:)`` reads, in its order.
+    static let columns = "id, kind, territory, seq, state, parent"
+
+    /// The record in a row of ``columns``.
     static func record(_ row: Row) throws -> StoredRecord {
         let id = try RecordID(bytes: [UInt8](row[0] as Data))
         guard let kind = ReplicatedKind(rawValue: UInt16(clamping: row[1] as Int64)) else {
@@ -28,18 +31,19 @@ enum ReplicaTable {
         do { state = try RecordStateCodec.decode([UInt8](row[4] as Data), id: id) } catch {
             throw StoreError(.database, "the stored sync state of record \(id) is unreadable (\(error.message)); restore from a backup")
         }
-        return StoredRecord(state: state, kind: kind, territory: try (row[2] as Data?).map(territoryID), seq: UInt64(row[3] as Int64))
+        return StoredRecord(state: state, kind: kind, territory: try (row[2] as Data?).map(territoryID),
+                            parent: try (row[5] as Data?).map { try RecordID(bytes: [UInt8]($0)) }, seq: UInt64(row[3] as Int64))
     }
 
     /// Stores `record`.
     static func save(_ db: Database, _ record: StoredRecord) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO replica_record (id, kind, territory, seq, state) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO replica_record (id, kind, territory, seq, state, parent) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, territory = excluded.territory,
-                seq = excluded.seq, state = excluded.state
+                seq = excluded.seq, state = excluded.state, parent = excluded.parent
             """).execute(arguments: [Data(record.state.id.bytes), Int64(record.kind.rawValue),
                                      record.territory.map { Data(RecordID($0).bytes) }, Int64(clamping: record.seq),
-                                     Data(RecordStateCodec.encode(record.state))])
+                                     Data(RecordStateCodec.encode(record.state)), record.parent.map { Data($0.bytes) }])
     }
 
     /// The territory `route` leads to, following parent records' stored routes.
@@ -56,7 +60,7 @@ enum ReplicaTable {
     static func recordHubWrite(_ db: Database, _ record: some ReplicatedRecord, seq: Int64, time: WallClock) throws {
         let state = HubWrite.state(of: record, over: try load(db, record.recordID)?.state, stamp: UInt64(seq), time: time)
         try save(db, StoredRecord(state: state, kind: type(of: record).kind, territory: try territory(of: record.route, db),
-                                  seq: UInt64(seq)))
+                                  parent: record.route.parent?.id, seq: UInt64(seq)))
     }
 
     static func territoryID(_ data: Data) throws -> TerritoryID {

@@ -169,7 +169,7 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
         guard !route.isEmpty else { return [] }
         conditions.append("(" + route.joined(separator: " OR ") + ")")
         arguments.append(Int64(limit))
-        let sql = "SELECT id, kind, territory, seq, state FROM replica_record WHERE " + conditions.joined(separator: " AND ")
+        let sql = "SELECT \(ReplicaTable.columns) FROM replica_record WHERE " + conditions.joined(separator: " AND ")
             + " ORDER BY seq LIMIT ?"
         var records: [StoredRecord] = []
         // Cached by its text: one statement per number of territories in a scope.
@@ -201,14 +201,9 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
         return try Data.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map { try RecordID(bytes: [UInt8]($0)) }
     }
 
-    public func children(of account: AccountID) throws -> [RecordID] {
-        var children: [RecordID] = []
-        for table in ["contact", "opportunity", "activity"] {
-            for text in try String.fetchAll(db, sql: "SELECT id FROM \(table) WHERE account_id = ? ORDER BY id", arguments: [account.sql]) {
-                children.append(RecordID(try AccountID.decode(text, table, "id")))
-            }
-        }
-        return children
+    public func children(of parent: RecordID) throws -> [RecordID] {
+        try Data.fetchAll(db.cachedStatement(sql: "SELECT id FROM replica_record WHERE parent = ? ORDER BY id"),
+                          arguments: [Data(parent.bytes)]).map { try RecordID(bytes: [UInt8]($0)) }
     }
 
     public func project(_ record: any ReplicatedRecord, deleted: Bool, seq: UInt64) throws {

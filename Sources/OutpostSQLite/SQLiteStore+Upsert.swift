@@ -1,4 +1,7 @@
+import Foundation
 import GRDB
+import MergeEngine
+import OutpostReplication
 public import OutpostModel
 public import OutpostStore
 
@@ -18,11 +21,13 @@ extension SQLiteStore {
 
 /// Accounts of a batch that are stored in another territory than the batch gives them.
 enum AccountMoves {
-    static func find(_ accounts: [Account], _ db: Database) throws -> [Account] {
-        try accounts.filter { account in
-            let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT territory_id FROM account WHERE id = ?"),
-                                             arguments: [account.id.sql])
-            return stored.map { $0 != account.territoryID.sql } ?? false
+    static func find(_ accounts: [Account], _ db: Database) throws -> [(account: Account, from: TerritoryID)] {
+        try accounts.compactMap { account in
+            let stored = try Data.fetchOne(db.cachedStatement(sql: "SELECT territory FROM replica_record WHERE id = ?"),
+                                           arguments: [Data(RecordID(account.id).bytes)])
+            guard let stored else { return nil }
+            let from = try ReplicaTable.territoryID(stored)
+            return from == account.territoryID ? nil : (account, from)
         }
     }
 }

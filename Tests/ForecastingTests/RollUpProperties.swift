@@ -23,9 +23,9 @@ struct RollUpProperties {
             let company = RandomCompany(seed: seed)
             let root = try #require(company.book.forecast(period: RandomCompany.period, root: company.territories[0].id))
             var sums: [ForecastCategory: [Currency: Int64]] = [:]
-            for deal in company.deals where RandomCompany.period.contains(deal.opportunity.closeDate) {
-                sums[deal.opportunity.stage.forecastCategory, default: [:]][deal.opportunity.amount.currency, default: 0]
-                    += deal.opportunity.amount.minorUnits
+            for deal in company.deals where RandomCompany.period.contains(deal.closeDate) {
+                sums[deal.forecastCategory, default: [:]][deal.amount.currency, default: 0]
+                    += deal.amount.minorUnits
             }
             let figures = root.total.computed.figures
             for currency in [Currency.eur, .gbp] {

@@ -144,13 +144,8 @@ public final class InMemoryTransaction: LedgerTransaction {
         }.map(\.record).filter { seen.insert($0).inserted }
     }
 
-    public func children(of account: AccountID) throws -> [RecordID] {
-        state.records.values.compactMap { record -> RecordID? in
-            let view = record.state.view(policy: .updateWins)
-            guard let decoded = try? record.kind.decode(recordID: record.state.id, fields: view.values),
-                  decoded.route == .account(account) else { return nil }
-            return record.state.id
-        }.sorted()
+    public func children(of parent: RecordID) throws -> [RecordID] {
+        state.records.values.filter { $0.parent == parent }.map(\.state.id).sorted()
     }
 
     public func orderNumber(quote: EntityID<Quote>, hash: String) throws -> Int? { state.orders["\(quote)/\(hash)"] }

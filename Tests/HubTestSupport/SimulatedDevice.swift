@@ -98,7 +98,7 @@ public struct SimulatedDevice: Sendable {
                 var routed = base[write.record]
                 if (routed?.state.context[ReplicaID.hub] ?? 0) < stamp {
                     if routed == nil, case .create(let type, _) = write.operation {
-                        routed = RoutedState(state: RecordState(id: write.record, type: type), territory: nil)
+                        routed = RoutedState(state: RecordState(id: write.record, type: type), territory: nil, parent: nil)
                     }
                     routed?.state.apply(write, stamp: Dot(replica: ReplicaID.hub, counter: stamp))
                     if var settled = routed {

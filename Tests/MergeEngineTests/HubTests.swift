@@ -96,7 +96,8 @@ struct MetadataTests {
         try await harness.sync(0)
         func sizes() async throws -> (metadata: Int, stored: Int, sent: Int) {
             let state = try #require(try await harness.state(account.recordID))
-            let frame = SyncResponseFrame(cursor: .start, records: [state]).encoded(answering: .start, hub: ReplicaID.hub)
+            let frame = SyncResponseFrame(cursor: .start, records: [FrameRecord(state, route: .territory(RecordID(harness.territory)))])
+                .encoded(answering: .start, hub: ReplicaID.hub)
             return (CausalMetadata.byteCount(of: state), RecordStateCodec.encode(state).count, frame.count)
         }
         var first: (metadata: Int, stored: Int, sent: Int)?

@@ -8,7 +8,7 @@ import Testing
 
 @Suite("Sync message codec")
 struct CodecRoundTripTests {
-    @Test("Record states round-trip alone and in column batches; every cut is refused")
+    @Test("Record states round-trip alone and in column batches with their routes; every cut is refused")
     func states() async {
         await propertyCheck(count: 300, input: Gen.uint64(), Gen.int(in: 1...60)) { seed, operations in
             let states = RandomStates.make(seed: seed, operations: operations)
@@ -17,12 +17,15 @@ struct CodecRoundTripTests {
                 #expect((try? RecordStateCodec.decode(bytes, id: state.id)) == state)
                 #expect((try? RecordStateCodec.decode(Array(bytes.dropLast()), id: state.id)) == nil)
             }
+            let records = RandomStates.routed(states, seed: seed)
             var writer = ByteWriter()
-            StateBatchCodec.write(states, hub: RandomStates.hub, to: &writer)
+            StateBatchCodec.write(records, hub: RandomStates.hub, to: &writer)
             var reader = ByteReader<ProtocolError>(writer.bytes)
             let decoded = try? StateBatchCodec.read(from: &reader, hub: RandomStates.hub)
-            #expect(decoded.map { Set($0) } == Set(states))
+            #expect(decoded.map { Set($0) } == Set(records))
             #expect(reader.isAtEnd)
+            var cut = ByteReader<ProtocolError>(Array(writer.bytes.dropLast()))
+            #expect((try? StateBatchCodec.read(from: &cut, hub: RandomStates.hub)) == nil)
         }
     }
 
@@ -62,7 +65,7 @@ struct CodecRoundTripTests {
         await propertyCheck(count: 300, input: Gen.uint64(), Gen.int(in: 0...20)) { seed, operations in
             var random = SplitMix(seed: seed)
             let request = SyncCursor(watermark: random.next() % 100_000, scopeVersion: random.next() % 50)
-            let states = operations == 0 ? [] : RandomStates.make(seed: seed, operations: operations)
+            let states = operations == 0 ? [] : RandomStates.routed(RandomStates.make(seed: seed, operations: operations), seed: seed)
             let watermark = request.watermark + random.next() % 1000
             var outcome: SyncResponseFrame.Outcome?
             if random.next() % 2 == 0 {

@@ -1,4 +1,5 @@
 import MergeEngine
+import OutpostProtocol
 import StateCoding
 import SeededRandom
 
@@ -43,8 +44,30 @@ enum RandomStates {
         return hubStates.values.sorted { $0.id < $1.id }
     }
 
+    /// Ids that field values name, as a territory or parent record would be.
+    static let targets = (0..<3).map { RecordID(high: 0x7E77, low: $0) }
+
+    /// `states` with routes: global, or a territory or parent that is mostly the id one
+    /// of the record's fields names (as for real records), sometimes another one.
+    static func routed(_ states: [RecordState], seed: UInt64) -> [FrameRecord] {
+        var random = SplitMix(seed: seed ^ 0x5EED)
+        return states.map { state in
+            let named = state.fields.compactMap { slot -> RecordID? in
+                guard case .bytes(let bytes)? = slot.siblings.last?.value else { return nil }
+                return try? RecordID(bytes: bytes)
+            }
+            let target = named.isEmpty || random.next() % 5 == 0 ? targets[Int(random.next() % 3)] : named[0]
+            switch random.next() % 3 {
+            case 0: return FrameRecord(state, route: .global)
+            case 1: return FrameRecord(state, route: .territory(target))
+            default: return FrameRecord(state, route: .parent(target))
+            }
+        }
+    }
+
     static func value(_ random: inout SplitMix) -> FieldValue {
-        switch random.next() % 7 {
+        switch random.next() % 8 {
+        case 7: .bytes(targets[Int(random.next() % 3)].bytes)
         case 0: .null
         case 1: .bool(random.next() % 2 == 0)
         case 2: .int(Int64(bitPattern: random.next()) >> Int64(random.next() % 64))

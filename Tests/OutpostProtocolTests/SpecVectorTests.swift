@@ -129,7 +129,7 @@ enum SpecFixtures {
                 conflicted,
                 simple(kessler, counter: 1250, origin: 7, at: time(60),
                        [(1, .bytes(bavaria.bytes)), (2, .string("Kessler Werkzeuge")), (5, .string("DE"))]),
-            ]),
+            ].map { FrameRecord($0, route: .territory(bavaria)) }),
         "frame-refusal": SyncResponseFrame(
             cursor: request,
             outcome: .init(appliedThrough: 6, refusals: [

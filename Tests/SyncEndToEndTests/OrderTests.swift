@@ -17,8 +17,7 @@ struct OrderTests {
     func quoteToOrderToDesk() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
-        let shop = OrderDesk(company: hub.company)
-        try await shop.install(on: hub)
+        let shop = try await OrderDesk.installed(on: hub)
         let rep = try await hub.bootstrapped(hub.company.repNorth)
         let desk = try await hub.bootstrapped(shop.desk)
         #expect(try desk.counts()[.account] == nil, "the desk holds orders, not the territories' accounts")
@@ -79,8 +78,7 @@ struct OrderTests {
     func exactlyOnce() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
-        let shop = OrderDesk(company: hub.company)
-        try await shop.install(on: hub)
+        let shop = try await OrderDesk.installed(on: hub)
         let proxy = try await CuttingProxy.start(upstreamPort: hub.listener.port)
         defer { Task { await proxy.shutdown() } }
         let endpoint = "tcp://127.0.0.1:\(proxy.port)"
@@ -114,8 +112,7 @@ struct OrderTests {
     func tamperedPrice() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
-        let shop = OrderDesk(company: hub.company)
-        try await shop.install(on: hub)
+        let shop = try await OrderDesk.installed(on: hub)
         let rep = try await hub.bootstrapped(hub.company.repNorth)
 
         var cheap = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [shop.catalog.chassis, shop.catalog.fast], quantity: 1, pricedOn: rep)
@@ -139,30 +136,67 @@ struct OrderTests {
     func movedAccountTakesQuotes() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
-        let shop = OrderDesk(company: hub.company)
-        try await shop.install(on: hub)
-        let north = try await hub.bootstrapped(hub.company.repNorth)
-        let south = try await hub.bootstrapped(hub.company.repSouth)
+        var move = try await MovedAccount(hub)
         let boss = try await hub.bootstrapped(hub.company.manager)
-        var account = hub.company.accounts(in: hub.company.north)[0]
+
+        // The manager moves the quote's account to South; nobody touches the quote.
+        let territoryField = try #require(ReplicatedKind.account.fieldID(named: "territory_id"))
+        move.account.territoryID = hub.company.south.id
+        try boss.update(RecordID(move.account.id), fields: [territoryField: try #require(move.account.fields[territoryField])])
+        #expect(try await sync(boss).accepted == 1)
+
+        try await move.expectMoved()
+        let newcomer = try await hub.bootstrapped(hub.company.repNorth, name: "north-2")
+        #expect(try newcomer.record(RecordID(move.quote.id)) == nil, "a new device of the old territory received the moved account's quote")
+    }
+
+    @Test("An account an admin import moves to another territory takes its contacts and quotes along, and leaves the old territory's devices")
+    func importedMoveTakesFamily() async throws {
+        let hub = try await LiveHub.start()
+        defer { Task { await hub.stop() } }
+        var move = try await MovedAccount(hub)
+        move.account.territoryID = hub.company.south.id
+        var batch = RecordBatch()
+        batch.accounts = [move.account]
+        try await hub.store.upsert(batch)
+        try await move.expectMoved()
+    }
+}
+
+/// A North account with a rep's draft quote on it, about to move to South; the North
+/// and South reps' devices hold what their territories do.
+private struct MovedAccount {
+    let north: Replica
+    let south: Replica
+    var account: Account
+    let contacts: [RecordID]
+    let quote: Quote
+
+    init(_ hub: LiveHub) async throws {
+        let shop = try await OrderDesk.installed(on: hub)
+        north = try await hub.bootstrapped(hub.company.repNorth)
+        south = try await hub.bootstrapped(hub.company.repSouth)
+        let account = hub.company.accounts(in: hub.company.north)[0]
+        self.account = account
+        contacts = hub.company.contacts.filter { $0.accountID == account.id }.map { RecordID($0.id) }
         let opportunity = try #require(hub.company.opportunities.first { $0.accountID == account.id })
         var quote = try shop.acceptedQuote(on: opportunity, options: [shop.catalog.chassis], quantity: 1, pricedOn: north)
         quote.status = .draft
         try north.create(quote)
+        self.quote = quote
         #expect(try await sync(north).accepted == 1)
+    }
 
-        // The manager moves the quote's account to South; nobody touches the quote.
-        _ = try await sync(boss)
-        let territoryField = try #require(ReplicatedKind.account.fieldID(named: "territory_id"))
-        account.territoryID = hub.company.south.id
-        try boss.update(RecordID(account.id), fields: [territoryField: try #require(account.fields[territoryField])])
-        #expect(try await sync(boss).accepted == 1)
-
-        _ = try await sync(south)
+    /// Syncs both reps and checks the account, its contacts and its quote left North's
+    /// device and reached South's.
+    func expectMoved() async throws {
         _ = try await sync(north)
-        let newcomer = try await hub.bootstrapped(hub.company.repNorth, name: "north-2")
+        _ = try await sync(south)
+        #expect(try north.record(RecordID(account.id)) == nil, "the old territory's device still holds the moved account")
+        #expect(try contacts.allSatisfy { try north.record($0) == nil }, "the old territory's device still holds a moved contact")
+        #expect(try north.record(RecordID(quote.id)) == nil, "the old territory's device still holds the moved account's quote")
+        #expect(try south.record(RecordID(account.id)) != nil)
+        #expect(Set(try south.records(of: .contact).map(\.id)).isSuperset(of: contacts))
         #expect(try south.record(RecordID(quote.id)) != nil, "the new territory's rep did not receive the moved account's quote")
-        #expect(try north.record(RecordID(quote.id)) == nil, "the old territory's rep still holds the moved account's quote")
-        #expect(try newcomer.record(RecordID(quote.id)) == nil, "a new device of the old territory received the moved account's quote")
     }
 }

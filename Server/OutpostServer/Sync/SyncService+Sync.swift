@@ -4,6 +4,7 @@ import Logging
 import MergeEngine
 import OutpostModel
 import OutpostProtocol
+import OutpostReplication
 import SodiumKit
 import SyncChannel
 
@@ -124,8 +125,23 @@ extension SyncCursor {
 extension SyncResponseFrame {
     /// The frame carrying one step of the hub's delivery.
     init(_ step: DeliveryStep) {
-        self.init(cursor: SyncCursor(step.cursor), evictions: step.evictions, records: step.records.map(\.state),
+        self.init(cursor: SyncCursor(step.cursor), evictions: step.evictions,
+                  records: step.records.map { FrameRecord($0.state, route: FrameRoute($0)) },
                   outcome: step.outcome.map(Outcome.init))
+    }
+}
+
+extension FrameRoute {
+    /// How the device files a delivered record: under the record it routes through, else
+    /// its territory, else as global.
+    init(_ routed: RoutedState) {
+        if let parent = routed.parent {
+            self = .parent(parent)
+        } else if let territory = routed.territory {
+            self = .territory(RecordID(territory))
+        } else {
+            self = .global
+        }
     }
 }
 
@@ -137,7 +153,7 @@ extension SyncResponseFrame.Outcome {
             switch written.result {
             case .accepted(let stamp): acks.append(.init(counter: written.counter, stamp: stamp))
             case .refused(let code, let message):
-                refusals.append(Refusal(counter: written.counter, code: Refusal.Code(rawValue: code.rawValue) ?? .invalid, message: message))
+                refusals.append(Refusal(counter: written.counter, code: code, message: message))
             }
         }
     }
