@@ -40,9 +40,10 @@ struct PostgresBatchWriter {
         let moved = upsert ? try movedAccounts(batch.accounts) : []
         try write(batch.accounts)
         if !moved.isEmpty { try flush() }
-        for account in moved {
-            for child in try ledger.children(of: account.id) {
-                try ledger.reroute(child, to: account.territoryID, seq: UInt64(next()))
+        for move in moved {
+            let seq = try ledger.record(RecordID(move.account.id))?.seq ?? UInt64(next())
+            try AccountFamily.move(move.account.id, from: move.from, to: move.account.territoryID, seq: seq, in: ledger) {
+                UInt64(next())
             }
         }
         try write(batch.contacts)
@@ -103,7 +104,7 @@ struct PostgresBatchWriter {
         let territory = try territory(of: record.route, of: "\(type(of: record).kind.name) \(AccountID(id))")
         routes[id] = territory
         try hubRows.append(ReplicaTable.row(StoredRecord(state: state, kind: type(of: record).kind, territory: territory,
-                                                         seq: UInt64(seq))), ledger.connection)
+                                                         parent: record.route.parent?.id, seq: UInt64(seq))), ledger.connection)
     }
 
     /// The territory `route` leads to; `record` names the record routed, for errors.
@@ -116,10 +117,11 @@ struct PostgresBatchWriter {
     }
 
     /// Accounts of the batch that are stored in another territory than the batch gives them.
-    private func movedAccounts(_ accounts: [Account]) throws -> [Account] {
-        try accounts.filter { account in
-            let stored = try ledger.connection.value(UUID.self, "SELECT territory_id FROM account WHERE id = \(account.id.uuid)")
-            return stored.map { $0 != account.territoryID.uuid } ?? false
+    private func movedAccounts(_ accounts: [Account]) throws -> [(account: Account, from: TerritoryID)] {
+        try accounts.compactMap { account in
+            guard let stored = try ledger.connection.value(UUID.self, "SELECT territory_id FROM account WHERE id = \(account.id.uuid)"),
+                  stored != account.territoryID.uuid else { return nil }
+            return (account, TerritoryID(stored))
         }
     }
 

@@ -230,6 +230,41 @@ struct LedgerTests {
         }
     }
 
+    @Test("An account an import moves takes its contacts, opportunities and their quotes along, and departs its old territory",
+          arguments: StoreBackend.allCases)
+    func importedMove(backend: StoreBackend) async throws {
+        try await backend.withHubStore { store in try await Self.importedMove(store) }
+    }
+
+    static func importedMove(_ store: some HubStore) async throws {
+        let north = Territory(name: "North"), south = Territory(name: "South")
+        let rep = User(name: "rep-\(UUID().uuidString.prefix(8).lowercased())", displayName: "Rep", role: .rep, territoryIDs: [north.id])
+        let account = Account(territoryID: north.id, name: "Moving")
+        let contact = Contact(accountID: account.id, firstName: "Jana", lastName: "Moving")
+        let opportunity = Opportunity(accountID: account.id, ownerID: rep.id, name: "Line 2", stage: .prospecting,
+                                      amount: .zero(.eur), closeDate: CalendarDay(daysSinceEpoch: 20_000))
+        var batch = RecordBatch()
+        (batch.territories, batch.users, batch.accounts) = ([north, south], [rep], [account])
+        (batch.contacts, batch.opportunities) = ([contact], [opportunity])
+        try await store.insert(batch)
+        let quote = Quote(opportunityID: opportunity.id)
+        try await store.hubLedger.transaction { ledger throws in
+            try ledger.save(Self.stored(quote, seq: try ledger.nextSequence(), territory: north.id))
+        }
+
+        var moved = account
+        moved.territoryID = south.id
+        var update = RecordBatch()
+        update.accounts = [moved]
+        try await store.upsert(update)
+        try await store.hubLedger.snapshot { ledger throws in
+            for id in [account.recordID, contact.recordID, opportunity.recordID, quote.recordID] {
+                #expect(try ledger.record(id)?.territory == south.id, "\(id) stayed in the old territory")
+            }
+            #expect(try ledger.departures(leaving: [north.id], after: 0, through: try ledger.currentSequence()) == [account.recordID])
+        }
+    }
+
     @Test("A record's children are the records stored with it as their parent, whatever their kind",
           arguments: StoreBackend.allCases)
     func childrenByParent(backend: StoreBackend) async throws {
