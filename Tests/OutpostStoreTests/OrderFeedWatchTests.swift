@@ -11,7 +11,7 @@ import Testing
 /// `LISTEN/NOTIFY` from another instance, on SQLite from its own commits.
 @Suite("The order feed's watch, on each backend")
 struct OrderFeedWatchTests {
-    @Test("An order taken by another instance wakes the watch, and the feed then holds it", .timeLimit(.minutes(1)),
+    @Test("An order taken by another instance wakes the watch, and the feed then holds it", .timeLimit(.minutes(3)),
           arguments: StoreBackend.allCases)
     func orderWakesWatch(backend: StoreBackend) async throws {
         try await backend.withTwoInstances { first, second in
@@ -23,14 +23,17 @@ struct OrderFeedWatchTests {
     static func wake(watching watched: any HubStore, writing other: any HubStore) async throws {
         let feed = try #require(watched as? any OrderFeedStore)
         let (changes, continuation) = AsyncStream.makeStream(of: Void.self)
-        let watch = Task { try await feed.watchOrderFeed { continuation.yield() } }
+        let watch = Task {
+            defer { continuation.finish() }  // A watch that fails ends the wakes, so the test fails instead of waiting.
+            try await feed.watchOrderFeed { continuation.yield() }
+        }
         defer { watch.cancel() }
         var wakes = changes.makeAsyncIterator()
-        await wakes.next()  // The watch is in place.
+        try #require(await wakes.next() != nil, "the watch is in place")
         #expect(try await feed.orderFeed(after: 0, limit: 10).events.isEmpty)
 
         let order = try await Self.takeOrder(through: other)
-        await wakes.next()
+        try #require(await wakes.next() != nil, "the order woke the watch")
         let page = try await feed.orderFeed(after: 0, limit: 10)
         #expect(page.events.map(\.orderID) == [order.id])
         #expect(page.events.first?.number == OrderNumber(1))

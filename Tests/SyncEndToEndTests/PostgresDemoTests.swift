@@ -53,6 +53,8 @@ struct PostgresDemoTests {
 
             // The order desk waits on instance 2's feed; the rep's order goes in through instance 1.
             #expect(try await Self.feed(second, wait: 0).numbers.isEmpty)
+            #expect(try await APITokenTests.status(second, "/orders/feed?wait=61", token: "feed-secret") == 400)
+            #expect(try await APITokenTests.status(second, "/orders/feed", token: nil) == 401)
             let waiting = Task { try await Self.feed(second, wait: 60) }
             let opportunity = try #require(try await device.objects(["opps", "list", "--limit", "1"]).first?["id"] as? String)
             let quote = try #require(try await device.objects(["quote", "new", "--opportunity", opportunity]).first?["id"] as? String)
