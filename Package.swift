@@ -303,7 +303,7 @@ let package = Package(
             dependencies: ["StateCoding", "SeededRandom", "ByteCoding",
                 "OutpostServer", "FieldClient", "OutpostSQLite", "OutpostStore", "OutpostModel", "OutpostReplication",
                 "MergeEngine", "OutpostProtocol", "SyncListener", "ClientTransport", "TestSupport", "SodiumKit", "Pricing",
-                "OrderIntake", "Forecasting", "HubCore", "StoreTestSupport",
+                "OrderIntake", "Forecasting", "HubCore", "StoreTestSupport", "OutpostPostgres", "OutpostDemo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -370,7 +370,7 @@ let package = Package(
             name: "OutpostServerTests",
             dependencies: [
                 "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostPostgres", "SyncListener",
-                "OutpostInterchange", "SodiumKit", "HubCore", "StoreTestSupport",
+                "OutpostInterchange", "SodiumKit", "HubCore", "StoreTestSupport", "OutpostReplication",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/OutpostServerTests"

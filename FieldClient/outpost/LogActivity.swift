@@ -24,9 +24,7 @@ struct LogActivity: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     @Argument(help: "visit, call, email or task.") var kind: String
-    @Option(help: "The account (name or id).") var account: String
-    @Option(help: "The contact (name, surname, e-mail or id), at that account.") var contact: String?
-    @Option(help: "The opportunity (name or id).") var opp: String?
+    @OptionGroup var links: ActivityLinks
     @Option(help: "The day (YYYY-MM-DD; default today).") var day: String?
     @Option(help: "The subject (default: the kind and the account's name).") var subject: String?
     @Argument(help: "Notes.") var notes: String?
@@ -36,12 +34,12 @@ struct LogActivity: ParsableCommand {
         let date = try day.map { try CalendarDay(parsing: $0, field: "day") } ?? Today.day
         guard date <= Today.day else {
             throw ReplicaError(.invalid, "--day \(date) is in the future and log records work you did; plan it with "
-                + "outpost plan \(activityKind.rawValue) --account \"\(account)\" --due \(date)")
+                + "outpost plan \(activityKind.rawValue) --account \"\(links.account)\" --due \(date)")
         }
         let directory = Directory(replica: try options.open())
-        let activity = try ActivityDraft.make(activityKind, account: self.account, contact: contact, opp: opp, day: date,
+        let activity = try ActivityDraft.make(activityKind, account: links.account, contact: links.contact, opp: links.opp, day: date,
                                               subject: subject, notes: notes, done: true, directory)
-        let account: Account = try directory.decoded(try directory.find(self.account, kind: .account))
+        let account: Account = try directory.decoded(try directory.find(links.account, kind: .account))
         try directory.replica.create(activity)
         if activityKind == .visit, account.lastVisit.map({ $0 < date }) ?? true, let lastVisit = ReplicatedKind.account.fieldID(named: "last_visit") {
             try directory.replica.update(RecordID(account.id), fields: [lastVisit: .int(Int64(date.daysSinceEpoch))])

@@ -25,9 +25,7 @@ struct PlanActivity: ParsableCommand {
     @OptionGroup var output: JSONOption
 
     @Argument(help: "visit, call, email or task.") var kind: String
-    @Option(help: "The account (name or id).") var account: String
-    @Option(help: "The contact (name, surname, e-mail or id), at that account.") var contact: String?
-    @Option(help: "The opportunity (name or id).") var opp: String?
+    @OptionGroup var links: ActivityLinks
     @Option(help: "The due day, maybe with a time: YYYY-MM-DD, today, tomorrow or +N; then THH:MM.") var due: String
     @Option(help: "The subject (default: the kind and the account's name).") var subject: String?
     @Argument(help: "Notes.") var notes: String?
@@ -40,13 +38,20 @@ struct PlanActivity: ParsableCommand {
                 + "outpost log \(activityKind.rawValue) --day \(day)")
         }
         let directory = Directory(replica: try options.open())
-        let activity = try ActivityDraft.make(activityKind, account: account, contact: contact, opp: opp, day: day, time: time,
+        let activity = try ActivityDraft.make(activityKind, account: links.account, contact: links.contact, opp: links.opp, day: day, time: time,
                                               subject: subject, notes: notes, done: false, directory)
         try directory.replica.create(activity)
         let due = DueDay.text(day, time)
         if output.json { return try Output.json(["id": activity.id.description, "due": due, "status": "planned"]) }
         print("Planned \(activityKind.rawValue) \"\(activity.subject)\" for \(due) (\(String(activity.id.description.prefix(8)))); it syncs next time.")
     }
+}
+
+/// The records an activity is logged or planned at, for `log` and `plan`.
+struct ActivityLinks: ParsableArguments {
+    @Option(help: "The account (name or id).") var account: String
+    @Option(help: "The contact (name, surname, e-mail or id), at that account.") var contact: String?
+    @Option(help: "The opportunity (name or id).") var opp: String?
 }
 
 /// Parsing the words of `log`, `plan` and `agenda`.

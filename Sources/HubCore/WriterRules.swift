@@ -1,3 +1,4 @@
+import MergeEngine
 import OutpostModel
 import OutpostReplication
 

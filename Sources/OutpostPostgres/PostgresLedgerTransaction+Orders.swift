@@ -42,11 +42,14 @@ extension PostgresLedgerTransaction {
             """)
     }
 
+    /// Appends the event and notifies the feed's channel: feeds waiting on any instance
+    /// wake when this transaction commits (a rolled-back one notifies nobody).
     public func appendOrderEvent(_ order: Order, at time: WallClock) throws {
         try connection.run("""
             INSERT INTO order_event (order_id, status, note, at)
             VALUES (\(order.id.uuid), \(order.status.rawValue), \(order.deskNote), \(time.date))
             """)
+        try connection.run("SELECT pg_notify(\(PostgresStore.orderFeedChannel), '')")
     }
 
     /// The products, options and rule models the lines of `quote` name, its price book,

@@ -13,13 +13,23 @@ extension PostgresStore {
         try await keyPair(named: ServerSecrets.serverKeyName, doing: "loading the server's key", creating: make)
     }
 
+    /// The server's catalog-signing key (created on first use), which signs catalog bundles.
+    func catalogSigningKey() async throws(StoreError) -> SigningKeyPair {
+        let pair = try await keyPair(named: ServerSecrets.catalogSigningKeyName, doing: "loading the catalog-signing key") {
+            let made = try SigningKeyPair.generate()
+            return (made.publicKey.bytes, made.secretKeyBytes)
+        }
+        do {
+            return try SigningKeyPair(publicKey: Signing.PublicKey(pair.publicKey), secretKeyBytes: pair.secretKey)
+        } catch {
+            throw StoreError(.database, "the stored catalog-signing key of \(location) is unreadable (\(error)); restore a backup")
+        }
+    }
+
     /// The public half of the server's catalog-signing key (created on first use),
     /// which devices learn at enrolment.
     public func catalogSigningPublicKey() async throws(StoreError) -> [UInt8] {
-        try await keyPair(named: ServerSecrets.catalogSigningKeyName, doing: "loading the catalog-signing key") {
-            let made = try SigningKeyPair.generate()
-            return (made.publicKey.bytes, made.secretKeyBytes)
-        }.publicKey
+        try await catalogSigningKey().publicKey.bytes
     }
 
     /// The unredeemed enrolment code stored under `hash`, its key opened, to open the request with.

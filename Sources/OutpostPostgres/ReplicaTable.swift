@@ -94,6 +94,22 @@ enum ReplicaTable {
         """
     }
 
+    /// The table's columns, for bulk writes (``PostgresRowBuffer``).
+    static let shape = TableShape("replica_record", writes: ["id", "kind", "territory", "seq", "state", "parent"],
+                                  reads: ["id", "kind", "territory", "seq", "state"])
+
+    /// `record`'s row (an insert, or a replacement in place), for bulk writes.
+    static func row(_ record: StoredRecord) -> TableRow {
+        let id = record.state.id
+        return TableRow(shape, [.blob(Data(id.bytes)), .integer(Int64(record.kind.rawValue)),
+                                record.territory.map { .blob(Data(RecordID($0).bytes)) } ?? .null,
+                                .integer(Int64(clamping: record.seq)), .blob(Data(RecordStateCodec.encode(record.state))),
+                                record.parent.map { .blob(Data($0.bytes)) } ?? .null],
+                        upsert: true) {
+            RowDescription(kind: record.kind.name, id: "\(id)")
+        }
+    }
+
     /// A stored 16-byte record id.
     static func recordID(_ bytes: Data) throws(StoreError) -> RecordID {
         do { return try RecordID(bytes: [UInt8](bytes)) } catch {

@@ -20,15 +20,6 @@ enum CatalogSigning {
         return try SigningKeyPair(publicKey: Signing.PublicKey(pair.publicKey), secretKeyBytes: pair.secretKey)
     }
 
-    /// The products whose bundles the batch's catalog records change.
-    static func touchedProducts(by batch: RecordBatch) -> Set<ProductID> {
-        var products = Set(batch.products.map(\.id))
-        products.formUnion(batch.productOptions.map(\.productID))
-        products.formUnion(batch.configuratorModels.map(\.productID))
-        for book in batch.priceBooks { products.formUnion(book.entries.keys) }
-        return products
-    }
-
     /// Signs a new bundle of each of `products` from the records now stored, each at
     /// the next change-sequence value (its version).
     static func resign(_ products: Set<ProductID>, _ db: Database, secrets: ServerSecrets, sequence: inout ChangeSequence,

@@ -15,36 +15,13 @@ enum Projection {
             try delete(db, record)
             return
         }
-        switch record {
-        case let account as Account: try account.insert(db, changeSeq: seq, upsert: true)
-        case let contact as Contact: try contact.insert(db, changeSeq: seq, upsert: true)
-        case let lead as Lead: try lead.insert(db, changeSeq: seq, upsert: true)
-        case let opportunity as Opportunity: try opportunity.insert(db, changeSeq: seq, upsert: true)
-        case let activity as Activity: try activity.insert(db, changeSeq: seq, upsert: true)
-        case let submission as ForecastSubmission:
-            try db.execute(sql: "DELETE FROM forecast_submission WHERE id = ?", arguments: [submission.id.sql])
-            try submission.insert(db, changeSeq: seq)
-        case is ForecastAdjustment, is Quota:
-            break  // No domain table: the hub's `replica_record` row is the record (see `forecastAdjustments()`).
-        // Quotes live in the hub's record states only; orders are projected by `OrderLedger`.
-        case is Quote, is Order: break
-        default:
-            throw StoreError(.invalid, "\(type(of: record).kind.name) records cannot be written by devices")
+        if let statements = try DeviceProjection.statements(of: record, named: type(of: record).kind.name, seq: seq) {
+            try db.write(statements)
         }
     }
 
     private static func delete(_ db: Database, _ record: any ReplicatedRecord) throws {
-        let table: String
-        switch record {
-        case is Account: table = "account"
-        case is Contact: table = "contact"
-        case is Lead: table = "lead"
-        case is Opportunity: table = "opportunity"
-        case is Activity: table = "activity"
-        case is ForecastSubmission: table = "forecast_submission"
-        case is ForecastAdjustment, is Quota: return
-        default: throw StoreError(.invalid, "\(type(of: record).kind.name) records cannot be deleted by devices")
-        }
+        guard let table = try DeviceProjection.table(of: record, named: type(of: record).kind.name) else { return }
         let id = EntityID<Account>(record.recordID).sql
         do {
             try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [id])

@@ -234,7 +234,7 @@ public final class SQLiteStore: OutpostStore {
                 throw StoreError(.invalid, "the territories for user \(userID) list one territory twice")
             }
             try db.execute(sql: "DELETE FROM user_territory WHERE user_id = ?", arguments: [userID.sql])
-            try User.insertAssignments(db, userID: userID, territories)
+            try db.write(User.assignments(of: userID, territories))
             try ChangeSequence.use(db) { sequence in
                 let seq = sequence.next()
                 try db.execute(sql: #"UPDATE "user" SET change_seq = ? WHERE id = ?"#, arguments: [seq, userID.sql])

@@ -3,20 +3,7 @@ import OutpostModel
 import OutpostStore
 
 extension Territory {
-    static let insertSQL = "INSERT INTO territory (id, name, parent_id, change_seq) VALUES (?, ?, ?, ?)"
-    static let upsertSQL = UpsertSQL.from(insertSQL)
-    static let selectSQL = "SELECT id, name, parent_id FROM territory"
-
-    /// Inserts the territory with the given change sequence value (or, with `upsert`, replaces it in place).
-    func insert(_ db: Database, changeSeq: Int64, upsert: Bool = false) throws {
-        try db.write(upsert ? Self.upsertSQL : Self.insertSQL, [id.sql, name, parentID?.sql, changeSeq], rowContext)
-    }
-
-    var rowContext: RowContext {
-        RowContext(kind: "territory", id: id.sql,
-                   references: { [Reference(label: "parent territory", table: "territory", id: parentID?.sql)] },
-                   uniqueKey: { "name \"\(name)\"" })
-    }
+    static let selectSQL = shape.selectSQL
 
     /// Decodes a row of `selectSQL`.
     init(row: Row) throws(StoreError) {
@@ -30,20 +17,6 @@ extension Territory {
         let rows = try Row.fetchCursor(db.cachedStatement(sql: selectSQL))
         while let row = try rows.next() { all.append(try Territory(row: row)) }
         return depthFirst(all)
-    }
-
-    /// Orders the territories of a batch so that every parent in the batch comes before
-    /// its children. Parents outside the batch must already be stored.
-    /// - Throws: `.invalid` when the batch's parent links form a cycle.
-    static func parentsFirst(_ territories: [Territory]) throws(StoreError) -> [Territory] {
-        let ordered = depthFirst(territories)
-        guard ordered.count == territories.count else {
-            let reached = Set(ordered.map(\.id))
-            let stuck = territories.filter { !reached.contains($0.id) }.map(\.name).sorted()
-            throw StoreError(.invalid, "territories \(stuck.joined(separator: ", ")) are each other's parents (a cycle); "
-                + "give one of them a parent outside the cycle or none")
-        }
-        return ordered
     }
 
     /// Whether `ancestor` is `id` itself or one of its ancestors.

@@ -3,29 +3,7 @@ import OutpostModel
 import OutpostStore
 
 extension User {
-    static let insertSQL = #"INSERT INTO "user" (id, name, display_name, role, change_seq) VALUES (?, ?, ?, ?, ?)"#
-    static let upsertSQL = UpsertSQL.from(insertSQL)
-    static let insertTerritorySQL = "INSERT INTO user_territory (user_id, territory_id, position) VALUES (?, ?, ?)"
-    static let selectSQL = #"SELECT id, name, display_name, role FROM "user""#
-
-    /// Inserts the user and its territory assignments (or, with `upsert`, replaces both in place).
-    func insert(_ db: Database, changeSeq: Int64, upsert: Bool = false) throws {
-        try db.write(upsert ? Self.upsertSQL : Self.insertSQL, [id.sql, name, displayName, role.rawValue, changeSeq],
-                     RowContext(kind: "user", id: id.sql, uniqueKey: { "name \"\(name)\"" }))
-        if upsert { try db.execute(sql: "DELETE FROM user_territory WHERE user_id = ?", arguments: [id.sql]) }
-        try Self.insertAssignments(db, userID: id, territoryIDs)
-    }
-
-    /// Inserts `user_territory` rows in the order given.
-    static func insertAssignments(_ db: Database, userID: UserID, _ territoryIDs: [TerritoryID]) throws {
-        for (position, territoryID) in territoryIDs.enumerated() {
-            try db.write(insertTerritorySQL, [userID.sql, territoryID.sql, position],
-                         RowContext(kind: "user", id: userID.sql,
-                                    references: { [Reference(label: "territory", table: "territory", id: territoryID.sql),
-                                                   Reference(label: "user", table: "\"user\"", id: userID.sql)] },
-                                    uniqueKey: { "territory \(territoryID.sql) (listed twice)" }))
-        }
-    }
+    static let selectSQL = shape.selectSQL
 
     /// Decodes a row of `selectSQL`; the territories come from `user_territory`.
     init(row: Row, territories: [TerritoryID]) throws(StoreError) {

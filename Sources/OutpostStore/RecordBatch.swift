@@ -28,4 +28,13 @@ public struct RecordBatch: Sendable, Equatable {
             + opportunities.count + activities.count + products.count + productOptions.count
             + priceBooks.count + configuratorModels.count + forecastSubmissions.count + quotas.count
     }
+
+    /// The products whose signed catalog bundles the batch's catalog records change.
+    public var catalogProducts: Set<ProductID> {
+        var products = Set(self.products.map(\.id))
+        products.formUnion(productOptions.map(\.productID))
+        products.formUnion(configuratorModels.map(\.productID))
+        for book in priceBooks { products.formUnion(book.entries.keys) }
+        return products
+    }
 }

@@ -48,15 +48,15 @@ struct PostgresCommandTests {
     }
 
     @Test("A command that does not run on PostgreSQL yet says so, before connecting", arguments: [
-        (["quota", "list"], "quota list"),
-        (["demo", "--scale", "small"], "demo"),
-        (["export", "accounts"], "export"),
+        (["rule", "list"], "rule list"),
+        (["token", "list"], "token list"),
+        (["export", "orders"], "export"),
     ])
     func notYet(arguments: [String], command: String) async throws {
         // Port 1 refuses connections: the refusal must come from the command, not the network.
         let db = "postgres://outpost@127.0.0.1:1/outpost"
         await #expect { try await OutpostServerCommand.run(arguments: arguments + ["--db", db]) } throws: { error in
-            "\(error)".hasPrefix("outpost-server \(command) is not available on PostgreSQL yet; on PostgreSQL, init, serve, territory")
+            "\(error)".hasPrefix("outpost-server \(command) is not available on PostgreSQL yet; on PostgreSQL, init, serve, demo, territory")
         }
     }
 

@@ -19,8 +19,7 @@ struct LedgerTests {
     }
 
     static func replay<Store: HubStore>(_ first: Store, _ other: any HubStore) async throws {
-        let second = try #require(other as? Store)
-        let device = try await enrol(first)
+        let (second, device) = try await enrolledPair(first, other)
         let now = Date()
         #expect(try await first.hubLedger.transaction { try $0.advanceCounter(device: device, to: 5, at: now) })
         #expect(try await !second.hubLedger.transaction { try $0.advanceCounter(device: device, to: 5, at: now) })
@@ -78,8 +77,7 @@ struct LedgerTests {
     }
 
     static func serialise<Store: HubStore>(_ first: Store, _ other: any HubStore) async throws {
-        let second = try #require(other as? Store)
-        let device = try await enrol(first)
+        let (second, device) = try await enrolledPair(first, other)
         let start = try await first.hubLedger.snapshot { try $0.currentSequence() }
         let stamps = try await withThrowingTaskGroup(of: UInt64.self) { group in
             for attempt in 0..<40 {
@@ -105,8 +103,7 @@ struct LedgerTests {
     }
 
     static func numberOrders<Store: HubStore>(_ first: Store, _ other: any HubStore) async throws {
-        let second = try #require(other as? Store)
-        let number = try await enrol(first)
+        let (second, number) = try await enrolledPair(first, other)
         let device = try #require(try await first.hubLedger.snapshot { try $0.device(number: number) }).device.id
         let numbers = try await withThrowingTaskGroup(of: Int.self) { group in
             for attempt in 0..<20 {
@@ -233,6 +230,41 @@ struct LedgerTests {
         }
     }
 
+    @Test("An account an import moves takes its contacts, opportunities and their quotes along, and departs its old territory",
+          arguments: StoreBackend.allCases)
+    func importedMove(backend: StoreBackend) async throws {
+        try await backend.withHubStore { store in try await Self.importedMove(store) }
+    }
+
+    static func importedMove(_ store: some HubStore) async throws {
+        let north = Territory(name: "North"), south = Territory(name: "South")
+        let rep = User(name: "rep-\(UUID().uuidString.prefix(8).lowercased())", displayName: "Rep", role: .rep, territoryIDs: [north.id])
+        let account = Account(territoryID: north.id, name: "Moving")
+        let contact = Contact(accountID: account.id, firstName: "Jana", lastName: "Moving")
+        let opportunity = Opportunity(accountID: account.id, ownerID: rep.id, name: "Line 2", stage: .prospecting,
+                                      amount: .zero(.eur), closeDate: CalendarDay(daysSinceEpoch: 20_000))
+        var batch = RecordBatch()
+        (batch.territories, batch.users, batch.accounts) = ([north, south], [rep], [account])
+        (batch.contacts, batch.opportunities) = ([contact], [opportunity])
+        try await store.insert(batch)
+        let quote = Quote(opportunityID: opportunity.id)
+        try await store.hubLedger.transaction { ledger throws in
+            try ledger.save(Self.stored(quote, seq: try ledger.nextSequence(), territory: north.id))
+        }
+
+        var moved = account
+        moved.territoryID = south.id
+        var update = RecordBatch()
+        update.accounts = [moved]
+        try await store.upsert(update)
+        try await store.hubLedger.snapshot { ledger throws in
+            for id in [account.recordID, contact.recordID, opportunity.recordID, quote.recordID] {
+                #expect(try ledger.record(id)?.territory == south.id, "\(id) stayed in the old territory")
+            }
+            #expect(try ledger.departures(leaving: [north.id], after: 0, through: try ledger.currentSequence()) == [account.recordID])
+        }
+    }
+
     @Test("A record's children are the records stored with it as their parent, whatever their kind",
           arguments: StoreBackend.allCases)
     func childrenByParent(backend: StoreBackend) async throws {
@@ -262,6 +294,12 @@ struct LedgerTests {
     }
 
     // MARK: Helpers
+
+    /// The second instance as the first's type, and a device enrolled through the first:
+    /// what the tests of two instances start from.
+    static func enrolledPair<Store: HubStore>(_ first: Store, _ other: any HubStore) async throws -> (second: Store, device: UInt32) {
+        (try #require(other as? Store), try await enrol(first))
+    }
 
     /// Enrols a rep's device working a new territory; returns its number.
     static func enrol<Store: HubStore>(_ store: Store) async throws -> UInt32 {

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import MergeEngine
+import OutpostReplication
 import OutpostModel
 import OutpostStore
 @testable import OutpostSQLite
@@ -37,6 +39,34 @@ struct MigrationTests {
             let attributes = try FileManager.default.attributesOfItem(atPath: file.path + suffix)
             #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "mode of \(file.path + suffix)")
         }
+    }
+
+    @Test("A database from before record parents gains them from its stored states, so a moved account finds its family")
+    func recordParentsAreFilledIn() async throws {
+        let file = try TemporaryFile()
+        defer { file.remove() }
+        let company = try SampleCompany()
+        do {
+            let store = try SQLiteStore(path: file.path)
+            try await store.insert(company.batch)
+        }
+        // The file as an Outpost without the migration left it.
+        let queue = try DatabaseQueue(path: file.path)
+        try await queue.write { db in
+            try db.execute(sql: "DROP INDEX replica_record_by_parent")
+            try db.execute(sql: "ALTER TABLE replica_record DROP COLUMN parent")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v13-record-parent'")
+        }
+        try queue.close()
+        let reopened = try SQLiteStore(path: file.path)
+        let parents = try await reopened.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, parent FROM replica_record WHERE parent IS NOT NULL")
+                .map { (row: Row) in ([UInt8](row[0] as Data), [UInt8](row[1] as Data)) }
+        }
+        let byID = Dictionary(uniqueKeysWithValues: parents)
+        #expect(byID[RecordID(company.carla.id).bytes] == RecordID(company.carla.accountID).bytes)
+        #expect(byID[RecordID(company.deal.id).bytes] == RecordID(company.deal.accountID).bytes)
+        #expect(byID[RecordID(company.acme.id).bytes] == nil, "an account routes by territory, not by a parent")
     }
 
     @Test func migratorIsIdempotent() async throws {

@@ -8,7 +8,7 @@ import Testing
 
 /// A backend's store as the hub and its admin use it: the directory, enrolment, and
 /// the hub's ledger on the same database.
-public protocol HubStore: DirectoryStore {
+public protocol HubStore: RecordStore {
     /// The ledger type.
     associatedtype Ledger: SyncLedger
     /// The hub's ledger on this store's database.

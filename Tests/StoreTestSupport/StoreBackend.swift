@@ -48,6 +48,23 @@ public enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConver
     }
 }
 
+extension StoreBackend {
+    /// Runs `body` with a fresh, empty, migrated record store of this backend (with a
+    /// throwaway key file on PostgreSQL, so catalog writes sign), deleted afterwards.
+    public func withRecords<T: Sendable>(_ body: (any RecordStore) async throws -> T) async throws -> T {
+        switch self {
+        case .sqlite:
+            return try await body(try SQLiteStore.temporary())
+        case .postgres:
+            let keyFile = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-test-\(UUID().uuidString).key").path
+            defer { try? FileManager.default.removeItem(atPath: keyFile) }
+            return try await TestPostgres.withDatabase { location in
+                try await PostgresStore.withStore(at: location, mode: .create, keyFile: keyFile, body)
+            }
+        }
+    }
+}
+
 /// Fresh PostgreSQL databases for tests, on the server ``StoreBackend/postgresURLVariable`` names.
 public enum TestPostgres {
     /// The test server's database, or `nil` when none is given.

@@ -24,25 +24,34 @@ enum CommandRun {
         try await run(ServerProcess.binary, arguments, ["PATH": "/usr/bin:/bin"].merging(environment) { _, given in given })
     }
 
-    /// Runs `binary ARGUMENTS` with exactly `environment`.
-    static func run(_ binary: URL, _ arguments: [String], _ environment: [String: String]) async throws -> Output {
+    /// Runs `binary ARGUMENTS` with exactly `environment` (in `directory`, if given),
+    /// off the cooperative pool.
+    static func run(_ binary: URL, _ arguments: [String], _ environment: [String: String],
+                    in directory: URL? = nil) async throws -> Output {
+        try await blocking { Result { try runWaiting(binary, arguments, environment, in: directory) } }.get()
+    }
+
+    /// ``run(_:_:_:in:)`` on the calling thread, for a caller that must hold something
+    /// (a lock) while the command runs. Standard input is empty, so nothing waits on it.
+    static func runWaiting(_ binary: URL, _ arguments: [String], _ environment: [String: String],
+                           in directory: URL? = nil) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.environment = environment
+        process.currentDirectoryURL = directory
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        return try await blocking {
-            // Read both pipes to their end before waiting, so a chatty command never blocks.
-            let errors = Thread.detachedRead(err.fileHandleForReading)
-            let printed = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return Output(status: process.terminationStatus, stdout: String(decoding: printed, as: UTF8.self),
-                          stderr: String(decoding: errors.wait(), as: UTF8.self))
-        }
+        // Read both pipes to their end before waiting, so a chatty command never blocks.
+        let errors = Thread.detachedRead(err.fileHandleForReading)
+        let printed = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: printed, as: UTF8.self),
+                      stderr: String(decoding: errors.wait(), as: UTF8.self))
     }
 }
 

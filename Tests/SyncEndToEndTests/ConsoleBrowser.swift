@@ -53,18 +53,9 @@ struct ConsoleBrowser {
         let stepsFile = FileManager.default.temporaryDirectory.appendingPathComponent("console-steps-\(UUID().uuidString).json")
         try JSONEncoder().encode(steps).write(to: stepsFile)
         defer { try? FileManager.default.removeItem(at: stepsFile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", driver.path, stepsFile.path, artefacts.path]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = try await blocking { errors.fileHandleForReading.readDataToEndOfFile() }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ServerProcessError(message: "the browser run failed: \(String(decoding: message, as: UTF8.self))")
-        }
+        let run = try await CommandRun.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", driver.path, stepsFile.path, artefacts.path],
+                                           ProcessInfo.processInfo.environment)
+        guard run.status == 0 else { throw ServerProcessError(message: "the browser run failed: \(run.stderr)") }
         var pages: [String: String] = [:]
         for case .open(_, let name) in steps { pages[name] = try String(contentsOf: artefacts.appendingPathComponent(name + ".html"), encoding: .utf8) }
         for case .submit(_, let name) in steps { pages[name] = try String(contentsOf: artefacts.appendingPathComponent(name + ".html"), encoding: .utf8) }

@@ -23,8 +23,7 @@ struct EscalationTests {
     func approvalEscalates() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
-        let shop = OrderDesk(company: hub.company)
-        try await shop.install(on: hub)
+        let shop = try await OrderDesk.installed(on: hub)
         let world = Territory(name: "World")
         let chief = User(name: "chief", displayName: "Chief Sales", role: .manager, territoryIDs: [world.id])
         var top = RecordBatch()
@@ -76,8 +75,7 @@ struct EscalationTests {
     func orderAwaitingDesk() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
-        let shop = OrderDesk(company: hub.company)
-        try await shop.install(on: hub)
+        let shop = try await OrderDesk.installed(on: hub)
         let rep = try await hub.bootstrapped(hub.company.repNorth)
         let desk = try await hub.bootstrapped(shop.desk)
         let quote = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [shop.catalog.chassis, shop.catalog.small],

@@ -24,22 +24,10 @@ struct FieldCLI: Sendable {
 
     /// Runs `outpost ARGUMENTS --replica FOLDER` and waits for it to end.
     func run(_ arguments: [String]) async throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments + ["--replica", replica.path]
-        process.environment = ["OUTPOST_PASSPHRASE": LiveHub.passphraseText, "PATH": "/usr/bin:/bin",
-                               "XDG_RUNTIME_DIR": replica.deletingLastPathComponent().path]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        return try await blocking {
-            let out = output.fileHandleForReading.readDataToEndOfFile()
-            let err = errors.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                       errors: String(decoding: err, as: UTF8.self))
-        }
+        let environment = ["OUTPOST_PASSPHRASE": LiveHub.passphraseText, "PATH": "/usr/bin:/bin",
+                           "XDG_RUNTIME_DIR": replica.deletingLastPathComponent().path]
+        let run = try await CommandRun.run(Self.binary, arguments + ["--replica", replica.path], environment)
+        return Run(status: run.status, output: run.stdout, errors: run.stderr)
     }
 
     /// Runs a command that must succeed.

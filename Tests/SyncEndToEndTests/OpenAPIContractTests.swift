@@ -31,22 +31,13 @@ struct OpenAPIContractTests {
             #expect(queue.status == 0)
         }
         defer { hub.stop() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
         // scripts/schemathesis.toml says which checks are off and why.
-        process.arguments = ["--config-file", Self.root.appendingPathComponent("scripts/schemathesis.toml").path,
-                             "run", "\(hub.server.serverURL)/openapi.json", "--max-examples", "25", "--seed", "2026", "--workers", "1", "--no-color",
-                             "-H", "Authorization: Bearer \(ProcessHub.token)"]
-        process.currentDirectoryURL = hub.folder
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let (status, text) = try await blocking {
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-        }
+        let run = try await CommandRun.run(URL(fileURLWithPath: tool), [
+            "--config-file", Self.root.appendingPathComponent("scripts/schemathesis.toml").path,
+            "run", "\(hub.server.serverURL)/openapi.json", "--max-examples", "25", "--seed", "2026", "--workers", "1", "--no-color",
+            "-H", "Authorization: Bearer \(ProcessHub.token)",
+        ], ProcessInfo.processInfo.environment, in: hub.folder)
+        let (status, text) = (run.status, run.stdout + run.stderr)
         #expect(status == 0, "schemathesis reported problems:\n\(text)")
     }
 

@@ -18,11 +18,13 @@ struct OrderDesk {
         catalog = TestCatalog(product: product)
     }
 
-    /// Adds the desk user and the catalog to `hub`.
-    func install(on hub: LiveHub) async throws {
-        var batch = catalog.batch
-        batch.users = [desk]
+    /// The desk of `hub`'s company, with its catalog and desk user stored on `hub`.
+    static func installed(on hub: LiveHub) async throws -> OrderDesk {
+        let shop = OrderDesk(company: hub.company)
+        var batch = shop.catalog.batch
+        batch.users = [shop.desk]
         try await hub.store.insert(batch)
+        return shop
     }
 
     /// An accepted quote on `opportunity` for `quantity` workstations with `options`,

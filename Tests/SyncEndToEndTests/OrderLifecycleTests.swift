@@ -234,18 +234,7 @@ struct OrderLifecycleTests {
 
     /// Runs the real `outpost-server` with `arguments` and returns what it printed.
     static func server(_ arguments: [String]) async throws -> String {
-        let process = Process()
-        process.executableURL = ServerProcess.binary
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return try await blocking {
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
-        }
+        try await CommandRun.server(arguments).stdout
     }
 
     @Test("An expired quote cannot be accepted or ordered, on the device or at the server")
@@ -335,17 +324,8 @@ struct QuoteDocumentTests {
 
     /// Runs headless Chromium with `arguments` and its own profile folder.
     static func chromium(_ binary: URL, _ arguments: [String], profile: URL) async throws -> FieldCLI.Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(profile.path)"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return try await blocking {
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return FieldCLI.Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self), errors: "")
-        }
+        let run = try await CommandRun.run(binary, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                                                    "--user-data-dir=\(profile.path)"] + arguments, ProcessInfo.processInfo.environment)
+        return FieldCLI.Run(status: run.status, output: run.stdout, errors: run.stderr)
     }
 }

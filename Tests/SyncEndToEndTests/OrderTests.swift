@@ -17,8 +17,7 @@ struct OrderTests {
     func quoteToOrderToDesk() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
-        let shop = OrderDesk(company: hub.company)
-        try await shop.install(on: hub)
+        let shop = try await OrderDesk.installed(on: hub)
         let rep = try await hub.bootstrapped(hub.company.repNorth)
         let desk = try await hub.bootstrapped(shop.desk)
         #expect(try desk.counts()[.account] == nil, "the desk holds orders, not the territories' accounts")
@@ -79,8 +78,7 @@ struct OrderTests {
     func exactlyOnce() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
-        let shop = OrderDesk(company: hub.company)
-        try await shop.install(on: hub)
+        let shop = try await OrderDesk.installed(on: hub)
         let proxy = try await CuttingProxy.start(upstreamPort: hub.listener.port)
         defer { Task { await proxy.shutdown() } }
         let endpoint = "tcp://127.0.0.1:\(proxy.port)"
@@ -114,8 +112,7 @@ struct OrderTests {
     func tamperedPrice() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
-        let shop = OrderDesk(company: hub.company)
-        try await shop.install(on: hub)
+        let shop = try await OrderDesk.installed(on: hub)
         let rep = try await hub.bootstrapped(hub.company.repNorth)
 
         var cheap = try shop.acceptedQuote(on: hub.company.opportunities[0], options: [shop.catalog.chassis, shop.catalog.fast], quantity: 1, pricedOn: rep)
@@ -176,8 +173,7 @@ private struct MovedAccount {
     let quote: Quote
 
     init(_ hub: LiveHub) async throws {
-        let shop = OrderDesk(company: hub.company)
-        try await shop.install(on: hub)
+        let shop = try await OrderDesk.installed(on: hub)
         north = try await hub.bootstrapped(hub.company.repNorth)
         south = try await hub.bootstrapped(hub.company.repSouth)
         let account = hub.company.accounts(in: hub.company.north)[0]

@@ -33,23 +33,10 @@ struct OutpostProcess {
     /// must hold something (a lock) while the command runs.
     static func runWaiting(_ arguments: [String], replica folder: URL, passphrase: String? = LiveHub.passphraseText,
                            environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments + ["--replica", folder.path]
         var variables = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
         if let passphrase { variables["OUTPOST_PASSPHRASE"] = passphrase }
-        process.environment = variables
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let complained = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, standardOutput: String(decoding: printed, as: UTF8.self),
-                   standardError: String(decoding: complained, as: UTF8.self))
+        let run = try CommandRun.runWaiting(binary, arguments + ["--replica", folder.path], variables)
+        return Run(status: run.status, standardOutput: run.stdout, standardError: run.stderr)
     }
 }
 

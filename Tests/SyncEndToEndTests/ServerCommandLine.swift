@@ -4,20 +4,8 @@ import TestSupport
 /// Runs `outpost-server ARGUMENTS` (the built binary, see ``ServerProcess/binary``) to
 /// completion and returns its exit status and output, as an admin's shell would.
 func runServerCommand(_ arguments: [String]) async throws -> (status: Int32, output: String, errors: String) {
-    let process = Process()
-    process.executableURL = ServerProcess.binary
-    process.arguments = arguments
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    return try await blocking {
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
-    }
+    let run = try await CommandRun.run(ServerProcess.binary, arguments, ProcessInfo.processInfo.environment)
+    return (run.status, run.stdout, run.stderr)
 }
 
 /// One HTTP/1.1 exchange with `127.0.0.1:port` over a fresh connection: the status

@@ -1,3 +1,4 @@
+import OutpostStore
 import Foundation
 import OutpostModel
 import OutpostSQLite
@@ -5,7 +6,7 @@ import OutpostSQLite
 /// Resolves the products, options and price books an admin names to records.
 enum CatalogLookup {
     /// The product with SKU `skuOrID` (any case) or that id.
-    static func product(_ skuOrID: String, in store: SQLiteStore) async throws -> Product {
+    static func product(_ skuOrID: String, in store: some RecordStore) async throws -> Product {
         let products = try await store.products()
         if let product = products.first(where: { $0.sku.caseInsensitiveCompare(skuOrID) == .orderedSame
             || $0.id.description == skuOrID.lowercased() }) {
@@ -17,7 +18,7 @@ enum CatalogLookup {
     }
 
     /// The option of `product` with code or name `codeOrName` (any case) or that id.
-    static func option(_ codeOrName: String, of product: Product, in store: SQLiteStore) async throws -> ProductOption {
+    static func option(_ codeOrName: String, of product: Product, in store: some RecordStore) async throws -> ProductOption {
         let options = try await store.productOptions(of: product.id)
         let wanted = codeOrName.lowercased()
         if let option = options.first(where: { $0.code.lowercased() == wanted || $0.name.lowercased() == wanted
@@ -28,7 +29,7 @@ enum CatalogLookup {
     }
 
     /// The price book named `nameOrID` (any case) or with that id.
-    static func priceBook(_ nameOrID: String, in store: SQLiteStore) async throws -> PriceBook {
+    static func priceBook(_ nameOrID: String, in store: some RecordStore) async throws -> PriceBook {
         let books = try await store.priceBooks()
         if let book = books.first(where: { $0.name.caseInsensitiveCompare(nameOrID) == .orderedSame
             || $0.id.description == nameOrID.lowercased() }) {

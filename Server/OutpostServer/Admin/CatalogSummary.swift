@@ -1,3 +1,4 @@
+import OutpostStore
 import Foundation
 import OutpostModel
 import OutpostSQLite
@@ -50,7 +51,7 @@ enum CatalogSummary {
         }
     }
 
-    static func products(in store: SQLiteStore) async throws -> [ProductRow] {
+    static func products(in store: some RecordStore) async throws -> [ProductRow] {
         let books = try await store.priceBooks()
         var rows: [ProductRow] = []
         for product in try await store.products() {
@@ -64,7 +65,7 @@ enum CatalogSummary {
         return rows
     }
 
-    static func detail(of product: Product, in store: SQLiteStore) async throws -> Detail {
+    static func detail(of product: Product, in store: some RecordStore) async throws -> Detail {
         let options = try await store.productOptions(of: product.id).map {
             Detail.Option(id: $0.id.description, code: $0.code, name: $0.name, price: $0.price.decimalString,
                           currency: $0.price.currency.code)

@@ -21,6 +21,7 @@ public let outpostVersion = "0.1.0"
 ///   - sync: the sync endpoint served at `POST /sync` (none: the route is absent).
 ///   - integration: `/readyz`, `/metrics`, `POST /leads` and the webhook and escalation services (none: absent).
 ///   - console: the browser console served under `/console/` (none: absent).
+///   - orderFeed: the order feed of `GET /orders/feed` with its wake (none: `store`'s, without `wait`).
 ///   - onListening: called with the bound port once the server accepts connections.
 public func buildApplication(
     store: (any OutpostStore)?,
@@ -28,11 +29,12 @@ public func buildApplication(
     sync: (any SyncResponder)? = nil,
     integration: Integration? = nil,
     console: ConsoleService? = nil,
+    orderFeed: OrderFeedService? = nil,
     logger: Logger,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let access = APIAccess(tokens: configuration.apiTokens, legacyToken: configuration.feedToken)
-    let router = buildRouter(store: store, sync: sync, access: access, console: console)
+    let router = buildRouter(store: store, sync: sync, access: access, console: console, orderFeed: orderFeed)
     integration?.addRoutes(to: router, logger: logger)
     let policy = configuration.connections
     let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [HTTPConnectionGuard(policy: policy)],
@@ -54,7 +56,7 @@ public func buildApplication(
 
 /// The router of the HTTP API; see ARCHITECTURE.md for the endpoint list.
 func buildRouter(store: (any OutpostStore)?, sync: (any SyncResponder)? = nil, access: APIAccess = APIAccess(tokens: nil),
-                 console: ConsoleService? = nil) -> Router<BasicRequestContext> {
+                 console: ConsoleService? = nil, orderFeed: OrderFeedService? = nil) -> Router<BasicRequestContext> {
     let router = Router()
     router.addMiddleware { LogRequestsMiddleware(.info) }
     router.get("healthz") { _, _ -> HealthReport in
@@ -66,8 +68,10 @@ func buildRouter(store: (any OutpostStore)?, sync: (any SyncResponder)? = nil, a
             sync.respond(to: $0, transport: "http")
         }
     }
+    if access.acceptsAny, let feed: any OrderFeedStore = orderFeed?.store ?? store {
+        addOrderFeedRoute(to: router, store: feed, access: access, wake: orderFeed?.wake)
+    }
     if access.acceptsAny, let store {
-        addOrderFeedRoute(to: router, store: store, access: access)
         addForecastRoute(to: router, store: store, access: access)
     }
     if let console {

@@ -55,29 +55,30 @@ struct CatalogCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let database = try store.open()
-            if let csv { return try await importSheet(csv, database) }
-            guard let dimacs, let product else { return }
-            guard let text = try? String(contentsOfFile: dimacs, encoding: .utf8) else {
-                throw CommandError("cannot read \(dimacs); check the path")
+            try await store.withRecords { database in
+                if let csv { return try await importSheet(csv, database) }
+                guard let dimacs, let product else { return }
+                guard let text = try? String(contentsOfFile: dimacs, encoding: .utf8) else {
+                    throw CommandError("cannot read \(dimacs); check the path")
+                }
+                let model = try DIMACSModel(parsing: text)
+                let target = try await CatalogLookup.product(product, in: database)
+                guard try await database.configuratorModel(of: target.id) == nil else {
+                    throw CommandError("\(target.sku) already has a rule model; nothing was changed")
+                }
+                var batch = RecordBatch()
+                batch.productOptions = model.namedOptions().map {
+                    ProductOption(productID: target.id, code: $0.code, name: $0.name,
+                                  price: .zero(target.basePrice.currency), variable: $0.variable)
+                }
+                batch.configuratorModels = [model.configuratorModel(for: target.id)]
+                try await database.insert(batch)
+                print("Imported \(batch.productOptions.count) options and \(model.clauses.count) clauses into \(target.sku); "
+                      + "price the options with: outpost-server catalog option price \(target.sku) OPTION PRICE")
             }
-            let model = try DIMACSModel(parsing: text)
-            let target = try await CatalogLookup.product(product, in: database)
-            guard try await database.configuratorModel(of: target.id) == nil else {
-                throw CommandError("\(target.sku) already has a rule model; nothing was changed")
-            }
-            var batch = RecordBatch()
-            batch.productOptions = model.namedOptions().map {
-                ProductOption(productID: target.id, code: $0.code, name: $0.name,
-                              price: .zero(target.basePrice.currency), variable: $0.variable)
-            }
-            batch.configuratorModels = [model.configuratorModel(for: target.id)]
-            try await database.insert(batch)
-            print("Imported \(batch.productOptions.count) options and \(model.clauses.count) clauses into \(target.sku); "
-                  + "price the options with: outpost-server catalog option price \(target.sku) OPTION PRICE")
         }
 
-        private func importSheet(_ path: String, _ database: SQLiteStore) async throws {
+        private func importSheet(_ path: String, _ database: some RecordStore) async throws {
             guard let bytes = FileManager.default.contents(atPath: path) else { throw CommandError("cannot read \(path); check the path") }
             let stored = try await database.catalogSheet()
             let changes: CatalogSheet.Catalog
@@ -105,12 +106,12 @@ struct CatalogCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            print(CatalogSheet.text(of: try await store.open().catalogSheet()), terminator: "")
+            print(CatalogSheet.text(of: try await store.withRecords { try await $0.catalogSheet() }), terminator: "")
         }
     }
 }
 
-extension SQLiteStore {
+extension RecordStore {
     /// The stored catalog, for a sheet.
     func catalogSheet() async throws -> CatalogSheet.Catalog {
         let products = try await products()

@@ -25,18 +25,19 @@ struct CatalogOptionCommand: AsyncParsableCommand {
         @Option(help: "The option's price in the product's currency.") var price = "0"
 
         func run() async throws {
-            let database = try store.open()
-            let target = try await CatalogLookup.product(product, in: database)
-            if try await database.productOptions(of: target.id).contains(where: { $0.code.lowercased() == code.lowercased() }) {
-                throw CommandError("\(target.sku) already has an option \(code); price it with: outpost-server catalog option price \(target.sku) \(code) PRICE")
+            try await store.withRecords { database in
+                let target = try await CatalogLookup.product(product, in: database)
+                if try await database.productOptions(of: target.id).contains(where: { $0.code.lowercased() == code.lowercased() }) {
+                    throw CommandError("\(target.sku) already has an option \(code); price it with: outpost-server catalog option price \(target.sku) \(code) PRICE")
+                }
+                let option = ProductOption(productID: target.id, code: code, name: name,
+                                           price: try CatalogLookup.money(price, target.basePrice.currency, option: "--price"), variable: nil)
+                try option.validate()
+                var batch = RecordBatch()
+                batch.productOptions = [option]
+                try await database.upsert(batch)
+                print("Added option \(code) to \(target.sku) at \(option.price)")
             }
-            let option = ProductOption(productID: target.id, code: code, name: name,
-                                       price: try CatalogLookup.money(price, target.basePrice.currency, option: "--price"), variable: nil)
-            try option.validate()
-            var batch = RecordBatch()
-            batch.productOptions = [option]
-            try await database.upsert(batch)
-            print("Added option \(code) to \(target.sku) at \(option.price)")
         }
     }
 
@@ -50,10 +51,11 @@ struct CatalogOptionCommand: AsyncParsableCommand {
         @Argument(help: "The product's SKU or id.") var product: String
 
         func run() async throws {
-            let database = try store.open()
-            let detail = try await CatalogSummary.detail(of: try await CatalogLookup.product(product, in: database), in: database)
-            if output.json { return try Output.json(detail.options) }
-            Output.table(["option", "name", "price"], detail.options.map { [$0.code, $0.name, "\($0.price) \($0.currency)"] })
+            try await store.withRecords { database in
+                let detail = try await CatalogSummary.detail(of: try await CatalogLookup.product(product, in: database), in: database)
+                if output.json { return try Output.json(detail.options) }
+                Output.table(["option", "name", "price"], detail.options.map { [$0.code, $0.name, "\($0.price) \($0.currency)"] })
+            }
         }
     }
 
@@ -68,14 +70,15 @@ struct CatalogOptionCommand: AsyncParsableCommand {
         @Argument(help: "The price, e.g. 189 or 189.00.") var price: String
 
         func run() async throws {
-            let database = try store.open()
-            let target = try await CatalogLookup.product(product, in: database)
-            var priced = try await CatalogLookup.option(option, of: target, in: database)
-            priced.price = try CatalogLookup.money(price, target.basePrice.currency, option: "the price")
-            var batch = RecordBatch()
-            batch.productOptions = [priced]
-            try await database.upsert(batch)
-            print("Priced option \(priced.code) of \(target.sku) at \(priced.price)")
+            try await store.withRecords { database in
+                let target = try await CatalogLookup.product(product, in: database)
+                var priced = try await CatalogLookup.option(option, of: target, in: database)
+                priced.price = try CatalogLookup.money(price, target.basePrice.currency, option: "the price")
+                var batch = RecordBatch()
+                batch.productOptions = [priced]
+                try await database.upsert(batch)
+                print("Priced option \(priced.code) of \(target.sku) at \(priced.price)")
+            }
         }
     }
 }

@@ -27,17 +27,18 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
         var threshold: String?
 
         func run() async throws {
-            let database = try store.open()
-            if try await database.priceBooks().contains(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) {
-                throw CommandError("a price book is already named \(name); pick another name")
+            try await store.withRecords { database in
+                if try await database.priceBooks().contains(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) {
+                    throw CommandError("a price book is already named \(name); pick another name")
+                }
+                let book = PriceBook(name: name, currency: try Currency(code: currency.uppercased()),
+                                     approvalThresholdBasisPoints: try threshold.map(TierText.basisPoints))
+                try book.validate()
+                var batch = RecordBatch()
+                batch.priceBooks = [book]
+                try await database.upsert(batch)
+                print("Added price book \(name) (\(book.currency.code)); price products with: outpost-server catalog price-book set \"\(name)\" SKU PRICE")
             }
-            let book = PriceBook(name: name, currency: try Currency(code: currency.uppercased()),
-                                 approvalThresholdBasisPoints: try threshold.map(TierText.basisPoints))
-            try book.validate()
-            var batch = RecordBatch()
-            batch.priceBooks = [book]
-            try await database.upsert(batch)
-            print("Added price book \(name) (\(book.currency.code)); price products with: outpost-server catalog price-book set \"\(name)\" SKU PRICE")
         }
     }
 
@@ -58,7 +59,7 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let rows = try await store.open().priceBooks().map {
+            let rows = try await store.withRecords { try await $0.priceBooks() }.map {
                 Row(id: $0.id.description, name: $0.name, currency: $0.currency.code, entries: $0.entries.count,
                     threshold: $0.approvalThresholdBasisPoints.map(TierText.percent))
             }
@@ -86,16 +87,17 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let database = try store.open()
-            let priceBook = try await CatalogLookup.priceBook(book, in: database)
-            let rows = try await database.products().compactMap { product -> Row? in
-                guard let price = priceBook.entries[product.id] else { return nil }
-                return Row(sku: product.sku, name: product.name, price: price.decimalString, currency: price.currency.code,
-                           tiers: priceBook.tiers[product.id].map(TierText.describe))
+            try await store.withRecords { database in
+                let priceBook = try await CatalogLookup.priceBook(book, in: database)
+                let rows = try await database.products().compactMap { product -> Row? in
+                    guard let price = priceBook.entries[product.id] else { return nil }
+                    return Row(sku: product.sku, name: product.name, price: price.decimalString, currency: price.currency.code,
+                               tiers: priceBook.tiers[product.id].map(TierText.describe))
+                }
+                if output.json { return try Output.json(rows) }
+                Output.table(["sku", "name", "price", "tiers (from qty:% off)"],
+                             rows.map { [$0.sku, $0.name, "\($0.price) \($0.currency)", $0.tiers ?? "—"] })
             }
-            if output.json { return try Output.json(rows) }
-            Output.table(["sku", "name", "price", "tiers (from qty:% off)"],
-                         rows.map { [$0.sku, $0.name, "\($0.price) \($0.currency)", $0.tiers ?? "—"] })
         }
     }
 
@@ -111,13 +113,14 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
         @Argument(help: "The price in the book's currency, e.g. 249 or 249.00.") var price: String
 
         func run() async throws {
-            let database = try store.open()
-            var priceBook = try await CatalogLookup.priceBook(book, in: database)
-            let target = try await CatalogLookup.product(product, in: database)
-            let money = try CatalogLookup.money(price, priceBook.currency, option: "the price")
-            priceBook.entries[target.id] = money
-            try await write(priceBook, database)
-            print("Priced \(target.sku) at \(money) in \(priceBook.name)")
+            try await store.withRecords { database in
+                var priceBook = try await CatalogLookup.priceBook(book, in: database)
+                let target = try await CatalogLookup.product(product, in: database)
+                let money = try CatalogLookup.money(price, priceBook.currency, option: "the price")
+                priceBook.entries[target.id] = money
+                try await write(priceBook, database)
+                print("Priced \(target.sku) at \(money) in \(priceBook.name)")
+            }
         }
     }
 
@@ -141,24 +144,25 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
         @Option(help: "FROM:PERCENT, e.g. 10:5 (repeat).") var tier: [String] = []
 
         func run() async throws {
-            let database = try store.open()
-            var priceBook = try await CatalogLookup.priceBook(book, in: database)
-            let target = try await CatalogLookup.product(product, in: database)
-            guard priceBook.entries[target.id] != nil else {
-                throw CommandError("\(priceBook.name) has no price for \(target.sku); set one first with: outpost-server catalog price-book set \"\(priceBook.name)\" \(target.sku) PRICE")
-            }
-            guard let tierKind = TierKind(rawValue: kind) else { throw ValidationError("--kind must be slab or range (got \"\(kind)\")") }
-            let tiers = try tier.map { text -> VolumeTier in
-                let parts = text.split(separator: ":")
-                guard parts.count == 2, let from = Int(parts[0]) else {
-                    throw CommandError("--tier \(text) is not FROM:PERCENT such as 10:5")
+            try await store.withRecords { database in
+                var priceBook = try await CatalogLookup.priceBook(book, in: database)
+                let target = try await CatalogLookup.product(product, in: database)
+                guard priceBook.entries[target.id] != nil else {
+                    throw CommandError("\(priceBook.name) has no price for \(target.sku); set one first with: outpost-server catalog price-book set \"\(priceBook.name)\" \(target.sku) PRICE")
                 }
-                return VolumeTier(fromQuantity: from, discountBasisPoints: try TierText.basisPoints(String(parts[1])))
+                guard let tierKind = TierKind(rawValue: kind) else { throw ValidationError("--kind must be slab or range (got \"\(kind)\")") }
+                let tiers = try tier.map { text -> VolumeTier in
+                    let parts = text.split(separator: ":")
+                    guard parts.count == 2, let from = Int(parts[0]) else {
+                        throw CommandError("--tier \(text) is not FROM:PERCENT such as 10:5")
+                    }
+                    return VolumeTier(fromQuantity: from, discountBasisPoints: try TierText.basisPoints(String(parts[1])))
+                }
+                priceBook.tiers[target.id] = tiers.isEmpty ? nil : VolumeSchedule(kind: tierKind, tiers: tiers)
+                try await write(priceBook, database)
+                print(tiers.isEmpty ? "Removed the tiers of \(target.sku) in \(priceBook.name)"
+                                    : "Set \(priceBook.tiers[target.id].map(TierText.describe) ?? "") for \(target.sku) in \(priceBook.name)")
             }
-            priceBook.tiers[target.id] = tiers.isEmpty ? nil : VolumeSchedule(kind: tierKind, tiers: tiers)
-            try await write(priceBook, database)
-            print(tiers.isEmpty ? "Removed the tiers of \(target.sku) in \(priceBook.name)"
-                                : "Set \(priceBook.tiers[target.id].map(TierText.describe) ?? "") for \(target.sku) in \(priceBook.name)")
         }
     }
 
@@ -172,18 +176,19 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
         @Argument(help: "A percentage such as 15 or 12.5, or none.") var percent: String
 
         func run() async throws {
-            let database = try store.open()
-            var priceBook = try await CatalogLookup.priceBook(book, in: database)
-            priceBook.approvalThresholdBasisPoints = percent.lowercased() == "none" ? nil : try TierText.basisPoints(percent)
-            try await write(priceBook, database)
-            print("Quotes priced from \(priceBook.name) need a manager's approval for "
-                  + (priceBook.approvalThresholdBasisPoints.map { "a discount over \(TierText.percent($0)) %" } ?? "any discount"))
+            try await store.withRecords { database in
+                var priceBook = try await CatalogLookup.priceBook(book, in: database)
+                priceBook.approvalThresholdBasisPoints = percent.lowercased() == "none" ? nil : try TierText.basisPoints(percent)
+                try await write(priceBook, database)
+                print("Quotes priced from \(priceBook.name) need a manager's approval for "
+                      + (priceBook.approvalThresholdBasisPoints.map { "a discount over \(TierText.percent($0)) %" } ?? "any discount"))
+            }
         }
     }
 }
 
 /// Validates and stores a changed price book (re-signing the bundles of what it prices).
-private func write(_ book: PriceBook, _ database: SQLiteStore) async throws {
+private func write(_ book: PriceBook, _ database: some RecordStore) async throws {
     do { try book.validate() } catch { throw CommandError("\(error.reason)") }
     var batch = RecordBatch()
     batch.priceBooks = [book]

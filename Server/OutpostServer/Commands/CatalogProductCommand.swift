@@ -34,17 +34,18 @@ struct CatalogProductCommand: AsyncParsableCommand {
         @Option(help: "The list price's currency.") var currency = "EUR"
 
         func run() async throws {
-            let database = try store.open()
-            if let existing = try await database.products().first(where: { $0.sku.caseInsensitiveCompare(sku) == .orderedSame }) {
-                throw CommandError("a product already has SKU \(existing.sku); change it with: outpost-server catalog product update \(existing.sku)")
+            try await store.withRecords { database in
+                if let existing = try await database.products().first(where: { $0.sku.caseInsensitiveCompare(sku) == .orderedSame }) {
+                    throw CommandError("a product already has SKU \(existing.sku); change it with: outpost-server catalog product update \(existing.sku)")
+                }
+                let product = Product(sku: sku, name: name,
+                                      basePrice: try CatalogLookup.money(price, try Currency(code: currency.uppercased()), option: "--price"))
+                try product.validate()
+                var batch = RecordBatch()
+                batch.products = [product]
+                try await database.upsert(batch)
+                print("Added product \(product.sku) (\(product.id)) at \(product.basePrice)")
             }
-            let product = Product(sku: sku, name: name,
-                                  basePrice: try CatalogLookup.money(price, try Currency(code: currency.uppercased()), option: "--price"))
-            try product.validate()
-            var batch = RecordBatch()
-            batch.products = [product]
-            try await database.upsert(batch)
-            print("Added product \(product.sku) (\(product.id)) at \(product.basePrice)")
         }
     }
 
@@ -57,13 +58,14 @@ struct CatalogProductCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            let database = try store.open()
-            let rows = try await CatalogSummary.products(in: database)
-            if output.json { return try Output.json(rows) }
-            Output.table(["sku", "name", "list price", "options", "rules", "price books"], rows.map {
-                [$0.sku, $0.name, "\($0.listPrice) \($0.currency)", String($0.options), $0.rules ? "yes" : "no",
-                 $0.priceBooks.isEmpty ? "retired (no price book)" : $0.priceBooks.joined(separator: ", ")]
-            })
+            try await store.withRecords { database in
+                let rows = try await CatalogSummary.products(in: database)
+                if output.json { return try Output.json(rows) }
+                Output.table(["sku", "name", "list price", "options", "rules", "price books"], rows.map {
+                    [$0.sku, $0.name, "\($0.listPrice) \($0.currency)", String($0.options), $0.rules ? "yes" : "no",
+                     $0.priceBooks.isEmpty ? "retired (no price book)" : $0.priceBooks.joined(separator: ", ")]
+                })
+            }
         }
     }
 
@@ -77,14 +79,15 @@ struct CatalogProductCommand: AsyncParsableCommand {
         @Argument(help: "The SKU or id.") var sku: String
 
         func run() async throws {
-            let database = try store.open()
-            let product = try await CatalogLookup.product(sku, in: database)
-            let detail = try await CatalogSummary.detail(of: product, in: database)
-            if output.json { return try Output.json(detail) }
-            print("\(product.sku)  \(product.name)  list price \(product.basePrice)  (\(product.id))")
-            print("Rules: \(detail.rules ? "yes" : "none")")
-            Output.table(["price book", "price", "tiers"], detail.priceBooks.map { [$0.name, "\($0.price) \($0.currency)", $0.tiers] })
-            Output.table(["option", "name", "price"], detail.options.map { [$0.code, $0.name, "\($0.price) \($0.currency)"] })
+            try await store.withRecords { database in
+                let product = try await CatalogLookup.product(sku, in: database)
+                let detail = try await CatalogSummary.detail(of: product, in: database)
+                if output.json { return try Output.json(detail) }
+                print("\(product.sku)  \(product.name)  list price \(product.basePrice)  (\(product.id))")
+                print("Rules: \(detail.rules ? "yes" : "none")")
+                Output.table(["price book", "price", "tiers"], detail.priceBooks.map { [$0.name, "\($0.price) \($0.currency)", $0.tiers] })
+                Output.table(["option", "name", "price"], detail.options.map { [$0.code, $0.name, "\($0.price) \($0.currency)"] })
+            }
         }
     }
 
@@ -103,17 +106,18 @@ struct CatalogProductCommand: AsyncParsableCommand {
             guard name != nil || price != nil || currency != nil else {
                 throw ValidationError("nothing to change: give --name, --price or --currency")
             }
-            let database = try store.open()
-            var product = try await CatalogLookup.product(sku, in: database)
-            let newCurrency = try currency.map { try Currency(code: $0.uppercased()) } ?? product.basePrice.currency
-            if let name { product.name = name }
-            product.basePrice = try price.map { try CatalogLookup.money($0, newCurrency, option: "--price") }
-                ?? Money(minorUnits: product.basePrice.minorUnits, currency: newCurrency)
-            try product.validate()
-            var batch = RecordBatch()
-            batch.products = [product]
-            try await database.upsert(batch)
-            print("Changed product \(product.sku): \(product.name), list price \(product.basePrice)")
+            try await store.withRecords { database in
+                var product = try await CatalogLookup.product(sku, in: database)
+                let newCurrency = try currency.map { try Currency(code: $0.uppercased()) } ?? product.basePrice.currency
+                if let name { product.name = name }
+                product.basePrice = try price.map { try CatalogLookup.money($0, newCurrency, option: "--price") }
+                    ?? Money(minorUnits: product.basePrice.minorUnits, currency: newCurrency)
+                try product.validate()
+                var batch = RecordBatch()
+                batch.products = [product]
+                try await database.upsert(batch)
+                print("Changed product \(product.sku): \(product.name), list price \(product.basePrice)")
+            }
         }
     }
 
@@ -131,18 +135,19 @@ struct CatalogProductCommand: AsyncParsableCommand {
         @Argument(help: "The SKU or id.") var sku: String
 
         func run() async throws {
-            let database = try store.open()
-            let product = try await CatalogLookup.product(sku, in: database)
-            var batch = RecordBatch()
-            batch.products = [product]  // re-signs its bundle without the books
-            batch.priceBooks = try await database.priceBooks().filter { $0.entries[product.id] != nil }.map { book in
-                var book = book
-                book.entries[product.id] = nil
-                book.tiers[product.id] = nil
-                return book
+            try await store.withRecords { database in
+                let product = try await CatalogLookup.product(sku, in: database)
+                var batch = RecordBatch()
+                batch.products = [product]  // re-signs its bundle without the books
+                batch.priceBooks = try await database.priceBooks().filter { $0.entries[product.id] != nil }.map { book in
+                    var book = book
+                    book.entries[product.id] = nil
+                    book.tiers[product.id] = nil
+                    return book
+                }
+                try await database.upsert(batch)
+                print("Retired \(product.sku): taken out of \(batch.priceBooks.count) price \(batch.priceBooks.count == 1 ? "book" : "books")")
             }
-            try await database.upsert(batch)
-            print("Retired \(product.sku): taken out of \(batch.priceBooks.count) price \(batch.priceBooks.count == 1 ? "book" : "books")")
         }
     }
 }

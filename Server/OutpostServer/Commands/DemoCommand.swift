@@ -17,8 +17,13 @@ struct DemoCommand: AsyncParsableCommand {
             activities. The PC's configurator model ships with Outpost (the pc-richmond
             model of the Feature-Model Benchmark, MIT licence); --dimacs FILE replaces it.
 
-            Example:
+            On PostgreSQL (after init), pass the key file too: the catalog is signed with the
+            server's key.
+
+            Examples:
               outpost-server demo --db hq.sqlite --scale medium
+              outpost-server demo --key-file outpost.key --scale medium \\
+                --db postgres://outpost@127.0.0.1:5432/outpost
             """
     )
 
@@ -36,17 +41,20 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = ContinuousClock.now
-        let path = try store.path()
-        let database = try SQLiteStore(path: path)
-        let existing = try await database.counts()
-        guard existing.accounts == 0, existing.territories == 0 else {
-            throw CommandError("\(path) already holds data (\(existing.territories) territories, \(existing.accounts) accounts); use a new --db file")
+        let location = try store.location()
+        if case .sqlite(let path) = location { _ = try SQLiteStore(path: path) }  // A new file is created and migrated.
+        let counts = try await store.withRecords { database in
+            let existing = try await database.counts()
+            guard existing.accounts == 0, existing.territories == 0 else {
+                throw CommandError("\(location) already holds data (\(existing.territories) territories, \(existing.accounts) accounts); "
+                    + "use a new --db file or an empty database")
+            }
+            let model = try loadModel()
+            let batch = DemoCompany.generate(scale: scale, seed: seed, pcModel: model)
+            if !output.json { Output.status("Writing \(batch.count) records to \(location)…") }
+            try await database.insert(batch)
+            return try await database.counts()
         }
-        let model = try loadModel()
-        let batch = DemoCompany.generate(scale: scale, seed: seed, pcModel: model)
-        if !output.json { Output.status("Writing \(batch.count) records to \(path)…") }
-        try await database.insert(batch)
-        let counts = try await database.counts()
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let report = DemoReport(scale: scale.rawValue, seed: seed, seconds: (seconds * 100).rounded() / 100,
@@ -54,7 +62,7 @@ struct DemoCommand: AsyncParsableCommand {
         if output.json {
             try Output.json(report)
         } else {
-            print("Demo company (\(scale.rawValue), seed \(seed)) written to \(path) in \(String(format: "%.1f", seconds)) s")
+            print("Demo company (\(scale.rawValue), seed \(seed)) written to \(location) in \(String(format: "%.1f", seconds)) s")
             Output.table(["kind", "records"], report.rows)
             print("Featured rep: \(report.featuredRep)")
         }

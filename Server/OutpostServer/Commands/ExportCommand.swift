@@ -1,3 +1,4 @@
+import OutpostStore
 import ArgumentParser
 import OutpostInterchange
 import OutpostSQLite
@@ -27,11 +28,11 @@ struct ExportCommand: AsyncParsableCommand {
     @Argument(help: "What to write: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: Kind
 
     func run() async throws {
-        let database = try store.open()
         guard let interchange = InterchangeKind(rawValue: kind.rawValue) else {
-            let rows = try await database.orders().flatMap(FeedOrder.csvRows)
+            let rows = try await store.open().orders().flatMap(FeedOrder.csvRows)
             return print(CSVWriter.text(header: FeedOrder.csvHeader, rows: rows), terminator: "")
         }
-        print(CSVExport.text(for: try await database.interchangeRecords(interchange)), terminator: "")
+        let records = try await store.withRecords { database in try await database.interchangeRecords(interchange) }
+        print(CSVExport.text(for: records), terminator: "")
     }
 }

@@ -39,25 +39,26 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Create rows without an id even when they look like a stored record.") var allowDuplicates = false
 
     func run() async throws {
-        let database = try store.open()
-        guard let bytes = FileManager.default.contents(atPath: file) else {
-            throw CommandError("cannot read \(file); check the path")
+        try await store.withRecords { database in
+            guard let bytes = FileManager.default.contents(atPath: file) else {
+                throw CommandError("cannot read \(file); check the path")
+            }
+            let references = KnownReferences(territories: try await database.territories(),
+                                             accounts: try await database.accounts(in: nil), users: try await database.users())
+            let imported: ImportedFile
+            do throws(ImportError) {
+                imported = try CSVImport.file(kind, utf8: bytes, references: references)
+            } catch {
+                throw CommandError(Self.message(for: error, file: file))
+            }
+            let plan = ImportPlanner.plan(imported, stored: try await database.interchangeRecords(kind),
+                                          allowDuplicates: allowDuplicates)
+            if !dryRun, plan.records.count > 0 {
+                try await database.upsert(RecordBatch(plan.records))
+            }
+            let report = ImportReport(kind: kind, file: file, dryRun: dryRun, plan: plan)
+            if output.json { try Output.json(report) } else { print(report.text) }
         }
-        let references = KnownReferences(territories: try await database.territories(),
-                                         accounts: try await database.accounts(in: nil), users: try await database.users())
-        let imported: ImportedFile
-        do {
-            imported = try CSVImport.file(kind, utf8: bytes, references: references)
-        } catch {
-            throw CommandError(Self.message(for: error, file: file))
-        }
-        let plan = ImportPlanner.plan(imported, stored: try await database.interchangeRecords(kind),
-                                      allowDuplicates: allowDuplicates)
-        if !dryRun, plan.records.count > 0 {
-            try await database.upsert(RecordBatch(plan.records))
-        }
-        let report = ImportReport(kind: kind, file: file, dryRun: dryRun, plan: plan)
-        if output.json { try Output.json(report) } else { print(report.text) }
     }
 
     /// Every bad row in file order, one a line, then what to do.

@@ -2,7 +2,7 @@ import OutpostInterchange
 import OutpostSQLite
 import OutpostStore
 
-extension SQLiteStore {
+extension RecordStore {
     /// Every stored record of `kind`, for `export` and for planning an `import`.
     func interchangeRecords(_ kind: InterchangeKind) async throws(StoreError) -> InterchangeRecords {
         switch kind {

@@ -8,8 +8,8 @@ public struct OutpostServerCommand: AsyncParsableCommand {
         abstract: "The Outpost sales server: territories, users, devices, CRM data, catalog and sync.",
         discussion: """
             Every command works on the database given by --db or OUTPOST_DB: a SQLite file,
-            or postgres://USER[:PASSWORD]@HOST:PORT/DBNAME (init, territory, user add|list|
-            assign|disable|enable and device list|revoke|retire so far).
+            or postgres://USER[:PASSWORD]@HOST:PORT/DBNAME (init, serve, demo, territory,
+            user add|list|assign|disable|enable, device, import, export, catalog and quota so far).
 
             Examples:
               outpost-server init --db hq.sqlite
@@ -56,8 +56,8 @@ extension OutpostServerCommand {
         } catch is NotOnPostgres {
             let path = commandPath(arguments ?? Array(CommandLine.arguments.dropFirst()))
             let backup = ["backup", "restore"].contains(path) ? "; back up and restore a PostgreSQL database with pg_dump and pg_restore" : ""
-            throw CommandError("outpost-server \(path) is not available on PostgreSQL yet\(backup); on PostgreSQL, init, serve, territory "
-                + "add|list|move|rename|remove, user add|list|assign|disable|enable and device enrol|list|revoke|retire run so far")
+            throw CommandError("outpost-server \(path) is not available on PostgreSQL yet\(backup); on PostgreSQL, init, serve, demo, territory, "
+                + "user add|list|assign|disable|enable, device enrol|list|revoke|retire, import, export (but orders), catalog and quota run so far")
         }
     }
 

@@ -33,29 +33,30 @@ struct QuotaCommand: AsyncParsableCommand {
         @Option(help: "The territory, by name or id (default: the user's first).") var territory: String?
 
         func run() async throws {
-            let database = try store.open()
-            let owner = try await Lookup.user(user, in: database)
-            let tree = TerritoryTree(try await database.territories())
-            let territoryID: TerritoryID
-            if let territory {
-                territoryID = try Lookup.territory(territory, in: tree).id
-            } else if let first = owner.territoryIDs.first {
-                territoryID = first
-            } else {
-                throw CommandError("\(owner.name) works no territory; pass --territory NAME")
+            try await store.withRecords { database in
+                let owner = try await Lookup.user(user, in: database)
+                let tree = TerritoryTree(try await database.territories())
+                let territoryID: TerritoryID
+                if let territory {
+                    territoryID = try Lookup.territory(territory, in: tree).id
+                } else if let first = owner.territoryIDs.first {
+                    territoryID = first
+                } else {
+                    throw CommandError("\(owner.name) works no territory; pass --territory NAME")
+                }
+                let forecastPeriod = try ForecastPeriod(parsing: period)
+                let money = try Money(parsing: amount, currency: try Currency(code: currency.uppercased()))
+                let existing = try await database.quotas().first {
+                    $0.userID == owner.id && $0.territoryID == territoryID && $0.period == forecastPeriod
+                }
+                var quota = existing ?? Quota(userID: owner.id, territoryID: territoryID, period: forecastPeriod, amount: money)
+                quota.amount = money
+                var batch = RecordBatch()
+                batch.quotas = [quota]
+                try await database.upsert(batch)
+                let name = tree.byID[territoryID]?.name ?? territoryID.description
+                print("\(existing == nil ? "Set" : "Changed") \(owner.name)'s quota for \(forecastPeriod) in \(name) to \(money.decimalString) \(money.currency.code)")
             }
-            let forecastPeriod = try ForecastPeriod(parsing: period)
-            let money = try Money(parsing: amount, currency: try Currency(code: currency.uppercased()))
-            let existing = try await database.quotas().first {
-                $0.userID == owner.id && $0.territoryID == territoryID && $0.period == forecastPeriod
-            }
-            var quota = existing ?? Quota(userID: owner.id, territoryID: territoryID, period: forecastPeriod, amount: money)
-            quota.amount = money
-            var batch = RecordBatch()
-            batch.quotas = [quota]
-            try await database.upsert(batch)
-            let name = tree.byID[territoryID]?.name ?? territoryID.description
-            print("\(existing == nil ? "Set" : "Changed") \(owner.name)'s quota for \(forecastPeriod) in \(name) to \(money.decimalString) \(money.currency.code)")
         }
     }
 
@@ -78,20 +79,21 @@ struct QuotaCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let database = try store.open()
-            let wanted = try period.map { try ForecastPeriod(parsing: $0) }
-            let tree = TerritoryTree(try await database.territories())
-            let users = Dictionary(uniqueKeysWithValues: try await database.users().map { ($0.id, $0.name) })
-            let rows = try await database.quotas().filter { wanted == nil || $0.period == wanted }.map { quota in
-                Row(id: quota.id.description, user: users[quota.userID] ?? quota.userID.description,
-                    territory: tree.byID[quota.territoryID]?.name ?? quota.territoryID.description,
-                    period: quota.period.description, amount: quota.amount.decimalString, currency: quota.amount.currency.code)
-            }.sorted { ($0.period, $0.territory, $0.user) < ($1.period, $1.territory, $1.user) }
-            if output.json {
-                try Output.json(rows)
-            } else {
-                Output.table(["period", "territory", "user", "amount", "cur"],
-                             rows.map { [$0.period, $0.territory, $0.user, $0.amount, $0.currency] })
+            try await store.withRecords { database in
+                let wanted = try period.map { try ForecastPeriod(parsing: $0) }
+                let tree = TerritoryTree(try await database.territories())
+                let users = Dictionary(uniqueKeysWithValues: try await database.users().map { ($0.id, $0.name) })
+                let rows = try await database.quotas().filter { wanted == nil || $0.period == wanted }.map { quota in
+                    Row(id: quota.id.description, user: users[quota.userID] ?? quota.userID.description,
+                        territory: tree.byID[quota.territoryID]?.name ?? quota.territoryID.description,
+                        period: quota.period.description, amount: quota.amount.decimalString, currency: quota.amount.currency.code)
+                }.sorted { ($0.period, $0.territory, $0.user) < ($1.period, $1.territory, $1.user) }
+                if output.json {
+                    try Output.json(rows)
+                } else {
+                    Output.table(["period", "territory", "user", "amount", "cur"],
+                                 rows.map { [$0.period, $0.territory, $0.user, $0.amount, $0.currency] })
+                }
             }
         }
     }

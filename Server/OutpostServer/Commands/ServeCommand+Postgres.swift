@@ -3,24 +3,21 @@ import OutpostPostgres
 import OutpostStore
 
 extension ServeCommand {
-    /// Serves syncs from a PostgreSQL database, as one of any number of stateless
-    /// instances on it. The data API, the console, web-to-lead, webhooks and
-    /// escalations run on SQLite only so far: asking for them is refused, not ignored.
+    /// Serves syncs, and with a feed token the order feed, from a PostgreSQL database, as
+    /// one of any number of stateless instances on it. The rest of the data API, the
+    /// console, web-to-lead, webhooks and escalations run on SQLite only so far: asking
+    /// for them is refused, not ignored.
     func serve(postgres location: PostgresLocation) async throws {
-        if try feedToken() != nil {
-            throw CommandError("GET /orders/feed and GET /forecast are not served from PostgreSQL yet; "
-                + "leave out --feed-token-file and OUTPOST_FEED_TOKEN (devices sync in full)")
-        }
         if integration.leadTokenFile != nil {
             throw CommandError("POST /leads is not served from PostgreSQL yet; leave out --lead-token-file")
         }
         let keyFile = try store.requiredKeyFile()
         let (logger, metrics) = (makeLogger(), ServerMetrics())
         try await PostgresStore.withStore(at: location, mode: .existing, keyFile: keyFile, logger: logger) { database in
-            logger.notice("serving syncs from PostgreSQL; the console, the data API, web-to-lead and webhooks run on SQLite only so far",
+            logger.notice("serving syncs and the order feed from PostgreSQL; the console, the rest of the data API, web-to-lead and webhooks run on SQLite only so far",
                           metadata: ["database": "\(location)"])
-            try await serve(sync: database.ledger, app: nil, apiTokens: nil, feedToken: nil, integration: nil, console: nil,
-                            logger: logger, metrics: metrics)
+            try await serve(sync: database.ledger, app: nil, apiTokens: nil, feedToken: try feedToken(), integration: nil, console: nil,
+                            orderFeed: OrderFeedService(store: database), logger: logger, metrics: metrics)
         }
     }
 }

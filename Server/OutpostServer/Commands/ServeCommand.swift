@@ -114,13 +114,13 @@ struct ServeCommand: AsyncParsableCommand {
         let (logger, metrics) = (makeLogger(), ServerMetrics())
         try await serve(sync: store, app: store, apiTokens: store, feedToken: try feedToken(),
                         integration: try integration.make(store: store, metrics: metrics, logger: logger),
-                        console: ConsoleService(store: store), logger: logger, metrics: metrics)
+                        console: ConsoleService(store: store), orderFeed: OrderFeedService(store: store), logger: logger, metrics: metrics)
     }
 
     /// Runs the HTTP API and both sync transports over `store` until SIGINT or SIGTERM.
     func serve<Store: SyncServerStore>(sync store: Store, app: (any OutpostStore)?, apiTokens: SQLiteStore?, feedToken: String?,
-                                       integration: Integration?, console: ConsoleService?, logger: Logger,
-                                       metrics: ServerMetrics) async throws {
+                                       integration: Integration?, console: ConsoleService?, orderFeed: OrderFeedService?,
+                                       logger: Logger, metrics: ServerMetrics) async throws {
         let limits = SyncLimits(maxRequestBytes: maxRequestBytes, maxWritesPerRequest: maxWrites, burst: syncBurst,
                                 requestsPerSecond: syncRate)
         let connections = ConnectionPolicy(
@@ -138,6 +138,7 @@ struct ServeCommand: AsyncParsableCommand {
             sync: sync,
             integration: integration,
             console: console,
+            orderFeed: orderFeed,
             logger: logger,
             onListening: { [logger, host, listener] port in
                 logger.notice("listening", metadata: [
@@ -148,7 +149,7 @@ struct ServeCommand: AsyncParsableCommand {
         // One group: SIGTERM or SIGINT drains both transports; either failing stops the
         // server with the error instead of leaving the other one serving.
         let services = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [listener, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: [listener, app] + (orderFeed.map { [$0] } ?? []), gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await PortInUse.naming("--port", port) { try await services.run() }
         logger.notice("stopped")
     }

@@ -80,6 +80,19 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+extension StoreOptions {
+    /// Runs `body` with the records (CRM, catalog, forecasts) and directory of either
+    /// backend; a PostgreSQL database must have been created with `init`, and writes that
+    /// sign the catalog need its key file (``givenKeyFile``).
+    func withRecords<T: Sendable>(_ body: (any RecordStore) async throws -> T) async throws -> T {
+        switch try location() {
+        case .sqlite: return try await body(try open())
+        case .postgres(let location):
+            return try await PostgresStore.withStore(at: location, mode: .existing, keyFile: givenKeyFile, body)
+        }
+    }
+}
+
 /// A store that issues enrolment codes: either backend.
 protocol EnrolmentCodeStore: DirectoryStore {
     /// Stores an enrolment code (its hash and its sealed key).

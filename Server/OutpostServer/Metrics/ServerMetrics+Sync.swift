@@ -1,4 +1,5 @@
 import HubCore
+import MergeEngine
 
 extension ServerMetrics {
     /// Counts the writes of one push: accepted, and refused by reason.

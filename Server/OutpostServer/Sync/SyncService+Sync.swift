@@ -153,7 +153,7 @@ extension SyncResponseFrame.Outcome {
             switch written.result {
             case .accepted(let stamp): acks.append(.init(counter: written.counter, stamp: stamp))
             case .refused(let code, let message):
-                refusals.append(Refusal(counter: written.counter, code: Refusal.Code(rawValue: code.rawValue) ?? .invalid, message: message))
+                refusals.append(Refusal(counter: written.counter, code: code, message: message))
             }
         }
     }

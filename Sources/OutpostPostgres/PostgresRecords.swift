@@ -1,0 +1,112 @@
+import Foundation
+import MergeEngine
+import OutpostModel
+import OutpostReplication
+import OutpostStore
+import PostgresNIO
+import StateCoding
+
+/// The record reads of ``PostgresStore``'s ``RecordStore`` side, each on a blocking
+/// connection inside a snapshot or a ledger transaction; rows decode through the shared
+/// mapping (``StoredRow``). Every value is bound; table and column names come from the
+/// mapping's constants.
+enum PostgresRecords {
+    static func accounts(_ connection: BlockingConnection, in territories: Set<TerritoryID>?) throws -> [Account] {
+        try connection.decoded(filtered(Account.shape, "territory_id", territories, order: "name, id"), Account.init(stored:))
+    }
+
+    static func contacts(_ connection: BlockingConnection, of accounts: Set<AccountID>?) throws -> [Contact] {
+        try connection.decoded(filtered(Contact.shape, "account_id", accounts, order: "last_name, first_name, id"), Contact.init(stored:))
+    }
+
+    static func opportunities(_ connection: BlockingConnection, of accounts: Set<AccountID>?) throws -> [Opportunity] {
+        try connection.decoded(filtered(Opportunity.shape, "account_id", accounts, order: "close_date, name, id"),
+                               Opportunity.init(stored:))
+    }
+
+    static func leads(_ connection: BlockingConnection, in territories: Set<TerritoryID>?) throws -> [Lead] {
+        try connection.decoded(filtered(Lead.shape, "territory_id", territories, order: "company, id"), Lead.init(stored:))
+    }
+
+    static func activities(_ connection: BlockingConnection, of accounts: Set<AccountID>?) throws -> [Activity] {
+        try connection.decoded(filtered(Activity.shape, "account_id", accounts, order: "day, id"), Activity.init(stored:))
+    }
+
+    static func products(_ connection: BlockingConnection) throws -> [Product] {
+        try connection.decoded("\(unescaped: Product.shape.selectSQL) ORDER BY sku", Product.init(stored:))
+    }
+
+    static func productOptions(_ connection: BlockingConnection, of product: ProductID) throws -> [ProductOption] {
+        try connection.decoded("\(unescaped: ProductOption.shape.selectSQL) WHERE product_id = \(product.uuid) ORDER BY code",
+                               ProductOption.init(stored:))
+    }
+
+    static func configuratorModel(_ connection: BlockingConnection, of product: ProductID) throws -> ConfiguratorModel? {
+        try connection.decoded("\(unescaped: ConfiguratorModel.shape.selectSQL) WHERE product_id = \(product.uuid)",
+                               ConfiguratorModel.init(stored:)).first
+    }
+
+    /// Every price book with its entries, by name.
+    static func priceBooks(_ connection: BlockingConnection) throws -> [PriceBook] {
+        var entries: [PriceBookID: [ProductID: Money]] = [:]
+        for entry in try connection.decoded("\(unescaped: PriceBook.entryShape.selectSQL)", PriceBook.entry(stored:)) {
+            entries[entry.book, default: [:]][entry.product] = entry.price
+        }
+        return try connection.decoded("\(unescaped: PriceBook.shape.selectSQL) ORDER BY name, id") { row throws(StoreError) in
+            try PriceBook(stored: row, entries: entries[try row.id(0, "price_book", "id")] ?? [:])
+        }
+    }
+
+    /// Every forecast submission with its amounts, by period, territory and id.
+    static func forecastSubmissions(_ connection: BlockingConnection) throws -> [ForecastSubmission] {
+        var amounts: [EntityID<ForecastSubmission>: [ForecastCategory: Money]] = [:]
+        for amount in try connection.decoded("\(unescaped: ForecastSubmission.amountShape.selectSQL)", ForecastSubmission.amount(stored:)) {
+            amounts[amount.submission, default: [:]][amount.category] = amount.amount
+        }
+        return try connection.decoded("\(unescaped: ForecastSubmission.shape.selectSQL) ORDER BY period, territory_id, id") {
+            row throws(StoreError) in
+            try ForecastSubmission(stored: row, amounts: amounts[try row.id(0, "forecast_submission", "id")] ?? [:])
+        }
+    }
+
+    /// The live records of `kind` in `replica_record`, decoded from their merged views
+    /// (the kinds without a domain table: quotas, forecast adjustments).
+    static func replicated<R: ReplicatedRecord>(_ connection: BlockingConnection, _ kind: ReplicatedKind) throws -> [R] {
+        var records: [R] = []
+        for row in try connection.rows("SELECT id, state FROM replica_record WHERE kind = \(Int32(kind.rawValue))") {
+            let (idBytes, state) = try row.decode((Data, Data).self)
+            let id = try ReplicaTable.recordID(idBytes)
+            let view = try ReplicaTable.decode(state, id).view(policy: .updateWins)
+            guard !view.isDeleted else { continue }
+            records.append(try R(recordID: id, fields: view.values))
+        }
+        return records
+    }
+
+    /// How many records of each kind the database holds.
+    static func counts(_ connection: BlockingConnection) throws -> RecordCounts {
+        guard let row = try connection.rows("""
+            SELECT (SELECT count(*) FROM territory), (SELECT count(*) FROM "user"), (SELECT count(*) FROM device),
+                   (SELECT count(*) FROM account), (SELECT count(*) FROM contact), (SELECT count(*) FROM lead),
+                   (SELECT count(*) FROM opportunity), (SELECT count(*) FROM activity),
+                   (SELECT count(*) FROM product), (SELECT count(*) FROM product_option),
+                   (SELECT count(*) FROM price_book), (SELECT count(*) FROM configurator_model),
+                   (SELECT count(*) FROM forecast_submission)
+            """).first else { throw PostgresStoreQueryError.noRow }
+        let values = try (0..<13).map { index in Int(try row.makeRandomAccess()[index].decode(Int64.self)) }
+        var counts = RecordCounts()
+        (counts.territories, counts.users, counts.devices, counts.accounts, counts.contacts, counts.leads) =
+            (values[0], values[1], values[2], values[3], values[4], values[5])
+        (counts.opportunities, counts.activities, counts.products, counts.productOptions, counts.priceBooks) =
+            (values[6], values[7], values[8], values[9], values[10])
+        (counts.configuratorModels, counts.forecastSubmissions) = (values[11], values[12])
+        return counts
+    }
+
+    /// `SELECT … FROM table [WHERE column = ANY(ids)] ORDER BY order`.
+    private static func filtered<Entity>(_ shape: TableShape, _ column: String, _ ids: Set<EntityID<Entity>>?,
+                                         order: String) -> PostgresQuery {
+        guard let ids else { return "\(unescaped: shape.selectSQL) ORDER BY \(unescaped: order)" }
+        return "\(unescaped: shape.selectSQL) WHERE \(unescaped: column) = ANY(\(ids.map(\.uuid))) ORDER BY \(unescaped: order)"
+    }
+}
