@@ -4,8 +4,9 @@
 # `outpost sync` (wall time, CPU, peak RSS, bytes on the wire), then the replica's size
 # on disk and `outpost forecast` (median of 5 wall times, peak RSS), unlocked.
 #   scripts/bench-large.sh [large|medium|small]     (default: large)
-# BEFORE=DIR also runs the `outpost` binary in DIR (e.g. a copy of the previous
-# commit's release build) on the same server, side by side, and prints new/old ratios.
+# BEFORE=DIR also measures the `outpost` and `outpost-server` binaries in DIR (e.g. a
+# copy of the previous commit's release build) the same way, first, on their own demo
+# company (the two builds may not share a database or a protocol), and prints new/old.
 # BUILD=debug skips the release build (faster to build, slower to run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,33 +14,55 @@ scale="${1:-large}"
 config="${BUILD:-release}"
 port="${OUTPOST_PORT:-8094}"
 run="bench-large-run"
-rep="rep.$scale"
 
-source scripts/demo-server.sh
-managers="$("$bin/outpost-server" user list --json | python3 -c '
+scripts/install-deps.sh
+echo "==> Building ($config)…" >&2
+swift build -c "$config" -j 1 --product outpost-server >/dev/null
+swift build -c "$config" -j 1 --product outpost >/dev/null
+bin="$(swift build -c "$config" --show-bin-path)"
+rm -rf "$run" && mkdir -p "$run"
+export OUTPOST_PASSPHRASE="${OUTPOST_PASSPHRASE:-bench passphrase}"
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true' EXIT
+
+# measure LABEL DIR: the whole benchmark with DIR's outpost-server and outpost.
+measure() {
+  local label="$1" dir="$2" db="$run/$1.hq.sqlite" managers manager folder code
+  echo "==> $label: demo --scale $scale" >&2
+  "$dir/outpost-server" init --db "$db" >/dev/null
+  "$dir/outpost-server" demo --db "$db" --scale "$scale" >/dev/null
+  "$dir/outpost-server" serve --db "$db" --port "$port" --sync-port $((port + 1)) --log-level warning 2>"$run/$label.server.log" &
+  server=$!
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+  managers="$("$dir/outpost-server" user list --db "$db" --json | python3 -c '
 import json, sys
 users = json.load(sys.stdin)
 for territory in ("DACH", "World"):
     print(next(u["name"] for u in users if u["role"] == "manager" and territory in u["territories"]))')"
-
-clients=("new:$bin/outpost")
-[ -n "${BEFORE:-}" ] && clients=("old:$BEFORE/outpost" "${clients[@]}")
-
-for entry in "${clients[@]}"; do
-  label="${entry%%:*}" client="${entry#*:}"
+  echo "$managers" > "$run/managers"
   for manager in $managers; do
     folder="$run/$label.$manager"
-    bin_saved="$bin"; bin="$(dirname "$client")"; enrol "$manager" "$folder"; bin="$bin_saved"
-    /usr/bin/time -f "%e %U %S %M" -o "$folder.sync-time" "$client" sync --json --replica "$folder" > "$folder.sync.json"
+    code="$("$dir/outpost-server" device enrol --db "$db" --user "$manager" --server "http://127.0.0.1:$port" --json \
+      | python3 -c 'import json, sys; print(json.load(sys.stdin)["code"])')"
+    "$dir/outpost" enrol --replica "$folder" --server "http://127.0.0.1:$port" --code "$code" >/dev/null
+    "$dir/outpost" unlock --replica "$folder" >/dev/null
+    echo "==> $label: $manager bootstraps" >&2
+    /usr/bin/time -f "%e %U %S %M" -o "$folder.sync-time" "$dir/outpost" sync --json --replica "$folder" > "$folder.sync.json"
     for _ in 1 2 3 4 5; do
-      /usr/bin/time -f "%e %U %S %M" -a -o "$folder.forecast-time" "$client" forecast --replica "$folder" > "$folder.forecast.txt"
+      /usr/bin/time -f "%e %U %S %M" -a -o "$folder.forecast-time" "$dir/outpost" forecast --replica "$folder" > "$folder.forecast.txt"
     done
   done
-done
+  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+}
 
-python3 - "$run" "$managers" "${clients[@]}" <<'PY'
+labels=()
+if [ -n "${BEFORE:-}" ]; then measure old "$BEFORE"; labels+=(old); fi
+measure new "$bin"; labels+=(new)
+
+python3 - "$run" "${labels[@]}" <<'PY'
 import json, os, statistics, sys
-run, managers, clients = sys.argv[1], sys.argv[2].split(), [c.split(":", 1)[0] for c in sys.argv[3:]]
+run, labels = sys.argv[1], sys.argv[2:]
+managers = open(f"{run}/managers").read().split()
 def figures(label, manager):
     folder = f"{run}/{label}.{manager}"
     wall, user, system, rss = open(f"{folder}.sync-time").read().split()
@@ -54,14 +77,15 @@ def figures(label, manager):
         "bootstrap peak RSS MB": int(rss) / 1024,
         "replica on disk MB": size / 1e6,
         "forecast wall ms (median of 5)": statistics.median(float(f[0]) for f in forecasts) * 1000,
+        "forecast CPU ms (median of 5)": statistics.median(float(f[1]) + float(f[2]) for f in forecasts) * 1000,
         "forecast peak RSS MB": max(int(f[3]) for f in forecasts) / 1024,
     }
 for manager in managers:
-    rows = {label: figures(label, manager) for label in clients}
+    rows = {label: figures(label, manager) for label in labels}
     print(f"\n{manager}")
-    print(f"  {'figure':<32}" + "".join(f"{label:>14}" for label in clients) + ("        new/old" if len(clients) == 2 else ""))
-    for key in rows[clients[0]]:
-        values = [rows[label][key] for label in clients]
+    print(f"  {'figure':<32}" + "".join(f"{label:>14}" for label in labels) + ("        new/old" if len(labels) == 2 else ""))
+    for key in rows[labels[0]]:
+        values = [rows[label][key] for label in labels]
         line = f"  {key:<32}" + "".join(f"{v:>14.2f}" if isinstance(v, float) else f"{v:>14}" for v in values)
         if len(values) == 2 and values[0]:
             line += f"  {values[1] / values[0]:>13.3f}"
