@@ -49,6 +49,20 @@ enum PostgresMigrations {
             """,
             "UPDATE replica_record r SET parent = uuid_send(o.quote_id) FROM sales_order o WHERE r.id = uuid_send(o.id)",
         ]),
+        // Which document each stored chunk belongs to, and each device's uploaded bytes
+        // (SQLite's v20-documents), so the schemas stay alike; this backend does not store
+        // document content yet, and answers content requests as unavailable.
+        ("pg6-documents", [
+            """
+            CREATE TABLE document_chunk (
+                document bytea NOT NULL CHECK (length(document) = 16),
+                chunk bytea NOT NULL CHECK (length(chunk) = 32),
+                PRIMARY KEY (document, chunk)
+            )
+            """,
+            "CREATE INDEX document_chunk_by_chunk ON document_chunk(chunk)",
+            "CREATE TABLE document_upload (device bigint PRIMARY KEY, bytes bigint NOT NULL)",
+        ]),
     ]
 
     /// The advisory lock key migrations hold (any constant other Outpost locks do not use).
