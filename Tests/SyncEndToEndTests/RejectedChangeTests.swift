@@ -24,7 +24,7 @@ struct RejectedChangeTests {
     }
 
     @Test("A refused change keeps its kind, record name, values and reason through evictions; it exports, and goes only when discarded",
-          .timeLimit(.minutes(3)))
+          .timeLimit(.minutes(5)))
     func refusedChangeStaysWhole() async throws {
         let hub = try await LiveHub.start()
         defer { Task { await hub.stop() } }
