@@ -188,6 +188,20 @@ struct Docs: ParsableCommand {
         }
     }
 
+    /// Keeps document `id` on this device or stops keeping it; with `--json` prints the
+    /// document and returns nil, else returns it for the command's sentence.
+    static func setPinned(_ id: String, _ pinned: Bool, _ options: ReplicaOptions, _ output: JSONOption) throws -> LocalDocument? {
+        let replica = try options.open()
+        let local = try replica.document(id)
+        try replica.setPinned(local.document.id, pinned)
+        let now = try replica.document(local.document.id.description)
+        if output.json {
+            try Output.json(Row(now))
+            return nil
+        }
+        return now
+    }
+
     struct Pin: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Keep a document on this device: its content is fetched at the next syncs.",
@@ -198,12 +212,8 @@ struct Docs: ParsableCommand {
         @Argument(help: "The document's id (or a unique prefix).") var id: String
 
         func run() throws {
-            let replica = try options.open()
-            let local = try replica.document(id)
-            try replica.setPinned(local.document.id, true)
-            let now = try replica.document(local.document.id.description)
-            if output.json { return try Output.json(Row(now)) }
-            print("pinned \"\(local.document.title)\": " + (now.isFetched ? "on this device" : "\(ByteCount.text(now.missingBytes)) to fetch at the next sync"))
+            guard let now = try Docs.setPinned(id, true, options, output) else { return }
+            print("pinned \"\(now.document.title)\": " + (now.isFetched ? "on this device" : "\(ByteCount.text(now.missingBytes)) to fetch at the next sync"))
         }
     }
 
@@ -217,12 +227,8 @@ struct Docs: ParsableCommand {
         @Argument(help: "The document's id (or a unique prefix).") var id: String
 
         func run() throws {
-            let replica = try options.open()
-            let local = try replica.document(id)
-            try replica.setPinned(local.document.id, false)
-            let now = try replica.document(local.document.id.description)
-            if output.json { return try Output.json(Row(now)) }
-            print("unpinned \"\(local.document.title)\"" + (local.document.pinnedEverywhere ? "; the admin keeps it on every device" : ""))
+            guard let now = try Docs.setPinned(id, false, options, output) else { return }
+            print("unpinned \"\(now.document.title)\"" + (now.document.pinnedEverywhere ? "; the admin keeps it on every device" : ""))
         }
     }
 
