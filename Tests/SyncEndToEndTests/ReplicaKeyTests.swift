@@ -67,8 +67,18 @@ struct ReplicaKeyTests {
     }
 
     /// The line of /proc/keys describing the key `description`, if the kernel holds it.
+    ///
+    /// The listing is read in one `read(2)`: the kernel walks its keys once per call, and
+    /// a listing read in several calls can skip a key while other tests add and remove
+    /// theirs between the calls.
     static func keyringLine(_ description: String) throws -> String? {
-        try String(contentsOfFile: "/proc/keys", encoding: .utf8).split(separator: "\n")
+        let file = open("/proc/keys", O_RDONLY)
+        guard file >= 0 else { throw CocoaError(.fileReadNoPermission) }
+        defer { close(file) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        let count = read(file, &buffer, buffer.count)
+        guard count >= 0 else { throw CocoaError(.fileReadUnknown) }
+        return String(decoding: buffer[..<count], as: UTF8.self).split(separator: "\n")
             .first { $0.contains(" \(description):") }.map(String.init)
     }
 }
