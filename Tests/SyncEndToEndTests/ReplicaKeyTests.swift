@@ -18,6 +18,7 @@ struct ReplicaKeyTests {
         #expect(unlock.status == 0, "\(unlock.output)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: rep.folder.path).allSatisfy { $0.hasPrefix(Replica.fileName) },
                 "outpost unlock wrote a file into the replica folder")
+        #expect(UnlockCache(folder: rep.folder).read() != nil, "the kernel keyring does not hold the unlocked key")
         let kept = try #require(try Self.keyringLine(description), "no key \(description) in the kernel keyring")
         // /proc/keys: serial, flags, usage, timeout ("perm" for a key that never expires), …
         let timeout = kept.split(separator: " ", omittingEmptySubsequences: true)[3]
@@ -68,17 +69,22 @@ struct ReplicaKeyTests {
 
     /// The line of /proc/keys describing the key `description`, if the kernel holds it.
     ///
-    /// The listing is read in one `read(2)`: the kernel walks its keys once per call, and
-    /// a listing read in several calls can skip a key while other tests add and remove
-    /// theirs between the calls.
+    /// The kernel hands the listing out a page per `read(2)`, and a short read is not its
+    /// end (a reader that stops there misses every key past the first page), so this
+    /// reads until the kernel says the end.
     static func keyringLine(_ description: String) throws -> String? {
         let file = open("/proc/keys", O_RDONLY)
         guard file >= 0 else { throw CocoaError(.fileReadNoPermission) }
         defer { close(file) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        let count = read(file, &buffer, buffer.count)
-        guard count >= 0 else { throw CocoaError(.fileReadUnknown) }
-        return String(decoding: buffer[..<count], as: UTF8.self).split(separator: "\n")
+        var listing: [UInt8] = []
+        var page = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = read(file, &page, page.count)
+            guard count >= 0 else { throw CocoaError(.fileReadUnknown) }
+            if count == 0 { break }
+            listing += page[..<count]
+        }
+        return String(decoding: listing, as: UTF8.self).split(separator: "\n")
             .first { $0.contains(" \(description):") }.map(String.init)
     }
 }
