@@ -46,29 +46,6 @@ enum PostgresRecords {
                                ConfiguratorModel.init(stored:)).first
     }
 
-    /// Every price book with its entries, by name.
-    static func priceBooks(_ connection: BlockingConnection) throws -> [PriceBook] {
-        var entries: [PriceBookID: [ProductID: Money]] = [:]
-        for entry in try connection.decoded("\(unescaped: PriceBook.entryShape.selectSQL)", PriceBook.entry(stored:)) {
-            entries[entry.book, default: [:]][entry.product] = entry.price
-        }
-        return try connection.decoded("\(unescaped: PriceBook.shape.selectSQL) ORDER BY name, id") { row throws(StoreError) in
-            try PriceBook(stored: row, entries: entries[try row.id(0, "price_book", "id")] ?? [:])
-        }
-    }
-
-    /// Every forecast submission with its amounts, by period, territory and id.
-    static func forecastSubmissions(_ connection: BlockingConnection) throws -> [ForecastSubmission] {
-        var amounts: [EntityID<ForecastSubmission>: [ForecastCategory: Money]] = [:]
-        for amount in try connection.decoded("\(unescaped: ForecastSubmission.amountShape.selectSQL)", ForecastSubmission.amount(stored:)) {
-            amounts[amount.submission, default: [:]][amount.category] = amount.amount
-        }
-        return try connection.decoded("\(unescaped: ForecastSubmission.shape.selectSQL) ORDER BY period, territory_id, id") {
-            row throws(StoreError) in
-            try ForecastSubmission(stored: row, amounts: amounts[try row.id(0, "forecast_submission", "id")] ?? [:])
-        }
-    }
-
     /// The live records of `kind` in `replica_record`, decoded from their merged views
     /// (the kinds without a domain table: quotas, forecast adjustments).
     static func replicated<R: ReplicatedRecord>(_ connection: BlockingConnection, _ kind: ReplicatedKind) throws -> [R] {
