@@ -28,12 +28,7 @@ struct FieldMapping<Value>: Sendable {
 
 extension FieldMapping where Value == String {
     /// `.string`.
-    static var string: FieldMapping {
-        FieldMapping(valueCase: .string, text: .string, encode: { .string($0) }) { value, _ throws(FieldProblem) in
-            guard case .string(let text) = value else { throw .wrongCase(value, expected: .string) }
-            return text
-        }
-    }
+    static var string: FieldMapping { .textForm(.string) }
 }
 
 extension FieldMapping where Value == Int {
