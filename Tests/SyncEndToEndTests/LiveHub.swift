@@ -72,9 +72,7 @@ final class LiveHub: Sendable {
 
     /// A one-time enrolment code for `user`.
     func code(for user: User) async throws -> String {
-        let (code, record) = try EnrolmentCodes.issue(for: user.id, lifetime: .seconds(600))
-        try await store.addEnrolmentCode(record)
-        return code
+        try await store.enrolmentCode(for: user)
     }
 
     /// The passphrase test devices encrypt their replicas with.
