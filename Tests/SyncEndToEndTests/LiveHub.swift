@@ -62,6 +62,17 @@ final class LiveHub: Sendable {
         return LiveHub(folder: folder, store: store, company: company, httpPort: httpPort, listener: listener, app: app)
     }
 
+    /// Runs `body` with a started hub, then stops it, whether `body` returns or throws.
+    static func with(batchSize: Int = 1000, limits: SyncLimits = SyncLimits(burst: 1000),
+                     _ body: (LiveHub) async throws -> Void) async throws {
+        let hub = try await start(batchSize: batchSize, limits: limits)
+        do { try await body(hub) } catch {
+            await hub.stop()
+            throw error
+        }
+        await hub.stop()
+    }
+
     /// Stops both listeners and removes the folder.
     func stop() async {
         app.cancel()
