@@ -11,27 +11,6 @@ import StateCoding
 /// mapping (``StoredRow``). Every value is bound; table and column names come from the
 /// mapping's constants.
 enum PostgresRecords {
-    static func accounts(_ connection: BlockingConnection, in territories: Set<TerritoryID>?) throws -> [Account] {
-        try connection.decoded(filtered(Account.shape, "territory_id", territories, order: "name, id"), Account.init(stored:))
-    }
-
-    static func contacts(_ connection: BlockingConnection, of accounts: Set<AccountID>?) throws -> [Contact] {
-        try connection.decoded(filtered(Contact.shape, "account_id", accounts, order: "last_name, first_name, id"), Contact.init(stored:))
-    }
-
-    static func opportunities(_ connection: BlockingConnection, of accounts: Set<AccountID>?) throws -> [Opportunity] {
-        try connection.decoded(filtered(Opportunity.shape, "account_id", accounts, order: "close_date, name, id"),
-                               Opportunity.init(stored:))
-    }
-
-    static func leads(_ connection: BlockingConnection, in territories: Set<TerritoryID>?) throws -> [Lead] {
-        try connection.decoded(filtered(Lead.shape, "territory_id", territories, order: "company, id"), Lead.init(stored:))
-    }
-
-    static func activities(_ connection: BlockingConnection, of accounts: Set<AccountID>?) throws -> [Activity] {
-        try connection.decoded(filtered(Activity.shape, "account_id", accounts, order: "day, id"), Activity.init(stored:))
-    }
-
     static func products(_ connection: BlockingConnection) throws -> [Product] {
         try connection.decoded("\(unescaped: Product.shape.selectSQL) ORDER BY sku", Product.init(stored:))
     }
@@ -67,12 +46,5 @@ enum PostgresRecords {
         }
         let columns = row.makeRandomAccess()
         return try RecordCounts { index in Int(try columns[index].decode(Int64.self)) }
-    }
-
-    /// `SELECT … FROM table [WHERE column = ANY(ids)] ORDER BY order`.
-    private static func filtered<Entity>(_ shape: TableShape, _ column: String, _ ids: Set<EntityID<Entity>>?,
-                                         order: String) -> PostgresQuery {
-        guard let ids else { return "\(unescaped: shape.selectSQL) ORDER BY \(unescaped: order)" }
-        return "\(unescaped: shape.selectSQL) WHERE \(unescaped: column) = ANY(\(ids.map(\.uuid))) ORDER BY \(unescaped: order)"
     }
 }

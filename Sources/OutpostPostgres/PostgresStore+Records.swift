@@ -33,23 +33,23 @@ extension PostgresStore: RecordStore {
     }
 
     public func accounts(in territories: Set<TerritoryID>?) async throws(StoreError) -> [Account] {
-        try await records("listing accounts") { try PostgresRecords.accounts($0.connection, in: territories) }
+        try await records("listing accounts") { try Account.fetchAll($0.connection, of: territories) }
     }
 
     public func contacts(of accounts: Set<AccountID>?) async throws(StoreError) -> [Contact] {
-        try await records("listing contacts") { try PostgresRecords.contacts($0.connection, of: accounts) }
+        try await records("listing contacts") { try Contact.fetchAll($0.connection, of: accounts) }
     }
 
     public func opportunities(of accounts: Set<AccountID>?) async throws(StoreError) -> [Opportunity] {
-        try await records("listing opportunities") { try PostgresRecords.opportunities($0.connection, of: accounts) }
+        try await records("listing opportunities") { try Opportunity.fetchAll($0.connection, of: accounts) }
     }
 
     public func leads(in territories: Set<TerritoryID>?) async throws(StoreError) -> [Lead] {
-        try await records("listing leads") { try PostgresRecords.leads($0.connection, in: territories) }
+        try await records("listing leads") { try Lead.fetchAll($0.connection, of: territories) }
     }
 
     public func activities(of accounts: Set<AccountID>?) async throws(StoreError) -> [Activity] {
-        try await records("listing activities") { try PostgresRecords.activities($0.connection, of: accounts) }
+        try await records("listing activities") { try Activity.fetchAll($0.connection, of: accounts) }
     }
 
     public func forecastSubmissions() async throws(StoreError) -> [ForecastSubmission] {

@@ -24,18 +24,12 @@ public struct ChangedRecord: Hashable, Sendable {
 extension SQLiteStore {
     /// Leads, optionally only those in the given territories, by company.
     public func leads(in territories: Set<TerritoryID>?) async throws(StoreError) -> [Lead] {
-        let filter = IDFilter("territory_id", territories)
-        return try await read("listing leads") { db in
-            try db.fetch(Lead.selectSQL + filter.clause + " ORDER BY company, id", filter.arguments, Lead.init(row:))
-        }
+        try await read("listing leads") { db in try Lead.fetchAll(db, of: territories) }
     }
 
     /// Activities, optionally only those of the given accounts, by day.
     public func activities(of accounts: Set<AccountID>?) async throws(StoreError) -> [Activity] {
-        let filter = IDFilter("account_id", accounts)
-        return try await read("listing activities") { db in
-            try db.fetch(Activity.selectSQL + filter.clause + " ORDER BY day, id", filter.arguments, Activity.init(row:))
-        }
+        try await read("listing activities") { db in try Activity.fetchAll(db, of: accounts) }
     }
 
     /// Every price book with its entries, by name.

@@ -257,26 +257,15 @@ public final class SQLiteStore: OutpostStore {
     // MARK: CRM records
 
     public func accounts(in territories: Set<TerritoryID>?) async throws(StoreError) -> [Account] {
-        let filter = IDFilter("territory_id", territories)
-        return try await read("listing accounts") { db in
-            try db.fetch(Account.selectSQL + filter.clause + " ORDER BY name, id", filter.arguments, Account.init(row:))
-        }
+        try await read("listing accounts") { db in try Account.fetchAll(db, of: territories) }
     }
 
     public func contacts(of accounts: Set<AccountID>?) async throws(StoreError) -> [Contact] {
-        let filter = IDFilter("account_id", accounts)
-        return try await read("listing contacts") { db in
-            try db.fetch(Contact.selectSQL + filter.clause + " ORDER BY last_name, first_name, id", filter.arguments,
-                         Contact.init(row:))
-        }
+        try await read("listing contacts") { db in try Contact.fetchAll(db, of: accounts) }
     }
 
     public func opportunities(of accounts: Set<AccountID>?) async throws(StoreError) -> [Opportunity] {
-        let filter = IDFilter("account_id", accounts)
-        return try await read("listing opportunities") { db in
-            try db.fetch(Opportunity.selectSQL + filter.clause + " ORDER BY close_date, name, id", filter.arguments,
-                         Opportunity.init(row:))
-        }
+        try await read("listing opportunities") { db in try Opportunity.fetchAll(db, of: accounts) }
     }
 
     // MARK: Catalog

@@ -1,0 +1,44 @@
+public import OutpostModel
+
+/// A record both backends list the same way: every one, or only those whose
+/// ``filterColumn`` holds one of some owners' ids, in ``listingOrder``.
+public protocol FilteredListing: DomainRecord {
+    /// The entity a listing may be limited to some of: an account's territory.
+    associatedtype Owner
+    /// The column holding the owner's id: `territory_id`.
+    static var filterColumn: String { get }
+    /// The `ORDER BY` of a listing: `name, id`.
+    static var listingOrder: String { get }
+    /// Decodes a row of `shape.selectSQL`.
+    init(stored row: some StoredRow) throws(StoreError)
+}
+
+extension Account: FilteredListing {
+    public typealias Owner = Territory
+    public static let filterColumn = "territory_id"
+    public static let listingOrder = "name, id"
+}
+
+extension Contact: FilteredListing {
+    public typealias Owner = Account
+    public static let filterColumn = "account_id"
+    public static let listingOrder = "last_name, first_name, id"
+}
+
+extension Opportunity: FilteredListing {
+    public typealias Owner = Account
+    public static let filterColumn = "account_id"
+    public static let listingOrder = "close_date, name, id"
+}
+
+extension Lead: FilteredListing {
+    public typealias Owner = Territory
+    public static let filterColumn = "territory_id"
+    public static let listingOrder = "company, id"
+}
+
+extension Activity: FilteredListing {
+    public typealias Owner = Account
+    public static let filterColumn = "account_id"
+    public static let listingOrder = "day, id"
+}
