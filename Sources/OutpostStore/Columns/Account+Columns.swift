@@ -1,11 +1,15 @@
 public import OutpostModel
 
-extension Account: DomainRecord {
+extension Account: FilteredListing {
     public static let shape = TableShape(
         "account",
         writes: ["id", "territory_id", "name", "name_key", "industry", "city", "country", "phone", "last_visit", "vat_number",
                  "website", "change_seq"],
         reads: ["id", "territory_id", "name", "industry", "city", "country", "phone", "last_visit", "vat_number", "website"])
+
+    public typealias Owner = Territory
+    public static let filterColumn = "territory_id"
+    public static let listingOrder = "name, id"
 
     /// The lower-cased name used for prefix search (`name_key`).
     public static func nameKey(_ name: String) -> String { name.lowercased() }

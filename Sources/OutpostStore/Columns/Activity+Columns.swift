@@ -1,12 +1,16 @@
 public import OutpostModel
 
-extension Activity: DomainRecord {
+extension Activity: FilteredListing {
     public static let shape = TableShape(
         "activity",
         writes: ["id", "kind", "subject", "day", "account_id", "contact_id", "opportunity_id", "owner_id", "done", "notes",
                  "due_time", "change_seq"],
         reads: ["id", "kind", "subject", "day", "account_id", "contact_id", "opportunity_id", "owner_id", "done", "notes",
                 "due_time"])
+
+    public typealias Owner = Account
+    public static let filterColumn = "account_id"
+    public static let listingOrder = "day, id"
 
     public func statements(changeSeq: Int64, upsert: Bool) -> [RowStatement] {
         [.write(TableRow(Self.shape, [.id(id), .text(kind.rawValue), .text(subject), .text(day.description), .id(accountID),

@@ -1,10 +1,14 @@
 public import OutpostModel
 
-extension Contact: DomainRecord {
+extension Contact: FilteredListing {
     public static let shape = TableShape(
         "contact",
         writes: ["id", "account_id", "first_name", "last_name", "email", "phone", "title", "change_seq"],
         reads: ["id", "account_id", "first_name", "last_name", "email", "phone", "title"])
+
+    public typealias Owner = Account
+    public static let filterColumn = "account_id"
+    public static let listingOrder = "last_name, first_name, id"
 
     public func statements(changeSeq: Int64, upsert: Bool) -> [RowStatement] {
         [.write(TableRow(Self.shape, [.id(id), .id(accountID), .text(firstName), .text(lastName), .text(email?.value), .text(phone),

@@ -12,33 +12,3 @@ public protocol FilteredListing: DomainRecord {
     /// Decodes a row of `shape.selectSQL`.
     init(stored row: some StoredRow) throws(StoreError)
 }
-
-extension Account: FilteredListing {
-    public typealias Owner = Territory
-    public static let filterColumn = "territory_id"
-    public static let listingOrder = "name, id"
-}
-
-extension Contact: FilteredListing {
-    public typealias Owner = Account
-    public static let filterColumn = "account_id"
-    public static let listingOrder = "last_name, first_name, id"
-}
-
-extension Opportunity: FilteredListing {
-    public typealias Owner = Account
-    public static let filterColumn = "account_id"
-    public static let listingOrder = "close_date, name, id"
-}
-
-extension Lead: FilteredListing {
-    public typealias Owner = Territory
-    public static let filterColumn = "territory_id"
-    public static let listingOrder = "company, id"
-}
-
-extension Activity: FilteredListing {
-    public typealias Owner = Account
-    public static let filterColumn = "account_id"
-    public static let listingOrder = "day, id"
-}

@@ -1,12 +1,16 @@
 public import OutpostModel
 
-extension Lead: DomainRecord {
+extension Lead: FilteredListing {
     public static let shape = TableShape(
         "lead",
         writes: ["id", "territory_id", "company", "first_name", "last_name", "email", "status", "owner_id", "country", "postcode",
                  "industry", "product_interest", "change_seq"],
         reads: ["id", "territory_id", "company", "first_name", "last_name", "email", "status", "owner_id", "country", "postcode",
                 "industry", "product_interest"])
+
+    public typealias Owner = Territory
+    public static let filterColumn = "territory_id"
+    public static let listingOrder = "company, id"
 
     public func statements(changeSeq: Int64, upsert: Bool) -> [RowStatement] {
         [.write(TableRow(Self.shape, [.id(id), .id(territoryID), .text(company), .text(firstName), .text(lastName), .text(email?.value),

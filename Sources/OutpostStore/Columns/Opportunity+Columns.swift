@@ -1,11 +1,15 @@
 public import OutpostModel
 
-extension Opportunity: DomainRecord {
+extension Opportunity: FilteredListing {
     public static let shape = TableShape(
         "opportunity",
         writes: ["id", "account_id", "owner_id", "name", "stage", "amount_minor", "amount_currency", "close_date", "probability",
                  "change_seq"],
         reads: ["id", "account_id", "owner_id", "name", "stage", "amount_minor", "amount_currency", "close_date", "probability"])
+
+    public typealias Owner = Account
+    public static let filterColumn = "account_id"
+    public static let listingOrder = "close_date, name, id"
 
     public func statements(changeSeq: Int64, upsert: Bool) -> [RowStatement] {
         [.write(TableRow(Self.shape, [.id(id), .id(accountID), .id(ownerID), .text(name), .text(stage.rawValue),
