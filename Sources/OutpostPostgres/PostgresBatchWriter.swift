@@ -137,7 +137,7 @@ struct PostgresBatchWriter {
     /// next change sequence value (its version).
     private mutating func resign(_ products: Set<ProductID>, key: SigningKeyPair) throws {
         let connection = ledger.connection
-        let priceBooks = try PostgresRecords.priceBooks(connection)
+        let priceBooks = try PriceBook.fetchAll(connection)
         for productID in products.sorted(by: { RecordID($0) < RecordID($1) }) {
             guard let product = try connection.decoded("\(unescaped: Product.shape.selectSQL) WHERE id = \(productID.uuid)",
                                                        Product.init(stored:)).first else { continue }
