@@ -1,4 +1,3 @@
-import TerminalOutput
 import ArgumentParser
 import OutpostModel
 import OutpostSQLite
@@ -53,8 +52,7 @@ struct CatalogOptionCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRecords { database in
                 let detail = try await CatalogSummary.detail(of: try await CatalogLookup.product(product, in: database), in: database)
-                if output.json { return try Output.json(detail.options) }
-                Output.table(["option", "name", "price"], detail.options.map { [$0.code, $0.name, "\($0.price) \($0.currency)"] })
+                try output.print(detail.options, headers: ["option", "name", "price"]) { [$0.code, $0.name, "\($0.price) \($0.currency)"] }
             }
         }
     }

@@ -1,5 +1,4 @@
 import Foundation
-import TerminalOutput
 import ArgumentParser
 import OutpostModel
 import OutpostSQLite
@@ -63,9 +62,9 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
                 Row(id: $0.id.description, name: $0.name, currency: $0.currency.code, entries: $0.entries.count,
                     threshold: $0.approvalThresholdBasisPoints.map(TierText.percent))
             }
-            if output.json { return try Output.json(rows) }
-            Output.table(["price book", "cur", "entries", "approval over"],
-                         rows.map { [$0.name, $0.currency, String($0.entries), $0.threshold.map { "\($0) %" } ?? "any discount"] })
+            try output.print(rows, headers: ["price book", "cur", "entries", "approval over"]) {
+                [$0.name, $0.currency, String($0.entries), $0.threshold.map { "\($0) %" } ?? "any discount"]
+            }
         }
     }
 
@@ -94,9 +93,9 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
                     return Row(sku: product.sku, name: product.name, price: price.decimalString, currency: price.currency.code,
                                tiers: priceBook.tiers[product.id].map(TierText.describe))
                 }
-                if output.json { return try Output.json(rows) }
-                Output.table(["sku", "name", "price", "tiers (from qty:% off)"],
-                             rows.map { [$0.sku, $0.name, "\($0.price) \($0.currency)", $0.tiers ?? "—"] })
+                try output.print(rows, headers: ["sku", "name", "price", "tiers (from qty:% off)"]) {
+                    [$0.sku, $0.name, "\($0.price) \($0.currency)", $0.tiers ?? "—"]
+                }
             }
         }
     }

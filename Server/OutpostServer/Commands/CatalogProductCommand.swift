@@ -60,11 +60,10 @@ struct CatalogProductCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRecords { database in
                 let rows = try await CatalogSummary.products(in: database)
-                if output.json { return try Output.json(rows) }
-                Output.table(["sku", "name", "list price", "options", "rules", "price books"], rows.map {
+                try output.print(rows, headers: ["sku", "name", "list price", "options", "rules", "price books"]) {
                     [$0.sku, $0.name, "\($0.listPrice) \($0.currency)", String($0.options), $0.rules ? "yes" : "no",
                      $0.priceBooks.isEmpty ? "retired (no price book)" : $0.priceBooks.joined(separator: ", ")]
-                })
+                }
             }
         }
     }

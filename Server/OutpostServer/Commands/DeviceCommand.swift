@@ -110,15 +110,10 @@ struct DeviceCommand: AsyncParsableCommand {
                            enrolled: device.enrolledAt, lastSync: device.lastSyncAt, revoked: device.isRevoked,
                            retiring: retiring[device.id], refusedSync: refused)
             }
-            if output.json {
-                try Output.json(rows)
-            } else if rows.isEmpty {
-                print("No devices enrolled. Issue a code with: outpost-server device enrol --user NAME")
-            } else {
-                let show: (Date?) -> String = { $0?.formatted(.iso8601) ?? "never" }
-                Output.table(["id", "device", "enrolled", "last sync", "state", "refused sync"],
-                             rows.map { [$0.id.description, $0.described, show($0.enrolled), show($0.lastSync), $0.state,
-                                         $0.refusedSync.map(show) ?? "-"] }, maxCellWidth: 64)
+            let show: (Date?) -> String = { $0?.formatted(.iso8601) ?? "never" }
+            try output.print(rows, headers: ["id", "device", "enrolled", "last sync", "state", "refused sync"], maxCellWidth: 64,
+                             empty: "No devices enrolled. Issue a code with: outpost-server device enrol --user NAME") {
+                [$0.id.description, $0.described, show($0.enrolled), show($0.lastSync), $0.state, $0.refusedSync.map(show) ?? "-"]
             }
         }
     }

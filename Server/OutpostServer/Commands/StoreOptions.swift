@@ -1,4 +1,5 @@
 import ArgumentParser
+import TerminalOutput
 import Foundation
 import OutpostPostgres
 import OutpostSQLite
@@ -122,4 +123,19 @@ struct NotOnPostgres: Error {}
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON for scripts instead of a table.")
     var json = false
+
+    /// Prints the rows a list command found: with `--json` as a JSON array; else `empty`
+    /// (when given) if there are none, or a table of `headers` with the `cells` of each row.
+    /// - Parameters:
+    ///   - rows: what the command lists, in the order to print.
+    ///   - headers: the table's column titles.
+    ///   - maxCellWidth: the widest a cell may be before it is cut (36 by default, as ``Output/table(_:_:maxCellWidth:)``).
+    ///   - empty: what to say instead of an empty table, e.g. how to add the first row.
+    ///   - cells: a row's cells, one per header.
+    func print<Row: Encodable>(_ rows: [Row], headers: [String], maxCellWidth: Int = 36, empty: String? = nil,
+                               cells: (Row) -> [String]) throws {
+        if json { return try Output.json(rows) }
+        if rows.isEmpty, let empty { return Swift.print(empty) }
+        Output.table(headers, rows.map(cells), maxCellWidth: maxCellWidth)
+    }
 }
