@@ -33,9 +33,7 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
                 let book = PriceBook(name: name, currency: try Currency(code: currency.uppercased()),
                                      approvalThresholdBasisPoints: try threshold.map(TierText.basisPoints))
                 try book.validate()
-                var batch = RecordBatch()
-                batch.priceBooks = [book]
-                try await database.upsert(batch)
+                try await database.upsert([book], as: \.priceBooks)
                 print("Added price book \(name) (\(book.currency.code)); price products with: outpost-server catalog price-book set \"\(name)\" SKU PRICE")
             }
         }
@@ -189,7 +187,5 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
 /// Validates and stores a changed price book (re-signing the bundles of what it prices).
 private func write(_ book: PriceBook, _ database: some RecordStore) async throws {
     do { try book.validate() } catch { throw CommandError("\(error.reason)") }
-    var batch = RecordBatch()
-    batch.priceBooks = [book]
-    try await database.upsert(batch)
+    try await database.upsert([book], as: \.priceBooks)
 }

@@ -41,9 +41,7 @@ struct CatalogProductCommand: AsyncParsableCommand {
                 let product = Product(sku: sku, name: name,
                                       basePrice: try CatalogLookup.money(price, try Currency(code: currency.uppercased()), option: "--price"))
                 try product.validate()
-                var batch = RecordBatch()
-                batch.products = [product]
-                try await database.upsert(batch)
+                try await database.upsert([product], as: \.products)
                 print("Added product \(product.sku) (\(product.id)) at \(product.basePrice)")
             }
         }
@@ -112,9 +110,7 @@ struct CatalogProductCommand: AsyncParsableCommand {
                 product.basePrice = try price.map { try CatalogLookup.money($0, newCurrency, option: "--price") }
                     ?? Money(minorUnits: product.basePrice.minorUnits, currency: newCurrency)
                 try product.validate()
-                var batch = RecordBatch()
-                batch.products = [product]
-                try await database.upsert(batch)
+                try await database.upsert([product], as: \.products)
                 print("Changed product \(product.sku): \(product.name), list price \(product.basePrice)")
             }
         }

@@ -50,9 +50,7 @@ struct QuotaCommand: AsyncParsableCommand {
                 }
                 var quota = existing ?? Quota(userID: owner.id, territoryID: territoryID, period: forecastPeriod, amount: money)
                 quota.amount = money
-                var batch = RecordBatch()
-                batch.quotas = [quota]
-                try await database.upsert(batch)
+                try await database.upsert([quota], as: \.quotas)
                 let name = tree.byID[territoryID]?.name ?? territoryID.description
                 print("\(existing == nil ? "Set" : "Changed") \(owner.name)'s quota for \(forecastPeriod) in \(name) to \(money.decimalString) \(money.currency.code)")
             }
