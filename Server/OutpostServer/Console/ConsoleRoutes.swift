@@ -76,6 +76,14 @@ extension ConsoleService {
         return response
     }
 
+    /// Serves `page` at `path` (a GET) to a session that may see it for `roles`, as ``signedIn(_:roles:_:)`` does.
+    func page(_ path: RouterPath, roles: Set<Role>, on router: Router<BasicRequestContext>,
+              _ page: @escaping @Sendable (Request, ConsoleSessionRecord, Flash?) async throws -> Response) {
+        router.get(path) { request, _ in
+            try await signedIn(request, roles: roles) { session, flash in try await page(request, session, flash) }
+        }
+    }
+
     /// Runs `body` for a posted form whose session may act for `roles` and whose
     /// anti-forgery token is the session's; refuses anything else with 403, unchanged.
     func posted(_ request: Request, roles: Set<Role>, _ body: (ConsoleSessionRecord, ConsoleForm) async throws -> Response) async throws -> Response {
