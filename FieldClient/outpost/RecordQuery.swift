@@ -61,8 +61,8 @@ struct RecordQuery: ParsableArguments {
             filters.append { $0.view.values[owner] == me }
         }
         if open {
-            guard let isOpen = listing.isOpen else { throw ReplicaError(.invalid, "\(listing.command) have no open or closed state") }
-            filters.append { isOpen($0.view.values, kind) }
+            guard let rule = listing.open else { throw ReplicaError(.invalid, "\(listing.command) have no open or closed state") }
+            filters.append { rule.isOpen($0.view.values, kind) }
         }
         if period != nil || today {
             guard let name = listing.dateField else { throw ReplicaError(.invalid, "\(listing.command) have no date to filter on") }
