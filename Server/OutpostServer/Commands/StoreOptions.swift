@@ -74,22 +74,30 @@ struct StoreOptions: ParsableArguments {
     /// Runs `body` with the directory (territories, users, devices) of either backend;
     /// a PostgreSQL database must have been created with `init`.
     func withDirectory<T: Sendable>(_ body: (any DirectoryStore) async throws -> T) async throws -> T {
-        switch try location() {
-        case .sqlite: return try await body(try open())
-        case .postgres(let location): return try await PostgresStore.withStore(at: location, mode: .existing, body)
-        }
+        try await withStore(keyFile: { nil }) { try await body($0) }
     }
-}
 
-extension StoreOptions {
     /// Runs `body` with the records (CRM, catalog, forecasts) and directory of either
     /// backend; a PostgreSQL database must have been created with `init`, and writes that
     /// sign the catalog need its key file (``givenKeyFile``).
     func withRecords<T: Sendable>(_ body: (any RecordStore) async throws -> T) async throws -> T {
+        try await withStore(keyFile: { givenKeyFile }) { try await body($0) }
+    }
+
+    /// Runs `body` with the directory and enrolment codes of either backend; PostgreSQL
+    /// needs the key file (``requiredKeyFile()``).
+    func withEnrolment<T: Sendable>(_ body: (any EnrolmentCodeStore) async throws -> T) async throws -> T {
+        try await withStore(keyFile: requiredKeyFile) { try await body($0) }
+    }
+
+    /// The one path by which the commands above open either backend: the SQLite file, or
+    /// the PostgreSQL database with the key file `keyFile` gives.
+    private func withStore<T: Sendable>(keyFile: () throws -> String?,
+                                        _ body: (any RecordStore & EnrolmentCodeStore) async throws -> T) async throws -> T {
         switch try location() {
         case .sqlite: return try await body(try open())
         case .postgres(let location):
-            return try await PostgresStore.withStore(at: location, mode: .existing, keyFile: givenKeyFile, body)
+            return try await PostgresStore.withStore(at: location, mode: .existing, keyFile: try keyFile()) { try await body($0) }
         }
     }
 }
@@ -102,18 +110,6 @@ protocol EnrolmentCodeStore: DirectoryStore {
 
 extension SQLiteStore: EnrolmentCodeStore {}
 extension PostgresStore: EnrolmentCodeStore {}
-
-extension StoreOptions {
-    /// Runs `body` with the directory and enrolment codes of either backend; PostgreSQL
-    /// needs the key file (``requiredKeyFile()``).
-    func withEnrolment<T: Sendable>(_ body: (any EnrolmentCodeStore) async throws -> T) async throws -> T {
-        switch try location() {
-        case .sqlite: return try await body(try open())
-        case .postgres(let location):
-            return try await PostgresStore.withStore(at: location, mode: .existing, keyFile: try requiredKeyFile(), body)
-        }
-    }
-}
 
 /// Thrown by a command that cannot run on PostgreSQL yet; ``OutpostServerCommand``
 /// turns it into a one-line error naming the command.
