@@ -54,11 +54,11 @@ struct Status: ParsableCommand {
             return Change(change: write.dot.counter, kind: kind?.name ?? "record", record: EntityIDText.uuid(write.record),
                           operation: write.operation.name,
                           fields: write.operation.fields.keys.sorted().map { kind?.fieldName($0) ?? "\($0)" },
-                          at: Date(timeIntervalSince1970: Double(write.time.milliseconds) / 1000))
+                          at: Date(milliseconds: write.time.milliseconds))
         }
         let report = Report(
             user: identity.userName, role: identity.role, device: identity.deviceNumber, endpoint: identity.syncEndpoint,
-            lastSync: identity.lastSyncAt.map { Date(timeIntervalSince1970: Double($0) / 1000) },
+            lastSync: identity.lastSyncAt.map(Date.init(milliseconds:)),
             pending: changes.count, rejected: try replica.rejectedWrites().count,
             records: Dictionary(uniqueKeysWithValues: try replica.counts().map { ($0.key.name, $0.value) }),
             changes: changes, bytesToSend: next.sealedBytes, plaintextBytes: next.plaintextBytes)
