@@ -104,20 +104,17 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
             abstract: "Set a product's price in a price book.",
             discussion: "Example:\n  outpost-server catalog price-book set --db hq.sqlite \"Standard EUR\" \\\n    DOCK-TB4 249"
         )
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "The book's name or id.") var book: String
+        @OptionGroup var book: PriceBookChange
         @Argument(help: "The product's SKU or id.") var product: String
         @Argument(help: "The price in the book's currency, e.g. 249 or 249.00.") var price: String
 
         func run() async throws {
-            try await store.withRecords { database in
-                var priceBook = try await CatalogLookup.priceBook(book, in: database)
+            print(try await book.apply { priceBook, database in
                 let target = try await CatalogLookup.product(product, in: database)
                 let money = try CatalogLookup.money(price, priceBook.currency, option: "the price")
                 priceBook.entries[target.id] = money
-                try await write(priceBook, database)
-                print("Priced \(target.sku) at \(money) in \(priceBook.name)")
-            }
+                return "Priced \(target.sku) at \(money) in \(priceBook.name)"
+            })
         }
     }
 
@@ -134,15 +131,13 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
                     PC-RICHMOND --kind slab --tier 1:0 --tier 10:5 --tier 50:10
                 """
         )
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "The book's name or id.") var book: String
+        @OptionGroup var book: PriceBookChange
         @Argument(help: "The product's SKU or id.") var product: String
         @Option(help: "slab or range.") var kind: String = "slab"
         @Option(help: "FROM:PERCENT, e.g. 10:5 (repeat).") var tier: [String] = []
 
         func run() async throws {
-            try await store.withRecords { database in
-                var priceBook = try await CatalogLookup.priceBook(book, in: database)
+            print(try await book.apply { priceBook, database in
                 let target = try await CatalogLookup.product(product, in: database)
                 guard priceBook.entries[target.id] != nil else {
                     throw CommandError("\(priceBook.name) has no price for \(target.sku); set one first with: outpost-server catalog price-book set \"\(priceBook.name)\" \(target.sku) PRICE")
@@ -156,10 +151,9 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
                     return VolumeTier(fromQuantity: from, discountBasisPoints: try TierText.basisPoints(String(parts[1])))
                 }
                 priceBook.tiers[target.id] = tiers.isEmpty ? nil : VolumeSchedule(kind: tierKind, tiers: tiers)
-                try await write(priceBook, database)
-                print(tiers.isEmpty ? "Removed the tiers of \(target.sku) in \(priceBook.name)"
-                                    : "Set \(priceBook.tiers[target.id].map(TierText.describe) ?? "") for \(target.sku) in \(priceBook.name)")
-            }
+                return tiers.isEmpty ? "Removed the tiers of \(target.sku) in \(priceBook.name)"
+                                     : "Set \(priceBook.tiers[target.id].map(TierText.describe) ?? "") for \(target.sku) in \(priceBook.name)"
+            })
         }
     }
 
@@ -168,24 +162,34 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
             abstract: "Set the largest discount, in percent, that needs no manager's approval (`none`: every discount does).",
             discussion: "Example:\n  outpost-server catalog price-book threshold --db hq.sqlite \"Standard EUR\" 12.5"
         )
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "The book's name or id.") var book: String
+        @OptionGroup var book: PriceBookChange
         @Argument(help: "A percentage such as 15 or 12.5, or none.") var percent: String
 
         func run() async throws {
-            try await store.withRecords { database in
-                var priceBook = try await CatalogLookup.priceBook(book, in: database)
+            print(try await book.apply { priceBook, _ in
                 priceBook.approvalThresholdBasisPoints = percent.lowercased() == "none" ? nil : try TierText.basisPoints(percent)
-                try await write(priceBook, database)
-                print("Quotes priced from \(priceBook.name) need a manager's approval for "
-                      + (priceBook.approvalThresholdBasisPoints.map { "a discount over \(TierText.percent($0)) %" } ?? "any discount"))
-            }
+                return "Quotes priced from \(priceBook.name) need a manager's approval for "
+                    + (priceBook.approvalThresholdBasisPoints.map { "a discount over \(TierText.percent($0)) %" } ?? "any discount")
+            })
         }
     }
 }
 
-/// Validates and stores a changed price book (re-signing the bundles of what it prices).
-private func write(_ book: PriceBook, _ database: some RecordStore) async throws {
-    do { try book.validate() } catch { throw CommandError("\(error.reason)") }
-    try await database.upsert([book], as: \.priceBooks)
+/// What set, tiers and threshold share: the database and the price book they change.
+struct PriceBookChange: ParsableArguments {
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The book's name or id.") var book: String
+
+    /// Finds the book, lets `change` edit it (with the store at hand to look up products),
+    /// then validates and stores it, re-signing the bundles of what it prices.
+    /// - Returns: what `change` returns: the line the command prints.
+    func apply(_ change: (inout PriceBook, any RecordStore) async throws -> String) async throws -> String {
+        try await store.withRecords { database in
+            var priceBook = try await CatalogLookup.priceBook(book, in: database)
+            let done = try await change(&priceBook, database)
+            do throws(OutpostModel.ValidationError) { try priceBook.validate() } catch { throw CommandError(error.reason) }
+            try await database.upsert([priceBook], as: \.priceBooks)
+            return done
+        }
+    }
 }
