@@ -1,9 +1,9 @@
 public import Foundation
 import GRDB
 import HubCore
-import MergeEngine
+public import MergeEngine
 public import OutpostModel
-import OutpostReplication
+public import OutpostReplication
 public import OutpostStore
 
 extension SQLiteStore {
@@ -15,7 +15,8 @@ extension SQLiteStore {
     public func saveDocument(_ document: Document, now: Date = Date()) async throws(StoreError) {
         do { try document.validate() } catch { throw StoreError(.invalid, "document: \(error.description)") }
         try await write("saving document \(document.title)") { db in
-            if let attached = document.attachedID, try ReplicaTable.load(db, RecordID(attached)) == nil {
+            if let attached = document.attachedID, let kind = document.attachedKind.recordKind,
+               try !Self.holdsLiveRecord(db, RecordID(attached), kind: kind) {
                 throw StoreError(.missingReference, "\(document.attachedKind.rawValue) \(attached) does not exist")
             }
             try ChangeSequence.use(db) { sequence in
@@ -23,6 +24,17 @@ extension SQLiteStore {
             }
             try DocumentChunkIndex.index(db, document)
         }
+    }
+
+    /// Whether the hub holds a live (not deleted) record `id` of `kind`: what a document
+    /// may be attached to.
+    public func holdsLiveRecord(_ id: RecordID, kind: ReplicatedKind) async throws(StoreError) -> Bool {
+        try await read("looking up \(kind.name) \(id)") { db in try Self.holdsLiveRecord(db, id, kind: kind) }
+    }
+
+    private static func holdsLiveRecord(_ db: Database, _ id: RecordID, kind: ReplicatedKind) throws -> Bool {
+        guard let stored = try ReplicaTable.load(db, id), stored.kind == kind else { return false }
+        return !stored.state.view(policy: .updateWins).isDeleted
     }
 
     /// Removes a document: a hub delete that devices apply (evicting its content).
@@ -85,6 +97,26 @@ extension SQLiteStore {
                 if routes.contains(where: { $0 == nil || scope.contains($0!) }) { allowed.insert(chunk) }
             }
             return allowed
+        }
+    }
+
+    /// The chunks a removed or replaced document named that no live document names now:
+    /// content to delete, then to forget with ``forgetOrphanChunks(_:)``.
+    public func orphanChunks() async throws(StoreError) -> Set<[UInt8]> {
+        try await read("finding content no document names") { db in
+            Set(try Data.fetchAll(db, sql: """
+                SELECT chunk FROM document_orphan o WHERE NOT EXISTS (SELECT 1 FROM document_chunk c WHERE c.chunk = o.chunk)
+                """).map { [UInt8]($0) })
+        }
+    }
+
+    /// Forgets the orphan candidates `chunks` (their content deleted) and those a live
+    /// document names again.
+    public func forgetOrphanChunks(_ chunks: Set<[UInt8]>) async throws(StoreError) {
+        try await write("forgetting deleted content") { db in
+            let delete = try db.cachedStatement(sql: "DELETE FROM document_orphan WHERE chunk = ?")
+            for chunk in chunks { try delete.execute(arguments: [Data(chunk)]) }
+            try db.execute(sql: "DELETE FROM document_orphan WHERE chunk IN (SELECT chunk FROM document_chunk)")
         }
     }
 

@@ -23,9 +23,7 @@ extension SyncService {
             guard !device.device.isRevoked else {
                 throw ProtocolError(.unknownDevice, "this device is revoked; sync records to be told what to do")
             }
-            guard let documents else {
-                throw ProtocolError(.unavailable, "this server keeps no documents (documents need the SQLite backend)")
-            }
+            guard let documents else { throw ProtocolError(.unavailable, "this server keeps no documents") }
             let request = try ContentRequest(decoding: try body.plaintext())
             let advanced = try await store.transaction { ledger in
                 try ledger.advanceCounter(device: device.number, to: sealed.counter, at: Date())
@@ -39,7 +37,7 @@ extension SyncService {
             var sent = 0
             var bytes = 0
             for id in request.wants where allowed.contains(id) {
-                guard let chunk = documents.folder.chunk(id) else { continue }
+                guard let chunk = try await documents.content.chunk(id) else { continue }
                 try await send(try sealer.seal(ContentFrame.chunk(id: id, bytes: chunk).encoded(), index: index, compressing: false))
                 try Task.checkCancellation()
                 index += 1
@@ -71,13 +69,14 @@ extension SyncService {
             }
             chunks.append((id, chunk.bytes))
         }
-        let new = chunks.filter { !documents.folder.contains($0.id) }.reduce(0) { $0 + $1.bytes.count }
+        let held = try await documents.content.held(chunks.map(\.id))
+        let new = chunks.filter { !held.contains($0.id) }.reduce(0) { $0 + $1.bytes.count }
         let used = try await documents.ledger.uploadedDocumentBytes(device: device)
         guard used + new <= documents.deviceQuota else {
             return .refused("this device has uploaded \(used) bytes of its quota of \(documents.deviceQuota) "
                 + "(serve --device-document-quota); the \(new) more were refused and nothing was stored. Ask an admin")
         }
-        try documents.folder.store(chunks: chunks)
+        _ = try await documents.content.write(checked: chunks)
         try await documents.ledger.addUploadedDocumentBytes(new, device: device)
         logger.info("content uploaded", metadata: ["device": "\(device)", "chunks": "\(chunks.count)", "new bytes": "\(new)"])
         return .stored
