@@ -1,26 +1,21 @@
 public import Foundation
 import HubCore
-public import MergeEngine
+import MergeEngine
 import NIOCore
 public import OutpostModel
-public import OutpostReplication
+import OutpostReplication
 public import OutpostStore
 import PostgresNIO
 
-/// Documents on PostgreSQL, as `SQLiteStore` keeps them: the record as the hub's own
-/// write with the chunks it names, scope checks and upload accounting for content
-/// requests, and the orphan candidates of removed or replaced documents.
-extension PostgresStore {
-    /// Writes a document's record as the hub's own write, with the chunks it names, in
-    /// one ledger transaction. The caller stores the content first, so no committed
-    /// record names bytes the server lacks.
-    /// - Throws: `StoreError` `.invalid` for a record that fails validation,
-    ///   `.missingReference` when the record it is attached to is unknown.
+/// Documents on PostgreSQL, as `SQLiteStore` keeps them: records in `replica_record`, the
+/// chunks each names in `document_chunk`, orphan candidates in `document_orphan`; record
+/// writes are ledger transactions (the change sequence's lock held).
+extension PostgresStore: DocumentStore {
     public func saveDocument(_ document: Document, now: Date = Date()) async throws(StoreError) {
         do { try document.validate() } catch { throw StoreError(.invalid, "document: \(error.description)") }
         try await records("saving document \(document.title)", exclusive: true) { ledger in
             if let attached = document.attachedID, let kind = document.attachedKind.recordKind,
-               try !Self.holdsLiveRecord(ledger, RecordID(attached), kind: kind) {
+               try !Self.holdsLive(ledger, RecordID(attached), kind: kind) {
                 throw StoreError(.missingReference, "\(document.attachedKind.rawValue) \(attached) does not exist")
             }
             let seq = try ledger.nextSequence()
@@ -32,8 +27,6 @@ extension PostgresStore {
         }
     }
 
-    /// Removes a document: a hub delete that devices apply (evicting its content).
-    /// - Returns: whether a live document was removed.
     public func removeDocument(_ id: DocumentID, now: Date = Date()) async throws(StoreError) -> Bool {
         try await records("removing document \(id)", exclusive: true) { ledger in
             guard var stored = try ledger.record(RecordID(id)), stored.kind == .document,
@@ -48,13 +41,11 @@ extension PostgresStore {
         }
     }
 
-    /// Whether the hub holds a live (not deleted) record `id` of `kind`: what a document
-    /// may be attached to.
-    public func holdsLiveRecord(_ id: RecordID, kind: ReplicatedKind) async throws(StoreError) -> Bool {
-        try await records("looking up \(kind.name) \(id)") { ledger in try Self.holdsLiveRecord(ledger, id, kind: kind) }
+    public func holdsAttachment(_ kind: DocumentAttachmentKind, _ id: EntityID<AttachedRecord>) async throws(StoreError) -> Bool {
+        guard let recordKind = kind.recordKind else { return false }
+        return try await records("looking up \(kind.rawValue) \(id)") { ledger in try Self.holdsLive(ledger, RecordID(id), kind: recordKind) }
     }
 
-    /// Every live document, by title.
     public func documents() async throws(StoreError) -> [Document] {
         try await records("reading documents") { ledger in
             let documents: [Document] = try PostgresRecords.replicated(ledger.connection, .document)
@@ -62,9 +53,6 @@ extension PostgresStore {
         }
     }
 
-    /// Sets the bytes of document content device `id` fetches per sync by default
-    /// (`nil`: no limit), as a hub write of its `device` record, which every replica has.
-    /// - Throws: `.notFound` when the device has no `device` record (it never enrolled).
     public func setDocumentBudget(_ bytes: Int?, device id: DeviceID, now: Date = Date()) async throws(StoreError) {
         try await records("setting a device's document budget", exclusive: true) { ledger in
             guard let stored = try ledger.record(RecordID(id)), stored.kind == .device,
@@ -78,8 +66,6 @@ extension PostgresStore {
         }
     }
 
-    /// The chunks among `chunks` that a live document global or routed to one of
-    /// `territories` names: what a device with that scope may fetch.
     public func chunks(_ chunks: [[UInt8]], inScope territories: Set<TerritoryID>) async throws(StoreError) -> Set<[UInt8]> {
         guard !chunks.isEmpty else { return [] }
         let wanted = chunks.map { ByteBuffer(bytes: $0) }
@@ -92,14 +78,12 @@ extension PostgresStore {
         }
     }
 
-    /// The bytes of content device `number` has uploaded.
     public func uploadedDocumentBytes(device number: UInt32) async throws(StoreError) -> Int {
         try await records("reading a device's document usage") { ledger in
             Int(try ledger.connection.value(Int64.self, "SELECT bytes FROM document_upload WHERE device = \(Int64(number))") ?? 0)
         }
     }
 
-    /// Adds `bytes` to what device `number` has uploaded.
     public func addUploadedDocumentBytes(_ bytes: Int, device number: UInt32) async throws(StoreError) {
         try await transaction("recording a device's document usage") { [logger] connection in
             _ = try await connection.query("""
@@ -109,8 +93,6 @@ extension PostgresStore {
         }
     }
 
-    /// The chunks a removed or replaced document named that no live document names now:
-    /// content to delete, then to forget with ``forgetOrphanChunks(_:)``.
     public func orphanChunks() async throws(StoreError) -> Set<[UInt8]> {
         try await records("finding content no document names") { ledger in
             Set(try ledger.connection.column(Data.self, """
@@ -119,8 +101,6 @@ extension PostgresStore {
         }
     }
 
-    /// Forgets the orphan candidates `chunks` (their content deleted) and those a live
-    /// document names again.
     public func forgetOrphanChunks(_ chunks: Set<[UInt8]>) async throws(StoreError) {
         let gone = chunks.map { ByteBuffer(bytes: $0) }
         try await transaction("forgetting deleted content") { [logger] connection in
@@ -131,7 +111,8 @@ extension PostgresStore {
         }
     }
 
-    private static func holdsLiveRecord(_ ledger: PostgresLedgerTransaction, _ id: RecordID, kind: ReplicatedKind) throws -> Bool {
+    /// Whether the hub holds a live (not deleted) record `id` of `kind`.
+    private static func holdsLive(_ ledger: PostgresLedgerTransaction, _ id: RecordID, kind: ReplicatedKind) throws -> Bool {
         guard let stored = try ledger.record(id), stored.kind == kind else { return false }
         return !stored.state.view(policy: .updateWins).isDeleted
     }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import MergeEngine
 import OutpostModel
-import OutpostReplication
 import OutpostStore
 
 /// The record a document is attached to, as `docs add` and `docs list` name it: the
@@ -22,7 +20,7 @@ struct AttachmentOptions: ParsableArguments {
 
     /// The attachment the one given option names, checked against the database.
     /// - Throws: a ``CommandError`` saying how to find the record when it does not exist.
-    func attachment(_ ledger: any DocumentLedger, _ records: any RecordStore) async throws
+    func attachment(_ store: any DocumentStore, _ records: any RecordStore) async throws
         -> (DocumentAttachmentKind, EntityID<AttachedRecord>?) {
         if catalog { return (.catalog, nil) }
         if let product { return (.product, EntityID(try await CatalogLookup.product(product, in: records).id.uuid)) }
@@ -32,7 +30,7 @@ struct AttachmentOptions: ParsableArguments {
             else if let quote { (.quote, quote, "outpost quote list --json (on a device)") }
             else { (.activity, activity ?? "", "outpost-server export activities --db hq.sqlite") }
         let id = try EntityID<AttachedRecord>(parsing: text, field: "--\(kind.rawValue)")
-        guard let recordKind = kind.recordKind, try await ledger.holdsLiveRecord(RecordID(id), kind: recordKind) else {
+        guard try await store.holdsAttachment(kind, id) else {
             throw CommandError("no \(kind.rawValue) \(id); find its id with: \(hint)")
         }
         return (kind, id)

@@ -63,9 +63,9 @@ struct DocsCommand: AsyncParsableCommand {
             }
             try await store.withDocuments { documents, records in
                 var existing: Document?
-                if let replace { existing = try await DocumentLookup.document(replace, in: documents.ledger) }
+                if let replace { existing = try await DocumentLookup.document(replace, in: documents.database) }
                 let (kind, attached) = if let existing { (existing.attachedKind, existing.attachedID) } else {
-                    try await target.attachment(documents.ledger, records)
+                    try await target.attachment(documents.database, records)
                 }
                 let name = URL(fileURLWithPath: file).lastPathComponent
                 let draft = Document(
@@ -104,9 +104,9 @@ struct DocsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let documents = try await store.withDocuments { documents, records in
-                let all = try await documents.ledger.documents()
+                let all = try await documents.database.documents()
                 guard target.count == 1 else { return all }
-                let (kind, attached) = try await target.attachment(documents.ledger, records)
+                let (kind, attached) = try await target.attachment(documents.database, records)
                 return all.filter { $0.attachedKind == kind && $0.attachedID == attached }
             }
             if output.json {
@@ -139,7 +139,7 @@ struct DocsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let document = try await store.withDocuments { documents, _ in
-                let document = try await DocumentLookup.document(id, in: documents.ledger)
+                let document = try await DocumentLookup.document(id, in: documents.database)
                 _ = try await documents.remove(document.id)
                 return document
             }
@@ -176,7 +176,7 @@ struct DocsCommand: AsyncParsableCommand {
             }
             let found = try await store.withDocuments { documents, records in
                 let found = try await Lookup.device(device, in: records)
-                try await documents.ledger.setDocumentBudget(budget, device: found.id, now: Date())
+                try await documents.database.setDocumentBudget(budget, device: found.id, now: Date())
                 return found
             }
             print("device \(found.id) fetches " + (budget.map { "at most \(ByteCount.text($0)) of documents" } ?? "documents without a limit")
@@ -187,9 +187,9 @@ struct DocsCommand: AsyncParsableCommand {
 
 /// Finds a document by id or unique id prefix.
 enum DocumentLookup {
-    static func document(_ idOrPrefix: String, in ledger: any DocumentLedger) async throws -> Document {
+    static func document(_ idOrPrefix: String, in store: any DocumentStore) async throws -> Document {
         let wanted = idOrPrefix.lowercased()
-        let matches = try await ledger.documents().filter { $0.id.description.hasPrefix(wanted) }
+        let matches = try await store.documents().filter { $0.id.description.hasPrefix(wanted) }
         guard matches.count == 1, let document = matches.first else {
             throw CommandError(matches.isEmpty ? "no document \"\(idOrPrefix)\"; list them with: outpost-server docs list"
                                                : "\"\(idOrPrefix)\" matches \(matches.count) documents; give more of the id")

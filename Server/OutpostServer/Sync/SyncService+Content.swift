@@ -4,6 +4,7 @@ import HubCore
 import Logging
 import OutpostModel
 import OutpostProtocol
+import OutpostStore
 import SodiumKit
 import SyncChannel
 
@@ -31,7 +32,7 @@ extension SyncService {
             guard advanced else { throw RequestRefusal.replayed(last: device.lastCounter) }
             let upload = try await receive(request.upload, from: device.number, documents)
             let scope = try await hub.territories(of: device.user)
-            let allowed = try await documents.ledger.chunks(request.wants, inScope: scope)
+            let allowed = try await documents.database.chunks(request.wants, inScope: scope)
             let sealer = ResponseFrames.Sealer(counter: sealed.counter, salt: sealed.salt, key: session.transmit)
             var index: UInt32 = 0
             var sent = 0
@@ -71,13 +72,13 @@ extension SyncService {
         }
         let held = try await documents.content.held(chunks.map(\.id))
         let new = chunks.filter { !held.contains($0.id) }.reduce(0) { $0 + $1.bytes.count }
-        let used = try await documents.ledger.uploadedDocumentBytes(device: device)
+        let used = try await documents.database.uploadedDocumentBytes(device: device)
         guard used + new <= documents.deviceQuota else {
             return .refused("this device has uploaded \(used) bytes of its quota of \(documents.deviceQuota) "
                 + "(serve --device-document-quota); the \(new) more were refused and nothing was stored. Ask an admin")
         }
         _ = try await documents.content.write(checked: chunks)
-        try await documents.ledger.addUploadedDocumentBytes(new, device: device)
+        try await documents.database.addUploadedDocumentBytes(new, device: device)
         logger.info("content uploaded", metadata: ["device": "\(device)", "chunks": "\(chunks.count)", "new bytes": "\(new)"])
         return .stored
     }
