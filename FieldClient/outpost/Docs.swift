@@ -109,9 +109,9 @@ struct Docs: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Attach a file to an account, opportunity, quote or activity, offline; it uploads at the next sync.",
             discussion: """
-                The server checks the record like any write (the record must be in this device's scope) and the
-                upload against its size limit and this device's quota; devices whose scope holds the record get it.
-                Examples:
+                The server checks the record like any write (it must be in this
+                device's scope) and the upload against its size limit and this
+                device's quota; devices whose scope holds the record get it. Examples:
                   outpost docs add --account "Acme GmbH" site-photo.jpg \\
                     --title "Site, north gate" --tags visit
                   outpost docs add --quote 7c1d2e3f signed-quote.pdf

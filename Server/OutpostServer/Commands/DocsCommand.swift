@@ -16,9 +16,10 @@ struct DocsCommand: AsyncParsableCommand {
         commandName: "docs",
         abstract: "Attach documents to the catalog, products, accounts, opportunities, quotes or activities; list and remove them.",
         discussion: """
-            The content is stored chunk by chunk (in a folder beside a SQLite database, hq.sqlite.content, or in
-            PostgreSQL's document_content table) before the document's record is written; content no document
-            names any more is deleted. Example:
+            The content is stored chunk by chunk (in a folder beside a SQLite
+            database, hq.sqlite.content, or in PostgreSQL's document_content table)
+            before the document's record is written; content no document names any
+            more is deleted. Example:
               outpost-server docs add --db hq.sqlite --product PC-100 prices-2026.pdf \\
                 --title "Price list 2026" --tags prices,2026 --pin-everywhere
             """,
@@ -29,8 +30,9 @@ struct DocsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Attach a file to a record or the catalog (or replace a document's content).",
             discussion: """
-                Documents on the catalog and products reach every device; those on an account, opportunity,
-                quote or activity only the devices whose scope holds that record. Examples:
+                Documents on the catalog and products reach every device; those on an
+                account, opportunity, quote or activity only the devices whose scope
+                holds that record. Examples:
                   outpost-server docs add --db hq.sqlite --product PC-100 prices.pdf \\
                     --title "Price list"
                   outpost-server docs add --db hq.sqlite site.jpg \\
@@ -91,7 +93,8 @@ struct DocsCommand: AsyncParsableCommand {
                 Examples:
                   outpost-server docs list --db hq.sqlite --json
                   outpost-server docs list --db hq.sqlite --product PC-100
-                  outpost-server docs list --db hq.sqlite --opportunity 5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9
+                  outpost-server docs list --db hq.sqlite \\
+                    --opportunity 5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9
                 """
         )
         @OptionGroup var store: StoreOptions
