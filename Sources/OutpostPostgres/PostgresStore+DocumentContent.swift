@@ -25,12 +25,15 @@ extension PostgresStore {
         }
     }
 
-    /// The bytes of chunk `id`, or `nil` when it is not stored.
-    public func contentChunk(_ id: [UInt8]) async throws(StoreError) -> [UInt8]? {
-        try await read("reading document content") { [logger] connection in
-            let rows = try await connection.query("SELECT bytes FROM document_content WHERE chunk = \(Data(id))", logger: logger)
-            for try await bytes in rows.decode(Data.self) { return [UInt8](bytes) }
-            return nil
+    /// The bytes of those of chunks `ids` stored, by id, in one query.
+    public func contentChunks(_ ids: [[UInt8]]) async throws(StoreError) -> [[UInt8]: [UInt8]] {
+        guard !ids.isEmpty else { return [:] }
+        let wanted = ids.map { ByteBuffer(bytes: $0) }
+        return try await read("reading document content") { [logger] connection in
+            let rows = try await connection.query("SELECT chunk, bytes FROM document_content WHERE chunk = ANY(\(wanted))", logger: logger)
+            var found: [[UInt8]: [UInt8]] = [:]
+            for try await (id, bytes) in rows.decode((Data, Data).self) { found[[UInt8](id)] = [UInt8](bytes) }
+            return found
         }
     }
 

@@ -28,8 +28,10 @@ public struct ContentFolder: ContentStore {
         return stored
     }
 
-    public func storedBytes(of id: ContentID) -> [UInt8]? {
-        FileManager.default.contents(atPath: path(of: id)).map { [UInt8]($0) }
+    public func storedBytes(of ids: [ContentID]) -> [ContentID: [UInt8]] {
+        var found: [ContentID: [UInt8]] = [:]
+        for id in ids { found[id] = FileManager.default.contents(atPath: path(of: id)).map { [UInt8]($0) } }
+        return found
     }
 
     public func held(_ ids: [ContentID]) -> Set<ContentID> { Set(ids.filter(contains)) }

@@ -8,8 +8,8 @@ public protocol ContentStore: Sendable {
     /// Stores those of `chunks` not yet here, durably; each was checked against its id.
     /// - Returns: the bytes newly stored.
     func write(checked chunks: [(id: ContentID, bytes: [UInt8])]) async throws -> Int
-    /// The stored bytes of chunk `id`, unchecked, or `nil` when it is not here.
-    func storedBytes(of id: ContentID) async throws -> [UInt8]?
+    /// The stored bytes of those of `ids` here, unchecked.
+    func storedBytes(of ids: [ContentID]) async throws -> [ContentID: [UInt8]]
     /// The ids among `ids` whose chunk is here.
     func held(_ ids: [ContentID]) async throws -> Set<ContentID>
     /// Deletes the chunks `ids` (those not here are ignored).
@@ -39,11 +39,13 @@ extension ContentStore {
         return try await write(checked: chunks)
     }
 
-    /// The bytes of chunk `id`, checked against it, or `nil` if it is not here (or damaged).
-    public func chunk(_ id: [UInt8]) async throws -> [UInt8]? {
-        guard let contentID = ContentID(bytes: id), let bytes = try await storedBytes(of: contentID),
-              (try? ContentID(of: bytes[...])) == contentID else { return nil }
-        return bytes
+    /// The bytes of those of chunks `ids` here, each checked against its id (a damaged
+    /// one is left out, as if it were not here).
+    public func chunks(_ ids: [[UInt8]]) async throws -> [[UInt8]: [UInt8]] {
+        let stored = try await storedBytes(of: ids.compactMap(ContentID.init(bytes:)))
+        var checked: [[UInt8]: [UInt8]] = [:]
+        for (id, bytes) in stored where (try? ContentID(of: bytes[...])) == id { checked[id.bytes] = bytes }
+        return checked
     }
 }
 

@@ -7,7 +7,13 @@ extension PostgresStore: ContentStore {
         try await storeContentChunks(chunks.map { ($0.id.bytes, $0.bytes) })
     }
 
-    public func storedBytes(of id: ContentID) async throws -> [UInt8]? { try await contentChunk(id.bytes) }
+    public func storedBytes(of ids: [ContentID]) async throws -> [ContentID: [UInt8]] {
+        var found: [ContentID: [UInt8]] = [:]
+        for (id, bytes) in try await contentChunks(ids.map(\.bytes)) {
+            if let id = ContentID(bytes: id) { found[id] = bytes }
+        }
+        return found
+    }
 
     public func held(_ ids: [ContentID]) async throws -> Set<ContentID> {
         let held = try await heldContentChunks(ids.map(\.bytes))
