@@ -10,7 +10,7 @@ import Testing
 @Suite("Documents on PostgreSQL, end to end",
        .disabled(if: !StoreBackend.postgresIsGiven, Comment(rawValue: StoreBackend.postgresSkipMessage)))
 struct DocumentPostgresTests {
-    @Test("A document added on a PostgreSQL server reaches a device; an edit's replaced chunks and a removed document's content leave the database")
+    @Test("A document added on a PostgreSQL server reaches a device, one a rep adds is uploaded; an edit's replaced chunks and removed documents' content leave the database")
     func documentOnPostgres() async throws {
         try await TestPostgres.withDatabase { location in
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-pg-docs-\(UUID().uuidString)")
@@ -50,9 +50,25 @@ struct DocumentPostgresTests {
             let reopened = try #require(try await device.objects(["docs", "open", id]).first?["path"] as? String)
             #expect(FileManager.default.contents(atPath: reopened) == Data(content))
 
+            // A photo the rep adds offline to a new account is uploaded into the database.
+            try await device.succeed(["accounts", "add", "name=Harbour Works"])
+            let photo = folder.appendingPathComponent("site.jpg")
+            let photoContent = DocumentTests.priceList(size: 120_000, seed: 72)
+            try Data(photoContent).write(to: photo)
+            try await device.succeed(["docs", "add", "--account", "Harbour Works", photo.path])
+            let uploaded = try #require(try await device.objects(["sync"]).first)
+            #expect(uploaded["documents_uploaded"] as? Int == 1)
+            #expect(uploaded["rejected"] as? Int == 0)
+            let photoChunks = Set(try DocumentManifest(content: photoContent).chunks.map(\.id.bytes))
+            #expect(try await Self.held(photoChunks, at: location) == photoChunks)
+            let onServer = try await MultiInstanceTests.server(["docs", "list", "--json"] + admin)
+            let photoID = try #require((try JSONSerialization.jsonObject(with: Data(onServer.utf8)) as? [[String: Any]])?
+                .first { $0["file_name"] as? String == "site.jpg" }?["id"] as? String)
+            try await MultiInstanceTests.server(["docs", "remove", photoID] + admin)
+
             // Removed: listed nowhere, and none of its content is left.
             try await MultiInstanceTests.server(["docs", "remove", id] + admin)
-            #expect(try await Self.held(old.union(new), at: location).isEmpty)
+            #expect(try await Self.held(old.union(new).union(photoChunks), at: location).isEmpty)
             let listed = try await MultiInstanceTests.server(["docs", "list", "--json"] + admin)
             #expect((try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [Any])?.isEmpty == true)
             _ = try await device.objects(["sync"])
