@@ -124,8 +124,7 @@ struct ServeCommand: AsyncParsableCommand {
         try await serve(sync: store, app: store, apiTokens: store, feedToken: try feedToken(),
                         integration: try integration.make(store: store, metrics: metrics, logger: logger),
                         console: ConsoleService(store: store), orderFeed: OrderFeedService(store: store), logger: logger, metrics: metrics,
-                        documents: DocumentService(folder: ContentFolder(besideDatabase: path), ledger: store,
-                                                   maxDocumentBytes: maxDocumentSize, deviceQuota: deviceDocumentQuota))
+                        documents: .sqlite(store, path: path, maxDocumentBytes: maxDocumentSize, deviceQuota: deviceDocumentQuota))
     }
 
     /// Runs the HTTP API and both sync transports over `store` until SIGINT or SIGTERM.
