@@ -19,39 +19,28 @@ struct Docs: ParsableCommand {
         subcommands: [List.self, Add.self, Open.self, Pin.self, Unpin.self, DocsStatus.self]
     )
 
-    /// One document as `--json` prints it.
+    /// One document as `--json` prints it: the shared listing and what this device holds.
     struct Row: Encodable {
-        let id: String
-        let title: String
-        let file_name: String
-        let media_type: String
-        let attached_kind: String
-        let attached_id: String?
-        let tags: [String]
-        let size: Int
-        let pinned: Bool
-        let pinned_everywhere: Bool
-        let on_device: Bool
-        let missing_bytes: Int
-        let to_upload: Bool
-        let upload_refused: String?
+        let listing: DocumentListing
+        let local: LocalDocument
 
         init(_ local: LocalDocument) {
-            let document = local.document
-            id = document.id.description
-            title = document.title
-            file_name = document.fileName
-            media_type = document.mediaType
-            attached_kind = document.attachedKind.rawValue
-            attached_id = document.attachedID?.description
-            tags = document.tagList
-            size = document.size
-            pinned = local.pinned
-            pinned_everywhere = document.pinnedEverywhere
-            on_device = local.isFetched
-            missing_bytes = local.missingBytes
-            to_upload = local.isStaged
-            upload_refused = local.uploadRefusal
+            listing = DocumentListing(local.document)
+            self.local = local
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case pinned, on_device, missing_bytes, to_upload, upload_refused
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try listing.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(local.pinned, forKey: .pinned)
+            try container.encode(local.isFetched, forKey: .on_device)
+            try container.encode(local.missingBytes, forKey: .missing_bytes)
+            try container.encode(local.isStaged, forKey: .to_upload)
+            try container.encodeIfPresent(local.uploadRefusal, forKey: .upload_refused)
         }
     }
 
@@ -70,23 +59,28 @@ struct Docs: ParsableCommand {
                 Examples:
                   outpost docs list
                   outpost docs list --account "Acme GmbH" --json
+                  outpost docs list --opportunity "Acme fleet renewal"
                   outpost docs list --product PC-100
                   outpost docs list --search prices
                 """
         )
         @OptionGroup var options: ReplicaOptions
         @OptionGroup var output: JSONOption
-        @Option(help: "Only documents attached to this account (name or id).") var account: String?
+        @OptionGroup var record: DocumentRecordOptions
         @Option(help: "Only documents attached to this product (SKU, name or id).") var product: String?
         @Option(help: "Only documents whose title, file name or tags contain this text (any case).") var search: String?
+
+        func validate() throws {
+            guard record.count + (product == nil ? 0 : 1) <= 1 else {
+                throw ValidationError("give at most one of --product, \(DocumentRecordOptions.choices)")
+            }
+        }
 
         func run() throws {
             let replica = try options.open()
             var documents = try replica.documents()
-            if let account {
-                let directory = Directory(replica: replica)
-                let found: Account = try directory.decoded(try directory.find(account, kind: .account))
-                documents = documents.filter { $0.document.attachedKind == .account && $0.document.attachedID?.uuid == found.id.uuid }
+            if let (kind, attached) = try record.attachment(Directory(replica: replica)) {
+                documents = documents.filter { $0.document.attachedKind == kind && $0.document.attachedID == EntityID(attached.id) }
             }
             if let product {
                 let id = try replica.catalog().product(product).id
@@ -113,20 +107,26 @@ struct Docs: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Attach a file to an account, offline; it uploads at the next sync, then its record follows.",
+            abstract: "Attach a file to an account, opportunity, quote or activity, offline; it uploads at the next sync.",
             discussion: """
-                The server checks the record like any write (the account must be in this device's scope) and the
-                upload against its size limit and this device's quota. Example:
+                The server checks the record like any write (it must be in this
+                device's scope) and the upload against its size limit and this
+                device's quota; devices whose scope holds the record get it. Examples:
                   outpost docs add --account "Acme GmbH" site-photo.jpg \\
                     --title "Site, north gate" --tags visit
+                  outpost docs add --quote 7c1d2e3f signed-quote.pdf
                 """
         )
         @OptionGroup var options: ReplicaOptions
         @OptionGroup var output: JSONOption
-        @Option(help: "The account (name or id) the document belongs to.") var account: String
+        @OptionGroup var record: DocumentRecordOptions
         @Option(help: "The title people see (default: the file's name).") var title: String?
         @Option(help: "Words to find it by, comma-separated.") var tags: String?
         @Argument(help: "The file to attach.") var file: String
+
+        func validate() throws {
+            guard record.count == 1 else { throw ValidationError("give exactly one of \(DocumentRecordOptions.choices)") }
+        }
 
         func run() throws {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -134,15 +134,16 @@ struct Docs: ParsableCommand {
             }
             let replica = try options.open()
             let directory = Directory(replica: replica)
-            let found: Account = try directory.decoded(try directory.find(account, kind: .account))
+            guard let (kind, attached) = try record.attachment(directory) else {
+                throw ValidationError("give exactly one of \(DocumentRecordOptions.choices)")
+            }
             let name = URL(fileURLWithPath: file).lastPathComponent
-            let draft = Document(title: title ?? name, fileName: name, mediaType: MediaType.guess(fileName: name), attachedKind: .account,
-                                 attachedID: EntityID(found.id.uuid), tags: tags,
-                                 content: DocumentContentList(contentID: [], chunks: []))
+            let draft = Document(title: title ?? name, fileName: name, mediaType: MediaType.guess(fileName: name), attachedKind: kind,
+                                 attachedID: EntityID(attached.id), tags: tags, content: DocumentContentList(contentID: [], chunks: []))
             let document = try replica.stage(draft, content: [UInt8](data))
             if output.json { return try Output.json(Row(LocalDocument(document: document, pinned: true, missingBytes: 0, isStaged: true))) }
-            print("Added \"\(document.title)\" (\(ByteCount.text(document.size))) to \(found.name) (\(document.id.description.prefix(8))); "
-                + "it uploads at the next sync.")
+            print("Added \"\(document.title)\" (\(ByteCount.text(document.size))) to \(kind.rawValue) \(Directory.label(attached)) "
+                + "(\(document.id.description.prefix(8))); it uploads at the next sync.")
         }
     }
 

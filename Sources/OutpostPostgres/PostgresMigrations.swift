@@ -63,6 +63,18 @@ enum PostgresMigrations {
             "CREATE INDEX document_chunk_by_chunk ON document_chunk(chunk)",
             "CREATE TABLE document_upload (device bigint PRIMARY KEY, bytes bigint NOT NULL)",
         ]),
+        // Document content on this backend, chunk by chunk under its BLAKE2b id (SQLite keeps
+        // it in a folder beside the database); and the chunks a removed or replaced document
+        // stopped naming, to delete once no live document names them (SQLite's v21-document-orphans).
+        ("pg7-document-chunks", [
+            """
+            CREATE TABLE document_content (
+                chunk bytea PRIMARY KEY CHECK (length(chunk) = 32),
+                bytes bytea NOT NULL
+            )
+            """,
+            "CREATE TABLE document_orphan (chunk bytea PRIMARY KEY CHECK (length(chunk) = 32))",
+        ]),
     ]
 
     /// The advisory lock key migrations hold (any constant other Outpost locks do not use).

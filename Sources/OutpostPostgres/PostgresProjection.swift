@@ -16,6 +16,13 @@ struct PostgresProjection {
     ///   broken check), and `.invalid` for kinds devices cannot write.
     func apply(_ record: any ReplicatedRecord, deleted: Bool, seq: Int64) throws {
         let name = type(of: record).kind.name
+        // Documents live in the hub's record states; their chunks are indexed for content requests.
+        if let document = record as? Document {
+            if deleted { try PostgresDocumentChunks.remove(connection, document: document.id) } else {
+                try PostgresDocumentChunks.index(connection, document)
+            }
+            return
+        }
         guard deleted else {
             if let statements = try DeviceProjection.statements(of: record, named: name, seq: seq) { try connection.write(statements) }
             return

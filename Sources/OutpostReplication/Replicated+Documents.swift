@@ -40,6 +40,20 @@ extension Document: ReplicatedRecord {
     }
 }
 
+extension DocumentAttachmentKind {
+    /// The kind of record a document attached this way names; `nil` for the catalog.
+    public var recordKind: ReplicatedKind? {
+        switch self {
+        case .catalog: nil
+        case .product: .product
+        case .account: .account
+        case .opportunity: .opportunity
+        case .quote: .quote
+        case .activity: .activity
+        }
+    }
+}
+
 extension ByteLayout where Value == DocumentContentList {
     /// The 32-byte content id, `count`, then per chunk its 32-byte id and length (varint).
     static var contentList: ByteLayout {

@@ -16,8 +16,12 @@ enum DocumentChunkIndex {
         }
     }
 
-    /// Forgets the chunks of a removed document.
+    /// Forgets the chunks of a removed document, keeping them as orphan candidates
+    /// (`document_orphan`): their content goes once no live document names them.
     static func remove(_ db: Database, document: DocumentID) throws {
-        try db.cachedStatement(sql: "DELETE FROM document_chunk WHERE document = ?").execute(arguments: [Data(RecordID(document).bytes)])
+        let id = Data(RecordID(document).bytes)
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_orphan (chunk) SELECT chunk FROM document_chunk WHERE document = ?")
+            .execute(arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM document_chunk WHERE document = ?").execute(arguments: [id])
     }
 }

@@ -94,6 +94,9 @@ enum Migrations {
         migrator.registerMigration("v20-documents") { db in
             for statement in Schema.v20Documents { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v21-document-orphans") { db in
+            try db.execute(sql: Schema.v21DocumentOrphans)
+        }
         return migrator
     }
 }

@@ -6,16 +6,14 @@ public import OutpostModel
 import OutpostReplication
 public import OutpostStore
 
-extension SQLiteStore {
-    /// Writes a document's record as the hub's own write, with the chunks it names, in
-    /// one transaction. The caller stores the content first, so no committed record
-    /// names bytes the server lacks.
-    /// - Throws: `StoreError` `.invalid` for a record that fails validation,
-    ///   `.missingReference` when the record it is attached to is unknown.
+/// Documents in the SQLite database: records in `replica_record`, the chunks each names
+/// in `document_chunk`, orphan candidates in `document_orphan`, each write one transaction.
+extension SQLiteStore: DocumentStore {
     public func saveDocument(_ document: Document, now: Date = Date()) async throws(StoreError) {
         do { try document.validate() } catch { throw StoreError(.invalid, "document: \(error.description)") }
         try await write("saving document \(document.title)") { db in
-            if let attached = document.attachedID, try ReplicaTable.load(db, RecordID(attached)) == nil {
+            if let attached = document.attachedID, let kind = document.attachedKind.recordKind,
+               try !Self.holdsLive(db, RecordID(attached), kind: kind) {
                 throw StoreError(.missingReference, "\(document.attachedKind.rawValue) \(attached) does not exist")
             }
             try ChangeSequence.use(db) { sequence in
@@ -25,8 +23,17 @@ extension SQLiteStore {
         }
     }
 
-    /// Removes a document: a hub delete that devices apply (evicting its content).
-    /// - Returns: whether a live document was removed.
+    public func holdsAttachment(_ kind: DocumentAttachmentKind, _ id: EntityID<AttachedRecord>) async throws(StoreError) -> Bool {
+        guard let recordKind = kind.recordKind else { return false }
+        return try await read("looking up \(kind.rawValue) \(id)") { db in try Self.holdsLive(db, RecordID(id), kind: recordKind) }
+    }
+
+    /// Whether the hub holds a live (not deleted) record `id` of `kind`.
+    private static func holdsLive(_ db: Database, _ id: RecordID, kind: ReplicatedKind) throws -> Bool {
+        guard let stored = try ReplicaTable.load(db, id), stored.kind == kind else { return false }
+        return !stored.state.view(policy: .updateWins).isDeleted
+    }
+
     public func removeDocument(_ id: DocumentID, now: Date = Date()) async throws(StoreError) -> Bool {
         try await write("removing document \(id)") { db in
             guard let stored = try ReplicaTable.load(db, RecordID(id)), stored.kind == .document,
@@ -39,9 +46,6 @@ extension SQLiteStore {
         }
     }
 
-    /// Sets the bytes of document content device `id` fetches per sync by default
-    /// (`nil`: no limit), as a hub write of its `device` record, which every replica has.
-    /// - Throws: `.notFound` when the device has no `device` record (it never enrolled).
     public func setDocumentBudget(_ bytes: Int?, device id: DeviceID, now: Date = Date()) async throws(StoreError) {
         try await write("setting a device's document budget") { db in
             guard let stored = try ReplicaTable.load(db, RecordID(id)), stored.kind == .device,
@@ -55,7 +59,6 @@ extension SQLiteStore {
         }
     }
 
-    /// Every live document, by title.
     public func documents() async throws(StoreError) -> [Document] {
         try await read("reading documents") { db in
             let rows = try Data.fetchAll(db, sql: "SELECT id FROM replica_record WHERE kind = ?", arguments: [Int64(ReplicatedKind.document.rawValue)])
@@ -70,8 +73,6 @@ extension SQLiteStore {
         }
     }
 
-    /// The chunks among `chunks` that a live document global or routed to one of
-    /// `territories` names: what a device with that scope may fetch.
     public func chunks(_ chunks: [[UInt8]], inScope territories: Set<TerritoryID>) async throws(StoreError) -> Set<[UInt8]> {
         guard !chunks.isEmpty else { return [] }
         let scope = Set(territories.map { Data(RecordID($0).bytes) })
@@ -88,14 +89,28 @@ extension SQLiteStore {
         }
     }
 
-    /// The bytes of content device `number` has uploaded.
+    public func orphanChunks() async throws(StoreError) -> Set<[UInt8]> {
+        try await read("finding content no document names") { db in
+            Set(try Data.fetchAll(db, sql: """
+                SELECT chunk FROM document_orphan o WHERE NOT EXISTS (SELECT 1 FROM document_chunk c WHERE c.chunk = o.chunk)
+                """).map { [UInt8]($0) })
+        }
+    }
+
+    public func forgetOrphanChunks(_ chunks: Set<[UInt8]>) async throws(StoreError) {
+        try await write("forgetting deleted content") { db in
+            let delete = try db.cachedStatement(sql: "DELETE FROM document_orphan WHERE chunk = ?")
+            for chunk in chunks { try delete.execute(arguments: [Data(chunk)]) }
+            try db.execute(sql: "DELETE FROM document_orphan WHERE chunk IN (SELECT chunk FROM document_chunk)")
+        }
+    }
+
     public func uploadedDocumentBytes(device number: UInt32) async throws(StoreError) -> Int {
         try await read("reading a device's document usage") { db in
             try Int.fetchOne(db, sql: "SELECT bytes FROM document_upload WHERE device = ?", arguments: [Int64(number)]) ?? 0
         }
     }
 
-    /// Adds `bytes` to what device `number` has uploaded.
     public func addUploadedDocumentBytes(_ bytes: Int, device number: UInt32) async throws(StoreError) {
         try await write("recording a device's document usage") { db in
             try db.execute(sql: """

@@ -17,4 +17,8 @@ extension Schema {
         ) STRICT
         """,
     ]
+
+    /// The chunks a removed or replaced document stopped naming: their content is deleted
+    /// once no live document names them (``SQLiteStore/orphanChunks()``).
+    static let v21DocumentOrphans = "CREATE TABLE document_orphan (chunk BLOB NOT NULL PRIMARY KEY CHECK (length(chunk) = 32)) STRICT, WITHOUT ROWID"
 }

@@ -54,14 +54,12 @@ struct DocumentTests {
 
     @Test("A 5 MB price list on a product reaches the rep; an edit of a few KB moves under 10 %; no plaintext in the replica; removal evicts")
     func priceList() async throws {
-        let server = try await RealServer.start()
-        defer { server.stop() }
         let size = 5_000_000
-        var content = Self.priceList(size: size, seed: 20)
-        let file = server.folder.appendingPathComponent("prices-2026.csv")
-        try Data(content).write(to: file)
-        let id = try await Self.add(server, file: file, ["--product", "PC-1", "--title", "Price list 2026", "--tags", "prices,2026",
-                                                          "--pin-everywhere"])
+        let attached = try await AttachedFile(size: size, seed: 20, name: "prices-2026.csv",
+                                              ["--product", "PC-1", "--title", "Price list 2026", "--tags", "prices,2026", "--pin-everywhere"])
+        let (server, file, id) = (attached.server, attached.file, attached.id)
+        defer { server.stop() }
+        var content = attached.content
 
         let first = try await Self.sync(server)
         #expect(first["document_bytes"] as? Int == size)
@@ -99,13 +97,9 @@ struct DocumentTests {
 
     @Test("--max-bytes 200KB delivers the records and defers the documents; later syncs finish them")
     func budget() async throws {
-        let server = try await RealServer.start()
+        let attached = try await AttachedFile(size: 700_000, seed: 22, name: "sheet.csv", ["--product", "PC-1", "--title", "Spec sheet"])
+        let (server, content, id) = (attached.server, attached.content, attached.id)
         defer { server.stop() }
-        let size = 700_000
-        let content = Self.priceList(size: size, seed: 22)
-        let file = server.folder.appendingPathComponent("sheet.csv")
-        try Data(content).write(to: file)
-        let id = try await Self.add(server, file: file, ["--product", "PC-1", "--title", "Spec sheet"])
         let account = server.company.accounts(in: server.company.north)[0]
         let photo = server.folder.appendingPathComponent("site.jpg")
         try Data(Self.priceList(size: 400_000, seed: 23)).write(to: photo)
@@ -136,13 +130,9 @@ struct DocumentTests {
 
     @Test("A transfer cut mid-document resumes within one chunk")
     func cutTransfer() async throws {
-        let server = try await RealServer.start()
-        defer { server.stop() }
         let size = 1_500_000
-        let content = Self.priceList(size: size, seed: 24)
-        let file = server.folder.appendingPathComponent("manual.csv")
-        try Data(content).write(to: file)
-        _ = try await Self.add(server, file: file, ["--catalog", "--title", "Manual", "--pin-everywhere"])
+        let server = try await AttachedFile(size: size, seed: 24, name: "manual.csv", ["--catalog", "--title", "Manual", "--pin-everywhere"]).server
+        defer { server.stop() }
         _ = try await Self.sync(server, ["--max-bytes", "0"])  // the records alone
 
         let proxy = try await CuttingProxy.start(upstreamPort: server.server.syncPort)
@@ -208,7 +198,7 @@ struct DocumentTests {
 
     @Test("The budget an admin sets for a device bounds its syncs; --max-bytes overrides it")
     func adminBudget() async throws {
-        let server = try await RealServer.start()
+        let server = try await AttachedFile(size: 400_000, seed: 40, name: "catalog.csv", ["--catalog", "--pin-everywhere"]).server
         defer { server.stop() }
         let devices = try await CommandRun.server(["device", "list", "--db", server.database, "--json"])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(devices.stdout.utf8)) as? [[String: Any]])
@@ -218,9 +208,6 @@ struct DocumentTests {
         let refused = try await CommandRun.server(["docs", "budget", "--db", server.database, device, "lots"])
         #expect(refused.status != 0 && refused.stderr.contains("2MB"))
 
-        let file = server.folder.appendingPathComponent("catalog.csv")
-        try Data(Self.priceList(size: 400_000, seed: 40)).write(to: file)
-        _ = try await Self.add(server, file: file, ["--catalog", "--pin-everywhere"])
         let bounded = try await Self.sync(server)
         #expect((bounded["document_bytes"] as? Int ?? .max) <= 100_000)
         #expect((bounded["document_bytes_left"] as? Int ?? 0) > 0)
@@ -228,3 +215,29 @@ struct DocumentTests {
         #expect(overridden["document_bytes_left"] as? Int == 0)
     }
 }
+
+/// A running server with one generated price list attached by `outpost-server docs add`:
+/// the start most of these tests share.
+struct AttachedFile {
+    let server: RealServer
+    let content: [UInt8]
+    let file: URL
+    /// The document's id.
+    let id: String
+
+    /// Starts a server (with `serverArguments`) and attaches `size` bytes of price list
+    /// from `seed`, as the file `name`, with the `docs add` options `arguments`.
+    init(size: Int, seed: UInt64, name: String, _ arguments: [String], serverArguments: [String] = []) async throws {
+        server = try await RealServer.start(extraArguments: serverArguments)
+        content = DocumentTests.priceList(size: size, seed: seed)
+        file = server.folder.appendingPathComponent(name)
+        do {
+            try Data(content).write(to: file)
+            id = try await DocumentTests.add(server, file: file, arguments)
+        } catch {
+            server.stop()
+            throw error
+        }
+    }
+}
+

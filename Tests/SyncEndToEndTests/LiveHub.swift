@@ -51,7 +51,7 @@ final class LiveHub: Sendable {
         logger.logLevel = .critical
         let (service, listener) = try await SyncService.listen(store: store, host: "127.0.0.1", port: 0, batchSize: batchSize,
                                                                      limits: limits, logger: logger,
-                                                                     documents: DocumentService(folder: ContentFolder(besideDatabase: database), ledger: store))
+                                                                     documents: .sqlite(store, path: database))
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let application = buildApplication(store: store,
                                            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, feedToken: feedToken),

@@ -1,20 +1,25 @@
 import ArgumentParser
 import DocumentContent
 import Foundation
+import MergeEngine
 import OutpostModel
-import OutpostSQLite
+import OutpostPostgres
+import OutpostReplication
 import OutpostStore
 import TerminalOutput
 
-/// `outpost-server docs add|list|remove`: documents attached to products, the catalog
-/// and accounts, whose content devices fetch within their sync budget.
+/// `outpost-server docs add|list|remove|budget`: documents attached to the catalog,
+/// products, accounts, opportunities, quotes and activities, whose content devices
+/// fetch within their sync budget.
 struct DocsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docs",
-        abstract: "Attach documents to products, the catalog or accounts; list and remove them.",
+        abstract: "Attach documents to the catalog, products, accounts, opportunities, quotes or activities; list and remove them.",
         discussion: """
-            The content is stored in a folder beside the database (hq.sqlite.content), chunk by chunk,
-            before the document's record is written. Example:
+            The content is stored chunk by chunk (in a folder beside a SQLite
+            database, hq.sqlite.content, or in PostgreSQL's document_content table)
+            before the document's record is written; content no document names any
+            more is deleted. Example:
               outpost-server docs add --db hq.sqlite --product PC-100 prices-2026.pdf \\
                 --title "Price list 2026" --tags prices,2026 --pin-everywhere
             """,
@@ -23,21 +28,23 @@ struct DocsCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Attach a file to a product, the catalog or an account (or replace a document's content).",
+            abstract: "Attach a file to a record or the catalog (or replace a document's content).",
             discussion: """
-                Examples:
+                Documents on the catalog and products reach every device; those on an
+                account, opportunity, quote or activity only the devices whose scope
+                holds that record. Examples:
                   outpost-server docs add --db hq.sqlite --product PC-100 prices.pdf \\
                     --title "Price list"
                   outpost-server docs add --db hq.sqlite site.jpg \\
                     --account 3f2b8c4e-1d2a-4b6f-9e1a-0c5d7e9f1a2b
+                  outpost-server docs add --db hq.sqlite signed.pdf \\
+                    --quote 7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f
                   outpost-server docs add --db hq.sqlite --replace 9a1c… prices-v2.pdf --json
                 """
         )
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "The product (SKU or id) the document belongs to; every device may have it.") var product: String?
-        @Option(help: "The account (id) the document belongs to; devices whose scope holds it get it.") var account: String?
-        @Flag(help: "Attach the document to the catalog as a whole.") var catalog = false
+        @OptionGroup var target: AttachmentOptions
         @Option(help: "The id of a document whose content (and, if given, title and tags) this file replaces.") var replace: String?
         @Option(help: "The title people see (default: the file's name).") var title: String?
         @Option(help: "Words to find it by, comma-separated, e.g. prices,2026.") var tags: String?
@@ -47,74 +54,71 @@ struct DocsCommand: AsyncParsableCommand {
         @Argument(help: "The file to attach.") var file: String
 
         func validate() throws {
-            let targets = [product != nil, account != nil, catalog, replace != nil].filter { $0 }.count
-            guard targets == 1 else {
-                throw ValidationError("give exactly one of --product SKU, --account ID, --catalog or --replace DOCUMENT-ID")
+            guard target.count + (replace == nil ? 0 : 1) == 1 else {
+                throw ValidationError("give exactly one of \(AttachmentOptions.choices) or --replace DOCUMENT-ID")
             }
         }
 
         func run() async throws {
-            let database = try store.open()
-            let path: String
-            switch try store.location() {
-            case .sqlite(let file): path = file
-            case .postgres: throw CommandError("documents need the SQLite backend for now; give --db a SQLite file")
-            }
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CommandError("cannot read \(file); check the path and its permissions")
             }
-            var existing: Document?
-            if let replace { existing = try await DocumentLookup.document(replace, in: database) }
-            let (kind, attached) = try await attachment(existing, database)
-            let manifest = try ContentFolder(besideDatabase: path).store([UInt8](data))
-            let name = URL(fileURLWithPath: file).lastPathComponent
-            let document = Document(
-                id: existing?.id ?? DocumentID(), title: title ?? existing?.title ?? name, fileName: name,
-                mediaType: mediaType ?? MediaType.guess(fileName: name), attachedKind: kind, attachedID: attached,
-                tags: tags ?? existing?.tags, content: DocumentContentList(manifest),
-                pinnedEverywhere: pinEverywhere || (existing?.pinnedEverywhere ?? false))
-            try await database.saveDocument(document)
-            if output.json {
-                try Output.json(DocumentRow(document))
-            } else {
-                print("document \(document.id) \"\(document.title)\" (\(ByteCount.text(document.size)), \(document.content.chunks.count) chunks) "
-                      + "\(existing == nil ? "attached to" : "replaced on") \(kind.rawValue)\(attached.map { " \($0)" } ?? "")")
+            try await store.withDocuments { documents, records in
+                var existing: Document?
+                if let replace { existing = try await DocumentLookup.document(replace, in: documents.database) }
+                let (kind, attached) = if let existing { (existing.attachedKind, existing.attachedID) } else {
+                    try await target.attachment(documents.database, records)
+                }
+                let name = URL(fileURLWithPath: file).lastPathComponent
+                let draft = Document(
+                    id: existing?.id ?? DocumentID(), title: title ?? existing?.title ?? name, fileName: name,
+                    mediaType: mediaType ?? MediaType.guess(fileName: name), attachedKind: kind, attachedID: attached,
+                    tags: tags ?? existing?.tags, content: DocumentContentList(contentID: [], chunks: []),
+                    pinnedEverywhere: pinEverywhere || (existing?.pinnedEverywhere ?? false))
+                let document = try await documents.add(draft, content: [UInt8](data))
+                if output.json {
+                    try Output.json(DocumentListing(document))
+                } else {
+                    print("document \(document.id) \"\(document.title)\" (\(ByteCount.text(document.size)), \(document.content.chunks.count) chunks) "
+                          + "\(existing == nil ? "attached to" : "replaced on") \(kind.rawValue)\(attached.map { " \($0)" } ?? "")")
+                }
             }
-        }
-
-        private func attachment(_ existing: Document?, _ database: SQLiteStore) async throws -> (DocumentAttachmentKind, EntityID<AttachedRecord>?) {
-            if let existing { return (existing.attachedKind, existing.attachedID) }
-            if catalog { return (.catalog, nil) }
-            if let product {
-                return (.product, EntityID(try await CatalogLookup.product(product, in: database).id.uuid))
-            }
-            let id = try AccountID(parsing: account ?? "", field: "--account")
-            guard try await database.accounts(in: nil).contains(where: { $0.id == id }) else {
-                throw CommandError("no account \(id); list accounts with: outpost-server export accounts --db hq.sqlite")
-            }
-            return (.account, EntityID(id.uuid))
         }
     }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the documents.",
+            abstract: "List the documents, all or those of one record.",
             discussion: """
-                Example:
+                Examples:
                   outpost-server docs list --db hq.sqlite --json
+                  outpost-server docs list --db hq.sqlite --product PC-100
+                  outpost-server docs list --db hq.sqlite \\
+                    --opportunity 5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9
                 """
         )
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var target: AttachmentOptions
+
+        func validate() throws {
+            guard target.count <= 1 else { throw ValidationError("give at most one of \(AttachmentOptions.choices)") }
+        }
 
         func run() async throws {
-            let documents = try await store.open().documents()
+            let documents = try await store.withDocuments { documents, records in
+                let all = try await documents.database.documents()
+                guard target.count == 1 else { return all }
+                let (kind, attached) = try await target.attachment(documents.database, records)
+                return all.filter { $0.attachedKind == kind && $0.attachedID == attached }
+            }
             if output.json {
-                try Output.json(documents.map(DocumentRow.init))
+                try Output.json(documents.map(DocumentListing.init))
                 return
             }
             guard !documents.isEmpty else {
-                print("no documents; attach one with: outpost-server docs add --product SKU FILE")
+                print(target.count == 0 ? "no documents; attach one with: outpost-server docs add --product SKU FILE"
+                                        : "no documents on that \(target.count == 1 ? "record" : "catalog"); list all with: outpost-server docs list")
                 return
             }
             Output.table(["id", "title", "on", "size", "tags", "pinned everywhere"], documents.map { document in
@@ -126,7 +130,7 @@ struct DocsCommand: AsyncParsableCommand {
 
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Remove a document; devices evict its content at their next sync.",
+            abstract: "Remove a document; its content goes from the server now and from devices at their next sync.",
             discussion: """
                 Example:
                   outpost-server docs remove --db hq.sqlite 9a1c2b3d
@@ -137,11 +141,13 @@ struct DocsCommand: AsyncParsableCommand {
         @Argument(help: "The document's id (or a unique prefix).") var id: String
 
         func run() async throws {
-            let database = try store.open()
-            let document = try await DocumentLookup.document(id, in: database)
-            _ = try await database.removeDocument(document.id)
+            let document = try await store.withDocuments { documents, _ in
+                let document = try await DocumentLookup.document(id, in: documents.database)
+                _ = try await documents.remove(document.id)
+                return document
+            }
             if output.json {
-                try Output.json(DocumentRow(document))
+                try Output.json(DocumentListing(document))
             } else {
                 print("removed document \(document.id) \"\(document.title)\"; devices evict it at their next sync")
             }
@@ -171,45 +177,20 @@ struct DocsCommand: AsyncParsableCommand {
                 }
                 budget = parsed
             }
-            let database = try store.open()
-            let found = try await Lookup.device(device, in: database)
-            try await database.setDocumentBudget(budget, device: found.id)
+            let found = try await store.withDocuments { documents, records in
+                let found = try await Lookup.device(device, in: records)
+                try await documents.database.setDocumentBudget(budget, device: found.id, now: Date())
+                return found
+            }
             print("device \(found.id) fetches " + (budget.map { "at most \(ByteCount.text($0)) of documents" } ?? "documents without a limit")
                 + " per sync from its next sync on")
         }
     }
 }
 
-/// A document as `docs list --json` prints it.
-struct DocumentRow: Encodable {
-    let id: String
-    let title: String
-    let file_name: String
-    let media_type: String
-    let attached_kind: String
-    let attached_id: String?
-    let tags: [String]
-    let size: Int
-    let chunks: Int
-    let pinned_everywhere: Bool
-
-    init(_ document: Document) {
-        id = document.id.description
-        title = document.title
-        file_name = document.fileName
-        media_type = document.mediaType
-        attached_kind = document.attachedKind.rawValue
-        attached_id = document.attachedID?.description
-        tags = document.tagList
-        size = document.size
-        chunks = document.content.chunks.count
-        pinned_everywhere = document.pinnedEverywhere
-    }
-}
-
 /// Finds a document by id or unique id prefix.
 enum DocumentLookup {
-    static func document(_ idOrPrefix: String, in store: SQLiteStore) async throws -> Document {
+    static func document(_ idOrPrefix: String, in store: any DocumentStore) async throws -> Document {
         let wanted = idOrPrefix.lowercased()
         let matches = try await store.documents().filter { $0.id.description.hasPrefix(wanted) }
         guard matches.count == 1, let document = matches.first else {
@@ -217,5 +198,19 @@ enum DocumentLookup {
                                                : "\"\(idOrPrefix)\" matches \(matches.count) documents; give more of the id")
         }
         return document
+    }
+}
+
+extension StoreOptions {
+    /// Runs `body` with the documents and records of either backend: a SQLite database
+    /// with its content folder, or a PostgreSQL database created with `init`.
+    func withDocuments<T: Sendable>(_ body: (DocumentService, any RecordStore) async throws -> T) async throws -> T {
+        switch try location() {
+        case .sqlite(let path):
+            let store = try open()
+            return try await body(.sqlite(store, path: path), store)
+        case .postgres(let location):
+            return try await PostgresStore.withStore(at: location, mode: .existing) { store in try await body(.postgres(store), store) }
+        }
     }
 }

@@ -58,7 +58,7 @@ extension OutpostServerCommand {
             let path = commandPath(arguments ?? Array(CommandLine.arguments.dropFirst()))
             let backup = ["backup", "restore"].contains(path) ? "; back up and restore a PostgreSQL database with pg_dump and pg_restore" : ""
             throw CommandError("outpost-server \(path) is not available on PostgreSQL yet\(backup); on PostgreSQL, init, serve, demo, territory, "
-                + "user add|list|assign|disable|enable, device enrol|list|revoke|retire, import, export (but orders), catalog and quota run so far")
+                + "user add|list|assign|disable|enable, device enrol|list|revoke|retire, import, export (but orders), catalog, quota and docs run so far")
         }
     }
 

@@ -124,8 +124,7 @@ struct ServeCommand: AsyncParsableCommand {
         try await serve(sync: store, app: store, apiTokens: store, feedToken: try feedToken(),
                         integration: try integration.make(store: store, metrics: metrics, logger: logger),
                         console: ConsoleService(store: store), orderFeed: OrderFeedService(store: store), logger: logger, metrics: metrics,
-                        documents: DocumentService(folder: ContentFolder(besideDatabase: path), ledger: store,
-                                                   maxDocumentBytes: maxDocumentSize, deviceQuota: deviceDocumentQuota))
+                        documents: .sqlite(store, path: path, maxDocumentBytes: maxDocumentSize, deviceQuota: deviceDocumentQuota))
     }
 
     /// Runs the HTTP API and both sync transports over `store` until SIGINT or SIGTERM.
@@ -175,19 +174,7 @@ struct ServeCommand: AsyncParsableCommand {
 extension ServeCommand {
     /// The feed token from `--feed-token-file` or `OUTPOST_FEED_TOKEN`, trimmed; `nil` when neither is set.
     func feedToken() throws -> String? {
-        let text: String?
-        if let feedTokenFile {
-            do { text = try String(contentsOfFile: feedTokenFile, encoding: .utf8) } catch {
-                throw CommandError("cannot read the feed token file \(feedTokenFile): \(error.localizedDescription)")
-            }
-        } else {
-            text = ProcessInfo.processInfo.environment["OUTPOST_FEED_TOKEN"]
-        }
-        guard let token = text?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty else {
-            if feedTokenFile != nil { throw CommandError("the feed token file \(feedTokenFile ?? "") is empty") }
-            return nil
-        }
-        return token
+        try TokenFile.read(feedTokenFile, orEnvironment: "OUTPOST_FEED_TOKEN", name: "feed token")
     }
 }
 

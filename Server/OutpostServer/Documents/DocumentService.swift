@@ -1,28 +1,18 @@
+import DocumentContent
+public import Foundation
 public import OutpostModel
+public import OutpostPostgres
 public import OutpostSQLite
 public import OutpostStore
 
-/// What the document service needs of the database: which chunks a scope may fetch,
-/// and the bytes each device has uploaded. `SQLiteStore` is one.
-public protocol DocumentLedger: Sendable {
-    /// The chunks among `chunks` that a live document global or routed to one of `territories` names.
-    func chunks(_ chunks: [[UInt8]], inScope territories: Set<TerritoryID>) async throws(StoreError) -> Set<[UInt8]>
-    /// The bytes of content device `number` has uploaded.
-    func uploadedDocumentBytes(device number: UInt32) async throws(StoreError) -> Int
-    /// Adds `bytes` to what device `number` has uploaded.
-    func addUploadedDocumentBytes(_ bytes: Int, device number: UInt32) async throws(StoreError)
-}
-
-extension SQLiteStore: DocumentLedger {}
-
-/// What the sync service needs to answer content requests: the content folder, the
-/// database's document bookkeeping, and the limits on what devices upload. Absent when
-/// the backend keeps no documents.
+/// Documents on the server: the content store, the database's document bookkeeping
+/// (`DocumentStore`), and the limits on what devices upload. Absent from a sync service
+/// that keeps none.
 public struct DocumentService: Sendable {
     /// Where the chunks are.
-    public let folder: ContentFolder
-    /// Scope checks and upload accounting.
-    public let ledger: any DocumentLedger
+    public let content: any ContentStore
+    /// Records, scope checks and upload accounting.
+    public let database: any DocumentStore
     /// The largest document a device may upload (`serve --max-document-size`).
     public let maxDocumentBytes: Int
     /// The most bytes of new content one device may upload in all (`serve --device-document-quota`).
@@ -33,12 +23,56 @@ public struct DocumentService: Sendable {
     /// The default `--device-document-quota`: 500 MB.
     public static let defaultDeviceQuota = 500_000_000
 
-    /// A document service over `folder` and `ledger` with the given limits.
-    public init(folder: ContentFolder, ledger: any DocumentLedger, maxDocumentBytes: Int = defaultMaxDocumentBytes,
+    /// A document service over `content` and `database` with the given limits.
+    public init(content: any ContentStore, database: any DocumentStore, maxDocumentBytes: Int = defaultMaxDocumentBytes,
                 deviceQuota: Int = defaultDeviceQuota) {
-        self.folder = folder
-        self.ledger = ledger
+        self.content = content
+        self.database = database
         self.maxDocumentBytes = maxDocumentBytes
         self.deviceQuota = deviceQuota
+    }
+
+    /// Documents of a SQLite database: its content folder beside the file at `path`.
+    public static func sqlite(_ store: SQLiteStore, path: String, maxDocumentBytes: Int = defaultMaxDocumentBytes,
+                              deviceQuota: Int = defaultDeviceQuota) -> DocumentService {
+        DocumentService(content: ContentFolder(besideDatabase: path), database: store, maxDocumentBytes: maxDocumentBytes,
+                        deviceQuota: deviceQuota)
+    }
+
+    /// Documents of a PostgreSQL database: content in its `document_content` table.
+    public static func postgres(_ store: PostgresStore, maxDocumentBytes: Int = defaultMaxDocumentBytes,
+                                deviceQuota: Int = defaultDeviceQuota) -> DocumentService {
+        DocumentService(content: store, database: store, maxDocumentBytes: maxDocumentBytes, deviceQuota: deviceQuota)
+    }
+
+    /// Stores `content` (before its record is written), then writes `document` naming it.
+    /// - Returns: the document as saved, its content list taken from the stored manifest.
+    public func add(_ document: Document, content bytes: [UInt8], now: Date = Date()) async throws -> Document {
+        var document = document
+        let manifest = try await content.store(bytes)
+        document.content = DocumentContentList(manifest)
+        document.size = document.content.size
+        try await database.saveDocument(document, now: now)
+        _ = try await collectOrphans()
+        return document
+    }
+
+    /// Removes a document and deletes the content no live document names any more.
+    /// - Returns: whether a live document was removed.
+    public func remove(_ id: DocumentID, now: Date = Date()) async throws -> Bool {
+        let removed = try await database.removeDocument(id, now: now)
+        _ = try await collectOrphans()
+        return removed
+    }
+
+    /// Deletes the content of chunks that a removed or replaced document named and no
+    /// live document names now, from the content store, then forgets them.
+    /// - Returns: how many chunks were deleted.
+    public func collectOrphans() async throws -> Int {
+        let orphans = try await database.orphanChunks()
+        guard !orphans.isEmpty else { return 0 }
+        try await content.delete(Set(orphans.compactMap(ContentID.init(bytes:))))
+        try await database.forgetOrphanChunks(orphans)
+        return orphans.count
     }
 }

@@ -4,6 +4,7 @@ import HubCore
 import Logging
 import OutpostModel
 import OutpostProtocol
+import OutpostStore
 import SodiumKit
 import SyncChannel
 
@@ -23,9 +24,7 @@ extension SyncService {
             guard !device.device.isRevoked else {
                 throw ProtocolError(.unknownDevice, "this device is revoked; sync records to be told what to do")
             }
-            guard let documents else {
-                throw ProtocolError(.unavailable, "this server keeps no documents (documents need the SQLite backend)")
-            }
+            guard let documents else { throw ProtocolError(.unavailable, "this server keeps no documents") }
             let request = try ContentRequest(decoding: try body.plaintext())
             let advanced = try await store.transaction { ledger in
                 try ledger.advanceCounter(device: device.number, to: sealed.counter, at: Date())
@@ -33,18 +32,24 @@ extension SyncService {
             guard advanced else { throw RequestRefusal.replayed(last: device.lastCounter) }
             let upload = try await receive(request.upload, from: device.number, documents)
             let scope = try await hub.territories(of: device.user)
-            let allowed = try await documents.ledger.chunks(request.wants, inScope: scope)
+            let allowed = try await documents.database.chunks(request.wants, inScope: scope)
             let sealer = ResponseFrames.Sealer(counter: sealed.counter, salt: sealed.salt, key: session.transmit)
             var index: UInt32 = 0
             var sent = 0
             var bytes = 0
-            for id in request.wants where allowed.contains(id) {
-                guard let chunk = documents.folder.chunk(id) else { continue }
-                try await send(try sealer.seal(ContentFrame.chunk(id: id, bytes: chunk).encoded(), index: index, compressing: false))
-                try Task.checkCancellation()
-                index += 1
-                sent += 1
-                bytes += chunk.count
+            // Read a few chunks at a time (one query on PostgreSQL), sent in the order asked.
+            let wanted = request.wants.filter(allowed.contains)
+            for start in stride(from: 0, to: wanted.count, by: Self.chunksPerRead) {
+                let group = Array(wanted[start..<min(start + Self.chunksPerRead, wanted.count)])
+                let found = try await documents.content.chunks(group)
+                for id in group {
+                    guard let chunk = found[id] else { continue }
+                    try await send(try sealer.seal(ContentFrame.chunk(id: id, bytes: chunk).encoded(), index: index, compressing: false))
+                    try Task.checkCancellation()
+                    index += 1
+                    sent += 1
+                    bytes += chunk.count
+                }
             }
             try await send(try sealer.seal(ContentFrame.final(withheld: request.wants.count - sent, upload: upload).encoded(),
                                            index: index, compressing: false))
@@ -54,6 +59,9 @@ extension SyncService {
             throw ProtocolError(refusal, request: sealed)
         }
     }
+
+    /// How many chunks a content answer reads at once: at most 1 MiB of 64 KiB chunks.
+    static var chunksPerRead: Int { 16 }
 
     /// Stores an upload's chunks durably (before the document's record can arrive),
     /// within the size limit and the device's quota; says what became of it.
@@ -71,14 +79,15 @@ extension SyncService {
             }
             chunks.append((id, chunk.bytes))
         }
-        let new = chunks.filter { !documents.folder.contains($0.id) }.reduce(0) { $0 + $1.bytes.count }
-        let used = try await documents.ledger.uploadedDocumentBytes(device: device)
+        let held = try await documents.content.held(chunks.map(\.id))
+        let new = chunks.filter { !held.contains($0.id) }.reduce(0) { $0 + $1.bytes.count }
+        let used = try await documents.database.uploadedDocumentBytes(device: device)
         guard used + new <= documents.deviceQuota else {
             return .refused("this device has uploaded \(used) bytes of its quota of \(documents.deviceQuota) "
                 + "(serve --device-document-quota); the \(new) more were refused and nothing was stored. Ask an admin")
         }
-        try documents.folder.store(chunks: chunks)
-        try await documents.ledger.addUploadedDocumentBytes(new, device: device)
+        _ = try await documents.content.write(checked: chunks)
+        try await documents.database.addUploadedDocumentBytes(new, device: device)
         logger.info("content uploaded", metadata: ["device": "\(device)", "chunks": "\(chunks.count)", "new bytes": "\(new)"])
         return .stored
     }

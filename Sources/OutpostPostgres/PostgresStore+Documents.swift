@@ -1,0 +1,119 @@
+public import Foundation
+import HubCore
+import MergeEngine
+import NIOCore
+public import OutpostModel
+import OutpostReplication
+public import OutpostStore
+import PostgresNIO
+
+/// Documents on PostgreSQL, as `SQLiteStore` keeps them: records in `replica_record`, the
+/// chunks each names in `document_chunk`, orphan candidates in `document_orphan`; record
+/// writes are ledger transactions (the change sequence's lock held).
+extension PostgresStore: DocumentStore {
+    public func saveDocument(_ document: Document, now: Date = Date()) async throws(StoreError) {
+        do { try document.validate() } catch { throw StoreError(.invalid, "document: \(error.description)") }
+        try await records("saving document \(document.title)", exclusive: true) { ledger in
+            if let attached = document.attachedID, let kind = document.attachedKind.recordKind,
+               try !Self.holdsLive(ledger, RecordID(attached), kind: kind) {
+                throw StoreError(.missingReference, "\(document.attachedKind.rawValue) \(attached) does not exist")
+            }
+            let seq = try ledger.nextSequence()
+            let state = HubWrite.state(of: document, over: try ledger.record(document.recordID)?.state, stamp: seq,
+                                       time: WallClock(date: now))
+            try ledger.save(StoredRecord(state: state, kind: .document, territory: try Routing.territory(of: document.route, in: ledger),
+                                         parent: document.route.parent?.id, seq: seq))
+            try PostgresDocumentChunks.index(ledger.connection, document)
+        }
+    }
+
+    public func removeDocument(_ id: DocumentID, now: Date = Date()) async throws(StoreError) -> Bool {
+        try await records("removing document \(id)", exclusive: true) { ledger in
+            guard var stored = try ledger.record(RecordID(id)), stored.kind == .document,
+                  !stored.state.view(policy: .updateWins).isDeleted else { return false }
+            let stamp = Dot(replica: ReplicaID.hub, counter: try ledger.nextSequence())
+            stored.state.apply(Write(dot: stamp, record: RecordID(id), context: stored.state.context, operation: .delete,
+                                     time: WallClock(date: now).wholeSecond), stamp: stamp)
+            stored.seq = stamp.counter
+            try ledger.save(stored)
+            try PostgresDocumentChunks.remove(ledger.connection, document: id)
+            return true
+        }
+    }
+
+    public func holdsAttachment(_ kind: DocumentAttachmentKind, _ id: EntityID<AttachedRecord>) async throws(StoreError) -> Bool {
+        guard let recordKind = kind.recordKind else { return false }
+        return try await records("looking up \(kind.rawValue) \(id)") { ledger in try Self.holdsLive(ledger, RecordID(id), kind: recordKind) }
+    }
+
+    public func documents() async throws(StoreError) -> [Document] {
+        try await records("reading documents") { ledger in
+            let documents: [Document] = try PostgresRecords.replicated(ledger.connection, .document)
+            return documents.sorted { ($0.title, $0.id) < ($1.title, $1.id) }
+        }
+    }
+
+    public func setDocumentBudget(_ bytes: Int?, device id: DeviceID, now: Date = Date()) async throws(StoreError) {
+        try await records("setting a device's document budget", exclusive: true) { ledger in
+            guard let stored = try ledger.record(RecordID(id)), stored.kind == .device,
+                  var name = try? DeviceName(recordID: stored.state.id, fields: stored.state.view(policy: .updateWins).values) else {
+                throw StoreError(.notFound, "device \(id) has not enrolled yet; its budget can be set once it has")
+            }
+            name.documentBudget = bytes
+            let seq = try ledger.nextSequence()
+            let state = HubWrite.state(of: name, over: stored.state, stamp: seq, time: WallClock(date: now))
+            try ledger.save(StoredRecord(state: state, kind: .device, territory: stored.territory, parent: stored.parent, seq: seq))
+        }
+    }
+
+    public func chunks(_ chunks: [[UInt8]], inScope territories: Set<TerritoryID>) async throws(StoreError) -> Set<[UInt8]> {
+        guard !chunks.isEmpty else { return [] }
+        let wanted = chunks.map { ByteBuffer(bytes: $0) }
+        let scope = territories.map { ByteBuffer(bytes: RecordID($0).bytes) }
+        return try await records("checking the scope of content") { ledger in
+            Set(try ledger.connection.column(Data.self, """
+                SELECT DISTINCT c.chunk FROM document_chunk c JOIN replica_record r ON r.id = c.document
+                WHERE c.chunk = ANY(\(wanted)) AND (r.territory IS NULL OR r.territory = ANY(\(scope)))
+                """).map { [UInt8]($0) })
+        }
+    }
+
+    public func uploadedDocumentBytes(device number: UInt32) async throws(StoreError) -> Int {
+        try await records("reading a device's document usage") { ledger in
+            Int(try ledger.connection.value(Int64.self, "SELECT bytes FROM document_upload WHERE device = \(Int64(number))") ?? 0)
+        }
+    }
+
+    public func addUploadedDocumentBytes(_ bytes: Int, device number: UInt32) async throws(StoreError) {
+        try await transaction("recording a device's document usage") { [logger] connection in
+            _ = try await connection.query("""
+                INSERT INTO document_upload (device, bytes) VALUES (\(Int64(number)), \(Int64(bytes)))
+                ON CONFLICT (device) DO UPDATE SET bytes = document_upload.bytes + excluded.bytes
+                """, logger: logger)
+        }
+    }
+
+    public func orphanChunks() async throws(StoreError) -> Set<[UInt8]> {
+        try await records("finding content no document names") { ledger in
+            Set(try ledger.connection.column(Data.self, """
+                SELECT chunk FROM document_orphan o WHERE NOT EXISTS (SELECT 1 FROM document_chunk c WHERE c.chunk = o.chunk)
+                """).map { [UInt8]($0) })
+        }
+    }
+
+    public func forgetOrphanChunks(_ chunks: Set<[UInt8]>) async throws(StoreError) {
+        let gone = chunks.map { ByteBuffer(bytes: $0) }
+        try await transaction("forgetting deleted content") { [logger] connection in
+            _ = try await connection.query("""
+                DELETE FROM document_orphan o
+                WHERE o.chunk = ANY(\(gone)) OR EXISTS (SELECT 1 FROM document_chunk c WHERE c.chunk = o.chunk)
+                """, logger: logger)
+        }
+    }
+
+    /// Whether the hub holds a live (not deleted) record `id` of `kind`.
+    private static func holdsLive(_ ledger: PostgresLedgerTransaction, _ id: RecordID, kind: ReplicatedKind) throws -> Bool {
+        guard let stored = try ledger.record(id), stored.kind == kind else { return false }
+        return !stored.state.view(policy: .updateWins).isDeleted
+    }
+}

@@ -1,0 +1,52 @@
+public import Foundation
+public import OutpostModel
+
+/// What documents need of the server's database; both backends implement it. The
+/// content itself is kept apart (a folder beside SQLite, a table of PostgreSQL), always
+/// stored before the record naming it is written.
+///
+/// The database keeps which chunks each live document names, so a content request is
+/// answered only with chunks of documents in the device's scope, and which chunks a
+/// removed or replaced document named (orphan candidates), so content no live document
+/// names can be deleted.
+public protocol DocumentStore: Sendable {
+    /// Writes a document's record as the hub's own write, with the chunks it names, in
+    /// one transaction. The caller stores the content first.
+    /// - Throws: `.invalid` for a record that fails validation, `.missingReference` when
+    ///   the record it is attached to is unknown or of another kind.
+    func saveDocument(_ document: Document, now: Date) async throws(StoreError)
+
+    /// Removes a document: a hub delete that devices apply (evicting its content); its
+    /// chunks become orphan candidates.
+    /// - Returns: whether a live document was removed.
+    func removeDocument(_ id: DocumentID, now: Date) async throws(StoreError) -> Bool
+
+    /// Every live document, by title.
+    func documents() async throws(StoreError) -> [Document]
+
+    /// Whether a live record `id` of `kind` is there to attach a document to (never for the catalog).
+    func holdsAttachment(_ kind: DocumentAttachmentKind, _ id: EntityID<AttachedRecord>) async throws(StoreError) -> Bool
+
+    /// Sets the bytes of document content device `id` fetches per sync by default (`nil`:
+    /// no limit), as a hub write of its `device` record, which every replica has.
+    /// - Throws: `.notFound` when the device has no `device` record (it never enrolled).
+    func setDocumentBudget(_ bytes: Int?, device id: DeviceID, now: Date) async throws(StoreError)
+
+    /// The chunks among `chunks` that a live document global or routed to one of
+    /// `territories` names: what a device with that scope may fetch.
+    func chunks(_ chunks: [[UInt8]], inScope territories: Set<TerritoryID>) async throws(StoreError) -> Set<[UInt8]>
+
+    /// The bytes of content device `number` has uploaded.
+    func uploadedDocumentBytes(device number: UInt32) async throws(StoreError) -> Int
+
+    /// Adds `bytes` to what device `number` has uploaded.
+    func addUploadedDocumentBytes(_ bytes: Int, device number: UInt32) async throws(StoreError)
+
+    /// The orphan candidates no live document names now: content to delete, then to
+    /// forget with ``forgetOrphanChunks(_:)``.
+    func orphanChunks() async throws(StoreError) -> Set<[UInt8]>
+
+    /// Forgets the orphan candidates `chunks` (their content deleted) and those a live
+    /// document names again.
+    func forgetOrphanChunks(_ chunks: Set<[UInt8]>) async throws(StoreError)
+}
