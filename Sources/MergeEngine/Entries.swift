@@ -5,6 +5,8 @@ public protocol Stamped: Sendable {
     var stamp: Dot { get }
     /// The replica that authored the write (device or hub).
     var origin: ReplicaID { get }
+    /// The author's wall clock: display only, never used to pick a winner.
+    var time: WallClock { get }
 }
 
 /// One concurrent value of a field (a "sibling").

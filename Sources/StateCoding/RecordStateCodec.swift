@@ -28,9 +28,7 @@ public enum RecordStateCodec {
         VectorCodec.write(state.context, to: &writer)
         writer.varint(state.existence.count)
         for entry in state.existence {
-            writeStamp(entry.stamp, context: state.context, to: &writer)
-            writer.varint(UInt64(entry.origin.rawValue))
-            ValueCodec.write(entry.time, to: &writer)
+            writeHead(entry, context: state.context, to: &writer)
             switch entry.kind {
             case .alive: writer.byte(0)
             case .deleted(let seen):
@@ -49,9 +47,7 @@ public enum RecordStateCodec {
             fieldIDs.write(slot.id, to: &writer)
             writer.varint(slot.siblings.count)
             for entry in slot.siblings {
-                writeStamp(entry.stamp, context: state.context, to: &writer)
-                writer.varint(UInt64(entry.origin.rawValue))
-                ValueCodec.write(entry.time, to: &writer)
+                writeHead(entry, context: state.context, to: &writer)
                 ValueCodec.write(entry.value, to: &writer)
             }
         }
@@ -63,9 +59,7 @@ public enum RecordStateCodec {
         let existenceCount = try reader.count(max: reader.remaining / 4, of: "existence entry count")
         var existence: [ExistenceEntry] = []
         for _ in 0..<existenceCount {
-            let stamp = try readStamp(from: &reader, context: context)
-            let origin = try ReplicaCodec.read(from: &reader)
-            let time = try ValueCodec.readTime(from: &reader)
+            let (stamp, origin, time) = try readHead(from: &reader, context: context)
             let kind: ExistenceEntry.Kind
             switch try reader.byte() {
             case 0: kind = .alive
@@ -90,9 +84,7 @@ public enum RecordStateCodec {
             let siblingCount = try reader.count(max: reader.remaining / 4, of: "sibling count")
             var siblings: [FieldEntry] = []
             for _ in 0..<siblingCount {
-                let stamp = try readStamp(from: &reader, context: context)
-                let origin = try ReplicaCodec.read(from: &reader)
-                let time = try ValueCodec.readTime(from: &reader)
+                let (stamp, origin, time) = try readHead(from: &reader, context: context)
                 siblings.append(FieldEntry(stamp: stamp, origin: origin, value: try ValueCodec.read(from: &reader), time: time))
             }
             fields.append(FieldSlot(id: fieldID, siblings: siblings))
@@ -104,18 +96,24 @@ public enum RecordStateCodec {
         }
     }
 
-    private static func writeStamp(_ stamp: Dot, context: VersionVector, to writer: inout ByteWriter) {
-        writer.varint(UInt64(stamp.replica.rawValue))
-        writer.varint(context[stamp.replica] &- stamp.counter)
+    /// The head every entry, existence or field value, starts with: its stamp (the
+    /// replica and the gap below the context's counter of that replica), its origin
+    /// and its time.
+    private static func writeHead(_ entry: some Stamped, context: VersionVector, to writer: inout ByteWriter) {
+        writer.varint(UInt64(entry.stamp.replica.rawValue))
+        writer.varint(context[entry.stamp.replica] &- entry.stamp.counter)
+        writer.varint(UInt64(entry.origin.rawValue))
+        ValueCodec.write(entry.time, to: &writer)
     }
 
-    private static func readStamp<Failure: ByteReadFailure>(from reader: inout ByteReader<Failure>, context: VersionVector) throws(Failure) -> Dot {
+    private static func readHead<Failure: ByteReadFailure>(from reader: inout ByteReader<Failure>, context: VersionVector)
+        throws(Failure) -> (stamp: Dot, origin: ReplicaID, time: WallClock) {
         let replica = try ReplicaCodec.read(from: &reader)
         let gap = try reader.varint()
         let top = context[replica]
         guard gap < top else {
             throw Failure.malformed("stamp at byte \(reader.offset) lies outside the record's context")
         }
-        return Dot(replica: replica, counter: top - gap)
+        return (Dot(replica: replica, counter: top - gap), try ReplicaCodec.read(from: &reader), try ValueCodec.readTime(from: &reader))
     }
 }
