@@ -54,13 +54,15 @@ struct PostgresDemoTests {
             #expect(try await Self.feed(second, wait: 0).numbers.isEmpty)
             #expect(try await APITokenTests.status(second, "/orders/feed?wait=61", token: "feed-secret") == 400)
             #expect(try await APITokenTests.status(second, "/orders/feed", token: nil) == 401)
-            let waiting = Task { try await Self.feed(second, wait: 60) }
             let opportunity = try #require(try await device.objects(["opps", "list", "--limit", "1"]).first?["id"] as? String)
             let quote = try #require(try await device.objects(["quote", "new", "--opportunity", opportunity]).first?["id"] as? String)
             try await device.succeed(["quote", "configure", quote, "--product", "PC-RICHMOND", "--complete", "cheapest"])
             try await device.succeed(["quote", "submit", quote])
             try await device.succeed(["quote", "accept", quote])
             try await device.succeed(["order", "place", "--quote", quote, "--ship-to", "Dock 4, 20457 Hamburg, DE"])
+            // The feed waits from just before the sync, so slow device commands on a loaded
+            // machine do not eat into its deadline.
+            let waiting = Task { try await Self.feed(second, wait: 60) }
             try await device.succeed(["sync", "--endpoint", first.tcpEndpoint])
             let page = try await waiting.value
             #expect(page.numbers == ["SO-000001"], "the waiting feed answered with the order")
