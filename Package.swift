@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "Configurator", targets: ["Configurator"]),
         .library(name: "Pricing", targets: ["Pricing"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
+        .library(name: "SeededRandom", targets: ["SeededRandom"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -65,7 +66,7 @@ let package = Package(
         .target(name: "OutpostInterchange", dependencies: ["ErrorReporting", "OutpostModel"], path: "Sources/OutpostInterchange"),
         .target(
             name: "OutpostDemo",
-            dependencies: ["OutpostModel", "OutpostStore", "Configurator"],
+            dependencies: ["OutpostModel", "OutpostStore", "Configurator", "SeededRandom"],
             path: "Sources/OutpostDemo",
             resources: [.copy("Resources")]
         ),
@@ -85,7 +86,9 @@ let package = Package(
             path: "Sources/HubCore"
         ),
         .target(name: "HTMLText", path: "Sources/HTMLText"),
-        .target(name: "DocumentContent", dependencies: ["ErrorReporting", "SodiumKit", "OutpostModel"], path: "Sources/DocumentContent"),
+        .target(name: "DocumentContent", dependencies: ["ErrorReporting", "SodiumKit", "OutpostModel", "SeededRandom"],
+                path: "Sources/DocumentContent"),
+        .target(name: "SeededRandom", path: "Sources/SeededRandom"),
         .target(name: "StateCoding", dependencies: ["ByteCoding", "MergeEngine"], path: "Sources/StateCoding"),
         .target(
             name: "OutpostProtocol",
@@ -261,7 +264,6 @@ let package = Package(
             ],
             path: "Tests/OutpostReplicationTests"
         ),
-        .target(name: "SeededRandom", path: "Tests/SeededRandom"),
         .target(
             name: "HubTestSupport",
             dependencies: ["HubCore", "MergeEngine", "OutpostModel", "OutpostReplication", "OrderIntake"],

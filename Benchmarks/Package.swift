@@ -55,7 +55,7 @@ let package = Package(
         // `swift run -c release configurator-timing`.
         .executableTarget(
             name: "configurator-timing",
-            dependencies: ["BenchmarkedConfigurator"],
+            dependencies: ["BenchmarkedConfigurator", .product(name: "SeededRandom", package: "main")],
             path: "Sources/configurator-timing",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// Content-defined chunking (FastCDC with normalised chunking): cut points depend on
 /// the bytes around them, not on offsets, so an edit changes the chunks it touches
 /// and leaves the rest of a document's chunks — and the bytes a device must fetch —
@@ -78,13 +80,7 @@ public struct ContentChunker: Sendable {
 /// of the chunking's definition — changing it changes every cut point.
 enum Gear {
     static let table: [UInt64] = {
-        var state: UInt64 = 0x4F55_5450_4F53_5431  // "OUTPOST1"
-        return (0..<256).map { _ in
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix(seed: 0x4F55_5450_4F53_5431)  // "OUTPOST1"
+        return (0..<256).map { _ in random.next() }
     }()
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// A small seeded pseudo-random generator (SplitMix64) and the draws the demo company needs.
 ///
@@ -6,18 +7,12 @@ import Foundation
 /// the methods below, whose arithmetic is exact (integer multiply-shift and products of
 /// doubles built from 53-bit integers), so one seed gives the same company everywhere.
 struct DemoRandom {
-    private var state: UInt64
+    private var source: SplitMix
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { source = SplitMix(seed: seed) }
 
     /// The next 64 random bits.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { source.next() }
 
     /// A uniform integer in `range`.
     mutating func int(in range: ClosedRange<Int>) -> Int {

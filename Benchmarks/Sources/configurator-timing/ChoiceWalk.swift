@@ -1,4 +1,5 @@
 import BenchmarkedConfigurator
+import SeededRandom
 
 /// A rep configuring products one choice at a time: each step selects or rules out a
 /// random option that the previous propagation left open, and times the propagation
@@ -15,7 +16,7 @@ struct ChoiceWalk {
 
     /// Runs `walks` walks of up to `steps` choices on one propagator (one session).
     mutating func run(_ propagator: inout Propagator, walks: Int, steps: Int, seed: UInt64) throws {
-        var random = SplitMix64(state: seed)
+        var random = SplitMix(seed: seed)
         let clock = ContinuousClock()
         for _ in 0..<walks {
             var choices: [Int32] = []
@@ -39,18 +40,5 @@ struct ChoiceWalk {
                 precondition(!impossible.valid && impossible.conflict != nil, "an excluded option was accepted")
             }
         }
-    }
-}
-
-/// SplitMix64, so every run walks the same choices.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
-/// SplitMix64 (Steele, Lea and Flood, 2014): a small seeded generator for tests, so
-/// that property inputs, kill schedules and cut offsets replay exactly from a seed.
+/// SplitMix64 (Steele, Lea and Flood, 2014): a small seeded generator, so that what is
+/// drawn from it replays exactly from a seed: the demo company, the chunker's gear
+/// table, benchmark walks, and tests' property inputs, kill schedules and cut offsets.
 /// Not for anything secret.
 public struct SplitMix: RandomNumberGenerator, Sendable {
     private var state: UInt64
