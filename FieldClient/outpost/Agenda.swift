@@ -42,12 +42,9 @@ struct Agenda: ParsableCommand {
                 kind: activity.kind.rawValue, account: try directory.name(of: RecordID(activity.accountID), kind: .account),
                 subject: activity.subject)
         }
-        if output.json { return try Output.json(rows) }
-        guard !rows.isEmpty else {
-            return print("Nothing planned \(week ? "for the next 7 days" : "for today"); plan with outpost plan visit --account NAME --due DAY")
-        }
-        Output.table(["DUE", "KIND", "ACCOUNT", "SUBJECT", "ID"], rows.map {
+        try Output.list(rows, json: output.json, headers: ["DUE", "KIND", "ACCOUNT", "SUBJECT", "ID"], fit: .width(TerminalWidth.columns),
+                        empty: "Nothing planned \(week ? "for the next 7 days" : "for today"); plan with outpost plan visit --account NAME --due DAY") {
             [[$0.due, $0.time, $0.overdue ? "overdue" : nil].compactMap { $0 }.joined(separator: " "), $0.kind, $0.account, $0.subject, String($0.id.prefix(8))]
-        }, fitting: TerminalWidth.columns)
+        }
     }
 }

@@ -131,9 +131,8 @@ struct Orders: ParsableCommand {
             let replica = try options.open()
             guard watch else {
                 let rows = try replica.orders().filter { matches($0.order, since: day) }.map(Row.init)
-                if output.json { return try Output.json(rows) }
-                if rows.isEmpty { return print("No orders\(status.map { " \($0.rawValue)" } ?? "").") }
-                return Output.table(Row.headers, rows.map(\.cells))
+                return try Output.list(rows, json: output.json, headers: Row.headers,
+                                       empty: "No orders\(status.map { " \($0.rawValue)" } ?? "").", cells: \.cells)
             }
             let client = SyncClient(replica: replica)
             while true {

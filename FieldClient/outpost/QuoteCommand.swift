@@ -272,11 +272,11 @@ struct QuoteCommand: ParsableCommand {
             let catalog = try replica.catalog()
             let quotes = awaitingApproval ? try replica.quotesAwaitingApproval() : try replica.quotes()
             let views = quotes.map { QuoteView($0, priced: nil, catalog: catalog) }.sorted { ($0.number, $0.id) < ($1.number, $1.id) }
-            if output.json { return try Output.json(views) }
-            if views.isEmpty { return print(awaitingApproval ? "No quotes await approval." : "No quotes.") }
-            Output.table(["QUOTE", "STATUS", "LINES", "DISCOUNT", "TOTAL", "VALID UNTIL", "ID"],
-                         views.map { [$0.number, $0.status, "\($0.lines.count)", ReadableOrder.percent($0.discountBasisPoints) + " %",
-                                      ($0.total ?? "-") + " " + ($0.currency ?? ""), $0.validUntil ?? "-", String($0.id.prefix(8))] })
+            try Output.list(views, json: output.json, headers: ["QUOTE", "STATUS", "LINES", "DISCOUNT", "TOTAL", "VALID UNTIL", "ID"],
+                            empty: awaitingApproval ? "No quotes await approval." : "No quotes.") {
+                [$0.number, $0.status, "\($0.lines.count)", ReadableOrder.percent($0.discountBasisPoints) + " %",
+                 ($0.total ?? "-") + " " + ($0.currency ?? ""), $0.validUntil ?? "-", String($0.id.prefix(8))]
+            }
         }
     }
 }

@@ -33,11 +33,10 @@ struct Rejected: ParsableCommand {
 
         func run() throws {
             let entries = try options.open().rejectedWrites().map(RejectedChange.init)
-            if output.json { return try Output.json(entries) }
-            if entries.isEmpty { return print("No rejected changes.") }
-            Output.table(["CHANGE", "KIND", "RECORD", "CHANGED", "REASON"],
-                         entries.map { ["\($0.change)", $0.kind, $0.recordName, $0.summary, $0.message] }, maxCellWidth: 60)
-            print("See one whole with: outpost rejected show CHANGE")
+            try Output.list(entries, json: output.json, headers: ["CHANGE", "KIND", "RECORD", "CHANGED", "REASON"], fit: .cells(60),
+                            empty: "No rejected changes.", footer: "See one whole with: outpost rejected show CHANGE") {
+                ["\($0.change)", $0.kind, $0.recordName, $0.summary, $0.message]
+            }
         }
     }
 

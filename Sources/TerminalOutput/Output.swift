@@ -59,6 +59,28 @@ public enum Output {
         table(fitted[0], Array(fitted.dropFirst()), maxCellWidth: widths.max() ?? 0)
     }
 
+    /// How a list's table fits the terminal.
+    public enum Fit: Sendable {
+        /// Each cell cut to this many characters.
+        case cells(Int)
+        /// The whole table no wider than this many columns.
+        case width(Int)
+    }
+
+    /// Prints the rows a list command found: with `json` as a JSON array; else `empty`
+    /// (when given) if there are none, or a table of `headers` with the `cells` of each
+    /// row, fitted by `fit`, and `footer` (when given) under it.
+    public static func list<Row: Encodable>(_ rows: [Row], json: Bool, headers: [String], fit: Fit = .cells(36),
+                                            empty: String? = nil, footer: String? = nil, cells: (Row) -> [String]) throws {
+        if json { return try Output.json(rows) }
+        if rows.isEmpty, let empty { return print(empty) }
+        switch fit {
+        case .cells(let width): table(headers, rows.map(cells), maxCellWidth: width)
+        case .width(let width): table(headers, rows.map(cells), fitting: width)
+        }
+        if let footer, !rows.isEmpty { print(footer) }
+    }
+
     /// Writes a one-line progress or status message to standard error.
     public static func status(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))

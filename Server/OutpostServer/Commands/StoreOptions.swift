@@ -130,8 +130,6 @@ struct OutputOptions: ParsableArguments {
     ///   - cells: a row's cells, one per header.
     func print<Row: Encodable>(_ rows: [Row], headers: [String], maxCellWidth: Int = 36, empty: String? = nil,
                                cells: (Row) -> [String]) throws {
-        if json { return try Output.json(rows) }
-        if rows.isEmpty, let empty { return Swift.print(empty) }
-        Output.table(headers, rows.map(cells), maxCellWidth: maxCellWidth)
+        try Output.list(rows, json: json, headers: headers, fit: .cells(maxCellWidth), empty: empty, cells: cells)
     }
 }
