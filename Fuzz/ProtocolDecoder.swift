@@ -7,6 +7,7 @@ import ByteCoding
 import MergeEngine
 import OutpostProtocol
 import SodiumKit
+import StateCoding
 import SyncChannel
 
 /// The decoders, by selector byte (the seeds in scripts/fuzz.sh use the same numbers).

@@ -15,11 +15,7 @@ config="${BUILD:-release}"
 port="${OUTPOST_PORT:-8094}"
 run="bench-large-run"
 
-scripts/install-deps.sh
-echo "==> Building ($config)…" >&2
-swift build -c "$config" -j 1 --product outpost-server >/dev/null
-swift build -c "$config" -j 1 --product outpost >/dev/null
-bin="$(swift build -c "$config" --show-bin-path)"
+source scripts/build-tools.sh
 rm -rf "$run" && mkdir -p "$run"
 export OUTPOST_PASSPHRASE="${OUTPOST_PASSPHRASE:-bench passphrase}"
 server=""

@@ -3,11 +3,7 @@
 # until the calling script exits, and offers `enrol USER FOLDER`.
 # Needs: scale, config, port, run. Sets: bin, OUTPOST_DB, server.
 
-scripts/install-deps.sh
-echo "==> Building ($config)…" >&2
-swift build -c "$config" -j 1 --product outpost-server >/dev/null
-swift build -c "$config" -j 1 --product outpost >/dev/null
-bin="$(swift build -c "$config" --show-bin-path)"
+source scripts/build-tools.sh
 
 rm -rf "$run" && mkdir -p "$run"
 export OUTPOST_DB="$run/hq.sqlite"

@@ -18,19 +18,32 @@ flags=(-parse-as-library -swift-version 6 -enable-upcoming-feature ExistentialAn
        -enable-upcoming-feature MemberImportVisibility -O -g -sanitize=fuzzer,address
        -I "$out/obj" -I Sources/CSodium -I Sources/CLZMA)
 
-# One module at a time, dependencies first, each instrumented for coverage.
+# One module at a time, dependencies first, each instrumented for coverage. The
+# modules and their order come from Package.swift: every Swift target the decoders'
+# modules depend on, so the list cannot fall behind the package.
 module() {
     local name="$1" folder="$2"
     swiftc "${flags[@]}" -wmo -module-name "$name" -emit-module -emit-module-path "$out/obj/$name.swiftmodule" \
-        -c "$folder"/*.swift -o "$out/obj/$name.o"
+        -c $(find "$folder" -name '*.swift' | sort) -o "$out/obj/$name.o"
 }
 echo "building the fuzz target in $out" >&2
-module ByteCoding Sources/ByteCoding
-module OutpostModel Sources/OutpostModel
-module MergeEngine Sources/MergeEngine
-module OutpostProtocol Protocol/OutpostProtocol
-module SodiumKit Sources/SodiumKit
-module SyncChannel Protocol/SyncChannel
+swift package describe --type json | python3 -c '
+import json, sys
+targets = {t["name"]: t for t in json.load(sys.stdin)["targets"]}
+order = []
+def visit(name):
+    target = targets[name]
+    if name in order or target.get("module_type") != "SwiftTarget":
+        return
+    for dependency in target.get("target_dependencies", []):
+        visit(dependency)
+    order.append(name)
+for root in ("OutpostProtocol", "SyncChannel"):
+    visit(root)
+for name in order:
+    print(name, targets[name]["path"])
+' > "$out/modules"
+while read -r name folder; do module "$name" "$folder"; done < "$out/modules"
 swiftc "${flags[@]}" Fuzz/ProtocolDecoder.swift "$out"/obj/*.o -lsodium -llzma -o "$out/protocol-decoder"
 
 # Seeds: every hex vector of SPEC.md, behind the selector byte of its decoder

@@ -22,8 +22,7 @@ struct CompressionStudy: ParsableCommand {
               "$(swift build -c release --show-bin-path)/sync-load" compression --scales medium,large
             """)
 
-    @Option(help: "The outpost-server binary (default: the one beside this program).")
-    var server: String?
+    @OptionGroup var server: ServerBinary
     @Option(help: "Demo scales, comma-separated: small, medium, large.")
     var scales = "medium,large"
     @Option(help: "zstd levels, comma-separated.")
@@ -36,8 +35,7 @@ struct CompressionStudy: ParsableCommand {
     var world = false
 
     func run() throws {
-        let binary = server.map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("outpost-server")
+        let binary = server.url
         let chosenLevels = try levels.split(separator: ",").map { text -> Int32 in
             guard let level = Int32(text), (1...22).contains(level) else { throw ValidationError("--levels takes zstd levels 1…22 (got \(text))") }
             return level

@@ -19,8 +19,7 @@ struct SyncLoad: ParsableCommand {
             """,
         subcommands: [CompressionStudy.self])
 
-    @Option(help: "The outpost-server binary (default: the one beside this program).")
-    var server: String?
+    @OptionGroup var server: ServerBinary
     @Option(help: "The demo company's scale: small, medium or large.")
     var scale = "small"
     @Option(help: "Device counts to measure, comma-separated.")
@@ -45,8 +44,7 @@ struct SyncLoad: ParsableCommand {
             guard let mix = Mix(rawValue: String(text)) else { throw ValidationError("--mixes takes noop, write and bootstrap (got \(text))") }
             return mix
         }
-        let binary = server.map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("outpost-server")
+        let binary = server.url
         let folder = work.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("sync-load-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

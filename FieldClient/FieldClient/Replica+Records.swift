@@ -109,7 +109,9 @@ extension Replica {
         // or to summarise an account or opportunity for the forecast.
         let summarised = kind.map(ForecastSummary.applies(to:)) ?? false
         let record = route == nil || summarised ? kind.flatMap { try? $0.decode(recordID: state.id, fields: view.values) } : nil
-        let filed = route ?? record.map { FrameRoute($0.route) } ?? .global
+        // A write whose record does not decode (a kind this build does not know, a state
+        // the device never held whole) keeps the route the record was filed under.
+        let filed = try route ?? record.map { FrameRoute($0.route) } ?? storedRoute(db, state.id) ?? .global
         var territory: Data?
         var parent: Data?
         switch filed {
@@ -132,6 +134,15 @@ extension Replica {
                 parent = excluded.parent, conflicted = excluded.conflicted, summary = excluded.summary, period = excluded.period
             """).execute(arguments: [Data(state.id.bytes), kindValue, sealed, territory, parent, view.hasConflicts, summary, period])
         return view.hasConflicts
+    }
+
+    /// The route the replica filed record `id` under, or `nil` if it does not hold it.
+    private func storedRoute(_ db: Database, _ id: RecordID) throws -> FrameRoute? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT territory, parent FROM record WHERE id = ?"),
+                                         arguments: [Data(id.bytes)]) else { return nil }
+        if let territory = row[0] as Data? { return .territory(try RecordID(bytes: [UInt8](territory))) }
+        if let parent = row[1] as Data? { return .parent(try RecordID(bytes: [UInt8](parent))) }
+        return .global
     }
 
     /// Removes every record routed to one of `evictions` (territories that left the

@@ -45,7 +45,7 @@ struct Conflicts: ParsableCommand {
                         Value(choice: index + 1,
                               value: FieldText.format(entry.value, field: field, kind: kind, fields: record.view.values),
                               writer: naming.writer(entry.origin),
-                              at: Date(timeIntervalSince1970: Double(entry.time.milliseconds) / 1000), winning: index == 0)
+                              at: Date(milliseconds: entry.time.milliseconds), winning: index == 0)
                     }
                     entries.append(Entry(kind: kind.name, id: EntityIDText.uuid(record.id), record: Directory.label(record),
                                          field: field.name, values: values))
@@ -56,10 +56,10 @@ struct Conflicts: ParsableCommand {
                     let changed = conflict.updatedFields.compactMap { id in kind.fields.first { $0.id == id }?.name }
                     let values = [Value(choice: 1, value: "kept, changed: \(changed.joined(separator: ", "))",
                                         writer: conflict.restores.first.map { writer($0.origin) } ?? "another device",
-                                        at: Date(timeIntervalSince1970: Double(conflict.restores.first?.time.milliseconds ?? 0) / 1000), winning: true)]
+                                        at: Date(milliseconds: conflict.restores.first?.time.milliseconds ?? 0), winning: true)]
                         + conflict.tombstones.enumerated().map { index, entry in
                             Value(choice: index + 2, value: "deleted", writer: writer(entry.origin),
-                                  at: Date(timeIntervalSince1970: Double(entry.time.milliseconds) / 1000), winning: false)
+                                  at: Date(milliseconds: entry.time.milliseconds), winning: false)
                         }
                     entries.append(Entry(kind: kind.name, id: EntityIDText.uuid(record.id), record: Directory.label(record),
                                          field: "(exists)", values: values))

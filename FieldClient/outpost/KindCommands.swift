@@ -8,23 +8,26 @@ protocol KindCommand: ParsableCommand {
 }
 
 extension KindCommand {
-    /// The group's configuration: the shared subcommands for `listing`.
-    static func group(_ abstract: String) -> CommandConfiguration {
+    /// The group's configuration: the shared subcommands for `listing`, then `extra`.
+    /// - Parameters:
+    ///   - abstract: the group's one-line help.
+    ///   - example: what follows `outpost KIND` in the help's example.
+    ///   - extra: the kind's own subcommands (`accounts merge`, `leads convert`).
+    static func group(_ abstract: String, example: String = "list --help", adding extra: [any ParsableCommand.Type] = [])
+        -> CommandConfiguration {
         CommandConfiguration(
             commandName: listing.command, abstract: abstract,
-            discussion: "Example:\n  outpost \(listing.command) list --help",
+            discussion: "Example:\n  outpost \(listing.command) \(example)",
             subcommands: [ListRecords<Self>.self, ShowRecord<Self>.self, SearchRecords<Self>.self, AddRecord<Self>.self,
-                          UpdateRecord<Self>.self, DeleteRecord<Self>.self])
+                          UpdateRecord<Self>.self, DeleteRecord<Self>.self] + extra)
     }
 }
 
 /// `outpost accounts …`.
 struct Accounts: KindCommand {
     static let listing = KindListing.accounts
-    static let configuration = CommandConfiguration(
-        commandName: "accounts", abstract: "Accounts of your territories: list, show, search, add, update, delete, merge.",
-        discussion: "Example:\n  outpost accounts list --not-visited 30",
-        subcommands: group("").subcommands + [MergeAccounts.self])
+    static let configuration = group("Accounts of your territories: list, show, search, add, update, delete, merge.",
+                                     example: "list --not-visited 30", adding: [MergeAccounts.self])
 }
 
 /// `outpost contacts …`.
@@ -36,10 +39,8 @@ struct Contacts: KindCommand {
 /// `outpost leads …`.
 struct Leads: KindCommand {
     static let listing = KindListing.leads
-    static let configuration = CommandConfiguration(
-        commandName: "leads", abstract: "Leads of your territories: list, show, search, add, update, convert.",
-        discussion: "Example:\n  outpost leads list --open",
-        subcommands: group("").subcommands + [ConvertLead.self])
+    static let configuration = group("Leads of your territories: list, show, search, add, update, convert.",
+                                     example: "list --open", adding: [ConvertLead.self])
 }
 
 /// `outpost opps …`.

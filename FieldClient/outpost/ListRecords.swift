@@ -18,10 +18,7 @@ struct ListRecords<Kind: KindCommand>: ParsableCommand {
     @OptionGroup var query: RecordQuery
 
     func run() throws {
-        let directory = Directory(replica: try options.open())
-        let (page, total) = try query.run(Kind.listing, directory)
-        try RecordTable.print(page, total: total, Kind.listing, directory, json: output.json, page: query.page, limit: query.limit,
-                              wide: query.wide)
+        try query.printPage(Kind.listing, from: options, json: output.json)
     }
 }
 
@@ -38,10 +35,7 @@ struct SearchRecords<Kind: KindCommand>: ParsableCommand {
     @OptionGroup var query: RecordQuery
 
     func run() throws {
-        let directory = Directory(replica: try options.open())
-        let (page, total) = try query.run(Kind.listing, directory, matching: text)
-        try RecordTable.print(page, total: total, Kind.listing, directory, json: output.json, page: query.page, limit: query.limit,
-                              wide: query.wide)
+        try query.printPage(Kind.listing, from: options, json: output.json, matching: text)
     }
 }
 

@@ -29,6 +29,19 @@ struct QuoteCommand: ParsableCommand {
         @OptionGroup var options: ReplicaOptions
         @OptionGroup var output: JSONOption
         @Argument(help: "The quote's id or a unique prefix of it.") var id: String
+
+        /// Opens the replica, takes `step` on the quote named and prints the quote (and its
+        /// prices) it leaves, as JSON or for people after `note` on standard error.
+        func apply(_ step: (Replica, String) throws -> (Quote, PricedQuote?), note: (Quote) -> String?) throws {
+            let replica = try options.open()
+            let (quote, priced) = try step(replica, id)
+            try show(quote, priced, replica: replica, json: output.json, note: note(quote))
+        }
+
+        /// ``apply(_:note:)`` for a step that leaves the quote unpriced.
+        func apply(_ step: (Replica, String) throws -> Quote, note: (Quote) -> String?) throws {
+            try apply({ (try step($0, $1), nil) }, note: note)
+        }
     }
 
     struct New: ParsableCommand {
@@ -66,16 +79,16 @@ struct QuoteCommand: ParsableCommand {
         @Option(help: "cheapest: add every choice still needed, cheapest first by option price.") var complete: outpost.Configure.Completion?
 
         func run() throws {
-            let replica = try self.quote.options.open()
-            var select = self.select
-            if complete != nil {
-                let catalog = try replica.catalog()
-                let configurator = try ProductConfigurator(catalog: catalog, product: try catalog.product(product))
-                select += try configurator.suggestion(select: select, deselect: deselect).needed.map(\.code)
-            }
-            let (quote, priced) = try replica.configureQuote(self.quote.id, product: product, select: select, deselect: deselect,
-                                                             quantity: quantity, priceBook: priceBook)
-            try show(quote, priced, replica: replica, json: self.quote.output.json, note: "Added a line to quote \(quote.id).")
+            try quote.apply({ replica, id in
+                var select = self.select
+                if complete != nil {
+                    let catalog = try replica.catalog()
+                    let configurator = try ProductConfigurator(catalog: catalog, product: try catalog.product(product))
+                    select += try configurator.suggestion(select: select, deselect: deselect).needed.map(\.code)
+                }
+                return try replica.configureQuote(id, product: product, select: select, deselect: deselect, quantity: quantity,
+                                                  priceBook: priceBook)
+            }, note: { "Added a line to quote \($0.id)." })
         }
     }
 
@@ -88,10 +101,10 @@ struct QuoteCommand: ParsableCommand {
         @Option(help: "A fixed discount in the quote's currency, such as 100.00 (empty clears it).") var discountAmount: String?
 
         func run() throws {
-            let replica = try self.quote.options.open()
-            let basisPoints = try discount.map(Percentage.basisPoints(parsing:))
-            let (quote, priced) = try replica.priceQuote(self.quote.id, discountBasisPoints: basisPoints, discountAmount: discountAmount)
-            try show(quote, priced, replica: replica, json: self.quote.output.json, note: "Priced quote \(quote.id).")
+            try quote.apply({ replica, id in
+                let basisPoints = try discount.map(Percentage.basisPoints(parsing:))
+                return try replica.priceQuote(id, discountBasisPoints: basisPoints, discountAmount: discountAmount)
+            }, note: { "Priced quote \($0.id)." })
         }
     }
 
@@ -102,12 +115,11 @@ struct QuoteCommand: ParsableCommand {
         @OptionGroup var quote: QuoteTarget
 
         func run() throws {
-            let replica = try self.quote.options.open()
-            let (quote, priced) = try replica.submitQuote(self.quote.id)
-            let note = quote.status == .submitted
-                ? "Quote \(quote.id) awaits a manager's approval (discount over the price book's threshold)."
-                : "Quote \(quote.id) is approved (discount within the threshold)."
-            try show(quote, priced, replica: replica, json: self.quote.output.json, note: note)
+            try quote.apply({ try $0.submitQuote($1) }, note: { quote in
+                quote.status == .submitted
+                    ? "Quote \(quote.id) awaits a manager's approval (discount over the price book's threshold)."
+                    : "Quote \(quote.id) is approved (discount within the threshold)."
+            })
         }
     }
 
@@ -118,9 +130,7 @@ struct QuoteCommand: ParsableCommand {
         @OptionGroup var quote: QuoteTarget
 
         func run() throws {
-            let replica = try self.quote.options.open()
-            let quote = try replica.approveQuote(self.quote.id)
-            try show(quote, replica: replica, json: self.quote.output.json, note: "Approved quote \(quote.id).")
+            try quote.apply({ try $0.approveQuote($1) }, note: { "Approved quote \($0.id)." })
         }
     }
 
@@ -132,9 +142,8 @@ struct QuoteCommand: ParsableCommand {
         @Option(help: "Why the quote is rejected; the rep reads it.") var reason: String
 
         func run() throws {
-            let replica = try self.quote.options.open()
-            let quote = try replica.rejectQuote(self.quote.id, reason: reason)
-            try show(quote, replica: replica, json: self.quote.output.json, note: "Rejected quote \(quote.label); the rep sees why at the next sync.")
+            try quote.apply({ try $0.rejectQuote($1, reason: reason) },
+                            note: { "Rejected quote \($0.label); the rep sees why at the next sync." })
         }
     }
 
@@ -153,10 +162,9 @@ struct QuoteCommand: ParsableCommand {
         @Option(help: "How many days the revision's offer holds from today.") var validDays = Replica.quoteValidityDays
 
         func run() throws {
-            let replica = try self.quote.options.open()
-            let revision = try replica.reviseQuote(self.quote.id, validDays: validDays)
-            try show(revision, replica: replica, json: self.quote.output.json,
-                     note: "Created revision \(revision.revision ?? 2) of quote \(self.quote.id) as \(revision.id); change it with outpost quote configure or price, then submit it.")
+            try quote.apply({ try $0.reviseQuote($1, validDays: validDays) }, note: { revision in
+                "Created revision \(revision.revision ?? 2) of quote \(quote.id) as \(revision.id); change it with outpost quote configure or price, then submit it."
+            })
         }
     }
 
@@ -169,9 +177,8 @@ struct QuoteCommand: ParsableCommand {
         @Option(help: "How many days the copy's offer holds from today.") var validDays = Replica.quoteValidityDays
 
         func run() throws {
-            let replica = try self.quote.options.open()
-            let copy = try replica.copyQuote(self.quote.id, opportunity: opportunity, validDays: validDays)
-            try show(copy, replica: replica, json: self.quote.output.json, note: "Copied quote \(self.quote.id) to the new draft \(copy.id).")
+            try quote.apply({ try $0.copyQuote($1, opportunity: opportunity, validDays: validDays) },
+                            note: { "Copied quote \(quote.id) to the new draft \($0.id)." })
         }
     }
 
@@ -230,9 +237,8 @@ struct QuoteCommand: ParsableCommand {
         @OptionGroup var quote: QuoteTarget
 
         func run() throws {
-            let replica = try self.quote.options.open()
-            let quote = try replica.acceptQuote(self.quote.id)
-            try show(quote, replica: replica, json: self.quote.output.json, note: "Quote \(quote.id) is accepted; outpost order place --quote \(quote.id) orders it.")
+            try quote.apply({ try $0.acceptQuote($1) },
+                            note: { "Quote \($0.id) is accepted; outpost order place --quote \($0.id) orders it." })
         }
     }
 
@@ -243,8 +249,7 @@ struct QuoteCommand: ParsableCommand {
         @OptionGroup var quote: QuoteTarget
 
         func run() throws {
-            let replica = try self.quote.options.open()
-            try show(try replica.quote(self.quote.id), replica: replica, json: self.quote.output.json, note: nil)
+            try quote.apply({ try $0.quote($1) }, note: { _ in nil })
         }
     }
 

@@ -44,6 +44,14 @@ struct RecordQuery: ParsableArguments {
     @Option(help: "Which page (from 1).")
     var page = 1
 
+    /// What `list` and `search` do: opens the replica `options` names, runs the query (on the
+    /// records containing `text`, if given) and prints the page, as a table or as JSON.
+    func printPage(_ listing: KindListing, from options: ReplicaOptions, json: Bool, matching text: String? = nil) throws {
+        let directory = Directory(replica: try options.open())
+        let (records, total) = try run(listing, directory, matching: text)
+        try RecordTable.print(records, total: total, listing, directory, json: json, page: page, limit: limit, wide: wide)
+    }
+
     /// The records of `listing.kind` that pass every filter, sorted, and the total before paging.
     func run(_ listing: KindListing, _ directory: Directory, matching text: String? = nil) throws -> (page: [LocalRecord], total: Int) {
         guard limit > 0, page > 0 else { throw ReplicaError(.invalid, "--limit and --page must be at least 1") }
@@ -61,8 +69,8 @@ struct RecordQuery: ParsableArguments {
             filters.append { $0.view.values[owner] == me }
         }
         if open {
-            guard let isOpen = listing.isOpen else { throw ReplicaError(.invalid, "\(listing.command) have no open or closed state") }
-            filters.append { isOpen($0.view.values, kind) }
+            guard let rule = listing.open else { throw ReplicaError(.invalid, "\(listing.command) have no open or closed state") }
+            filters.append { rule.isOpen($0.view.values, kind) }
         }
         if period != nil || today {
             guard let name = listing.dateField else { throw ReplicaError(.invalid, "\(listing.command) have no date to filter on") }

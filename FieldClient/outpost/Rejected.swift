@@ -152,12 +152,7 @@ struct RejectedChange: Encodable {
         change = entry.counter
         record = EntityIDText.uuid(entry.record)
         let values = entry.write.operation.fields
-        operation = switch entry.write.operation {
-        case .create: "create"
-        case .update: "update"
-        case .delete: "delete"
-        case .restore: "restore"
-        }
+        operation = entry.write.operation.name
         let kind = entry.kind ?? entry.seen?.kind
         self.kind = kind?.name ?? "unknown"
         recordName = entry.seen.map(Directory.label) ?? Directory.shortID(entry.record)

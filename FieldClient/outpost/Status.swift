@@ -50,20 +50,15 @@ struct Status: ParsableCommand {
         let identity = try replica.identity()
         let next = try SyncClient(replica: replica).pendingRequest()
         let changes = next.writes.map { write in
-            let (operation, fields): (String, [FieldID]) = switch write.operation {
-            case .create(_, let fields): ("create", Array(fields.keys))
-            case .update(let fields): ("update", Array(fields.keys))
-            case .restore(let fields): ("restore", Array(fields.keys))
-            case .delete: ("delete", [])
-            }
             let kind = (try? replica.record(write.record))?.kind
             return Change(change: write.dot.counter, kind: kind?.name ?? "record", record: EntityIDText.uuid(write.record),
-                          operation: operation, fields: fields.sorted().map { kind?.fieldName($0) ?? "\($0)" },
-                          at: Date(timeIntervalSince1970: Double(write.time.milliseconds) / 1000))
+                          operation: write.operation.name,
+                          fields: write.operation.fields.keys.sorted().map { kind?.fieldName($0) ?? "\($0)" },
+                          at: Date(milliseconds: write.time.milliseconds))
         }
         let report = Report(
             user: identity.userName, role: identity.role, device: identity.deviceNumber, endpoint: identity.syncEndpoint,
-            lastSync: identity.lastSyncAt.map { Date(timeIntervalSince1970: Double($0) / 1000) },
+            lastSync: identity.lastSyncAt.map(Date.init(milliseconds:)),
             pending: changes.count, rejected: try replica.rejectedWrites().count,
             records: Dictionary(uniqueKeysWithValues: try replica.counts().map { ($0.key.name, $0.value) }),
             changes: changes, bytesToSend: next.sealedBytes, plaintextBytes: next.plaintextBytes)

@@ -57,10 +57,9 @@ public enum StateBatchCodec {
         }
         let fieldIDs = Set(simpleStates.flatMap { $0.fields.map(\.id) }).sorted()
         writer.varint(fieldIDs.count)
-        var previousField: UInt16 = 0
+        var deltas = FieldIDDeltas()
         for field in fieldIDs {
-            writer.varint(UInt64(field.rawValue - previousField))
-            previousField = field.rawValue
+            deltas.write(field, to: &writer)
             let values = simpleStates.map { $0.siblings(of: field).first?.value }
             writer.raw(Bitmap.pack(values.map { $0 != nil }))
             for case let value? in values { ValueCodec.write(value, to: &writer) }
@@ -97,14 +96,9 @@ public enum StateBatchCodec {
         }
         let fieldCount = try reader.count(max: reader.remaining, of: "field count")
         var fields = [[FieldSlot]](repeating: [], count: simpleIndices.count)
-        var previousField: UInt64 = 0
-        for index in 0..<fieldCount {
-            let delta = try reader.varint()
-            guard index == 0 || delta > 0, delta <= UInt64(UInt16.max) - previousField else {
-                throw ProtocolError(.malformed, "field ids at byte \(reader.offset) must be ascending and below 65536")
-            }
-            previousField += delta
-            let field = FieldID(UInt16(previousField))
+        var fieldIDs = FieldIDDeltas()
+        for _ in 0..<fieldCount {
+            let field = try fieldIDs.read(from: &reader)
             let present = try Bitmap.unpack(try reader.raw(Bitmap.byteCount(simpleIndices.count)), count: simpleIndices.count)
             for (position, recordIndex) in simpleIndices.enumerated() where present[position] {
                 let stamp = Dot(replica: hub, counter: counters[recordIndex])

@@ -98,10 +98,9 @@ public enum WriteCodec {
 enum FieldsCodec {
     static func write(_ fields: [FieldID: FieldValue], to writer: inout ByteWriter) {
         writer.varint(fields.count)
-        var previous: UInt16 = 0
+        var ids = FieldIDDeltas()
         for (field, value) in fields.sorted(by: { $0.key < $1.key }) {
-            writer.varint(UInt64(field.rawValue - previous))
-            previous = field.rawValue
+            ids.write(field, to: &writer)
             ValueCodec.write(value, to: &writer)
         }
     }
@@ -109,14 +108,9 @@ enum FieldsCodec {
     static func read(from reader: inout ByteReader<ProtocolError>) throws(ProtocolError) -> [FieldID: FieldValue] {
         let count = try reader.count(max: reader.remaining / 2, of: "field count")
         var fields: [FieldID: FieldValue] = [:]
-        var previous: UInt64 = 0
-        for index in 0..<count {
-            let delta = try reader.varint()
-            guard index == 0 || delta > 0, delta <= UInt64(UInt16.max) - previous else {
-                throw ProtocolError(.malformed, "field ids at byte \(reader.offset) must be ascending and below 65536")
-            }
-            previous += delta
-            fields[FieldID(UInt16(previous))] = try ValueCodec.read(from: &reader)
+        var ids = FieldIDDeltas()
+        for _ in 0..<count {
+            fields[try ids.read(from: &reader)] = try ValueCodec.read(from: &reader)
         }
         return fields
     }

@@ -16,9 +16,7 @@ public struct Product: Hashable, Sendable, Codable, Identifiable, Validatable {
     public func validate() throws(ValidationError) {
         try Check.required(sku, "sku", maxLength: 64)
         try Check.required(name, "name")
-        guard basePrice.minorUnits >= 0 else {
-            throw ValidationError(.outOfRange, field: "base_price", "must not be negative (got \(basePrice))")
-        }
+        try Check.notNegative(basePrice, "base_price")
     }
 }
 
@@ -47,9 +45,7 @@ public struct ProductOption: Hashable, Sendable, Codable, Identifiable, Validata
     public func validate() throws(ValidationError) {
         try Check.required(code, "code", maxLength: 64)
         try Check.required(name, "name")
-        guard price.minorUnits >= 0 else {
-            throw ValidationError(.outOfRange, field: "price", "must not be negative (got \(price))")
-        }
+        try Check.notNegative(price, "price")
     }
 }
 

@@ -37,8 +37,6 @@ public struct Opportunity: Hashable, Sendable, Codable, Identifiable, Validatabl
         if stage == .closedLost, probability != 0 {
             throw ValidationError(.inconsistent, field: "probability", "must be 0 for a closed_lost opportunity (got \(probability))")
         }
-        guard amount.minorUnits >= 0 else {
-            throw ValidationError(.outOfRange, field: "amount", "must not be negative (got \(amount))")
-        }
+        try Check.notNegative(amount, "amount")
     }
 }

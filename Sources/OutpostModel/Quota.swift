@@ -17,8 +17,6 @@ public struct Quota: Hashable, Sendable, Codable, Identifiable, Validatable {
     }
 
     public func validate() throws(ValidationError) {
-        guard amount.minorUnits >= 0 else {
-            throw ValidationError(.outOfRange, field: "amount", "must not be negative (got \(amount))")
-        }
+        try Check.notNegative(amount, "amount")
     }
 }

@@ -98,12 +98,8 @@ public struct Quote: Hashable, Sendable, Codable, Identifiable, Validatable {
            let other = lines.first(where: { $0.unitPrice.currency != currency }) {
             throw ValidationError(.inconsistent, field: "unit_price", "all lines must be priced in one currency (got \(currency) and \(other.unitPrice.currency))")
         }
-        if let amount = discountAmount, amount.minorUnits < 0 {
-            throw ValidationError(.outOfRange, field: "discount_amount", "must not be negative (got \(amount))")
-        }
-        if let total, total.minorUnits < 0 {
-            throw ValidationError(.outOfRange, field: "total", "must not be negative (got \(total))")
-        }
+        try Check.notNegative(discountAmount, "discount_amount")
+        try Check.notNegative(total, "total")
         if let number, number < 1 { throw ValidationError(.outOfRange, field: "number", "must be at least 1 (got \(number))") }
         if let revision, revision < 1 { throw ValidationError(.outOfRange, field: "revision", "must be at least 1 (got \(revision))") }
         try Check.optional(rejectionReason, "rejection_reason", maxLength: 1000)
@@ -201,9 +197,7 @@ public struct Order: Hashable, Sendable, Codable, Identifiable, Validatable {
                               (rep, "rep"), (opportunity, "opportunity"), (quoteNumber, "quote_number")] {
             try Check.optional(text, field, maxLength: 400)
         }
-        if let total, total.minorUnits < 0 {
-            throw ValidationError(.outOfRange, field: "total", "must not be negative (got \(total))")
-        }
+        try Check.notNegative(total, "total")
         for line in lines { try line.validate() }
         guard let subtotal else { return }
         let sum = lines.map(\.total.minorUnits).reduce(0, &+)

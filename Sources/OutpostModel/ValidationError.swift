@@ -44,6 +44,12 @@ enum Check {
         try optional(value, field, maxLength: maxLength)
     }
 
+    /// Throws `.outOfRange` if `amount` (when there is one) is below zero.
+    static func notNegative(_ amount: Money?, _ field: String) throws(ValidationError) {
+        guard let amount, amount.minorUnits < 0 else { return }
+        throw ValidationError(.outOfRange, field: field, "must not be negative (got \(amount))")
+    }
+
     static func optional(_ value: String?, _ field: String, maxLength: Int = 200) throws(ValidationError) {
         guard let value else { return }
         guard value.count <= maxLength else {

@@ -37,12 +37,12 @@ struct PostgresBatchWriter {
     mutating func write(_ batch: RecordBatch, signingKey: SigningKeyPair?) throws {
         try write(try batch.territoriesParentsFirst())
         try write(batch.users)
-        let moved = upsert ? try movedAccounts(batch.accounts) : []
-        try write(batch.accounts)
-        if !moved.isEmpty { try flush() }
-        for move in moved {
-            let seq = try ledger.record(RecordID(move.account.id))?.seq ?? UInt64(next())
-            try AccountFamily.move(move.account.id, from: move.from, to: move.account.territoryID, seq: seq, in: ledger) {
+        let previousTerritories = upsert ? try previousTerritories(batch.accounts) : [:]
+        let accountSeqs = try write(batch.accounts)
+        if !previousTerritories.isEmpty { try flush() }
+        for (account, seq) in zip(batch.accounts, accountSeqs) {
+            guard let from = previousTerritories[account.id] else { continue }
+            try AccountFamily.move(account.id, from: from, to: account.territoryID, seq: UInt64(seq), in: ledger) {
                 UInt64(next())
             }
         }
@@ -77,8 +77,11 @@ struct PostgresBatchWriter {
         return sequence
     }
 
-    private mutating func write<R: ReplicatedRecord & DomainRecord>(_ records: [R], upsert: Bool? = nil) throws {
+    /// Writes `records` in order; returns the change sequence value each took.
+    @discardableResult
+    private mutating func write<R: ReplicatedRecord & DomainRecord>(_ records: [R], upsert: Bool? = nil) throws -> [Int64] {
         let upsert = upsert ?? self.upsert
+        var seqs: [Int64] = []
         for record in records {
             let seq = next()
             for statement in record.statements(changeSeq: seq, upsert: upsert) {
@@ -91,7 +94,9 @@ struct PostgresBatchWriter {
             }
             // A plain insert succeeded, so the hub has no state of the record yet.
             try recordHubWrite(record, seq: seq, isNew: !upsert)
+            seqs.append(seq)
         }
+        return seqs
     }
 
     /// Stores the hub's own write of `record` at `seq` (a create, or an update of the
@@ -116,20 +121,23 @@ struct PostgresBatchWriter {
         }
     }
 
-    /// Accounts of the batch that are stored in another territory than the batch gives them.
-    private func movedAccounts(_ accounts: [Account]) throws -> [(account: Account, from: TerritoryID)] {
-        try accounts.compactMap { account in
+    /// The territory each account of the batch is stored in now, for those the batch
+    /// gives another territory.
+    private func previousTerritories(_ accounts: [Account]) throws -> [AccountID: TerritoryID] {
+        var previous: [AccountID: TerritoryID] = [:]
+        for account in accounts {
             guard let stored = try ledger.connection.value(UUID.self, "SELECT territory_id FROM account WHERE id = \(account.id.uuid)"),
-                  stored != account.territoryID.uuid else { return nil }
-            return (account, TerritoryID(stored))
+                  stored != account.territoryID.uuid else { continue }
+            previous[account.id] = TerritoryID(stored)
         }
+        return previous
     }
 
     /// Signs a new bundle of each of `products` from the records now stored, each at the
     /// next change sequence value (its version).
     private mutating func resign(_ products: Set<ProductID>, key: SigningKeyPair) throws {
         let connection = ledger.connection
-        let priceBooks = try PostgresRecords.priceBooks(connection)
+        let priceBooks = try PriceBook.fetchAll(connection)
         for productID in products.sorted(by: { RecordID($0) < RecordID($1) }) {
             guard let product = try connection.decoded("\(unescaped: Product.shape.selectSQL) WHERE id = \(productID.uuid)",
                                                        Product.init(stored:)).first else { continue }

@@ -46,29 +46,6 @@ enum PostgresRecords {
                                ConfiguratorModel.init(stored:)).first
     }
 
-    /// Every price book with its entries, by name.
-    static func priceBooks(_ connection: BlockingConnection) throws -> [PriceBook] {
-        var entries: [PriceBookID: [ProductID: Money]] = [:]
-        for entry in try connection.decoded("\(unescaped: PriceBook.entryShape.selectSQL)", PriceBook.entry(stored:)) {
-            entries[entry.book, default: [:]][entry.product] = entry.price
-        }
-        return try connection.decoded("\(unescaped: PriceBook.shape.selectSQL) ORDER BY name, id") { row throws(StoreError) in
-            try PriceBook(stored: row, entries: entries[try row.id(0, "price_book", "id")] ?? [:])
-        }
-    }
-
-    /// Every forecast submission with its amounts, by period, territory and id.
-    static func forecastSubmissions(_ connection: BlockingConnection) throws -> [ForecastSubmission] {
-        var amounts: [EntityID<ForecastSubmission>: [ForecastCategory: Money]] = [:]
-        for amount in try connection.decoded("\(unescaped: ForecastSubmission.amountShape.selectSQL)", ForecastSubmission.amount(stored:)) {
-            amounts[amount.submission, default: [:]][amount.category] = amount.amount
-        }
-        return try connection.decoded("\(unescaped: ForecastSubmission.shape.selectSQL) ORDER BY period, territory_id, id") {
-            row throws(StoreError) in
-            try ForecastSubmission(stored: row, amounts: amounts[try row.id(0, "forecast_submission", "id")] ?? [:])
-        }
-    }
-
     /// The live records of `kind` in `replica_record`, decoded from their merged views
     /// (the kinds without a domain table: quotas, forecast adjustments).
     static func replicated<R: ReplicatedRecord>(_ connection: BlockingConnection, _ kind: ReplicatedKind) throws -> [R] {
@@ -85,22 +62,11 @@ enum PostgresRecords {
 
     /// How many records of each kind the database holds.
     static func counts(_ connection: BlockingConnection) throws -> RecordCounts {
-        guard let row = try connection.rows("""
-            SELECT (SELECT count(*) FROM territory), (SELECT count(*) FROM "user"), (SELECT count(*) FROM device),
-                   (SELECT count(*) FROM account), (SELECT count(*) FROM contact), (SELECT count(*) FROM lead),
-                   (SELECT count(*) FROM opportunity), (SELECT count(*) FROM activity),
-                   (SELECT count(*) FROM product), (SELECT count(*) FROM product_option),
-                   (SELECT count(*) FROM price_book), (SELECT count(*) FROM configurator_model),
-                   (SELECT count(*) FROM forecast_submission)
-            """).first else { throw PostgresStoreQueryError.noRow }
-        let values = try (0..<13).map { index in Int(try row.makeRandomAccess()[index].decode(Int64.self)) }
-        var counts = RecordCounts()
-        (counts.territories, counts.users, counts.devices, counts.accounts, counts.contacts, counts.leads) =
-            (values[0], values[1], values[2], values[3], values[4], values[5])
-        (counts.opportunities, counts.activities, counts.products, counts.productOptions, counts.priceBooks) =
-            (values[6], values[7], values[8], values[9], values[10])
-        (counts.configuratorModels, counts.forecastSubmissions) = (values[11], values[12])
-        return counts
+        guard let row = try connection.rows("\(unescaped: RecordCounts.countingSQL)").first else {
+            throw PostgresStoreQueryError.noRow
+        }
+        let columns = row.makeRandomAccess()
+        return try RecordCounts { index in Int(try columns[index].decode(Int64.self)) }
     }
 
     /// `SELECT … FROM table [WHERE column = ANY(ids)] ORDER BY order`.

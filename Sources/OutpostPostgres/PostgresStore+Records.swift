@@ -53,7 +53,7 @@ extension PostgresStore: RecordStore {
     }
 
     public func forecastSubmissions() async throws(StoreError) -> [ForecastSubmission] {
-        try await records("listing forecast submissions") { try PostgresRecords.forecastSubmissions($0.connection) }
+        try await records("listing forecast submissions") { try ForecastSubmission.fetchAll($0.connection) }
     }
 
     public func forecastAdjustments() async throws(StoreError) -> [ForecastAdjustment] {
@@ -79,7 +79,7 @@ extension PostgresStore: RecordStore {
     }
 
     public func priceBooks() async throws(StoreError) -> [PriceBook] {
-        try await records("listing price books") { try PostgresRecords.priceBooks($0.connection) }
+        try await records("listing price books") { try PriceBook.fetchAll($0.connection) }
     }
 
     /// Runs `body` on a read snapshot, or with `exclusive` in a write transaction holding

@@ -7,25 +7,15 @@ extension ByteLayout where Value == [RecordID: [UInt8]] {
     /// `count`, then per entry in ascending record-id order: the 16-byte record id and
     /// its 32-byte digest.
     static var digests: ByteLayout {
-        ByteLayout(text: .digests, write: { digests, writer in
-            writer.varint(digests.count)
-            for (id, digest) in digests.sorted(by: { $0.key < $1.key }) {
-                writer.raw(id.bytes)
-                writer.raw(digest)
-            }
+        .entries(text: .digests, ascending: { $0 < $1 }, write: { id, digest, writer in
+            writer.raw(id.bytes)
+            writer.raw(digest)
         }, read: { reader, _ throws(FieldProblem) in
-            let count = try reader.count(of: "an element count")
-            var digests: [RecordID: [UInt8]] = [:]
-            for _ in 0..<count {
-                let bytes = try reader.raw(16)
-                // Exactly 16 bytes, so the initializer cannot fail.
-                let id = try! RecordID(bytes: bytes)
-                guard digests.updateValue(try reader.raw(32), forKey: id) == nil else {
-                    throw .invalid("lists record \(id) twice; each member has one digest")
-                }
-            }
-            return digests
-        })
+            let bytes = try reader.raw(16)
+            // Exactly 16 bytes, so the initializer cannot fail.
+            let id = try! RecordID(bytes: bytes)
+            return (id, try reader.raw(32))
+        }, twice: { "record \($0) twice; each member has one digest" })
     }
 }
 

@@ -26,28 +26,42 @@ extension ByteLayout {
     }
 }
 
+extension ByteLayout {
+    /// `count`, then per entry in `ascending` key order what `write` writes of the key
+    /// and its element; each key may stand once.
+    /// - Parameter twice: The end of the problem with a key that stands twice, after
+    ///   "lists ": `product 3f2b… twice; each product has one price`.
+    static func entries<Key: Hashable & Sendable, Element: Sendable>(
+        text: TextForm<Value>, ascending: @escaping @Sendable (Key, Key) -> Bool,
+        write: @escaping @Sendable (Key, Element, inout ByteWriter) -> Void,
+        read: @escaping @Sendable (inout ByteReader<FieldProblem>, DecodingContext) throws(FieldProblem) -> (Key, Element),
+        twice: @escaping @Sendable (Key) -> String
+    ) -> ByteLayout where Value == [Key: Element] {
+        ByteLayout(text: text, write: { entries, writer in
+            writer.varint(entries.count)
+            for (key, element) in entries.sorted(by: { ascending($0.key, $1.key) }) { write(key, element, &writer) }
+        }, read: { reader, context throws(FieldProblem) in
+            var entries: [Key: Element] = [:]
+            for _ in 0..<(try reader.count(of: "an element count")) {
+                let (key, element) = try read(&reader, context)
+                guard entries.updateValue(element, forKey: key) == nil else { throw .invalid("lists " + twice(key)) }
+            }
+            return entries
+        })
+    }
+}
+
 extension ByteLayout where Value == [ProductID: Money] {
     /// `count`, then per entry in ascending product-id order: the 16-byte product id
     /// and the price in minor units (zig-zag); the currency is the record's.
     static var priceEntries: ByteLayout {
-        ByteLayout(text: .priceEntries, write: { entries, writer in
-            writer.varint(entries.count)
-            for (product, price) in entries.sorted(by: { RecordID($0.key) < RecordID($1.key) }) {
-                writer.id(product)
-                writer.signed(price.minorUnits)
-            }
+        .entries(text: .priceEntries, ascending: { RecordID($0) < RecordID($1) }, write: { product, price, writer in
+            writer.id(product)
+            writer.signed(price.minorUnits)
         }, read: { reader, context throws(FieldProblem) in
-            let count = try reader.count(of: "an element count")
-            var entries: [ProductID: Money] = [:]
-            for _ in 0..<count {
-                let product: ProductID = try reader.id()
-                let price = Money(minorUnits: try reader.signed(), currency: try context.requireCurrency())
-                guard entries.updateValue(price, forKey: product) == nil else {
-                    throw .invalid("lists product \(product) twice; each product has one price")
-                }
-            }
-            return entries
-        })
+            let product: ProductID = try reader.id()
+            return (product, Money(minorUnits: try reader.signed(), currency: try context.requireCurrency()))
+        }, twice: { "product \($0) twice; each product has one price" })
     }
 }
 
@@ -110,27 +124,17 @@ extension ByteLayout where Value == [ForecastCategory: Money] {
     /// snake_case name as length-prefixed UTF-8 and the amount in minor units
     /// (zig-zag); the currency is the record's.
     static var forecastAmounts: ByteLayout {
-        ByteLayout(text: .forecastAmounts, write: { amounts, writer in
-            writer.varint(amounts.count)
-            for (category, amount) in amounts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                writer.string(category.rawValue)
-                writer.signed(amount.minorUnits)
-            }
+        .entries(text: .forecastAmounts, ascending: { $0.rawValue < $1.rawValue }, write: { category, amount, writer in
+            writer.string(category.rawValue)
+            writer.signed(amount.minorUnits)
         }, read: { reader, context throws(FieldProblem) in
-            var amounts: [ForecastCategory: Money] = [:]
-            for _ in 0..<(try reader.count(of: "an element count")) {
-                let name = try reader.string()
-                guard let category = ForecastCategory(rawValue: name) else {
-                    let valid = ForecastCategory.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw .invalid("names category \"\(name)\"; valid categories are \(valid)")
-                }
-                let amount = Money(minorUnits: try reader.signed(), currency: try context.requireCurrency())
-                guard amounts.updateValue(amount, forKey: category) == nil else {
-                    throw .invalid("lists category \(name) twice; each category has one amount")
-                }
+            let name = try reader.string()
+            guard let category = ForecastCategory(rawValue: name) else {
+                let valid = ForecastCategory.allCases.map(\.rawValue).joined(separator: ", ")
+                throw .invalid("names category \"\(name)\"; valid categories are \(valid)")
             }
-            return amounts
-        })
+            return (category, Money(minorUnits: try reader.signed(), currency: try context.requireCurrency()))
+        }, twice: { "category \($0.rawValue) twice; each category has one amount" })
     }
 }
 
@@ -139,38 +143,29 @@ extension ByteLayout where Value == [ProductID: VolumeSchedule] {
     /// the tier kind's name as length-prefixed UTF-8 (`range`, `slab`), `tier count`
     /// and per tier its first quantity and its discount in basis points (both zig-zag).
     static var volumeTiers: ByteLayout {
-        ByteLayout(text: .volumeTiers, write: { schedules, writer in
-            writer.varint(schedules.count)
-            for (product, schedule) in schedules.sorted(by: { RecordID($0.key) < RecordID($1.key) }) {
-                writer.id(product)
-                writer.string(schedule.kind.rawValue)
-                writer.varint(schedule.tiers.count)
-                for tier in schedule.tiers {
-                    writer.signed(Int64(tier.fromQuantity))
-                    writer.signed(Int64(tier.discountBasisPoints))
-                }
+        .entries(text: .volumeTiers, ascending: { RecordID($0) < RecordID($1) }, write: { product, schedule, writer in
+            writer.id(product)
+            writer.string(schedule.kind.rawValue)
+            writer.varint(schedule.tiers.count)
+            for tier in schedule.tiers {
+                writer.signed(Int64(tier.fromQuantity))
+                writer.signed(Int64(tier.discountBasisPoints))
             }
         }, read: { reader, _ throws(FieldProblem) in
-            var schedules: [ProductID: VolumeSchedule] = [:]
-            for _ in 0..<(try reader.count(of: "an element count")) {
-                let product: ProductID = try reader.id()
-                let name = try reader.string()
-                guard let kind = TierKind(rawValue: name) else {
-                    throw .invalid("names tier kind \"\(name)\"; valid kinds are range, slab")
-                }
-                var tiers: [VolumeTier] = []
-                for _ in 0..<(try reader.count(of: "an element count")) {
-                    let from = try reader.signed(), discount = try reader.signed()
-                    guard let from = Int(exactly: from), let discount = Int(exactly: discount) else {
-                        throw .invalid("holds a tier that does not fit this platform's integers")
-                    }
-                    tiers.append(VolumeTier(fromQuantity: from, discountBasisPoints: discount))
-                }
-                guard schedules.updateValue(VolumeSchedule(kind: kind, tiers: tiers), forKey: product) == nil else {
-                    throw .invalid("lists product \(product) twice; each product has one tier schedule")
-                }
+            let product: ProductID = try reader.id()
+            let name = try reader.string()
+            guard let kind = TierKind(rawValue: name) else {
+                throw .invalid("names tier kind \"\(name)\"; valid kinds are range, slab")
             }
-            return schedules
-        })
+            var tiers: [VolumeTier] = []
+            for _ in 0..<(try reader.count(of: "an element count")) {
+                let from = try reader.signed(), discount = try reader.signed()
+                guard let from = Int(exactly: from), let discount = Int(exactly: discount) else {
+                    throw .invalid("holds a tier that does not fit this platform's integers")
+                }
+                tiers.append(VolumeTier(fromQuantity: from, discountBasisPoints: discount))
+            }
+            return (product, VolumeSchedule(kind: kind, tiers: tiers))
+        }, twice: { "product \($0) twice; each product has one tier schedule" })
     }
 }

@@ -28,12 +28,7 @@ struct FieldMapping<Value>: Sendable {
 
 extension FieldMapping where Value == String {
     /// `.string`.
-    static var string: FieldMapping {
-        FieldMapping(valueCase: .string, text: .string, encode: { .string($0) }) { value, _ throws(FieldProblem) in
-            guard case .string(let text) = value else { throw .wrongCase(value, expected: .string) }
-            return text
-        }
-    }
+    static var string: FieldMapping { .textForm(.string) }
 }
 
 extension FieldMapping where Value == Int {
@@ -82,10 +77,7 @@ extension CalendarDay {
 extension FieldMapping where Value == Currency {
     /// The ISO 4217 code as `.string`.
     static var currency: FieldMapping {
-        FieldMapping(valueCase: .string, text: .currency, encode: { .string($0.code) }) { value, _ throws(FieldProblem) in
-            guard case .string(let code) = value else { throw .wrongCase(value, expected: .string) }
-            do throws(ValidationError) { return try Currency(code: code) } catch { throw .invalid(error.reason) }
-        }
+        .textForm(.currency)
     }
 }
 
@@ -108,34 +100,34 @@ extension FieldMapping where Value == Money {
 extension FieldMapping where Value == EmailAddress {
     /// The address as `.string`.
     static var email: FieldMapping {
-        FieldMapping(valueCase: .string, text: .email, encode: { .string($0.value) }) { value, _ throws(FieldProblem) in
-            guard case .string(let text) = value else { throw .wrongCase(value, expected: .string) }
-            do throws(ValidationError) { return try EmailAddress(text) } catch { throw .invalid(error.reason) }
-        }
+        .textForm(.email)
     }
 }
 
 extension FieldMapping where Value == ForecastPeriod {
     /// `2026-11` or `2026Q4` as `.string`.
     static var period: FieldMapping {
-        FieldMapping(valueCase: .string, text: .period, encode: { .string($0.description) }) { value, _ throws(FieldProblem) in
-            guard case .string(let text) = value else { throw .wrongCase(value, expected: .string) }
-            do throws(ValidationError) { return try ForecastPeriod(parsing: text) } catch { throw .invalid(error.reason) }
-        }
+        .textForm(.period)
     }
 }
 
 extension FieldMapping where Value == TimeOfDay {
     /// `09:30` as `.string`.
     static var time: FieldMapping {
-        FieldMapping(valueCase: .string, text: .time, encode: { .string($0.description) }) { value, _ throws(FieldProblem) in
-            guard case .string(let text) = value else { throw .wrongCase(value, expected: .string) }
-            do throws(ValidationError) { return try TimeOfDay(parsing: text) } catch { throw .invalid(error.reason) }
-        }
+        .textForm(.time)
     }
 }
 
 extension FieldMapping {
+    /// A value as its text form in `.string`, written with `form.format` and read with
+    /// `form.parse`, so the wire and the CLI agree on what is valid.
+    static func textForm(_ form: TextForm<Value>) -> FieldMapping {
+        FieldMapping(valueCase: .string, text: form, encode: { .string(form.format($0)) }) { value, context throws(FieldProblem) in
+            guard case .string(let text) = value else { throw .wrongCase(value, expected: .string) }
+            return try form.parse(text, context)
+        }
+    }
+
     /// An entity reference as its 16 UUID bytes (RFC 4122 order) in `.bytes`.
     static func reference<Entity>() -> FieldMapping where Value == EntityID<Entity> {
         FieldMapping(valueCase: .bytes, text: .reference(), encode: { .bytes(RecordID($0).bytes) }) { value, _ throws(FieldProblem) in

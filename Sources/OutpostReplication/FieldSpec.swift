@@ -22,10 +22,7 @@ struct FieldSpec<Record>: Sendable {
         _ id: UInt16, _ name: String, _ keyPath: any WritableKeyPath<Record, Value> & Sendable, _ codec: FieldMapping<Value>
     ) -> FieldSpec {
         FieldSpec(
-            descriptor: FieldDescriptor(id: FieldID(id), name: name, valueCase: codec.valueCase, isOptional: false,
-                                        textHint: codec.text.hint),
-            isCurrency: false,
-            text: TextCodec(codec),
+            id, name, codec, isOptional: false,
             encode: { codec.encode($0[keyPath: keyPath]) },
             decode: { record, value, context throws(FieldProblem) in
                 guard value != .null else {
@@ -40,10 +37,7 @@ struct FieldSpec<Record>: Sendable {
         _ id: UInt16, _ name: String, _ keyPath: any WritableKeyPath<Record, Value?> & Sendable, _ codec: FieldMapping<Value>
     ) -> FieldSpec {
         FieldSpec(
-            descriptor: FieldDescriptor(id: FieldID(id), name: name, valueCase: codec.valueCase, isOptional: true,
-                                        textHint: codec.text.hint),
-            isCurrency: false,
-            text: TextCodec(codec),
+            id, name, codec, isOptional: true,
             encode: { $0[keyPath: keyPath].map(codec.encode) ?? .null },
             decode: { record, value, context throws(FieldProblem) in
                 record[keyPath: keyPath] = value == .null ? nil : try codec.decode(value, context)
@@ -62,14 +56,24 @@ struct FieldSpec<Record>: Sendable {
         set: (@Sendable (inout Record, Currency) -> Void)? = nil
     ) -> FieldSpec {
         FieldSpec(
-            descriptor: FieldDescriptor(id: FieldID(id), name: "currency", valueCase: .string, isOptional: set == nil,
-                                        textHint: FieldMapping.currency.text.hint),
-            isCurrency: true,
-            text: TextCodec(.currency),
+            id, "currency", FieldMapping.currency, isOptional: set == nil, isCurrency: true,
             encode: { currency($0).map(FieldMapping.currency.encode) ?? .null },
             decode: { record, _, context throws(FieldProblem) in
                 guard let set else { return }
                 set(&record, try context.requireCurrency())
             })
+    }
+}
+
+extension FieldSpec {
+    /// A field whose value `codec` maps, described and typed as `codec` says.
+    private init<Value>(
+        _ id: UInt16, _ name: String, _ codec: FieldMapping<Value>, isOptional: Bool, isCurrency: Bool = false,
+        encode: @escaping @Sendable (Record) -> FieldValue,
+        decode: @escaping @Sendable (inout Record, FieldValue, DecodingContext) throws(FieldProblem) -> Void
+    ) {
+        self.init(descriptor: FieldDescriptor(id: FieldID(id), name: name, valueCase: codec.valueCase, isOptional: isOptional,
+                                              textHint: codec.text.hint),
+                  isCurrency: isCurrency, text: TextCodec(codec), encode: encode, decode: decode)
     }
 }

@@ -27,6 +27,17 @@ public struct RecordSchema<Record: Sendable>: Sendable {
         self.blank = blank
     }
 
+    /// The schema of a record identified by an entity id, whose record id is that
+    /// id's 16 bytes.
+    /// - Parameters:
+    ///   - blank: A record with the given id and placeholder values, which decoding
+    ///     overwrites field by field.
+    init<Entity>(kind: ReplicatedKind, fields: [FieldSpec<Record>],
+                 route: @escaping @Sendable (Record) -> RecordRoute,
+                 blank: @escaping @Sendable (EntityID<Entity>) -> Record) where Record: Identifiable, Record.ID == EntityID<Entity> {
+        self.init(kind: kind, fields: fields, recordID: { RecordID($0.id) }, route: route, blank: { blank(EntityID($0)) })
+    }
+
     /// The fields in id order.
     public var descriptors: [FieldDescriptor] { specs.map(\.descriptor) }
 

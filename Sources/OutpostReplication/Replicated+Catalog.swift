@@ -13,9 +13,8 @@ extension Product: ReplicatedRecord {
             .required(3, "base_price", \.basePrice, .money),
             .currency(4, of: { $0.basePrice.currency }),
         ],
-        recordID: { RecordID($0.id) },
         route: { _ in .global },
-        blank: { Product(id: ProductID($0), sku: "", name: "", basePrice: .zero(.eur)) })
+        blank: { Product(id: $0, sku: "", name: "", basePrice: .zero(.eur)) })
 }
 
 extension ProductOption: ReplicatedRecord {
@@ -30,9 +29,8 @@ extension ProductOption: ReplicatedRecord {
             .currency(5, of: { $0.price.currency }),
             .optional(6, "variable", \.variable, .int),
         ],
-        recordID: { RecordID($0.id) },
         route: { _ in .global },
-        blank: { ProductOption(id: ProductOptionID($0), productID: .placeholder, code: "", name: "", price: .zero(.eur)) })
+        blank: { ProductOption(id: $0, productID: .placeholder, code: "", name: "", price: .zero(.eur)) })
 }
 
 extension PriceBook: ReplicatedRecord {
@@ -46,9 +44,8 @@ extension PriceBook: ReplicatedRecord {
             .optional(4, "tiers", \.tiersOrAbsent, .bytes(.volumeTiers)),
             .optional(5, "approval_threshold_basis_points", \.approvalThresholdBasisPoints, .int),
         ],
-        recordID: { RecordID($0.id) },
         route: { _ in .global },
-        blank: { PriceBook(id: PriceBookID($0), name: "", currency: .eur) })
+        blank: { PriceBook(id: $0, name: "", currency: .eur) })
 }
 
 extension PriceBook {

@@ -18,9 +18,8 @@ extension Account: ReplicatedRecord {
             .optional(8, "vat_number", \.vatNumber, .string),
             .optional(9, "website", \.website, .string),
         ],
-        recordID: { RecordID($0.id) },
         route: { .territory($0.territoryID) },
-        blank: { Account(id: AccountID($0), territoryID: .placeholder, name: "") })
+        blank: { Account(id: $0, territoryID: .placeholder, name: "") })
 }
 
 extension Contact: ReplicatedRecord {
@@ -35,9 +34,8 @@ extension Contact: ReplicatedRecord {
             .optional(5, "phone", \.phone, .string),
             .optional(6, "title", \.title, .string),
         ],
-        recordID: { RecordID($0.id) },
         route: { .account($0.accountID) },
-        blank: { Contact(id: ContactID($0), accountID: .placeholder, firstName: "", lastName: "") })
+        blank: { Contact(id: $0, accountID: .placeholder, firstName: "", lastName: "") })
 }
 
 extension Lead: ReplicatedRecord {
@@ -57,9 +55,8 @@ extension Lead: ReplicatedRecord {
             .optional(10, "industry", \.industry, .string),
             .optional(11, "product_interest", \.productInterest, .string),
         ],
-        recordID: { RecordID($0.id) },
         route: { .territory($0.territoryID) },
-        blank: { Lead(id: LeadID($0), territoryID: .placeholder, company: "", firstName: "", lastName: "") })
+        blank: { Lead(id: $0, territoryID: .placeholder, company: "", firstName: "", lastName: "") })
 }
 
 extension Opportunity: ReplicatedRecord {
@@ -76,10 +73,9 @@ extension Opportunity: ReplicatedRecord {
             .required(7, "close_date", \.closeDate, .day),
             .required(8, "probability", \.probability, .int),
         ],
-        recordID: { RecordID($0.id) },
         route: { .account($0.accountID) },
         blank: {
-            Opportunity(id: OpportunityID($0), accountID: .placeholder, ownerID: .placeholder, name: "",
+            Opportunity(id: $0, accountID: .placeholder, ownerID: .placeholder, name: "",
                         stage: .prospecting, amount: .zero(.eur), closeDate: CalendarDay(daysSinceEpoch: 0))
         })
 }
@@ -100,10 +96,9 @@ extension Activity: ReplicatedRecord {
             .optional(9, "notes", \.notes, .string),
             .optional(10, "time", \.time, .time),
         ],
-        recordID: { RecordID($0.id) },
         route: { .account($0.accountID) },
         blank: {
-            Activity(id: ActivityID($0), kind: .call, subject: "", day: CalendarDay(daysSinceEpoch: 0),
+            Activity(id: $0, kind: .call, subject: "", day: CalendarDay(daysSinceEpoch: 0),
                      accountID: .placeholder, ownerID: .placeholder)
         })
 }

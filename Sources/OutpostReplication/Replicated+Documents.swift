@@ -20,10 +20,9 @@ extension Document: ReplicatedRecord {
             .required(8, "content", \.content, .bytes(.contentList)),
             .required(9, "pinned_everywhere", \.pinnedEverywhere, .bool),
         ],
-        recordID: { RecordID($0.id) },
         route: { $0.attachmentRoute },
         blank: {
-            Document(id: DocumentID($0), title: "", fileName: "", mediaType: "", attachedKind: .catalog, attachedID: nil,
+            Document(id: $0, title: "", fileName: "", mediaType: "", attachedKind: .catalog, attachedID: nil,
                      content: DocumentContentList(contentID: [], chunks: []))
         })
 

@@ -11,9 +11,8 @@ extension Territory: ReplicatedRecord {
             .required(1, "name", \.name, .string),
             .optional(2, "parent_id", \.parentID, .reference()),
         ],
-        recordID: { RecordID($0.id) },
         route: { _ in .global },
-        blank: { Territory(id: TerritoryID($0), name: "") })
+        blank: { Territory(id: $0, name: "") })
 }
 
 extension User: ReplicatedRecord {
@@ -26,9 +25,8 @@ extension User: ReplicatedRecord {
             .required(3, "role", \.role, .enumeration()),
             .required(4, "territory_ids", \.territoryIDs, .bytes(.ids())),
         ],
-        recordID: { RecordID($0.id) },
         route: { _ in .global },
-        blank: { User(id: UserID($0), name: "", displayName: "", role: .rep) })
+        blank: { User(id: $0, name: "", displayName: "", role: .rep) })
 }
 
 extension DeviceName: ReplicatedRecord {
@@ -41,7 +39,6 @@ extension DeviceName: ReplicatedRecord {
             .required(3, "label", \.label, .string),
             .optional(4, "document_budget", \.documentBudget, .int),
         ],
-        recordID: { RecordID($0.id) },
         route: { _ in .global },
-        blank: { DeviceName(id: DeviceID($0), number: 0, userID: .placeholder, label: "") })
+        blank: { DeviceName(id: $0, number: 0, userID: .placeholder, label: "") })
 }

@@ -14,10 +14,9 @@ extension ForecastSubmission: ReplicatedRecord {
             .required(4, "amounts", \.amounts, .bytes(.forecastAmounts)),
             .currency(5, of: { $0.amounts.min { $0.key.rawValue < $1.key.rawValue }?.value.currency }),
         ],
-        recordID: { RecordID($0.id) },
         route: { .forecast($0.territoryID) },
         blank: {
-            ForecastSubmission(id: EntityID($0), ownerID: .placeholder, territoryID: .placeholder,
+            ForecastSubmission(id: $0, ownerID: .placeholder, territoryID: .placeholder,
                                period: .quarter(year: 1970, quarter: 1), amounts: [:])
         })
 }
@@ -38,12 +37,11 @@ extension ForecastAdjustment: ReplicatedRecord {
             .optional(9, "territory_id", \.territoryID, .reference()),
             .optional(10, "period", \.period, .period),
         ],
-        recordID: { RecordID($0.id) },
         route: { adjustment in
             adjustment.submissionID.map { .forecastSubmission($0) } ?? .forecast(adjustment.territoryID ?? .placeholder)
         },
         blank: {
-            var blank = ForecastAdjustment(id: EntityID($0), submissionID: .placeholder, managerID: .placeholder,
+            var blank = ForecastAdjustment(id: $0, submissionID: .placeholder, managerID: .placeholder,
                                            category: .commit, amount: .zero(.eur))
             blank.submissionID = nil
             return blank
@@ -61,10 +59,9 @@ extension Quota: ReplicatedRecord {
             .required(4, "amount", \.amount, .money),
             .currency(5, of: { $0.amount.currency }),
         ],
-        recordID: { RecordID($0.id) },
         route: { .forecast($0.territoryID) },
         blank: {
-            Quota(id: EntityID($0), userID: .placeholder, territoryID: .placeholder,
+            Quota(id: $0, userID: .placeholder, territoryID: .placeholder,
                   period: .quarter(year: 1970, quarter: 1), amount: .zero(.eur))
         })
 }
@@ -91,9 +88,8 @@ extension Quote: ReplicatedRecord {
             .optional(14, "valid_until", \.validUntil, .day),
             .optional(15, "rejection_reason", \.rejectionReason, .string),
         ],
-        recordID: { RecordID($0.id) },
         route: { .opportunity($0.opportunityID) },
-        blank: { Quote(id: EntityID($0), opportunityID: .placeholder) })
+        blank: { Quote(id: $0, opportunityID: .placeholder) })
 }
 
 extension Order: ReplicatedRecord {
@@ -127,9 +123,8 @@ extension Order: ReplicatedRecord {
             .optional(23, "percentage_discount", \.percentageDiscount, .money),
             .optional(24, "amount_discount", \.amountDiscount, .money),
         ],
-        recordID: { RecordID($0.id) },
         route: { .quote($0.quoteID) },
-        blank: { Order(id: EntityID($0), quoteID: .placeholder, quoteHash: "") })
+        blank: { Order(id: $0, quoteID: .placeholder, quoteHash: "") })
 }
 
 extension Order {

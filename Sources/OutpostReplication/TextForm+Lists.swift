@@ -21,20 +21,8 @@ extension TextForm where Value == [ProductID: Money] {
     /// `product=price` pairs in ascending product-id order, separated by `;`:
     /// `3f2b…=12.50;9a1c…=3.00`; the prices are in the record's currency.
     static var priceEntries: TextForm {
-        TextForm(hint: "product-id=12.50;…", readsEmpty: true, format: { entries in
-            entries.sorted { RecordID($0.key) < RecordID($1.key) }
-                .map { "\($0.key)=\($0.value.decimalString)" }.joined(separator: ";")
-        }) { text, context throws(FieldProblem) in
-            var entries: [ProductID: Money] = [:]
-            for item in items(text, ";") {
-                let (key, amount) = try pair(item, "=", "product-id=12.50")
-                let product = try TextForm<ProductID>.reference().parse(key, context)
-                guard entries.updateValue(try TextForm<Money>.money.parse(amount, context), forKey: product) == nil else {
-                    throw .invalid("lists product \(product) twice; each product has one price")
-                }
-            }
-            return entries
-        }
+        .amounts(by: .reference(), ascending: { RecordID($0) < RecordID($1) }, example: "product-id=12.50",
+                 each: ("product", "price"))
     }
 }
 
@@ -42,16 +30,32 @@ extension TextForm where Value == [ForecastCategory: Money] {
     /// `category=amount` pairs in ascending category-name order, separated by `;`:
     /// `best_case=100.00;commit=40.00`; the amounts are in the record's currency.
     static var forecastAmounts: TextForm {
-        TextForm(hint: "commit=40.00;…", readsEmpty: true, format: { amounts in
-            amounts.sorted { $0.key.rawValue < $1.key.rawValue }
-                .map { "\($0.key.rawValue)=\($0.value.decimalString)" }.joined(separator: ";")
+        .amounts(by: .enumeration(), ascending: { $0.rawValue < $1.rawValue }, example: "commit=40.00",
+                 each: ("category", "amount"))
+    }
+}
+
+extension TextForm {
+    /// `key=amount` pairs in `ascending` key order, separated by `;`; the amounts are in
+    /// the record's currency, and a key may stand once.
+    /// - Parameters:
+    ///   - key: The text form of a key.
+    ///   - example: One pair, for the hint and for errors: `product-id=12.50`.
+    ///   - each: What a key and its amount are called in an error: `("product", "price")`.
+    static func amounts<Key: Hashable & Sendable>(
+        by key: TextForm<Key>, ascending: @escaping @Sendable (Key, Key) -> Bool, example: String,
+        each: (key: String, amount: String)
+    ) -> TextForm where Value == [Key: Money] {
+        TextForm(hint: "\(example);…", readsEmpty: true, format: { amounts in
+            amounts.sorted { ascending($0.key, $1.key) }
+                .map { "\(key.format($0.key))=\($0.value.decimalString)" }.joined(separator: ";")
         }) { text, context throws(FieldProblem) in
-            var amounts: [ForecastCategory: Money] = [:]
+            var amounts: [Key: Money] = [:]
             for item in items(text, ";") {
-                let (name, amount) = try pair(item, "=", "commit=40.00")
-                let category = try TextForm<ForecastCategory>.enumeration().parse(name, context)
-                guard amounts.updateValue(try TextForm<Money>.money.parse(amount, context), forKey: category) == nil else {
-                    throw .invalid("lists category \(name) twice; each category has one amount")
+                let (keyText, amount) = try pair(item, "=", example)
+                let parsed = try key.parse(keyText, context)
+                guard amounts.updateValue(try TextForm<Money>.money.parse(amount, context), forKey: parsed) == nil else {
+                    throw .invalid("lists \(each.key) \(key.format(parsed)) twice; each \(each.key) has one \(each.amount)")
                 }
             }
             return amounts

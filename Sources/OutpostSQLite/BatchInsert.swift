@@ -21,21 +21,23 @@ extension RecordBatch {
         let territories = try territoriesParentsFirst()
         let time = WallClock(date: now)
         try ChangeSequence.use(db) { sequence in
-            func insert<R: ReplicatedRecord & DomainRecord>(_ records: [R], upsert: Bool = upsert) throws {
-                for record in records {
+            /// Writes `records` in order; returns the change sequence value each took.
+            @discardableResult
+            func insert<R: ReplicatedRecord & DomainRecord>(_ records: [R], upsert: Bool = upsert) throws -> [Int64] {
+                try records.map { record in
                     let seq = sequence.next()
                     try db.write(record.statements(changeSeq: seq, upsert: upsert))
                     try ReplicaTable.recordHubWrite(db, record, seq: seq, time: time)
+                    return seq
                 }
             }
             try insert(territories)
             try insert(users)
-            let movedAccounts = upsert ? try AccountMoves.find(accounts, db) : []
-            try insert(accounts)
+            let previousTerritories = upsert ? try AccountMoves.previousTerritories(accounts, db) : [:]
             let ledger = SQLiteLedgerTransaction(db: db)
-            for move in movedAccounts {
-                let seq = try ReplicaTable.load(db, RecordID(move.account.id))?.seq ?? UInt64(sequence.next())
-                try AccountFamily.move(move.account.id, from: move.from, to: move.account.territoryID, seq: seq, in: ledger) {
+            for (account, seq) in zip(accounts, try insert(accounts)) {
+                guard let from = previousTerritories[account.id] else { continue }
+                try AccountFamily.move(account.id, from: from, to: account.territoryID, seq: UInt64(seq), in: ledger) {
                     UInt64(sequence.next())
                 }
             }

@@ -57,11 +57,7 @@ extension EntityID {
 extension Currency {
     /// Parses a currency code read from `table.column`.
     static func decode(_ code: String?, _ table: String, _ column: String) throws(StoreError) -> Currency {
-        do throws(ValidationError) {
-            return try Currency(code: code ?? "")
-        } catch {
-            throw StoreError.corrupt(table, column, error.reason)
-        }
+        try decodeValidated(code, table, column) { text throws(ValidationError) in try Currency(code: text) }
     }
 }
 
@@ -76,11 +72,7 @@ extension Money {
 extension CalendarDay {
     /// Parses a day read from `table.column`.
     static func decode(_ text: String?, _ table: String, _ column: String) throws(StoreError) -> CalendarDay {
-        do throws(ValidationError) {
-            return try CalendarDay(parsing: text ?? "")
-        } catch {
-            throw StoreError.corrupt(table, column, error.reason)
-        }
+        try decodeValidated(text, table, column) { text throws(ValidationError) in try CalendarDay(parsing: text) }
     }
 }
 
@@ -91,6 +83,17 @@ extension Date {
     /// The instant `milliseconds` after 1970-01-01 UTC.
     init(sqlMilliseconds milliseconds: Int64) {
         self.init(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+}
+
+/// Parses text read from `table.column` with the model's own parser (NULL reads as
+/// empty text); a value the model refuses is a corrupt column, with the model's reason.
+func decodeValidated<Value>(_ text: String?, _ table: String, _ column: String,
+                            _ parse: (String) throws(ValidationError) -> Value) throws(StoreError) -> Value {
+    do throws(ValidationError) {
+        return try parse(text ?? "")
+    } catch {
+        throw StoreError.corrupt(table, column, error.reason)
     }
 }
 

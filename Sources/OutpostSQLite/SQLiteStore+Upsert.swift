@@ -21,13 +21,15 @@ extension SQLiteStore {
 
 /// Accounts of a batch that are stored in another territory than the batch gives them.
 enum AccountMoves {
-    static func find(_ accounts: [Account], _ db: Database) throws -> [(account: Account, from: TerritoryID)] {
-        try accounts.compactMap { account in
-            let stored = try Data.fetchOne(db.cachedStatement(sql: "SELECT territory FROM replica_record WHERE id = ?"),
-                                           arguments: [Data(RecordID(account.id).bytes)])
-            guard let stored else { return nil }
+    /// The territory each such account is stored in now, by account.
+    static func previousTerritories(_ accounts: [Account], _ db: Database) throws -> [AccountID: TerritoryID] {
+        var previous: [AccountID: TerritoryID] = [:]
+        for account in accounts {
+            guard let stored = try Data.fetchOne(db.cachedStatement(sql: "SELECT territory FROM replica_record WHERE id = ?"),
+                                                 arguments: [Data(RecordID(account.id).bytes)]) else { continue }
             let from = try ReplicaTable.territoryID(stored)
-            return from == account.territoryID ? nil : (account, from)
+            if from != account.territoryID { previous[account.id] = from }
         }
+        return previous
     }
 }

@@ -150,30 +150,8 @@ public final class SQLiteStore: OutpostStore {
 
     public func counts() async throws(StoreError) -> RecordCounts {
         try await read("counting records") { db in
-            let sql = """
-                SELECT (SELECT COUNT(*) FROM territory), (SELECT COUNT(*) FROM "user"), (SELECT COUNT(*) FROM device),
-                       (SELECT COUNT(*) FROM account), (SELECT COUNT(*) FROM contact), (SELECT COUNT(*) FROM lead),
-                       (SELECT COUNT(*) FROM opportunity), (SELECT COUNT(*) FROM activity),
-                       (SELECT COUNT(*) FROM product), (SELECT COUNT(*) FROM product_option),
-                       (SELECT COUNT(*) FROM price_book), (SELECT COUNT(*) FROM configurator_model),
-                       (SELECT COUNT(*) FROM forecast_submission)
-                """
-            let row = try Row.fetchOne(db, sql: sql)!
-            var counts = RecordCounts()
-            counts.territories = row[0]
-            counts.users = row[1]
-            counts.devices = row[2]
-            counts.accounts = row[3]
-            counts.contacts = row[4]
-            counts.leads = row[5]
-            counts.opportunities = row[6]
-            counts.activities = row[7]
-            counts.products = row[8]
-            counts.productOptions = row[9]
-            counts.priceBooks = row[10]
-            counts.configuratorModels = row[11]
-            counts.forecastSubmissions = row[12]
-            return counts
+            let row = try Row.fetchOne(db, sql: RecordCounts.countingSQL)!
+            return RecordCounts { index in row[index] }
         }
     }
 

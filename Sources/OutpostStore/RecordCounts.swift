@@ -16,3 +16,26 @@ public struct RecordCounts: Sendable, Equatable, Codable {
 
     public init() {}
 }
+
+extension RecordCounts {
+    /// Each count and the table whose rows it counts, in the order of ``countingSQL``'s columns.
+    public static let tables: [(table: String, count: any WritableKeyPath<RecordCounts, Int> & Sendable)] = [
+        ("territory", \.territories), ("\"user\"", \.users), ("device", \.devices), ("account", \.accounts),
+        ("contact", \.contacts), ("lead", \.leads), ("opportunity", \.opportunities), ("activity", \.activities),
+        ("product", \.products), ("product_option", \.productOptions), ("price_book", \.priceBooks),
+        ("configurator_model", \.configuratorModels), ("forecast_submission", \.forecastSubmissions),
+    ]
+
+    /// One query, in SQL both SQLite and PostgreSQL read, whose single row holds every count of ``tables`` in order.
+    public static let countingSQL = "SELECT "
+        + tables.map { "(SELECT count(*) FROM \($0.table))" }.joined(separator: ", ")
+
+    /// The counts of the row ``countingSQL`` returned.
+    /// - Parameter column: The value of the row's column at an index.
+    public init<Failure: Error>(column: (Int) throws(Failure) -> Int) throws(Failure) {
+        self.init()
+        for (index, entry) in Self.tables.enumerated() {
+            self[keyPath: entry.count] = try column(index)
+        }
+    }
+}

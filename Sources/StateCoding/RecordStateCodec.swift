@@ -44,10 +44,9 @@ public enum RecordStateCodec {
             }
         }
         writer.varint(state.fields.count)
-        var previous: UInt16 = 0
+        var fieldIDs = FieldIDDeltas()
         for slot in state.fields {
-            writer.varint(UInt64(slot.id.rawValue - previous))
-            previous = slot.id.rawValue
+            fieldIDs.write(slot.id, to: &writer)
             writer.varint(slot.siblings.count)
             for entry in slot.siblings {
                 writeStamp(entry.stamp, context: state.context, to: &writer)
@@ -85,13 +84,9 @@ public enum RecordStateCodec {
         }
         let fieldCount = try reader.count(max: reader.remaining / 5, of: "field count")
         var fields: [FieldSlot] = []
-        var previous: UInt64 = 0
-        for index in 0..<fieldCount {
-            let delta = try reader.varint()
-            guard index == 0 || delta > 0, delta <= UInt64(UInt16.max) - previous else {
-                throw Failure.malformed("field ids at byte \(reader.offset) must be ascending and below 65536")
-            }
-            previous += delta
+        var fieldIDs = FieldIDDeltas()
+        for _ in 0..<fieldCount {
+            let fieldID = try fieldIDs.read(from: &reader)
             let siblingCount = try reader.count(max: reader.remaining / 4, of: "sibling count")
             var siblings: [FieldEntry] = []
             for _ in 0..<siblingCount {
@@ -100,7 +95,7 @@ public enum RecordStateCodec {
                 let time = try ValueCodec.readTime(from: &reader)
                 siblings.append(FieldEntry(stamp: stamp, origin: origin, value: try ValueCodec.read(from: &reader), time: time))
             }
-            fields.append(FieldSlot(id: FieldID(UInt16(previous)), siblings: siblings))
+            fields.append(FieldSlot(id: fieldID, siblings: siblings))
         }
         do {
             return try RecordState(id: id, type: type, context: context, existence: existence, fields: fields)

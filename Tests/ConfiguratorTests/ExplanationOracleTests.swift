@@ -84,9 +84,7 @@ struct ExplanationOracleTests {
     @Test("An impossible request names a minimal clash and the fewest choices to undo",
           arguments: PropagationOracleTests.models)
     func impossibleRequests(file: String) async throws {
-        try #require(Picosat.isInstalled, Picosat.missing)
-        let model = try BenchmarkModels.model(file)
-        let oracle = try Picosat(model: model)
+        let (model, oracle) = try Picosat.over(file)
         var propagator = Propagator(model: model)
         await propertyCheck(count: 3, input: Gen.uint64()) { seed in
             var random = SplitMix(seed: seed)

@@ -28,6 +28,14 @@ final class Picosat: Sendable {
         try self.init(variableCount: model.variableCount, clauses: model.clauses)
     }
 
+    /// The benchmark model `file` and picosat over it; a failed requirement when picosat
+    /// is not installed.
+    static func over(_ file: String) throws -> (model: DIMACSModel, oracle: Picosat) {
+        try #require(isInstalled, missing)
+        let model = try BenchmarkModels.model(file)
+        return (model, try Picosat(model: model))
+    }
+
     deinit { try? FileManager.default.removeItem(at: file) }
 
     /// A satisfying assignment (indexed by variable) of the clauses, the `extra` clauses

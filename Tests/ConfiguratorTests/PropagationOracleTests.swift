@@ -70,9 +70,7 @@ struct PropagationOracleTests {
 
     @Test("Selectable options match picosat exactly along random choice sequences", arguments: models)
     func selectableOptions(file: String) async throws {
-        try #require(Picosat.isInstalled, Picosat.missing)
-        let model = try BenchmarkModels.model(file)
-        let oracle = try Picosat(model: model)
+        let (model, oracle) = try Picosat.over(file)
         var propagator = Propagator(model: model)
         var random = SplitMix(seed: 1)
         try Self.expectMatchesOracle(propagator.propagate(choices: []), choices: [], model: model,
@@ -112,9 +110,7 @@ struct PropagationOracleTests {
 
     @Test("Full configurations are valid exactly when picosat satisfies them", arguments: models)
     func fullConfigurations(file: String) async throws {
-        try #require(Picosat.isInstalled, Picosat.missing)
-        let model = try BenchmarkModels.model(file)
-        let oracle = try Picosat(model: model)
+        let (model, oracle) = try Picosat.over(file)
         var propagator = Propagator(model: model)
         await propertyCheck(count: 3, input: Gen.uint64()) { seed in
             var random = SplitMix(seed: seed)

@@ -48,6 +48,18 @@ public struct HubHarness {
         return report.outcome
     }
 
+    /// Pushes `writes` from device `index` as request `counter` from the start of its
+    /// scope, without delivering anything; returns the outcome the hub answers.
+    public func push(_ counter: UInt64, _ writes: [Write], identities: [UInt64: WriteIdentity] = [:],
+                     from index: Int = 0) async throws -> PushOutcome {
+        let device = try await hub.device(number: devices[index].number)
+        let request = DeviceRequest(device: device, counter: counter, cursor: .start, writes: writes, identities: identities)
+        guard case .applied(let report) = try await hub.push(request, now: now) else {
+            throw RequestRefusal.unknownDevice(devices[index].number)
+        }
+        return report.outcome
+    }
+
     /// Syncs every device twice, so each receives what the others pushed.
     public mutating func syncAll() async throws {
         for _ in 0..<2 { for index in devices.indices { try await sync(index) } }

@@ -67,21 +67,14 @@ struct DeliveryFaultTests {
         let create = harness.create(account, on: 0, at: Fixture.noon)
         let rename = harness.devices[0].write(account.recordID, .update(fields: [name: .string("2")]), at: Fixture.noon)
         let call = harness.devices[0].write(account.recordID, .update(fields: [phone: .string("3")]), at: Fixture.noon)
-        let hub = harness.hub
-        func push(_ counter: UInt64, _ writes: [Write]) async throws -> PushOutcome {
-            let device = try await hub.device(number: 1)
-            guard case .applied(let report) = try await hub.push(DeviceRequest(device: device, counter: counter, cursor: .start, writes: writes),
-                                                                 now: harness.now) else { throw RequestRefusal.unknownDevice(1) }
-            return report.outcome
-        }
-        #expect(try await push(1, [call]).appliedThrough == 0, "a write after a gap waits")
-        #expect(try await push(2, [rename, create]).appliedThrough == 2)
-        let again = try await push(3, [create, call, rename])
+        #expect(try await harness.push(1, [call]).appliedThrough == 0, "a write after a gap waits")
+        #expect(try await harness.push(2, [rename, create]).appliedThrough == 2)
+        let again = try await harness.push(3, [create, call, rename])
         #expect(again.appliedThrough == 3)
         #expect(again.outcomes.map(\.result) == [.accepted(stamp: 1), .accepted(stamp: 2), .accepted(stamp: 3)])
         let view = try #require(try await harness.state(account.recordID)).view(policy: .updateWins)
         #expect(view.values[name] == .string("2") && view.values[phone] == .string("3"))
-        await #expect(throws: RequestRefusal.replayed(last: 3)) { _ = try await push(3, [call]) }
+        await #expect(throws: RequestRefusal.replayed(last: 3)) { _ = try await harness.push(3, [call]) }
     }
 }
 

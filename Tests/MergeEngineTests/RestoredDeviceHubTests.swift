@@ -20,27 +20,20 @@ struct RestoredDeviceHubTests {
         var harness = HubHarness(devices: 1)
         let account = harness.account("Acme")
         let create = harness.devices[0].write(account.recordID, .create(type: ReplicatedKind.account.typeID, fields: account.fields), at: Fixture.noon)
-        let hub = harness.hub
-        func push(_ counter: UInt64, _ writes: [Write], _ identities: [UInt64: WriteIdentity]) async throws -> PushOutcome {
-            let device = try await hub.device(number: 1)
-            let request = DeviceRequest(device: device, counter: counter, cursor: .start, writes: writes, identities: identities)
-            guard case .applied(let report) = try await hub.push(request, now: harness.now) else { throw RequestRefusal.unknownDevice(1) }
-            return report.outcome
-        }
-        let first = try await push(1, [create], [1: Self.identityA])
+        let first = try await harness.push(1, [create], identities: [1: Self.identityA])
         #expect(first.appliedThrough == 1 && first.outcomes.map(\.counter) == [1] && first.renumberFrom == nil)
         // The same write again (its answer was lost): the same outcome.
-        #expect(try await push(2, [create], [1: Self.identityA]).outcomes.map(\.counter) == [1])
+        #expect(try await harness.push(2, [create], identities: [1: Self.identityA]).outcomes.map(\.counter) == [1])
         // Another write under number 1 (a replica restored from an older copy).
         let otherAccount = harness.account("Other")
         var other = harness.devices[0].write(otherAccount.recordID, .create(type: ReplicatedKind.account.typeID, fields: otherAccount.fields),
                                              at: Fixture.noon)
         other.dot.counter = 1
-        let reused = try await push(3, [other], [1: Self.identityB])
+        let reused = try await harness.push(3, [other], identities: [1: Self.identityB])
         #expect(reused.renumberFrom == 1 && reused.outcomes.isEmpty && reused.appliedThrough == 1)
         // Renumbered after applied-through, it is applied.
         other.dot.counter = 2
-        let renumbered = try await push(4, [other], [2: Self.identityB])
+        let renumbered = try await harness.push(4, [other], identities: [2: Self.identityB])
         #expect(renumbered.renumberFrom == nil && renumbered.appliedThrough == 2 && renumbered.outcomes.map(\.counter) == [2])
         #expect(try await harness.state(other.record) != nil)
     }
@@ -51,25 +44,18 @@ struct RestoredDeviceHubTests {
         let account = harness.account("Acme")
         let create = harness.devices[0].write(account.recordID, .create(type: ReplicatedKind.account.typeID, fields: account.fields), at: Fixture.noon)
         var rename = harness.devices[0].write(account.recordID, .update(fields: [name: .string("Acme 2")]), at: Fixture.noon)
-        let hub = harness.hub
-        func push(_ counter: UInt64, _ writes: [Write]) async throws -> PushOutcome {
-            let device = try await hub.device(number: 1)
-            guard case .applied(let report) = try await hub.push(DeviceRequest(device: device, counter: counter, cursor: .start, writes: writes),
-                                                                 now: harness.now) else { throw RequestRefusal.unknownDevice(1) }
-            return report.outcome
-        }
-        #expect(try await push(1, [create]).appliedThrough == 1)
-        #expect(try await push(2, []).outcomes.isEmpty, "an empty request shows the hub every outcome was taken in")
+        #expect(try await harness.push(1, [create]).appliedThrough == 1)
+        #expect(try await harness.push(2, []).outcomes.isEmpty, "an empty request shows the hub every outcome was taken in")
         // Write 1 again, though its outcome was taken in: it is another write under a reused number.
-        let again = try await push(3, [create])
+        let again = try await harness.push(3, [create])
         #expect(again.renumberFrom == 1 && again.outcomes.isEmpty)
         // Write 4 while the hub applied through 1: a gap (the server lost writes 2 and 3).
         rename.dot.counter = 4
-        let gapped = try await push(4, [rename])
+        let gapped = try await harness.push(4, [rename])
         #expect(gapped.renumberFrom == 4 && gapped.appliedThrough == 1)
         #expect(try #require(try await harness.state(account.recordID)).view(policy: .updateWins).values[name] != .string("Acme 2"))
         rename.dot.counter = 2
-        #expect(try await push(5, [rename]).appliedThrough == 2)
+        #expect(try await harness.push(5, [rename]).appliedThrough == 2)
         #expect(try #require(try await harness.state(account.recordID)).view(policy: .updateWins).values[name] == .string("Acme 2"))
     }
 }

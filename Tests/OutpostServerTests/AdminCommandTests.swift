@@ -2,6 +2,7 @@ import Foundation
 import OutpostModel
 import OutpostSQLite
 import OutpostStore
+import StoreTestSupport
 import Testing
 
 @testable import OutpostServer
@@ -9,14 +10,10 @@ import Testing
 /// Territory, user, quota and catalog administration, run in-process against a real file.
 @Suite("outpost-server administration")
 struct AdminCommandTests {
-    let folder: URL
-    let db: String
+    let folder: ScratchFolder
+    var db: String { folder.path("hq.sqlite") }
 
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-admin-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        db = folder.appendingPathComponent("hq.sqlite").path
-    }
+    init() throws { folder = try ScratchFolder("outpost-admin") }
 
     func run(_ arguments: [String]) async throws {
         try await OutpostServerCommand.run(arguments: arguments + ["--db", db])
@@ -89,7 +86,7 @@ struct AdminCommandTests {
         book = try #require(try await store.priceBooks().first)
         #expect(book.entries.isEmpty)
 
-        let sheet = folder.appendingPathComponent("catalog.csv").path
+        let sheet = folder.path("catalog.csv")
         try """
             sku;option;name;price;currency;price_book
             DOCK-TB4;;;219.00;EUR;Standard EUR

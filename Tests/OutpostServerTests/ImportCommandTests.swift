@@ -3,6 +3,7 @@ import OutpostInterchange
 import OutpostModel
 import OutpostSQLite
 import OutpostStore
+import StoreTestSupport
 import Testing
 
 @testable import OutpostServer
@@ -10,24 +11,15 @@ import Testing
 /// Runs `outpost-server` subcommands in-process against a real database file.
 @Suite("outpost-server import and export")
 struct ImportCommandTests {
-    let folder: URL
-    let db: String
+    let folder: ScratchFolder
+    var db: String { folder.path("hq.sqlite") }
 
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-import-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        db = folder.appendingPathComponent("hq.sqlite").path
-    }
+    init() throws { folder = try ScratchFolder("outpost-import") }
 
     func run(_ arguments: [String]) async throws {
         try await OutpostServerCommand.run(arguments: arguments)
     }
 
-    func write(_ name: String, _ text: String) throws -> String {
-        let path = folder.appendingPathComponent(name).path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
 
     @Test("A good file is imported; a file with one bad row imports nothing and names line and column")
     func allOrNothing() async throws {
@@ -36,7 +28,7 @@ struct ImportCommandTests {
         let store = try SQLiteStore(path: db)
         let territory = try #require(try await store.territories().first)
 
-        let good = try write("good.csv", """
+        let good = try folder.write("good.csv", """
             territory_id,name,country
             \(territory.id),Hartmann Logistik GmbH,DE
             \(territory.id),"Müller & Söhne, Nord",DE
@@ -45,7 +37,7 @@ struct ImportCommandTests {
         try await run(["import", "--db", db, "accounts", good])
         #expect(try await store.counts().accounts == 2)
 
-        let bad = try write("bad.csv", """
+        let bad = try folder.write("bad.csv", """
             territory_id,name,country
             \(territory.id),Brandt Maschinenbau,DE
             \(territory.id),Weber Foods,Germany
@@ -66,7 +58,7 @@ struct ImportCommandTests {
         try await run(["territory", "add", "--db", db, "Bavaria"])
         try await run(["user", "add", "--db", db, "michael.wagner", "--display-name", "Michael Wagner", "--role", "rep"])
         let store = try SQLiteStore(path: db)
-        let noIDs = try write("accounts.csv", """
+        let noIDs = try folder.write("accounts.csv", """
             territory_id,name,city
             Bavaria,Ironhill Haulage AG,Regensburg
             bavaria,Lehmann Solar AG,Passau
@@ -79,12 +71,12 @@ struct ImportCommandTests {
         #expect(try await store.counts().accounts == 2, "rows without ids match the stored accounts")
         #expect(try await store.currentChangeSequence() == sequence, "nothing was written")
 
-        let exported = try write("export.csv", CSVExport.text(for: .accounts(try await store.accounts(in: nil))))
+        let exported = try folder.write("export.csv", CSVExport.text(for: .accounts(try await store.accounts(in: nil))))
         try await run(["import", "--db", db, "accounts", exported])
         #expect(try await store.counts().accounts == 2, "rows with ids update (here: leave unchanged) their records")
         #expect(try await store.currentChangeSequence() == sequence)
 
-        let semicolons = try write("opps.csv", "\u{FEFF}account_id;owner_id;name;stage;amount;currency;close_date\r\n"
+        let semicolons = try folder.write("opps.csv", "\u{FEFF}account_id;owner_id;name;stage;amount;currency;close_date\r\n"
             + "Ironhill Haulage AG;michael.wagner;Fleet renewal;proposal;12000.00;EUR;2026-12-01\r\n")
         try await run(["import", "--db", db, "opportunities", semicolons, "--dry-run"])
         #expect(try await store.counts().opportunities == 0, "a dry run writes nothing")
@@ -99,7 +91,7 @@ struct ImportCommandTests {
     func errorsInFileOrder() async throws {
         try await run(["init", "--db", db])
         try await run(["territory", "add", "--db", db, "Bavaria"])
-        let bad = try write("bad.csv", """
+        let bad = try folder.write("bad.csv", """
             territory_id,name,last_visit
             Bavaria,,2026-01-01
             Bavaria,Weber Foods,2026-02-30
@@ -114,7 +106,7 @@ struct ImportCommandTests {
                 && lines[2] == "line 3, column last_visit: 2026-02-30 is not a date between 1900-01-01 and 2999-12-31; check the month and the day"
                 && lines[3].hasPrefix("line 4, column territory_id: no territory is named \"Nowhere\"")
         }
-        let unclosed = try write("unclosed.csv", "territory_id,name\nBavaria,Weber\nBavaria,\"Brandt\n")
+        let unclosed = try folder.write("unclosed.csv", "territory_id,name\nBavaria,Weber\nBavaria,\"Brandt\n")
         await #expect {
             try await run(["import", "--db", db, "accounts", unclosed])
         } throws: { error in
@@ -133,13 +125,13 @@ struct ImportCommandTests {
         let kindValue = try #require(InterchangeKind(rawValue: kind))
         let text = CSVExport.text(for: try await store.interchangeRecords(kindValue))
         #expect(text.split(separator: "\n").count > 1, "the demo has \(kind)")
-        try await run(["import", "--db", db, kind, try write("\(kind).csv", text)])
+        try await run(["import", "--db", db, kind, try folder.write("\(kind).csv", text)])
         #expect(try await store.currentChangeSequence() == before, "re-importing an export changes nothing")
     }
 
     @Test("Commands on a missing database refuse instead of creating one")
     func missingDatabase() async throws {
-        let missing = folder.appendingPathComponent("typo.sqlite").path
+        let missing = folder.path("typo.sqlite")
         await #expect(throws: (any Error).self) { try await run(["user", "list", "--db", missing]) }
         #expect(!FileManager.default.fileExists(atPath: missing))
     }

@@ -16,28 +16,18 @@ import Testing
 @Suite("outpost-server demo, import and catalog on PostgreSQL",
        .disabled(if: !StoreBackend.postgresIsGiven, Comment(rawValue: StoreBackend.postgresSkipMessage)))
 struct PostgresRecordCommandTests {
-    let folder: URL
-    let key: String
+    let folder: ScratchFolder
+    var key: String { folder.path("server.key") }
 
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-pg-records-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        key = folder.appendingPathComponent("server.key").path
-    }
+    init() throws { folder = try ScratchFolder("outpost-pg-records") }
 
     func run(_ arguments: [String], on db: String) async throws {
         try await OutpostServerCommand.run(arguments: arguments + ["--db", db, "--key-file", key])
     }
 
-    func write(_ name: String, _ text: String) throws -> String {
-        let path = folder.appendingPathComponent(name).path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     @Test("demo --scale small writes the same company to PostgreSQL as to SQLite, and refuses a second run")
     func demoMatchesSQLite() async throws {
-        let sqlitePath = folder.appendingPathComponent("hq.sqlite").path
+        let sqlitePath = folder.path("hq.sqlite")
         try await OutpostServerCommand.run(arguments: ["demo", "--scale", "small", "--db", sqlitePath])
         let sqlite = try SQLiteStore(path: sqlitePath)
         try await TestPostgres.withDatabase { location in
@@ -73,7 +63,7 @@ struct PostgresRecordCommandTests {
             try await run(["init"], on: db)
             try await run(["territory", "add", "Bavaria"], on: db)
             try await run(["territory", "add", "Saxony"], on: db)
-            let accounts = try write("accounts.csv", """
+            let accounts = try folder.write("accounts.csv", """
                 territory_id,name,city
                 Bavaria,Ironhill Haulage AG,Regensburg
                 Bavaria,Lehmann Solar AG,Passau
@@ -81,7 +71,7 @@ struct PostgresRecordCommandTests {
                 """)
             try await run(["import", "accounts", accounts], on: db)
             try await run(["import", "accounts", accounts], on: db)
-            let bad = try write("bad.csv", """
+            let bad = try folder.write("bad.csv", """
                 territory_id,name,country
                 Bavaria,Brandt Maschinenbau,DE
                 Bavaria,Weber Foods,Germany
@@ -94,7 +84,7 @@ struct PostgresRecordCommandTests {
                 let stored = try await store.accounts(in: nil)
                 #expect(stored.map(\.name).sorted() == ["Ironhill Haulage AG", "Lehmann Solar AG"], "no duplicate, nothing of the bad file")
                 let ironhill = try #require(stored.first { $0.name == "Ironhill Haulage AG" })
-                let contacts = try write("contacts.csv", "account_id,first_name,last_name,email\n\(ironhill.id),Jana,Roth,jana@ironhill.example\n")
+                let contacts = try folder.write("contacts.csv", "account_id,first_name,last_name,email\n\(ironhill.id),Jana,Roth,jana@ironhill.example\n")
                 try await run(["import", "contacts", contacts], on: db)
                 #expect(try await store.contacts(of: [ironhill.id]).map(\.lastName) == ["Roth"])
 
@@ -102,7 +92,7 @@ struct PostgresRecordCommandTests {
                 let saxony = try #require(try await store.territories().first { $0.name == "Saxony" })
                 var moved = ironhill
                 moved.territoryID = saxony.id
-                let export = try write("export.csv", CSVExport.text(for: .accounts([moved])))
+                let export = try folder.write("export.csv", CSVExport.text(for: .accounts([moved])))
                 try await run(["import", "accounts", export], on: db)
                 #expect(try await store.accounts(in: [saxony.id]).map(\.id) == [ironhill.id])
                 #expect(try await store.counts().accounts == 2)

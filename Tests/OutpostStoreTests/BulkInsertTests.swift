@@ -2,6 +2,7 @@ import Foundation
 import OutpostModel
 import OutpostStore
 import OutpostSQLite
+import StoreTestSupport
 import Testing
 
 @Suite("Bulk inserts")
@@ -9,9 +10,9 @@ struct BulkInsertTests {
     /// 25,000 accounts and 25,000 contacts in one batch into a WAL file, as the demo does, all or
     /// nothing and in one change sequence run (speed is the bootstrap benchmark's business, not a test's).
     @Test func fiftyThousandRowsInOneBatch() async throws {
-        let file = try TemporaryFile()
+        let file = try ScratchFolder("outpost-store")
         defer { file.remove() }
-        let store = try SQLiteStore(path: file.path)
+        let store = try SQLiteStore(path: file.path("outpost.sqlite"))
         let territories = (0..<50).map { Territory(name: "T\($0)") }
         var batch = RecordBatch()
         batch.territories = territories

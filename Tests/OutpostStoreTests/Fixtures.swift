@@ -88,19 +88,6 @@ struct SampleCompany {
     }
 }
 
-/// A database file in a fresh temporary directory, removed by `remove()`.
-struct TemporaryFile {
-    let directory: URL
-    var path: String { directory.appendingPathComponent("outpost.sqlite").path }
-
-    init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-store-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    func remove() { try? FileManager.default.removeItem(at: directory) }
-}
-
 /// The instant `milliseconds` after 1970, exactly representable by the store.
 func instant(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 @testable import OutpostSQLite
 import Synchronization
+import StoreTestSupport
 import Testing
 
 @Suite("Group commit: concurrent sync transactions share one commit")
@@ -25,9 +26,9 @@ struct GroupCommitTests {
 
     @Test("Each caller returns after the commit that holds its work; a transaction that throws is rolled back alone")
     func concurrentTransactions() async throws {
-        let file = try TemporaryFile()
+        let file = try ScratchFolder("outpost-store")
         defer { file.remove() }
-        let pool = try DatabasePool(path: file.path)
+        let pool = try DatabasePool(path: file.path("outpost.sqlite"))
         try await pool.write { db in try db.execute(sql: "CREATE TABLE t (n INTEGER PRIMARY KEY)") }
         let counter = CommitCounter()
         pool.add(transactionObserver: counter)
@@ -50,7 +51,7 @@ struct GroupCommitTests {
                         return (n, false)
                     }
                     // Committed: a fresh connection sees it at once.
-                    let visible = try await DatabaseQueue(path: file.path).read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM t WHERE n = ?)", arguments: [n]) } ?? false
+                    let visible = try await DatabaseQueue(path: file.path("outpost.sqlite")).read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM t WHERE n = ?)", arguments: [n]) } ?? false
                     #expect(visible, "transaction \(n) returned before its commit")
                     return (n, true)
                 }

@@ -5,20 +5,21 @@ import OutpostReplication
 import OutpostModel
 import OutpostStore
 @testable import OutpostSQLite
+import StoreTestSupport
 import Testing
 
 @Suite("Opening, migrating and reopening a database file")
 struct MigrationTests {
     @Test func dataPersistsAcrossReopening() async throws {
-        let file = try TemporaryFile()
+        let file = try ScratchFolder("outpost-store")
         defer { file.remove() }
         let company = try SampleCompany()
         do {
-            let store = try SQLiteStore(path: file.path)
+            let store = try SQLiteStore(path: file.path("outpost.sqlite"))
             try await store.insert(company.batch)
             try await store.addDevice(Device(userID: company.ana.id, label: "d", enrolledAt: instant(1_000)))
         }
-        let reopened = try SQLiteStore(path: file.path)
+        let reopened = try SQLiteStore(path: file.path("outpost.sqlite"))
         #expect(try await reopened.accounts(in: nil) == [company.acme, company.globex])
         #expect(try await reopened.configuratorModel(of: company.laptop.id) == company.model)
         #expect(try await reopened.counts().devices == 1)
@@ -31,34 +32,34 @@ struct MigrationTests {
 
     @Test("A new database file and its WAL are readable by their owner alone: they hold the server's secret key")
     func ownerOnlyFileMode() async throws {
-        let file = try TemporaryFile()
+        let file = try ScratchFolder("outpost-store")
         defer { file.remove() }
-        let store = try SQLiteStore(path: file.path)
+        let store = try SQLiteStore(path: file.path("outpost.sqlite"))
         try await store.insert(SampleCompany().batch)
         for suffix in ["", "-wal"] {
-            let attributes = try FileManager.default.attributesOfItem(atPath: file.path + suffix)
-            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "mode of \(file.path + suffix)")
+            let attributes = try FileManager.default.attributesOfItem(atPath: file.path("outpost.sqlite") + suffix)
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "mode of \(file.path("outpost.sqlite") + suffix)")
         }
     }
 
     @Test("A database from before record parents gains them from its stored states, so a moved account finds its family")
     func recordParentsAreFilledIn() async throws {
-        let file = try TemporaryFile()
+        let file = try ScratchFolder("outpost-store")
         defer { file.remove() }
         let company = try SampleCompany()
         do {
-            let store = try SQLiteStore(path: file.path)
+            let store = try SQLiteStore(path: file.path("outpost.sqlite"))
             try await store.insert(company.batch)
         }
         // The file as an Outpost without the migration left it.
-        let queue = try DatabaseQueue(path: file.path)
+        let queue = try DatabaseQueue(path: file.path("outpost.sqlite"))
         try await queue.write { db in
             try db.execute(sql: "DROP INDEX replica_record_by_parent")
             try db.execute(sql: "ALTER TABLE replica_record DROP COLUMN parent")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v13-record-parent'")
         }
         try queue.close()
-        let reopened = try SQLiteStore(path: file.path)
+        let reopened = try SQLiteStore(path: file.path("outpost.sqlite"))
         let parents = try await reopened.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT id, parent FROM replica_record WHERE parent IS NOT NULL")
                 .map { (row: Row) in ([UInt8](row[0] as Data), [UInt8](row[1] as Data)) }
@@ -70,9 +71,9 @@ struct MigrationTests {
     }
 
     @Test func migratorIsIdempotent() async throws {
-        let file = try TemporaryFile()
+        let file = try ScratchFolder("outpost-store")
         defer { file.remove() }
-        let store = try SQLiteStore(path: file.path)
+        let store = try SQLiteStore(path: file.path("outpost.sqlite"))
         try await store.insert(SampleCompany().batch)
         let before = try await store.counts()
         try Migrations.migrator.migrate(store.writer)
@@ -84,9 +85,9 @@ struct MigrationTests {
 
     @Test("A file store uses WAL with FULL syncs (acknowledged writes survive a power cut), foreign keys and a busy timeout")
     func fileStoreUsesWALForeignKeysAndABusyTimeout() async throws {
-        let file = try TemporaryFile()
+        let file = try ScratchFolder("outpost-store")
         defer { file.remove() }
-        let store = try SQLiteStore(path: file.path)
+        let store = try SQLiteStore(path: file.path("outpost.sqlite"))
         let (mode, synchronous, foreignKeys, timeout) = try await store.writer.write { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"),
              try Int.fetchOne(db, sql: "PRAGMA synchronous"),
@@ -97,30 +98,30 @@ struct MigrationTests {
         #expect(synchronous == 2, "PRAGMA synchronous should be FULL (2)")
         #expect(foreignKeys == true)
         #expect(timeout == Int(SQLiteStore.busyTimeout * 1000))
-        #expect(store.path == file.path)
+        #expect(store.path == file.path("outpost.sqlite"))
     }
 
     @Test func aDatabaseFromANewerVersionIsRefused() async throws {
-        let file = try TemporaryFile()
+        let file = try ScratchFolder("outpost-store")
         defer { file.remove() }
         do {
-            let store = try SQLiteStore(path: file.path)
+            let store = try SQLiteStore(path: file.path("outpost.sqlite"))
             try await store.writer.write { db in
                 try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')")
             }
         }
-        let error = storeError { () throws(StoreError) in _ = try SQLiteStore(path: file.path) }
+        let error = storeError { () throws(StoreError) in _ = try SQLiteStore(path: file.path("outpost.sqlite")) }
         #expect(error?.code == .database)
         #expect(error?.message.contains("newer Outpost") == true)
     }
 
     @Test func aFileThatIsNotADatabaseIsRefused() async throws {
-        let file = try TemporaryFile()
+        let file = try ScratchFolder("outpost-store")
         defer { file.remove() }
-        try Data(repeating: 0x42, count: 4096).write(to: URL(fileURLWithPath: file.path))
-        let error = storeError { () throws(StoreError) in _ = try SQLiteStore(path: file.path) }
+        try Data(repeating: 0x42, count: 4096).write(to: URL(fileURLWithPath: file.path("outpost.sqlite")))
+        let error = storeError { () throws(StoreError) in _ = try SQLiteStore(path: file.path("outpost.sqlite")) }
         #expect(error?.code == .database)
-        #expect(error?.message.contains(file.path) == true)
+        #expect(error?.message.contains(file.path("outpost.sqlite")) == true)
     }
 
     @Test func anUnwritableDirectoryIsRefused() async throws {

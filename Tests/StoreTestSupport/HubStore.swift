@@ -40,10 +40,9 @@ extension StoreBackend {
     public func withHubStore<T: Sendable>(_ body: (any HubStore) async throws -> T) async throws -> T {
         switch self {
         case .sqlite:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-hub-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            return try await body(try SQLiteStore(path: folder.appendingPathComponent("hub.sqlite").path))
+            let folder = try ScratchFolder("outpost-hub")
+            defer { folder.remove() }
+            return try await body(try SQLiteStore(path: folder.path("hub.sqlite")))
         case .postgres:
             return try await TestPostgres.withDatabase { location in
                 try await PostgresStore.withStore(at: location, mode: .create, body)
@@ -56,10 +55,9 @@ extension StoreBackend {
     public func withTwoInstances<T: Sendable>(_ body: (any HubStore, any HubStore) async throws -> T) async throws -> T {
         switch self {
         case .sqlite:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-hub-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let path = folder.appendingPathComponent("hub.sqlite").path
+            let folder = try ScratchFolder("outpost-hub")
+            defer { folder.remove() }
+            let path = folder.path("hub.sqlite")
             let first = try SQLiteStore(path: path)
             return try await body(first, try SQLiteStore(path: path))
         case .postgres:

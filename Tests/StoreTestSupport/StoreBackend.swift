@@ -56,10 +56,10 @@ extension StoreBackend {
         case .sqlite:
             return try await body(try SQLiteStore.temporary())
         case .postgres:
-            let keyFile = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-test-\(UUID().uuidString).key").path
-            defer { try? FileManager.default.removeItem(atPath: keyFile) }
+            let folder = try ScratchFolder("outpost-test")
+            defer { folder.remove() }
             return try await TestPostgres.withDatabase { location in
-                try await PostgresStore.withStore(at: location, mode: .create, keyFile: keyFile, body)
+                try await PostgresStore.withStore(at: location, mode: .create, keyFile: folder.path("server.key"), body)
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 @testable import OutpostServer
 import OutpostSQLite
+import StoreTestSupport
 import Testing
 import TestSupport
 
@@ -24,17 +25,16 @@ struct APITokenTests {
 
     @Test("Each API token opens only its scopes, is stored hashed, and is refused once revoked (by id prefix) or expired; the static feed token still works")
     func scopedTokens() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-tokens-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = folder.appendingPathComponent("hq.sqlite").path
+        let folder = try ScratchFolder("outpost-tokens")
+        defer { folder.remove() }
+        let database = folder.path("hq.sqlite")
         try await SQLiteStore(path: database).insert(TestCompany().batch)
         let orders = try Self.made(try await CommandRun.server(["token", "add", "--db", database, "--scope", "orders:read",
                                                                 "--label", "fulfilment", "--expires", "90d", "--json"]))
         let forecast = try Self.made(try await CommandRun.server(["token", "add", "--db", database, "--scope", "forecast:read", "--json"]))
         let unknown = try await CommandRun.server(["token", "add", "--db", database, "--scope", "orders:write"])
         #expect(unknown.status != 0 && unknown.stderr.contains("orders:read"), "\(unknown.stderr)")
-        let legacyFile = folder.appendingPathComponent("feed-token").path
+        let legacyFile = folder.path("feed-token")
         try "static-feed-token\n".write(toFile: legacyFile, atomically: true, encoding: .utf8)
 
         let server = try await ServerProcess.start(database: database, extraArguments: ["--feed-token-file", legacyFile])
@@ -72,12 +72,11 @@ struct APITokenTests {
 struct TLSServeTests {
     @Test("serve --tls-cert --tls-key answers HTTPS with that certificate, and plain HTTP on the port gets no answer")
     func servesTLS() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = folder.appendingPathComponent("hq.sqlite").path
-        let certificate = folder.appendingPathComponent("hq.pem").path
-        let key = folder.appendingPathComponent("hq-key.pem").path
+        let folder = try ScratchFolder("outpost-tls")
+        defer { folder.remove() }
+        let database = folder.path("hq.sqlite")
+        let certificate = folder.path("hq.pem")
+        let key = folder.path("hq-key.pem")
         let made = try await CommandRun.run(URL(fileURLWithPath: "/usr/bin/openssl"), [
             "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", certificate,
             "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], ["PATH": "/usr/bin:/bin"])

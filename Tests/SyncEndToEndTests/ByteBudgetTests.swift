@@ -23,22 +23,22 @@ struct ByteBudgetTests {
     }
 
     func measure(endpoint: ((LiveHub) -> String)?, emptyBudget: Int, oneFieldBudget: Int) async throws {
-        let hub = try await LiveHub.start()
-        defer { Task { await hub.stop() } }
-        let rep = try await hub.enrol(hub.company.repNorth)
-        let chosen = endpoint?(hub)
-        _ = try await sync(rep, endpoint: chosen)
+        try await LiveHub.with { hub in
+            let rep = try await hub.enrol(hub.company.repNorth)
+            let chosen = endpoint?(hub)
+            _ = try await sync(rep, endpoint: chosen)
 
-        let empty = try await sync(rep, endpoint: chosen)
-        #expect(empty.exchanges == 1)
-        #expect(empty.bytesUp + empty.bytesDown <= emptyBudget, "empty sync: \(empty.bytesUp) up + \(empty.bytesDown) down")
+            let empty = try await sync(rep, endpoint: chosen)
+            #expect(empty.exchanges == 1)
+            #expect(empty.bytesUp + empty.bytesDown <= emptyBudget, "empty sync: \(empty.bytesUp) up + \(empty.bytesDown) down")
 
-        let account = RecordID(hub.company.accounts(in: hub.company.north)[0].id)
-        try rep.update(account, fields: [try #require(ReplicatedKind.account.fieldID(named: "phone")): .string("+49 40 5550")])
-        let oneField = try await sync(rep, endpoint: chosen)
-        #expect(oneField.accepted == 1 && oneField.exchanges == 1)
-        #expect(oneField.bytesUp + oneField.bytesDown <= oneFieldBudget,
-                "one field: \(oneField.bytesUp) up + \(oneField.bytesDown) down")
-        #expect(try await hub.store.accounts(in: [hub.company.north.id]).contains { $0.phone == "+49 40 5550" })
+            let account = RecordID(hub.company.accounts(in: hub.company.north)[0].id)
+            try rep.update(account, fields: [try #require(ReplicatedKind.account.fieldID(named: "phone")): .string("+49 40 5550")])
+            let oneField = try await sync(rep, endpoint: chosen)
+            #expect(oneField.accepted == 1 && oneField.exchanges == 1)
+            #expect(oneField.bytesUp + oneField.bytesDown <= oneFieldBudget,
+                    "one field: \(oneField.bytesUp) up + \(oneField.bytesDown) down")
+            #expect(try await hub.store.accounts(in: [hub.company.north.id]).contains { $0.phone == "+49 40 5550" })
+        }
     }
 }

@@ -1,12 +1,15 @@
 import Foundation
+import StoreTestSupport
 import Testing
 
 /// The admin's catalog, price book and quota commands on the real `outpost-server`, and
 /// a rep's real `outpost` configuring and pricing the result offline after one sync.
 @Suite("Catalog administration on the real binaries", .serialized)
 struct CatalogAdminTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-catalog-\(UUID())")
-    var db: String { folder.appendingPathComponent("hq.sqlite").path }
+    let folder: ScratchFolder
+    var db: String { folder.path("hq.sqlite") }
+
+    init() throws { folder = try ScratchFolder("outpost-catalog") }
 
     func admin(_ arguments: [String]) async throws -> String {
         let run = try await ToolRun.run("outpost-server", arguments + ["--db", db])
@@ -16,8 +19,6 @@ struct CatalogAdminTests {
 
     @Test("a product with priced options, a price book and a quota reach a rep's device, which configures and prices offline")
     func adminToDevice() async throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         _ = try await admin(["init"])
         _ = try await admin(["territory", "add", "Bavaria"])
         _ = try await admin(["user", "add", "rep.bavaria", "--role", "rep", "--territory", "Bavaria"])
@@ -41,7 +42,7 @@ struct CatalogAdminTests {
         defer { server.kill() }
         let enrolment = try await admin(["device", "enrol", "--user", "rep.bavaria", "--server", server.serverURL, "--json"])
         let code = try #require(try JSONSerialization.jsonObject(with: Data(enrolment.utf8)) as? [String: Any])["code"] as? String
-        let device = folder.appendingPathComponent("device").path
+        let device = folder.path("device")
         let environment = ["OUTPOST_REPLICA": device, "OUTPOST_PASSPHRASE": LiveHub.passphraseText]
         let enrol = try await ToolRun.run("outpost", ["enrol", "--server", server.serverURL, "--code", try #require(code)],
                                           environment: environment)
@@ -66,8 +67,6 @@ struct CatalogAdminTests {
 
     @Test("serve on a taken port names it and exits non-zero")
     func takenPort() async throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         _ = try await admin(["init"])
         let server = try await ServerProcess.start(database: db)
         defer { server.kill() }

@@ -6,6 +6,7 @@ import OutpostServer
 import OutpostSQLite
 import OutpostStore
 import TestSupport
+import StoreTestSupport
 import Testing
 
 @Suite("The browser console in headless Chromium, against the real server", .serialized)
@@ -15,24 +16,15 @@ struct ConsoleBrowserTests {
     @Test("A manager's forecast page shows what GET /forecast gives; the manager approves one quote and rejects another with a comment, the desk rejects an order with a reason, and the rep's device receives all three",
           .enabled(if: ConsoleBrowser.isAvailable, "needs Debian's chromium (scripts/install-deps.sh)"), .timeLimit(.minutes(5)))
     func managerAndDesk() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-console-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = folder.appendingPathComponent("hq.sqlite").path
+        let folder = try ScratchFolder("outpost-console")
+        defer { folder.remove() }
+        let database = folder.path("hq.sqlite")
         let company = TestCompany()
-        let desk = OrderDesk(company: company)
-        let code: String
-        do {
-            let store = try SQLiteStore(path: database)
-            try await store.insert(Self.forecastBatch(company))
-            var catalog = desk.catalog.batch
-            catalog.users = [desk.desk]
-            try await store.insert(catalog)
-            let issued = try EnrolmentCodes.issue(for: company.repNorth.id, lifetime: .seconds(600))
-            try await store.addEnrolmentCode(issued.record)
-            code = issued.code
-        }
-        let tokenFile = folder.appendingPathComponent("feed.token")
+        let store = try SQLiteStore(path: database)
+        try await store.insert(Self.forecastBatch(company))
+        let desk = try await OrderDesk.installed(on: store, company: company)
+        let code = try await store.enrolmentCode(for: company.repNorth)
+        let tokenFile = folder.url.appendingPathComponent("feed.token")
         try "console-test-token".write(to: tokenFile, atomically: true, encoding: .utf8)
         let server = try await ServerProcess.start(database: database, extraArguments: ["--feed-token-file", tokenFile.path])
         defer { server.kill() }
@@ -40,7 +32,7 @@ struct ConsoleBrowserTests {
         // The rep, offline: one quote over the 15 % threshold (awaits approval), one within it, accepted and ordered.
         let url = server.serverURL
         let rep = try await blocking { Result { () throws(ReplicaError) in
-            try Enrolment.enrol(folder: folder.appendingPathComponent("rep"), serverURL: url, code: code, label: "rep", secret: LiveHub.passphrase).replica
+            try Enrolment.enrol(folder: folder.url.appendingPathComponent("rep"), serverURL: url, code: code, label: "rep", secret: LiveHub.passphrase).replica
         } }.get()
         _ = try await sync(rep, endpoint: server.tcpEndpoint)
         let deal = try #require(company.opportunities.first { $0.ownerID == company.repNorth.id })

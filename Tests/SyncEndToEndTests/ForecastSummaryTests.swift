@@ -14,70 +14,70 @@ struct ForecastSummaryTests {
     @Test("The forecast from summaries equals the one from whole states: bootstrapped, with pending writes, synced, and on rows without summaries",
           .timeLimit(.minutes(3)))
     func summariesAgreeWithWholeStates() async throws {
-        let hub = try await LiveHub.start()
-        defer { Task { await hub.stop() } }
-        let company = hub.company
-        let boss = try await hub.bootstrapped(company.manager)
-        let before = try Self.agree(boss, root: company.europe.id, "after the bootstrap")
-        #expect(before.total.computed.deals > 0)
+        try await LiveHub.with { hub in
+            let company = hub.company
+            let boss = try await hub.bootstrapped(company.manager)
+            let before = try Self.agree(boss, root: company.europe.id, "after the bootstrap")
+            #expect(before.total.computed.deals > 0)
 
-        // Offline: a stage and an amount change, a delete, a new deal, and an account moved north to south.
-        let north = company.accounts(in: company.north)[0]
-        let deals = company.opportunities.filter { Self.quarter.contains($0.closeDate) }
-        try boss.update(RecordID(deals[0].id), fields: [try field(.opportunity, "stage"): .string("closed_won"),
-                                                     try field(.opportunity, "probability"): .int(100)])
-        try boss.update(RecordID(deals[1].id), fields: [try field(.opportunity, "amount"): .decimal(units: 7_777_00, scale: 2)])
-        try boss.delete(RecordID(deals[2].id))
-        try boss.create(Opportunity(accountID: north.id, ownerID: company.repNorth.id, name: "Offline deal", stage: .negotiation,
-                                    amount: Money(minorUnits: 12_345_00, currency: .eur), closeDate: try CalendarDay(year: 2026, month: 12, day: 1)))
-        try boss.update(RecordID(north.id), fields: [try field(.account, "territory_id"): .bytes(RecordID(company.south.id).bytes)])
-        let pending = try Self.agree(boss, root: company.europe.id, "with pending writes")
-        #expect(pending != before)
+            // Offline: a stage and an amount change, a delete, a new deal, and an account moved north to south.
+            let north = company.accounts(in: company.north)[0]
+            let deals = company.opportunities.filter { Self.quarter.contains($0.closeDate) }
+            try boss.update(RecordID(deals[0].id), fields: [try field(.opportunity, "stage"): .string("closed_won"),
+                                                         try field(.opportunity, "probability"): .int(100)])
+            try boss.update(RecordID(deals[1].id), fields: [try field(.opportunity, "amount"): .decimal(units: 7_777_00, scale: 2)])
+            try boss.delete(RecordID(deals[2].id))
+            try boss.create(Opportunity(accountID: north.id, ownerID: company.repNorth.id, name: "Offline deal", stage: .negotiation,
+                                        amount: Money(minorUnits: 12_345_00, currency: .eur), closeDate: try CalendarDay(year: 2026, month: 12, day: 1)))
+            try boss.update(RecordID(north.id), fields: [try field(.account, "territory_id"): .bytes(RecordID(company.south.id).bytes)])
+            let pending = try Self.agree(boss, root: company.europe.id, "with pending writes")
+            #expect(pending != before)
 
-        _ = try await sync(boss)
-        #expect(try boss.pendingWrites().isEmpty)
-        #expect(try Self.agree(boss, root: company.europe.id, "after the sync") == pending)
+            _ = try await sync(boss)
+            #expect(try boss.pendingWrites().isEmpty)
+            #expect(try Self.agree(boss, root: company.europe.id, "after the sync") == pending)
 
-        // A replica stored before summaries existed: every row opened whole.
-        try await DatabaseQueue(path: boss.folder.appendingPathComponent(Replica.fileName).path).write { db in
-            try db.execute(sql: "UPDATE record SET summary = NULL, period = NULL")
+            // A replica stored before summaries existed: every row opened whole.
+            try await DatabaseQueue(path: boss.folder.appendingPathComponent(Replica.fileName).path).write { db in
+                try db.execute(sql: "UPDATE record SET summary = NULL, period = NULL")
+            }
+            #expect(try Self.agree(boss, root: company.europe.id, "without summaries") == pending)
+            #expect(try boss.check().isIntact)
         }
-        #expect(try Self.agree(boss, root: company.europe.id, "without summaries") == pending)
-        #expect(try boss.check().isIntact)
     }
 
     @Test("A close-quarter index moved to another opportunity is reported by outpost check", .timeLimit(.minutes(3)))
     func alteredPeriodIndexIsReported() async throws {
-        let hub = try await LiveHub.start()
-        defer { Task { await hub.stop() } }
-        let boss = try await hub.bootstrapped(hub.company.manager)
-        try await DatabaseQueue(path: boss.folder.appendingPathComponent(Replica.fileName).path).write { db in
-            let kind = Int64(ReplicatedKind.opportunity.rawValue)
-            let id = try #require(try Data.fetchOne(db, sql: "SELECT id FROM record WHERE kind = ? ORDER BY id LIMIT 1", arguments: [kind]))
-            try db.execute(sql: "UPDATE record SET period = zeroblob(16) WHERE id = ?", arguments: [id])
+        try await LiveHub.with { hub in
+            let boss = try await hub.bootstrapped(hub.company.manager)
+            try await DatabaseQueue(path: boss.folder.appendingPathComponent(Replica.fileName).path).write { db in
+                let kind = Int64(ReplicatedKind.opportunity.rawValue)
+                let id = try #require(try Data.fetchOne(db, sql: "SELECT id FROM record WHERE kind = ? ORDER BY id LIMIT 1", arguments: [kind]))
+                try db.execute(sql: "UPDATE record SET period = zeroblob(16) WHERE id = ?", arguments: [id])
+            }
+            let check = try boss.check()
+            #expect(check.problems.count == 1 && check.problems[0].contains("close-quarter index"), "\(check.problems)")
         }
-        let check = try boss.check()
-        #expect(check.problems.count == 1 && check.problems[0].contains("close-quarter index"), "\(check.problems)")
     }
 
     @Test("A summary moved to another record's row fails to open: the forecast refuses and outpost check reports it",
           .timeLimit(.minutes(3)))
     func movedSummaryIsRefused() async throws {
-        let hub = try await LiveHub.start()
-        defer { Task { await hub.stop() } }
-        let boss = try await hub.bootstrapped(hub.company.manager)
-        try await DatabaseQueue(path: boss.folder.appendingPathComponent(Replica.fileName).path).write { db in
-            let kind = Int64(ReplicatedKind.opportunity.rawValue)
-            let ids = try Data.fetchAll(db, sql: "SELECT id FROM record WHERE kind = ? ORDER BY id LIMIT 2", arguments: [kind])
-            try db.execute(sql: "UPDATE record SET summary = (SELECT summary FROM record WHERE id = ?) WHERE id = ?", arguments: [ids[0], ids[1]])
+        try await LiveHub.with { hub in
+            let boss = try await hub.bootstrapped(hub.company.manager)
+            try await DatabaseQueue(path: boss.folder.appendingPathComponent(Replica.fileName).path).write { db in
+                let kind = Int64(ReplicatedKind.opportunity.rawValue)
+                let ids = try Data.fetchAll(db, sql: "SELECT id FROM record WHERE kind = ? ORDER BY id LIMIT 2", arguments: [kind])
+                try db.execute(sql: "UPDATE record SET summary = (SELECT summary FROM record WHERE id = ?) WHERE id = ?", arguments: [ids[0], ids[1]])
+            }
+            #expect {
+                _ = try boss.forecastBook()
+            } throws: { error in
+                (error as? ReplicaError)?.code == .corrupt
+            }
+            let check = try boss.check()
+            #expect(check.problems.count == 1 && check.problems[0].contains("summary"), "\(check.problems)")
         }
-        #expect {
-            _ = try boss.forecastBook()
-        } throws: { error in
-            (error as? ReplicaError)?.code == .corrupt
-        }
-        let check = try boss.check()
-        #expect(check.problems.count == 1 && check.problems[0].contains("summary"), "\(check.problems)")
     }
 
     /// Checks that the forecast of `root` from summaries, whole or read for the quarter

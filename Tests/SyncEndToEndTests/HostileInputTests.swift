@@ -17,37 +17,31 @@ import Testing
 struct HostileInputTests {
     @Test("Unknown versions, unknown kinds, truncated and unknown-device requests get a clear error frame")
     func malformed() async throws {
-        let hub = try await LiveHub.start()
-        defer { Task { await hub.stop() } }
-        #expect(errorCode(try await sendRaw([0x02, 0x01, 0x01, 0x01], to: hub)) == .unknownVersion)
-        #expect(errorCode(try await sendRaw([0x01, 0x09], to: hub)) == .unknownMessage)
-        #expect(errorCode(try await sendRaw([0x01, 0x01, 0x05], to: hub)) == .truncated)
-        #expect(errorCode(try await sendRaw([0x01, 0x01, 0x63, 0x01] + Array(repeating: 0, count: 28), to: hub)) == .authenticationFailed)
+        try await LiveHub.with { hub async throws in
+            #expect(errorCode(try await sendRaw([0x02, 0x01, 0x01, 0x01], to: hub)) == .unknownVersion)
+            #expect(errorCode(try await sendRaw([0x01, 0x09], to: hub)) == .unknownMessage)
+            #expect(errorCode(try await sendRaw([0x01, 0x01, 0x05], to: hub)) == .truncated)
+            #expect(errorCode(try await sendRaw([0x01, 0x01, 0x63, 0x01] + Array(repeating: 0, count: 28), to: hub)) == .authenticationFailed)
+        }
     }
 
     @Test("A tampered request is refused, a replayed one too, and neither changes anything")
     func tamperedAndReplayed() async throws {
-        let hub = try await LiveHub.start()
-        defer { Task { await hub.stop() } }
-        let rep = try await hub.bootstrapped(hub.company.repNorth)
-        let account = RecordID(hub.company.accounts(in: hub.company.north)[0].id)
-        try rep.update(account, fields: [try #require(ReplicatedKind.account.fieldID(named: "city")): .string("Kiel")])
+        try await LiveHub.with { hub in
+            let rep = try await hub.bootstrapped(hub.company.repNorth)
+            let account = RecordID(hub.company.accounts(in: hub.company.north)[0].id)
+            try rep.update(account, fields: [try #require(ReplicatedKind.account.fieldID(named: "city")): .string("Kiel")])
 
-        let (identity, request) = try rep.nextRequest(maximumWrites: SyncRequest.maximumWrites)
-        let keys = try KeyExchange.sessionKeys(
-            client: KeyExchange.KeyPair(publicKey: .init(identity.publicKey), secretKey: .init(identity.secretKey)),
-            serverPublicKey: .init(identity.serverPublicKey))
-        let salt = try AEAD.Nonce.salt()
-        let sealed = try SealedRequest.seal(request.encoded(hub: ReplicaID.hub), device: identity.deviceNumber,
-                                            counter: identity.requestCounter, salt: salt, key: keys.transmit)
-        var tampered = sealed
-        tampered[tampered.count - 20] ^= 0x01
-        #expect(errorCode(try await sendRaw(tampered, to: hub)) == .authenticationFailed)
-        #expect(try await hub.store.accounts(in: [hub.company.north.id]).contains { $0.city == "Kiel" } == false)
+            let (sealed, _, _) = try HostileDevice(replica: rep, hub: hub).seal(try rep.pendingWrites())
+            var tampered = sealed
+            tampered[tampered.count - 20] ^= 0x01
+            #expect(errorCode(try await sendRaw(tampered, to: hub)) == .authenticationFailed)
+            #expect(try await hub.store.accounts(in: [hub.company.north.id]).contains { $0.city == "Kiel" } == false)
 
-        let first = try await sendRaw(sealed, to: hub)
-        #expect(errorCode(first) == nil && !first.isEmpty)
-        #expect(try await hub.store.accounts(in: [hub.company.north.id]).contains { $0.city == "Kiel" })
-        #expect(isBehindAnswer(try await sendRaw(sealed, to: hub)))
+            let first = try await sendRaw(sealed, to: hub)
+            #expect(errorCode(first) == nil && !first.isEmpty)
+            #expect(try await hub.store.accounts(in: [hub.company.north.id]).contains { $0.city == "Kiel" })
+            #expect(isBehindAnswer(try await sendRaw(sealed, to: hub)))
+        }
     }
 }

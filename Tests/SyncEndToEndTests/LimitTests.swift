@@ -31,82 +31,82 @@ struct LimitTests {
 
     @Test("A TCP request announcing more than the limit is refused from its length prefix, before its body arrives")
     func oversizedPrefix() async throws {
-        let hub = try await LiveHub.start(limits: SyncLimits(maxRequestBytes: 1000, burst: 100))
-        defer { Task { await hub.stop() } }
-        // Announces 1 GiB and sends three bytes of it: the answer comes anyway.
-        let answer = try await sendAndWaitForClose(to: hub.listener.port, [0x80, 0x80, 0x80, 0x80, 0x04, 1, 1, 1])
-        #expect(answer.count > 3 && answer[1] == 0x0F && answer[2] == ProtocolError.Code.oversized.rawValue)
-        #expect(String(decoding: answer.dropFirst(3), as: UTF8.self).contains("1073741824 bytes is over this server's limit of 1000 bytes"))
+        try await LiveHub.with(limits: SyncLimits(maxRequestBytes: 1000, burst: 100)) { hub in
+            // Announces 1 GiB and sends three bytes of it: the answer comes anyway.
+            let answer = try await sendAndWaitForClose(to: hub.listener.port, [0x80, 0x80, 0x80, 0x80, 0x04, 1, 1, 1])
+            #expect(answer.count > 3 && answer[1] == 0x0F && answer[2] == ProtocolError.Code.oversized.rawValue)
+            #expect(String(decoding: answer.dropFirst(3), as: UTF8.self).contains("1073741824 bytes is over this server's limit of 1000 bytes"))
+        }
     }
 
     @Test("An oversized request is refused over TCP and HTTP with a clear error; nothing is applied and the write stays pending")
     func oversizedRequest() async throws {
-        let hub = try await LiveHub.start(limits: SyncLimits(maxRequestBytes: 200, burst: 100))
-        defer { Task { await hub.stop() } }
-        let replica = try await hub.bootstrapped(hub.company.repNorth)
-        for (index, account) in hub.company.accounts(in: hub.company.north).enumerated() {
-            try replica.update(RecordID(account.id), fields: [Self.city: .string(Self.noise(80, seed: UInt64(index)))])
+        try await LiveHub.with(limits: SyncLimits(maxRequestBytes: 200, burst: 100)) { hub in
+            let replica = try await hub.bootstrapped(hub.company.repNorth)
+            for (index, account) in hub.company.accounts(in: hub.company.north).enumerated() {
+                try replica.update(RecordID(account.id), fields: [Self.city: .string(Self.noise(80, seed: UInt64(index)))])
+            }
+            for endpoint in [hub.tcpEndpoint, hub.httpEndpoint] {
+                await expectRefused(replica, endpoint: endpoint, "over this server's limit of 200 bytes")
+            }
+            #expect(try replica.pendingWrites().count == 3)
+            #expect(try await hub.store.accounts(in: nil).allSatisfy { $0.city?.count ?? 0 < 80 })
         }
-        for endpoint in [hub.tcpEndpoint, hub.httpEndpoint] {
-            await expectRefused(replica, endpoint: endpoint, "over this server's limit of 200 bytes")
-        }
-        #expect(try replica.pendingWrites().count == 3)
-        #expect(try await hub.store.accounts(in: nil).allSatisfy { $0.city?.count ?? 0 < 80 })
     }
 
     @Test("A request with more writes than the limit is refused whole")
     func tooManyWrites() async throws {
-        let hub = try await LiveHub.start(limits: SyncLimits(maxWritesPerRequest: 3, burst: 100))
-        defer { Task { await hub.stop() } }
-        let replica = try await hub.bootstrapped(hub.company.repNorth)
-        for (index, account) in hub.company.accounts(in: hub.company.north).enumerated() {
-            try replica.update(RecordID(account.id), fields: [Self.city: .string("Batch \(index)")])
+        try await LiveHub.with(limits: SyncLimits(maxWritesPerRequest: 3, burst: 100)) { hub in
+            let replica = try await hub.bootstrapped(hub.company.repNorth)
+            for (index, account) in hub.company.accounts(in: hub.company.north).enumerated() {
+                try replica.update(RecordID(account.id), fields: [Self.city: .string("Batch \(index)")])
+            }
+            try replica.update(RecordID(hub.company.accounts(in: hub.company.north)[0].id), fields: [Self.city: .string("Batch 3")])
+            await expectRefused(replica, "carries 4 writes; this server takes at most 3 per request")
+            #expect(try replica.pendingWrites().count == 4)
+            #expect(try await hub.store.accounts(in: nil).allSatisfy { !($0.city ?? "").hasPrefix("Batch") })
         }
-        try replica.update(RecordID(hub.company.accounts(in: hub.company.north)[0].id), fields: [Self.city: .string("Batch 3")])
-        await expectRefused(replica, "carries 4 writes; this server takes at most 3 per request")
-        #expect(try replica.pendingWrites().count == 4)
-        #expect(try await hub.store.accounts(in: nil).allSatisfy { !($0.city ?? "").hasPrefix("Batch") })
     }
 
     @Test("A device with more pending writes than one request carries sends its oldest first and syncs again until none remain")
     func pendingBeyondOneRequest() async throws {
-        let hub = try await LiveHub.start(limits: SyncLimits(maxWritesPerRequest: 4, burst: 100))
-        defer { Task { await hub.stop() } }
-        let replica = try await hub.bootstrapped(hub.company.repNorth)
-        let account = RecordID(hub.company.accounts(in: hub.company.north)[0].id)
-        let total = 9
-        for index in 1...total { try replica.update(account, fields: [Self.city: .string("Visit \(index)")]) }
-        let report = try await sync(replica, writesPerRequest: 4)
-        #expect(report.exchanges == 3)
-        #expect(report.accepted == total && report.rejected == 0)
-        #expect(try replica.pendingWrites().isEmpty)
-        #expect(try await hub.store.accounts(in: nil).contains { $0.city == "Visit \(total)" })
+        try await LiveHub.with(limits: SyncLimits(maxWritesPerRequest: 4, burst: 100)) { hub in
+            let replica = try await hub.bootstrapped(hub.company.repNorth)
+            let account = RecordID(hub.company.accounts(in: hub.company.north)[0].id)
+            let total = 9
+            for index in 1...total { try replica.update(account, fields: [Self.city: .string("Visit \(index)")]) }
+            let report = try await sync(replica, writesPerRequest: 4)
+            #expect(report.exchanges == 3)
+            #expect(report.accepted == total && report.rejected == 0)
+            #expect(try replica.pendingWrites().isEmpty)
+            #expect(try await hub.store.accounts(in: nil).contains { $0.city == "Visit \(total)" })
+        }
     }
 
     @Test("A device over its request rate is refused rateLimited, replays cost it nothing; its writes wait, other devices sync")
     func rateLimited() async throws {
-        let hub = try await LiveHub.start(limits: SyncLimits(burst: 3, requestsPerSecond: 0.0001))
-        defer { Task { await hub.stop() } }
-        let replica = try await hub.enrol(hub.company.repNorth)
-        let other = try await hub.enrol(hub.company.repSouth)
-        let hostile = HostileDevice(replica: replica, hub: hub)
-        _ = try await sync(replica)
-        // A captured request replayed again and again costs the device nothing.
-        let captured = try hostile.seal([]).bytes
-        #expect(errorCode(try await sendRaw(captured, to: hub)) == nil)
-        for _ in 0..<5 { #expect(isBehindAnswer(try await sendRaw(captured, to: hub))) }
-        _ = try await sync(replica)
-        let account = RecordID(hub.company.accounts(in: hub.company.north)[0].id)
-        try replica.update(account, fields: [Self.city: .string("Too soon")])
+        try await LiveHub.with(limits: SyncLimits(burst: 3, requestsPerSecond: 0.0001)) { hub in
+            let replica = try await hub.enrol(hub.company.repNorth)
+            let other = try await hub.enrol(hub.company.repSouth)
+            let hostile = HostileDevice(replica: replica, hub: hub)
+            _ = try await sync(replica)
+            // A captured request replayed again and again costs the device nothing.
+            let captured = try hostile.seal([]).bytes
+            #expect(errorCode(try await sendRaw(captured, to: hub)) == nil)
+            for _ in 0..<5 { #expect(isBehindAnswer(try await sendRaw(captured, to: hub))) }
+            _ = try await sync(replica)
+            let account = RecordID(hub.company.accounts(in: hub.company.north)[0].id)
+            try replica.update(account, fields: [Self.city: .string("Too soon")])
 
-        guard case .failure(let error) = try await hostile.push(try replica.pendingWrites()) else {
-            Issue.record("a fourth request within the burst was answered")
-            return
+            guard case .failure(let error) = try await hostile.push(try replica.pendingWrites()) else {
+                Issue.record("a fourth request within the burst was answered")
+                return
+            }
+            #expect(error.code == .rateLimited && error.message.contains("sync again in"))
+            await expectRefused(replica, "sent more than 3 sync requests in a row")
+            #expect(try replica.pendingWrites().count == 1)
+            #expect(try await hub.store.accounts(in: nil).contains { $0.city == "Too soon" } == false)
+            #expect(try await sync(other).frames >= 1)
         }
-        #expect(error.code == .rateLimited && error.message.contains("sync again in"))
-        await expectRefused(replica, "sent more than 3 sync requests in a row")
-        #expect(try replica.pendingWrites().count == 1)
-        #expect(try await hub.store.accounts(in: nil).contains { $0.city == "Too soon" } == false)
-        #expect(try await sync(other).frames >= 1)
     }
 }

@@ -62,6 +62,17 @@ final class LiveHub: Sendable {
         return LiveHub(folder: folder, store: store, company: company, httpPort: httpPort, listener: listener, app: app)
     }
 
+    /// Runs `body` with a started hub, then stops it, whether `body` returns or throws.
+    static func with(batchSize: Int = 1000, limits: SyncLimits = SyncLimits(burst: 1000),
+                     _ body: (LiveHub) async throws -> Void) async throws {
+        let hub = try await start(batchSize: batchSize, limits: limits)
+        do { try await body(hub) } catch {
+            await hub.stop()
+            throw error
+        }
+        await hub.stop()
+    }
+
     /// Stops both listeners and removes the folder.
     func stop() async {
         app.cancel()
@@ -72,9 +83,7 @@ final class LiveHub: Sendable {
 
     /// A one-time enrolment code for `user`.
     func code(for user: User) async throws -> String {
-        let (code, record) = try EnrolmentCodes.issue(for: user.id, lifetime: .seconds(600))
-        try await store.addEnrolmentCode(record)
-        return code
+        try await store.enrolmentCode(for: user)
     }
 
     /// The passphrase test devices encrypt their replicas with.

@@ -14,11 +14,10 @@ struct MultiInstanceTests {
     @Test("Devices editing one account and adding their own through three instances, one SIGKILLed mid-run, converge; every write is there once")
     func threeInstancesOneKilled() async throws {
         try await TestPostgres.withDatabase { location in
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-instances-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
+            let folder = try ScratchFolder("outpost-instances")
+            defer { folder.remove() }
             let database = TestPostgres.url(of: location)
-            let key = folder.appendingPathComponent("server.key").path
+            let key = folder.path("server.key")
             let admin = ["--db", database, "--key-file", key]
             try await Self.server(["init"] + admin)
             try await Self.server(["territory", "add", "North"] + admin)
@@ -37,7 +36,7 @@ struct MultiInstanceTests {
                 let server = servers[rep % servers.count]
                 let issued = try await Self.server(["device", "enrol", "--user", "rep\(rep)", "--server", server.serverURL, "--json"] + admin)
                 let code = try #require(try JSONSerialization.jsonObject(with: Data(issued.utf8)) as? [String: Any])["code"] as? String
-                let device = CLIDevice(environment: ["OUTPOST_REPLICA": folder.appendingPathComponent("rep\(rep)").path,
+                let device = CLIDevice(environment: ["OUTPOST_REPLICA": folder.url.appendingPathComponent("rep\(rep)").path,
                                                      "OUTPOST_PASSPHRASE": LiveHub.passphraseText])
                 try await device.succeed(["enrol", "--server", server.serverURL, "--code", try #require(code)])
                 try await device.succeed(["sync"])

@@ -20,10 +20,15 @@ struct OrderDesk {
 
     /// The desk of `hub`'s company, with its catalog and desk user stored on `hub`.
     static func installed(on hub: LiveHub) async throws -> OrderDesk {
-        let shop = OrderDesk(company: hub.company)
+        try await installed(on: hub.store, company: hub.company)
+    }
+
+    /// The desk of `company`, with its catalog and desk user stored in `store`.
+    static func installed(on store: SQLiteStore, company: TestCompany) async throws -> OrderDesk {
+        let shop = OrderDesk(company: company)
         var batch = shop.catalog.batch
         batch.users = [shop.desk]
-        try await hub.store.insert(batch)
+        try await store.insert(batch)
         return shop
     }
 

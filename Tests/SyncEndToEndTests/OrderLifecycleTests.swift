@@ -32,20 +32,11 @@ struct OrderLifecycleTests {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let database = folder.appendingPathComponent("hq.sqlite").path
             let company = TestCompany()
-            let shop = OrderDesk(company: company)
             var codes: [String] = []
-            do {
-                let store = try SQLiteStore(path: database)
-                try await store.insert(company.batch)
-                var batch = shop.catalog.batch
-                batch.users = [shop.desk]
-                try await store.insert(batch)
-                for user in [company.repNorth, company.manager, shop.desk] {
-                    let issued = try EnrolmentCodes.issue(for: user.id, lifetime: .seconds(600))
-                    try await store.addEnrolmentCode(issued.record)
-                    codes.append(issued.code)
-                }
-            }
+            let store = try SQLiteStore(path: database)
+            try await store.insert(company.batch)
+            let shop = try await OrderDesk.installed(on: store, company: company)
+            for user in [company.repNorth, company.manager, shop.desk] { codes.append(try await store.enrolmentCode(for: user)) }
             let tokenFile = folder.appendingPathComponent("feed-token")
             try Data(feedToken.utf8).write(to: tokenFile)
             let server = try await ServerProcess.start(database: database, extraArguments: ["--feed-token-file", tokenFile.path])

@@ -16,17 +16,16 @@ struct PostgresDemoTests {
     @Test("demo --scale small on PostgreSQL; a device enrolled at one instance and synced at the other receives its rep's scope and a signed catalog; an order pushed through one instance reaches the feed waiting at the other")
     func demoSyncsThroughTwoInstances() async throws {
         try await TestPostgres.withDatabase { location in
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-pg-demo-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
+            let folder = try ScratchFolder("outpost-pg-demo")
+            defer { folder.remove() }
             let database = TestPostgres.url(of: location)
-            let key = folder.appendingPathComponent("server.key").path
+            let key = folder.path("server.key")
             let admin = ["--db", database, "--key-file", key]
             try await MultiInstanceTests.server(["init"] + admin)
             try await MultiInstanceTests.server(["demo", "--scale", "small"] + admin)
             let rep = DemoCompany.featuredRep(for: .small)
 
-            let token = folder.appendingPathComponent("feed.token").path
+            let token = folder.path("feed.token")
             try "feed-secret\n".write(toFile: token, atomically: true, encoding: .utf8)
             let serve = ["--key-file", key, "--feed-token-file", token]
             let first = try await ServerProcess.start(database: database, extraArguments: serve)
@@ -35,7 +34,7 @@ struct PostgresDemoTests {
             defer { second.kill() }
             let issued = try await MultiInstanceTests.server(["device", "enrol", "--user", rep, "--server", first.serverURL, "--json"] + admin)
             let code = try #require(try JSONSerialization.jsonObject(with: Data(issued.utf8)) as? [String: Any])["code"] as? String
-            let device = CLIDevice(environment: ["OUTPOST_REPLICA": folder.appendingPathComponent("device").path,
+            let device = CLIDevice(environment: ["OUTPOST_REPLICA": folder.path("device"),
                                                  "OUTPOST_PASSPHRASE": LiveHub.passphraseText])
             try await device.succeed(["enrol", "--server", first.serverURL, "--code", try #require(code)])
             try await device.succeed(["sync", "--endpoint", second.tcpEndpoint])
@@ -55,13 +54,15 @@ struct PostgresDemoTests {
             #expect(try await Self.feed(second, wait: 0).numbers.isEmpty)
             #expect(try await APITokenTests.status(second, "/orders/feed?wait=61", token: "feed-secret") == 400)
             #expect(try await APITokenTests.status(second, "/orders/feed", token: nil) == 401)
-            let waiting = Task { try await Self.feed(second, wait: 60) }
             let opportunity = try #require(try await device.objects(["opps", "list", "--limit", "1"]).first?["id"] as? String)
             let quote = try #require(try await device.objects(["quote", "new", "--opportunity", opportunity]).first?["id"] as? String)
             try await device.succeed(["quote", "configure", quote, "--product", "PC-RICHMOND", "--complete", "cheapest"])
             try await device.succeed(["quote", "submit", quote])
             try await device.succeed(["quote", "accept", quote])
             try await device.succeed(["order", "place", "--quote", quote, "--ship-to", "Dock 4, 20457 Hamburg, DE"])
+            // The feed waits from just before the sync, so slow device commands on a loaded
+            // machine do not eat into its deadline.
+            let waiting = Task { try await Self.feed(second, wait: 60) }
             try await device.succeed(["sync", "--endpoint", first.tcpEndpoint])
             let page = try await waiting.value
             #expect(page.numbers == ["SO-000001"], "the waiting feed answered with the order")

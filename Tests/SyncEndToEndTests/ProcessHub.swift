@@ -40,14 +40,9 @@ final class ProcessHub: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let database = folder.appendingPathComponent("hq.sqlite").path
         let company = TestCompany()
-        let shop = OrderDesk(company: company)
-        do {
-            let store = try SQLiteStore(path: database)
-            try await store.insert(company.batch)
-            var batch = shop.catalog.batch
-            batch.users = [shop.desk]
-            try await store.insert(batch)
-        }
+        let store = try SQLiteStore(path: database)
+        try await store.insert(company.batch)
+        let shop = try await OrderDesk.installed(on: store, company: company)
         try await prepare(database, company)
         let tokenFile = folder.appendingPathComponent("api.token")
         try token.write(to: tokenFile, atomically: true, encoding: .utf8)
@@ -68,8 +63,7 @@ final class ProcessHub: Sendable {
 
     /// Enrols a device of `user` through the running server and bootstraps it over TCP.
     func device(_ user: User) async throws -> Replica {
-        let (code, record) = try EnrolmentCodes.issue(for: user.id, lifetime: .seconds(600))
-        try await store().addEnrolmentCode(record)
+        let code = try await store().enrolmentCode(for: user)
         let folder = folder.appendingPathComponent("device-\(user.name)-\(UUID().uuidString.prefix(8))")
         let url = server.serverURL
         let replica = try await blocking { Result { () throws(ReplicaError) in

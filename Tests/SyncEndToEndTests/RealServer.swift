@@ -26,14 +26,9 @@ struct RealServer: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let database = folder.appendingPathComponent("hq.sqlite").path
         let company = TestCompany()
-        let code: String
-        do {
-            let store = try SQLiteStore(path: database)
-            try await store.insert(company.batch)
-            let issued = try EnrolmentCodes.issue(for: company.repNorth.id, lifetime: .seconds(600))
-            try await store.addEnrolmentCode(issued.record)
-            code = issued.code
-        }
+        let store = try SQLiteStore(path: database)
+        try await store.insert(company.batch)
+        let code = try await store.enrolmentCode(for: company.repNorth)
         let server = try await ServerProcess.start(database: database, extraArguments: extraArguments, launcher: launcher)
         let url = server.serverURL
         let device = folder.appendingPathComponent("device")

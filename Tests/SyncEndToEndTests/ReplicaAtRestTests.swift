@@ -21,171 +21,171 @@ struct ReplicaAtRestTests {
 
     @Test("After a real bootstrap, an accepted edit, a refusal and a pending edit, no replica file holds a name, e-mail, amount or key")
     func noPlaintextOnDisk() async throws {
-        let hub = try await LiveHub.start()
-        defer { Task { await hub.stop() } }
-        let company = hub.company
-        let secret = SensitiveRecords(territory: company.north, owner: company.repNorth)
-        try await hub.store.insert(secret.batch)
-        let rep = try await hub.bootstrapped(company.repNorth)
-        #expect(try rep.record(RecordID(secret.account.id)) != nil)
+        try await LiveHub.with { hub in
+            let company = hub.company
+            let secret = SensitiveRecords(territory: company.north, owner: company.repNorth)
+            try await hub.store.insert(secret.batch)
+            let rep = try await hub.bootstrapped(company.repNorth)
+            #expect(try rep.record(RecordID(secret.account.id)) != nil)
 
-        let city = try #require(ReplicatedKind.account.fieldID(named: "city"))
-        let phone = try #require(ReplicatedKind.account.fieldID(named: "phone"))
-        try rep.update(RecordID(secret.account.id), fields: [city: .string("Quxbridge-Nord")])
-        try rep.create(Account(territoryID: company.south.id, name: "Sneaky Vortex GmbH"))
-        #expect(try await sync(rep).rejected == 1)
-        try rep.update(RecordID(secret.account.id), fields: [phone: .string("+49 40 5550 1234")])
-        let refusal = try #require(try rep.rejectedWrites().first)
-        #expect(try rep.check() == ReplicaCheck(records: try rep.counts().values.reduce(0, +), pending: 1, rejected: 1))
+            let city = try #require(ReplicatedKind.account.fieldID(named: "city"))
+            let phone = try #require(ReplicatedKind.account.fieldID(named: "phone"))
+            try rep.update(RecordID(secret.account.id), fields: [city: .string("Quxbridge-Nord")])
+            try rep.create(Account(territoryID: company.south.id, name: "Sneaky Vortex GmbH"))
+            #expect(try await sync(rep).rejected == 1)
+            try rep.update(RecordID(secret.account.id), fields: [phone: .string("+49 40 5550 1234")])
+            let refusal = try #require(try rep.rejectedWrites().first)
+            #expect(try rep.check() == ReplicaCheck(records: try rep.counts().values.reduce(0, +), pending: 1, rejected: 1))
 
-        var needles: [String: [UInt8]] = [
-            "refused account name": Array("Sneaky Vortex GmbH".utf8),
-            "accepted edit": Array("Quxbridge-Nord".utf8),
-            "pending edit": Array("+49 40 5550 1234".utf8),
-            "refusal message": Array(refusal.message.utf8),
-            "user name": Array("rep.north".utf8),
-            "user's display name": Array("Nora North".utf8),
-            "device secret key": try rep.identity().secretKey,
-        ]
-        for account in company.accounts(in: company.north) + [secret.account] { needles["account \(account.name)"] = Array(account.name.utf8) }
-        for contact in secret.contacts { needles["e-mail \(contact.email!.value)"] = Array(contact.email!.value.utf8) }
-        for opportunity in company.opportunities.filter({ $0.ownerID == company.repNorth.id }) + [secret.opportunity] {
-            var amount = ByteWriter()
-            ValueCodec.write(.decimal(units: opportunity.amount.minorUnits, scale: UInt8(opportunity.amount.currency.scale)), to: &amount)
-            needles["amount \(opportunity.amount.minorUnits)"] = amount.bytes
-            needles["amount text \(opportunity.amount.minorUnits)"] = Array(String(opportunity.amount.minorUnits).utf8)
+            var needles: [String: [UInt8]] = [
+                "refused account name": Array("Sneaky Vortex GmbH".utf8),
+                "accepted edit": Array("Quxbridge-Nord".utf8),
+                "pending edit": Array("+49 40 5550 1234".utf8),
+                "refusal message": Array(refusal.message.utf8),
+                "user name": Array("rep.north".utf8),
+                "user's display name": Array("Nora North".utf8),
+                "device secret key": try rep.identity().secretKey,
+            ]
+            for account in company.accounts(in: company.north) + [secret.account] { needles["account \(account.name)"] = Array(account.name.utf8) }
+            for contact in secret.contacts { needles["e-mail \(contact.email!.value)"] = Array(contact.email!.value.utf8) }
+            for opportunity in company.opportunities.filter({ $0.ownerID == company.repNorth.id }) + [secret.opportunity] {
+                var amount = ByteWriter()
+                ValueCodec.write(.decimal(units: opportunity.amount.minorUnits, scale: UInt8(opportunity.amount.currency.scale)), to: &amount)
+                needles["amount \(opportunity.amount.minorUnits)"] = amount.bytes
+                needles["amount text \(opportunity.amount.minorUnits)"] = Array(String(opportunity.amount.minorUnits).utf8)
+            }
+
+            let replicaFiles = try filesBytes(in: rep.folder)
+            #expect(replicaFiles.count > 10_000)
+            for (what, needle) in needles.sorted(by: { $0.key < $1.key }) {
+                #expect(replicaFiles.range(of: Data(needle)) == nil, "the replica files hold the \(what) in clear")
+            }
+            // The needles are real: the server's database holds them in clear, and a record
+            // state's plaintext encoding holds its amount.
+            let serverFiles = try filesBytes(in: hub.folder, prefix: "hq.sqlite")
+            #expect(serverFiles.range(of: Data(secret.account.name.utf8)) != nil)
+            #expect(serverFiles.range(of: Data(secret.contacts[0].email!.value.utf8)) != nil)
+            let opportunity = try #require(try rep.record(RecordID(secret.opportunity.id)))
+            let amount = try #require(needles["amount \(secret.opportunity.amount.minorUnits)"])
+            #expect(Data(RecordStateCodec.encode(opportunity.state)).range(of: Data(amount)) != nil)
         }
-
-        let replicaFiles = try filesBytes(in: rep.folder)
-        #expect(replicaFiles.count > 10_000)
-        for (what, needle) in needles.sorted(by: { $0.key < $1.key }) {
-            #expect(replicaFiles.range(of: Data(needle)) == nil, "the replica files hold the \(what) in clear")
-        }
-        // The needles are real: the server's database holds them in clear, and a record
-        // state's plaintext encoding holds its amount.
-        let serverFiles = try filesBytes(in: hub.folder, prefix: "hq.sqlite")
-        #expect(serverFiles.range(of: Data(secret.account.name.utf8)) != nil)
-        #expect(serverFiles.range(of: Data(secret.contacts[0].email!.value.utf8)) != nil)
-        let opportunity = try #require(try rep.record(RecordID(secret.opportunity.id)))
-        let amount = try #require(needles["amount \(secret.opportunity.amount.minorUnits)"])
-        #expect(Data(RecordStateCodec.encode(opportunity.state)).range(of: Data(amount)) != nil)
     }
 
     @Test("A flipped byte in a stored ciphertext is reported as corrupt, never used; other records still open")
     func flippedByte() async throws {
-        let hub = try await LiveHub.start()
-        defer { Task { await hub.stop() } }
-        let rep = try await hub.bootstrapped(hub.company.repNorth)
-        let accounts = hub.company.accounts(in: hub.company.north).map { RecordID($0.id) }
-        let sealed = try #require(try await rep.database.read { db in
-            try Data.fetchOne(db, sql: "SELECT state FROM record WHERE id = ?", arguments: [Data(accounts[0].bytes)])
-        })
-        let file = rep.folder.appendingPathComponent(Replica.fileName)
-        var bytes = try Data(contentsOf: file)
-        let offset = try #require(bytes.range(of: sealed)?.lowerBound)
-        bytes[offset + sealed.count / 2] ^= 0x20
-        try bytes.write(to: file)
+        try await LiveHub.with { hub in
+            let rep = try await hub.bootstrapped(hub.company.repNorth)
+            let accounts = hub.company.accounts(in: hub.company.north).map { RecordID($0.id) }
+            let sealed = try #require(try await rep.database.read { db in
+                try Data.fetchOne(db, sql: "SELECT state FROM record WHERE id = ?", arguments: [Data(accounts[0].bytes)])
+            })
+            let file = rep.folder.appendingPathComponent(Replica.fileName)
+            var bytes = try Data(contentsOf: file)
+            let offset = try #require(bytes.range(of: sealed)?.lowerBound)
+            bytes[offset + sealed.count / 2] ^= 0x20
+            try bytes.write(to: file)
 
-        let reopened = try Replica.open(rep.folder, secret: LiveHub.passphrase)
-        #expect(try reopened.check().problems.count == 1)
-        #expect(code { _ = try reopened.record(accounts[0]) } == .corrupt)
-        #expect(code { _ = try reopened.records(of: .account) } == .corrupt)
-        #expect(try reopened.record(accounts[1]) != nil)
+            let reopened = try Replica.open(rep.folder, secret: LiveHub.passphrase)
+            #expect(try reopened.check().problems.count == 1)
+            #expect(code { _ = try reopened.record(accounts[0]) } == .corrupt)
+            #expect(code { _ = try reopened.records(of: .account) } == .corrupt)
+            #expect(try reopened.record(accounts[1]) != nil)
+        }
     }
 
     @Test("A ciphertext moved to another record, or a changed routing column beside it, does not open")
     func swappedRows() async throws {
-        let hub = try await LiveHub.start()
-        defer { Task { await hub.stop() } }
-        let rep = try await hub.bootstrapped(hub.company.repNorth)
-        let accounts = hub.company.accounts(in: hub.company.north).map { Data(RecordID($0.id).bytes) }
-        try await rep.database.write { db in
-            let state = try Data.fetchOne(db, sql: "SELECT state FROM record WHERE id = ?", arguments: [accounts[0]])
-            try db.execute(sql: "UPDATE record SET state = ? WHERE id = ?", arguments: [state, accounts[1]])
-            try db.execute(sql: "UPDATE record SET territory = ? WHERE id = ?",
-                           arguments: [Data(RecordID(hub.company.south.id).bytes), accounts[2]])
-        }
-        #expect(try rep.record(RecordID(hub.company.accounts(in: hub.company.north)[0].id)) != nil)
-        for index in [1, 2] {
-            #expect(code { _ = try rep.record(RecordID(hub.company.accounts(in: hub.company.north)[index].id)) } == .corrupt)
+        try await LiveHub.with { hub in
+            let rep = try await hub.bootstrapped(hub.company.repNorth)
+            let accounts = hub.company.accounts(in: hub.company.north).map { Data(RecordID($0.id).bytes) }
+            try await rep.database.write { db in
+                let state = try Data.fetchOne(db, sql: "SELECT state FROM record WHERE id = ?", arguments: [accounts[0]])
+                try db.execute(sql: "UPDATE record SET state = ? WHERE id = ?", arguments: [state, accounts[1]])
+                try db.execute(sql: "UPDATE record SET territory = ? WHERE id = ?",
+                               arguments: [Data(RecordID(hub.company.south.id).bytes), accounts[2]])
+            }
+            #expect(try rep.record(RecordID(hub.company.accounts(in: hub.company.north)[0].id)) != nil)
+            for index in [1, 2] {
+                #expect(code { _ = try rep.record(RecordID(hub.company.accounts(in: hub.company.north)[index].id)) } == .corrupt)
+            }
         }
     }
 
     @Test("A wrong passphrase, or a key file for a passphrase replica, is refused and changes nothing")
     func wrongPassphrase() async throws {
-        let hub = try await LiveHub.start()
-        defer { Task { await hub.stop() } }
-        let rep = try await hub.bootstrapped(hub.company.repNorth)
-        let folder = rep.folder
-        let before = try snapshot(folder)
-        let wrong = ReplicaSecret.passphrase(text: "incorrect horse battery staple")
-        #expect(code { _ = try Replica.open(folder, secret: wrong) } == .wrongKey)
-        #expect(code { try Replica.unlock(folder, secret: wrong) } == .wrongKey)
-        #expect(code { _ = try Replica.open(folder, secret: .keyFile(hub.folder.appendingPathComponent("none.key"))) } == .wrongKey)
-        #expect(try snapshot(folder) == before)
-        #expect(UnlockCache(folder: folder).remove() == false)
-        #expect(try Replica.open(folder, secret: LiveHub.passphrase).counts()[.account] == 3)
+        try await LiveHub.with { hub in
+            let rep = try await hub.bootstrapped(hub.company.repNorth)
+            let folder = rep.folder
+            let before = try snapshot(folder)
+            let wrong = ReplicaSecret.passphrase(text: "incorrect horse battery staple")
+            #expect(code { _ = try Replica.open(folder, secret: wrong) } == .wrongKey)
+            #expect(code { try Replica.unlock(folder, secret: wrong) } == .wrongKey)
+            #expect(code { _ = try Replica.open(folder, secret: .keyFile(hub.folder.appendingPathComponent("none.key"))) } == .wrongKey)
+            #expect(try snapshot(folder) == before)
+            #expect(UnlockCache(folder: folder).remove() == false)
+            #expect(try Replica.open(folder, secret: LiveHub.passphrase).counts()[.account] == 3)
+        }
     }
 
     @Test("A key file made at enrolment (0600) opens the replica; another key file, a passphrase or a readable key file do not")
     func keyFile() async throws {
-        let hub = try await LiveHub.start()
-        defer { Task { await hub.stop() } }
-        let keyURL = hub.folder.appendingPathComponent("device.key")
-        let rep = try await hub.enrol(hub.company.repNorth, secret: .keyFile(keyURL))
-        #expect(try Data(contentsOf: keyURL).count == ReplicaSecret.minimumKeyFileLength)
-        #expect(try mode(keyURL) == 0o600)
-        #expect(try mode(rep.folder.appendingPathComponent(Replica.fileName)) == 0o600)
-        #expect(try mode(rep.folder) == 0o700)
-        _ = try await sync(rep)
-        #expect(try Replica.open(rep.folder, secret: .keyFile(keyURL)).counts()[.account] == 3)
+        try await LiveHub.with { hub in
+            let keyURL = hub.folder.appendingPathComponent("device.key")
+            let rep = try await hub.enrol(hub.company.repNorth, secret: .keyFile(keyURL))
+            #expect(try Data(contentsOf: keyURL).count == ReplicaSecret.minimumKeyFileLength)
+            #expect(try mode(keyURL) == 0o600)
+            #expect(try mode(rep.folder.appendingPathComponent(Replica.fileName)) == 0o600)
+            #expect(try mode(rep.folder) == 0o700)
+            _ = try await sync(rep)
+            #expect(try Replica.open(rep.folder, secret: .keyFile(keyURL)).counts()[.account] == 3)
 
-        let otherURL = hub.folder.appendingPathComponent("other.key")
-        try PrivateFile.create(otherURL, contents: try SecureRandom.bytes(32))
-        #expect(code { _ = try Replica.open(rep.folder, secret: .keyFile(otherURL)) } == .wrongKey)
-        #expect(code { _ = try Replica.open(rep.folder, secret: LiveHub.passphrase) } == .wrongKey)
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keyURL.path)
-        #expect(code { _ = try Replica.open(rep.folder, secret: .keyFile(keyURL)) } == .invalid)
+            let otherURL = hub.folder.appendingPathComponent("other.key")
+            try PrivateFile.create(otherURL, contents: try SecureRandom.bytes(32))
+            #expect(code { _ = try Replica.open(rep.folder, secret: .keyFile(otherURL)) } == .wrongKey)
+            #expect(code { _ = try Replica.open(rep.folder, secret: LiveHub.passphrase) } == .wrongKey)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keyURL.path)
+            #expect(code { _ = try Replica.open(rep.folder, secret: .keyFile(keyURL)) } == .invalid)
+        }
     }
 
     @Test("Unlock lets later opens skip the secret until lock; the key is kept for this folder's path only")
     func unlockAndLock() async throws {
-        let hub = try await LiveHub.start()
-        defer { Task { await hub.stop() } }
-        let rep = try await hub.enrol(hub.company.repNorth)
-        let folder = rep.folder
-        #expect(code { _ = try Replica.open(folder, secret: noSecret) } == .locked)
+        try await LiveHub.with { hub in
+            let rep = try await hub.enrol(hub.company.repNorth)
+            let folder = rep.folder
+            #expect(code { _ = try Replica.open(folder, secret: noSecret) } == .locked)
 
-        #expect(try Replica.unlock(folder, secret: LiveHub.passphrase, for: .seconds(3600)) > Date())
-        #expect(try Replica.open(folder, secret: noSecret).identity().userName == "rep.north")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { $0.hasPrefix(Replica.fileName) })
-        // Another folder (here a copy of this one) is not unlocked by it.
-        let copy = hub.folder.appendingPathComponent("copy")
-        try FileManager.default.copyItem(at: folder, to: copy)
-        #expect(code { _ = try Replica.open(copy, secret: noSecret) } == .locked)
-        #expect(Replica.lock(folder))
-        #expect(UnlockCache(folder: folder).remove() == false)
-        #expect(code { _ = try Replica.open(folder, secret: noSecret) } == .locked)
+            #expect(try Replica.unlock(folder, secret: LiveHub.passphrase, for: .seconds(3600)) > Date())
+            #expect(try Replica.open(folder, secret: noSecret).identity().userName == "rep.north")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { $0.hasPrefix(Replica.fileName) })
+            // Another folder (here a copy of this one) is not unlocked by it.
+            let copy = hub.folder.appendingPathComponent("copy")
+            try FileManager.default.copyItem(at: folder, to: copy)
+            #expect(code { _ = try Replica.open(copy, secret: noSecret) } == .locked)
+            #expect(Replica.lock(folder))
+            #expect(UnlockCache(folder: folder).remove() == false)
+            #expect(code { _ = try Replica.open(folder, secret: noSecret) } == .locked)
+        }
     }
 
     @Test("A revoked device's wipe removes the replica, its unlocked key and its key file")
     func wipeRemovesKeys() async throws {
-        let hub = try await LiveHub.start()
-        defer { Task { await hub.stop() } }
-        let keyURL = hub.folder.appendingPathComponent("wiped.key")
-        let rep = try await hub.enrol(hub.company.repNorth, secret: .keyFile(keyURL))
-        _ = try await sync(rep)
-        try Replica.unlock(rep.folder, secret: .keyFile(keyURL))
-        let device = try #require(try await hub.store.devices().first)
-        try await hub.store.revokeDevice(device.id, at: Date())
+        try await LiveHub.with { hub in
+            let keyURL = hub.folder.appendingPathComponent("wiped.key")
+            let rep = try await hub.enrol(hub.company.repNorth, secret: .keyFile(keyURL))
+            _ = try await sync(rep)
+            try Replica.unlock(rep.folder, secret: .keyFile(keyURL))
+            let device = try #require(try await hub.store.devices().first)
+            try await hub.store.revokeDevice(device.id, at: Date())
 
-        var wipe: ReplicaError.Code?
-        do { _ = try await sync(rep) } catch let error as ReplicaError { wipe = error.code }
-        #expect(wipe == .revoked)
-        for url in [rep.folder.appendingPathComponent(Replica.fileName), keyURL] {
-            #expect(!FileManager.default.fileExists(atPath: url.path), "\(url.lastPathComponent) survived the wipe")
+            var wipe: ReplicaError.Code?
+            do { _ = try await sync(rep) } catch let error as ReplicaError { wipe = error.code }
+            #expect(wipe == .revoked)
+            for url in [rep.folder.appendingPathComponent(Replica.fileName), keyURL] {
+                #expect(!FileManager.default.fileExists(atPath: url.path), "\(url.lastPathComponent) survived the wipe")
+            }
+            #expect(UnlockCache(folder: rep.folder).remove() == false, "the unlocked key survived the wipe")
         }
-        #expect(UnlockCache(folder: rep.folder).remove() == false, "the unlocked key survived the wipe")
     }
 
     // MARK: Helpers

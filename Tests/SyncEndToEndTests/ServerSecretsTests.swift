@@ -7,17 +7,13 @@ import OutpostSQLite
 import OutpostStore
 import SodiumKit
 import SyncChannel
+import StoreTestSupport
 import Testing
 import TestSupport
 
 /// The server's secrets at rest, checked on the real `outpost-server` binary.
 @Suite("Server secrets at rest", .serialized)
 struct ServerSecretsTests {
-    static func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-secrets-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
 
     /// The permission bits of `path`.
     static func mode(_ path: String) -> Int? {
@@ -26,9 +22,9 @@ struct ServerSecretsTests {
 
     @Test("A database others may read is refused by serve and every command with the chmod to run; its WAL is forced to 0600")
     func readableDatabaseRefused() async throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = folder.appendingPathComponent("hq.sqlite").path
+        let folder = try ScratchFolder("outpost-secrets")
+        defer { folder.remove() }
+        let database = folder.path("hq.sqlite")
         #expect(try await CommandRun.server(["init", "--db", database]).status == 0)
         #expect(Self.mode(database) == 0o600)
         #expect(Self.mode(ServerSecrets.keyFilePath(forDatabase: database)) == 0o600)
@@ -57,9 +53,9 @@ struct ServerSecretsTests {
 
     @Test("A stolen copy of the database holds no usable secret: no enrolment key, no server secret key, and it serves nothing without its key file")
     func stolenCopy() async throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = folder.appendingPathComponent("hq.sqlite").path
+        let folder = try ScratchFolder("outpost-secrets")
+        defer { folder.remove() }
+        let database = folder.path("hq.sqlite")
         #expect(try await CommandRun.server(["init", "--db", database]).status == 0)
         let company = TestCompany()
         try await SQLiteStore(path: database).insert(company.batch)
@@ -70,23 +66,23 @@ struct ServerSecretsTests {
         defer { server.kill() }
 
         // The thief's copy: the database and its WAL, not the key file beside them.
-        let stolen = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: stolen) }
+        let stolen = try ScratchFolder("outpost-stolen")
+        defer { stolen.remove() }
         var bytes: [UInt8] = []
         for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: database + suffix) {
-            try FileManager.default.copyItem(atPath: database + suffix, toPath: stolen.appendingPathComponent("hq.sqlite" + suffix).path)
+            try FileManager.default.copyItem(atPath: database + suffix, toPath: stolen.path("hq.sqlite" + suffix))
             bytes += try [UInt8](Data(contentsOf: URL(fileURLWithPath: database + suffix)))
         }
         let enrolmentKey = try EnrolmentSeal.key(try #require(code)).bytes
         let serverSecret = try await SQLiteStore(path: database).serverKey { throw CancellationError() }.secretKey
         #expect(!Self.contains(bytes, enrolmentKey), "the enrolment code's key is in the database file")
         #expect(!Self.contains(bytes, serverSecret), "the server's X25519 secret key is in the database file")
-        let copy = stolen.appendingPathComponent("hq.sqlite").path
+        let copy = stolen.path("hq.sqlite")
         let thief = await #expect(throws: ServerProcessError.self) { try await ServerProcess.start(database: copy) }
         #expect(thief?.message.contains("key file") == true, "\(thief?.message ?? "")")
 
         // The real server still enrols with the code, once.
-        let device = folder.appendingPathComponent("device")
+        let device = folder.url.appendingPathComponent("device")
         let url = server.serverURL
         let replica = try await blocking {
             Result { () throws(ReplicaError) in

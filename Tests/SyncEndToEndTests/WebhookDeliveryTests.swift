@@ -2,6 +2,7 @@ import FieldClient
 import Foundation
 import OutpostModel
 import TestSupport
+import StoreTestSupport
 import Testing
 
 @Suite("Order webhooks from the transactional outbox, end to end", .serialized)
@@ -112,10 +113,9 @@ struct WebhookDeliveryTests {
 
     /// Runs the receiver's check from README.md (Order webhooks) with `sh` and openssl.
     static func recipeAccepts(signature: String, body: [UInt8], secret: String) async throws -> Bool {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-recipe-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let bodyFile = folder.appendingPathComponent("body.json")
+        let folder = try ScratchFolder("outpost-recipe")
+        defer { folder.remove() }
+        let bodyFile = folder.url.appendingPathComponent("body.json")
         try Data(body).write(to: bodyFile)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")

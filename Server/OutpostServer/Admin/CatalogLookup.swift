@@ -7,14 +7,8 @@ import OutpostSQLite
 enum CatalogLookup {
     /// The product with SKU `skuOrID` (any case) or that id.
     static func product(_ skuOrID: String, in store: some RecordStore) async throws -> Product {
-        let products = try await store.products()
-        if let product = products.first(where: { $0.sku.caseInsensitiveCompare(skuOrID) == .orderedSame
-            || $0.id.description == skuOrID.lowercased() }) {
-            return product
-        }
-        throw CommandError("no product \"\(skuOrID)\"; known SKUs: "
-            + (products.isEmpty ? "none yet (add one with: outpost-server catalog product add SKU --name NAME --price 499)"
-                                : products.map(\.sku).joined(separator: ", ")))
+        try find(skuOrID, among: try await store.products(), name: \.sku, notFound: "no product", known: "known SKUs",
+                 addFirst: "outpost-server catalog product add SKU --name NAME --price 499")
     }
 
     /// The option of `product` with code or name `codeOrName` (any case) or that id.
@@ -30,14 +24,22 @@ enum CatalogLookup {
 
     /// The price book named `nameOrID` (any case) or with that id.
     static func priceBook(_ nameOrID: String, in store: some RecordStore) async throws -> PriceBook {
-        let books = try await store.priceBooks()
-        if let book = books.first(where: { $0.name.caseInsensitiveCompare(nameOrID) == .orderedSame
+        try find(nameOrID, among: try await store.priceBooks(), name: \.name, notFound: "no price book", known: "known",
+                 addFirst: "outpost-server catalog price-book add NAME --currency EUR")
+    }
+
+    /// The one of `records` whose `name` is `nameOrID` (any case) or whose id it is.
+    /// - Throws: a ``CommandError`` that starts with `notFound` and lists the `known` names,
+    ///   or, when there are none yet, gives the command `addFirst` that adds one.
+    private static func find<Record: Identifiable>(_ nameOrID: String, among records: [Record], name: KeyPath<Record, String>,
+                                                   notFound: String, known: String, addFirst: String) throws -> Record
+    where Record.ID: CustomStringConvertible {
+        if let record = records.first(where: { $0[keyPath: name].caseInsensitiveCompare(nameOrID) == .orderedSame
             || $0.id.description == nameOrID.lowercased() }) {
-            return book
+            return record
         }
-        throw CommandError("no price book \"\(nameOrID)\"; known: "
-            + (books.isEmpty ? "none yet (add one with: outpost-server catalog price-book add NAME --currency EUR)"
-                             : books.map(\.name).joined(separator: ", ")))
+        throw CommandError("\(notFound) \"\(nameOrID)\"; \(known): "
+            + (records.isEmpty ? "none yet (add one with: \(addFirst))" : records.map { $0[keyPath: name] }.joined(separator: ", ")))
     }
 
     /// An amount typed by an admin (`499`, `499.00`) in `currency`.

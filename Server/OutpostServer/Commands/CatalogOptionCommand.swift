@@ -1,4 +1,3 @@
-import TerminalOutput
 import ArgumentParser
 import OutpostModel
 import OutpostSQLite
@@ -33,9 +32,7 @@ struct CatalogOptionCommand: AsyncParsableCommand {
                 let option = ProductOption(productID: target.id, code: code, name: name,
                                            price: try CatalogLookup.money(price, target.basePrice.currency, option: "--price"), variable: nil)
                 try option.validate()
-                var batch = RecordBatch()
-                batch.productOptions = [option]
-                try await database.upsert(batch)
+                try await database.upsert([option], as: \.productOptions)
                 print("Added option \(code) to \(target.sku) at \(option.price)")
             }
         }
@@ -53,8 +50,7 @@ struct CatalogOptionCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRecords { database in
                 let detail = try await CatalogSummary.detail(of: try await CatalogLookup.product(product, in: database), in: database)
-                if output.json { return try Output.json(detail.options) }
-                Output.table(["option", "name", "price"], detail.options.map { [$0.code, $0.name, "\($0.price) \($0.currency)"] })
+                try output.print(detail.options, headers: ["option", "name", "price"]) { [$0.code, $0.name, "\($0.price) \($0.currency)"] }
             }
         }
     }
@@ -74,9 +70,7 @@ struct CatalogOptionCommand: AsyncParsableCommand {
                 let target = try await CatalogLookup.product(product, in: database)
                 var priced = try await CatalogLookup.option(option, of: target, in: database)
                 priced.price = try CatalogLookup.money(price, target.basePrice.currency, option: "the price")
-                var batch = RecordBatch()
-                batch.productOptions = [priced]
-                try await database.upsert(batch)
+                try await database.upsert([priced], as: \.productOptions)
                 print("Priced option \(priced.code) of \(target.sku) at \(priced.price)")
             }
         }

@@ -1,5 +1,4 @@
 import Foundation
-import TerminalOutput
 import ArgumentParser
 import OutpostModel
 import OutpostSQLite
@@ -34,9 +33,7 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
                 let book = PriceBook(name: name, currency: try Currency(code: currency.uppercased()),
                                      approvalThresholdBasisPoints: try threshold.map(TierText.basisPoints))
                 try book.validate()
-                var batch = RecordBatch()
-                batch.priceBooks = [book]
-                try await database.upsert(batch)
+                try await database.upsert([book], as: \.priceBooks)
                 print("Added price book \(name) (\(book.currency.code)); price products with: outpost-server catalog price-book set \"\(name)\" SKU PRICE")
             }
         }
@@ -63,9 +60,9 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
                 Row(id: $0.id.description, name: $0.name, currency: $0.currency.code, entries: $0.entries.count,
                     threshold: $0.approvalThresholdBasisPoints.map(TierText.percent))
             }
-            if output.json { return try Output.json(rows) }
-            Output.table(["price book", "cur", "entries", "approval over"],
-                         rows.map { [$0.name, $0.currency, String($0.entries), $0.threshold.map { "\($0) %" } ?? "any discount"] })
+            try output.print(rows, headers: ["price book", "cur", "entries", "approval over"]) {
+                [$0.name, $0.currency, String($0.entries), $0.threshold.map { "\($0) %" } ?? "any discount"]
+            }
         }
     }
 
@@ -94,9 +91,9 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
                     return Row(sku: product.sku, name: product.name, price: price.decimalString, currency: price.currency.code,
                                tiers: priceBook.tiers[product.id].map(TierText.describe))
                 }
-                if output.json { return try Output.json(rows) }
-                Output.table(["sku", "name", "price", "tiers (from qty:% off)"],
-                             rows.map { [$0.sku, $0.name, "\($0.price) \($0.currency)", $0.tiers ?? "—"] })
+                try output.print(rows, headers: ["sku", "name", "price", "tiers (from qty:% off)"]) {
+                    [$0.sku, $0.name, "\($0.price) \($0.currency)", $0.tiers ?? "—"]
+                }
             }
         }
     }
@@ -107,20 +104,17 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
             abstract: "Set a product's price in a price book.",
             discussion: "Example:\n  outpost-server catalog price-book set --db hq.sqlite \"Standard EUR\" \\\n    DOCK-TB4 249"
         )
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "The book's name or id.") var book: String
+        @OptionGroup var book: PriceBookChange
         @Argument(help: "The product's SKU or id.") var product: String
         @Argument(help: "The price in the book's currency, e.g. 249 or 249.00.") var price: String
 
         func run() async throws {
-            try await store.withRecords { database in
-                var priceBook = try await CatalogLookup.priceBook(book, in: database)
+            print(try await book.apply { priceBook, database in
                 let target = try await CatalogLookup.product(product, in: database)
                 let money = try CatalogLookup.money(price, priceBook.currency, option: "the price")
                 priceBook.entries[target.id] = money
-                try await write(priceBook, database)
-                print("Priced \(target.sku) at \(money) in \(priceBook.name)")
-            }
+                return "Priced \(target.sku) at \(money) in \(priceBook.name)"
+            })
         }
     }
 
@@ -137,15 +131,13 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
                     PC-RICHMOND --kind slab --tier 1:0 --tier 10:5 --tier 50:10
                 """
         )
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "The book's name or id.") var book: String
+        @OptionGroup var book: PriceBookChange
         @Argument(help: "The product's SKU or id.") var product: String
         @Option(help: "slab or range.") var kind: String = "slab"
         @Option(help: "FROM:PERCENT, e.g. 10:5 (repeat).") var tier: [String] = []
 
         func run() async throws {
-            try await store.withRecords { database in
-                var priceBook = try await CatalogLookup.priceBook(book, in: database)
+            print(try await book.apply { priceBook, database in
                 let target = try await CatalogLookup.product(product, in: database)
                 guard priceBook.entries[target.id] != nil else {
                     throw CommandError("\(priceBook.name) has no price for \(target.sku); set one first with: outpost-server catalog price-book set \"\(priceBook.name)\" \(target.sku) PRICE")
@@ -159,10 +151,9 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
                     return VolumeTier(fromQuantity: from, discountBasisPoints: try TierText.basisPoints(String(parts[1])))
                 }
                 priceBook.tiers[target.id] = tiers.isEmpty ? nil : VolumeSchedule(kind: tierKind, tiers: tiers)
-                try await write(priceBook, database)
-                print(tiers.isEmpty ? "Removed the tiers of \(target.sku) in \(priceBook.name)"
-                                    : "Set \(priceBook.tiers[target.id].map(TierText.describe) ?? "") for \(target.sku) in \(priceBook.name)")
-            }
+                return tiers.isEmpty ? "Removed the tiers of \(target.sku) in \(priceBook.name)"
+                                     : "Set \(priceBook.tiers[target.id].map(TierText.describe) ?? "") for \(target.sku) in \(priceBook.name)"
+            })
         }
     }
 
@@ -171,26 +162,34 @@ struct CatalogPriceBookCommand: AsyncParsableCommand {
             abstract: "Set the largest discount, in percent, that needs no manager's approval (`none`: every discount does).",
             discussion: "Example:\n  outpost-server catalog price-book threshold --db hq.sqlite \"Standard EUR\" 12.5"
         )
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "The book's name or id.") var book: String
+        @OptionGroup var book: PriceBookChange
         @Argument(help: "A percentage such as 15 or 12.5, or none.") var percent: String
 
         func run() async throws {
-            try await store.withRecords { database in
-                var priceBook = try await CatalogLookup.priceBook(book, in: database)
+            print(try await book.apply { priceBook, _ in
                 priceBook.approvalThresholdBasisPoints = percent.lowercased() == "none" ? nil : try TierText.basisPoints(percent)
-                try await write(priceBook, database)
-                print("Quotes priced from \(priceBook.name) need a manager's approval for "
-                      + (priceBook.approvalThresholdBasisPoints.map { "a discount over \(TierText.percent($0)) %" } ?? "any discount"))
-            }
+                return "Quotes priced from \(priceBook.name) need a manager's approval for "
+                    + (priceBook.approvalThresholdBasisPoints.map { "a discount over \(TierText.percent($0)) %" } ?? "any discount")
+            })
         }
     }
 }
 
-/// Validates and stores a changed price book (re-signing the bundles of what it prices).
-private func write(_ book: PriceBook, _ database: some RecordStore) async throws {
-    do { try book.validate() } catch { throw CommandError("\(error.reason)") }
-    var batch = RecordBatch()
-    batch.priceBooks = [book]
-    try await database.upsert(batch)
+/// What set, tiers and threshold share: the database and the price book they change.
+struct PriceBookChange: ParsableArguments {
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The book's name or id.") var book: String
+
+    /// Finds the book, lets `change` edit it (with the store at hand to look up products),
+    /// then validates and stores it, re-signing the bundles of what it prices.
+    /// - Returns: what `change` returns: the line the command prints.
+    func apply(_ change: (inout PriceBook, any RecordStore) async throws -> String) async throws -> String {
+        try await store.withRecords { database in
+            var priceBook = try await CatalogLookup.priceBook(book, in: database)
+            let done = try await change(&priceBook, database)
+            do throws(OutpostModel.ValidationError) { try priceBook.validate() } catch { throw CommandError(error.reason) }
+            try await database.upsert([priceBook], as: \.priceBooks)
+            return done
+        }
+    }
 }

@@ -41,9 +41,7 @@ struct CatalogProductCommand: AsyncParsableCommand {
                 let product = Product(sku: sku, name: name,
                                       basePrice: try CatalogLookup.money(price, try Currency(code: currency.uppercased()), option: "--price"))
                 try product.validate()
-                var batch = RecordBatch()
-                batch.products = [product]
-                try await database.upsert(batch)
+                try await database.upsert([product], as: \.products)
                 print("Added product \(product.sku) (\(product.id)) at \(product.basePrice)")
             }
         }
@@ -60,11 +58,10 @@ struct CatalogProductCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRecords { database in
                 let rows = try await CatalogSummary.products(in: database)
-                if output.json { return try Output.json(rows) }
-                Output.table(["sku", "name", "list price", "options", "rules", "price books"], rows.map {
+                try output.print(rows, headers: ["sku", "name", "list price", "options", "rules", "price books"]) {
                     [$0.sku, $0.name, "\($0.listPrice) \($0.currency)", String($0.options), $0.rules ? "yes" : "no",
                      $0.priceBooks.isEmpty ? "retired (no price book)" : $0.priceBooks.joined(separator: ", ")]
-                })
+                }
             }
         }
     }
@@ -113,9 +110,7 @@ struct CatalogProductCommand: AsyncParsableCommand {
                 product.basePrice = try price.map { try CatalogLookup.money($0, newCurrency, option: "--price") }
                     ?? Money(minorUnits: product.basePrice.minorUnits, currency: newCurrency)
                 try product.validate()
-                var batch = RecordBatch()
-                batch.products = [product]
-                try await database.upsert(batch)
+                try await database.upsert([product], as: \.products)
                 print("Changed product \(product.sku): \(product.name), list price \(product.basePrice)")
             }
         }

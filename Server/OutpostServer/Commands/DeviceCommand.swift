@@ -110,15 +110,10 @@ struct DeviceCommand: AsyncParsableCommand {
                            enrolled: device.enrolledAt, lastSync: device.lastSyncAt, revoked: device.isRevoked,
                            retiring: retiring[device.id], refusedSync: refused)
             }
-            if output.json {
-                try Output.json(rows)
-            } else if rows.isEmpty {
-                print("No devices enrolled. Issue a code with: outpost-server device enrol --user NAME")
-            } else {
-                let show: (Date?) -> String = { $0?.formatted(.iso8601) ?? "never" }
-                Output.table(["id", "device", "enrolled", "last sync", "state", "refused sync"],
-                             rows.map { [$0.id.description, $0.described, show($0.enrolled), show($0.lastSync), $0.state,
-                                         $0.refusedSync.map(show) ?? "-"] }, maxCellWidth: 64)
+            let show: (Date?) -> String = { $0?.formatted(.iso8601) ?? "never" }
+            try output.print(rows, headers: ["id", "device", "enrolled", "last sync", "state", "refused sync"], maxCellWidth: 64,
+                             empty: "No devices enrolled. Issue a code with: outpost-server device enrol --user NAME") {
+                [$0.id.description, $0.described, show($0.enrolled), show($0.lastSync), $0.state, $0.refusedSync.map(show) ?? "-"]
             }
         }
     }
@@ -132,15 +127,10 @@ struct DeviceCommand: AsyncParsableCommand {
                   outpost-server device revoke --db hq.sqlite 3f2b8c4e
                 """
         )
-        @OptionGroup var store: StoreOptions
-        @Argument(help: "The device id or a unique prefix of it (see device list).") var id: String
+        @OptionGroup var device: DeviceTarget
 
         func run() async throws {
-            let described = try await store.withDirectory { database in
-                let device = try await Lookup.device(id, in: database)
-                try await database.revokeDevice(device.id, at: Date())
-                return try await DeviceCommand.described(device, in: database)
-            }
+            let described = try await device.change { try await $0.revokeDevice($1, at: Date()) }
             print("Revoked \(described): its next sync is refused and wipes it")
         }
     }
@@ -154,16 +144,26 @@ struct DeviceCommand: AsyncParsableCommand {
                   outpost-server device retire --db hq.sqlite 3f2b8c4e
                 """
         )
+        @OptionGroup var device: DeviceTarget
+
+        func run() async throws {
+            let described = try await device.change { try await $0.retireDevice($1, at: Date()) }
+            print("Retiring \(described): its next sync uploads its pending changes, then it wipes")
+        }
+    }
+
+    /// What retire and revoke share: the database and the device named.
+    struct DeviceTarget: ParsableArguments {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The device id or a unique prefix of it (see device list).") var id: String
 
-        func run() async throws {
-            let described = try await store.withDirectory { database in
+        /// Finds the device, makes `change` to it and describes it for the message that follows.
+        func change(_ change: (any DirectoryStore, DeviceID) async throws -> Void) async throws -> String {
+            try await store.withDirectory { database in
                 let device = try await Lookup.device(id, in: database)
-                try await database.retireDevice(device.id, at: Date())
+                try await change(database, device.id)
                 return try await DeviceCommand.described(device, in: database)
             }
-            print("Retiring \(described): its next sync uploads its pending changes, then it wipes")
         }
     }
 

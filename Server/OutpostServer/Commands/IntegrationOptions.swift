@@ -55,24 +55,7 @@ struct IntegrationOptions: ParsableArguments {
             pollInterval: .seconds(webhookPoll), metrics: metrics, logger: logger)
         let escalations = EscalationScanner(store: store, policy: policy, interval: .seconds(escalationInterval), metrics: metrics,
                                             logger: logger)
-        return Integration(store: store, metrics: metrics, policy: policy, leadToken: try leadToken(),
-                           services: [webhooks, escalations])
-    }
-
-    /// The lead token from `--lead-token-file` or `OUTPOST_LEAD_TOKEN`, trimmed; `nil` when neither is set.
-    private func leadToken() throws -> String? {
-        let text: String?
-        if let leadTokenFile {
-            do { text = try String(contentsOfFile: leadTokenFile, encoding: .utf8) } catch {
-                throw CommandError("cannot read the lead token file \(leadTokenFile): \(error.localizedDescription)")
-            }
-        } else {
-            text = ProcessInfo.processInfo.environment["OUTPOST_LEAD_TOKEN"]
-        }
-        guard let token = text?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty else {
-            if let leadTokenFile { throw CommandError("the lead token file \(leadTokenFile) is empty") }
-            return nil
-        }
-        return token
+        let leadToken = try TokenFile.read(leadTokenFile, orEnvironment: "OUTPOST_LEAD_TOKEN", name: "lead token")
+        return Integration(store: store, metrics: metrics, policy: policy, leadToken: leadToken, services: [webhooks, escalations])
     }
 }

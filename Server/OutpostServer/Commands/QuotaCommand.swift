@@ -1,4 +1,3 @@
-import TerminalOutput
 import ArgumentParser
 import OutpostModel
 import OutpostSQLite
@@ -51,9 +50,7 @@ struct QuotaCommand: AsyncParsableCommand {
                 }
                 var quota = existing ?? Quota(userID: owner.id, territoryID: territoryID, period: forecastPeriod, amount: money)
                 quota.amount = money
-                var batch = RecordBatch()
-                batch.quotas = [quota]
-                try await database.upsert(batch)
+                try await database.upsert([quota], as: \.quotas)
                 let name = tree.byID[territoryID]?.name ?? territoryID.description
                 print("\(existing == nil ? "Set" : "Changed") \(owner.name)'s quota for \(forecastPeriod) in \(name) to \(money.decimalString) \(money.currency.code)")
             }
@@ -88,11 +85,8 @@ struct QuotaCommand: AsyncParsableCommand {
                         territory: tree.byID[quota.territoryID]?.name ?? quota.territoryID.description,
                         period: quota.period.description, amount: quota.amount.decimalString, currency: quota.amount.currency.code)
                 }.sorted { ($0.period, $0.territory, $0.user) < ($1.period, $1.territory, $1.user) }
-                if output.json {
-                    try Output.json(rows)
-                } else {
-                    Output.table(["period", "territory", "user", "amount", "cur"],
-                                 rows.map { [$0.period, $0.territory, $0.user, $0.amount, $0.currency] })
+                try output.print(rows, headers: ["period", "territory", "user", "amount", "cur"]) {
+                    [$0.period, $0.territory, $0.user, $0.amount, $0.currency]
                 }
             }
         }

@@ -174,19 +174,7 @@ struct ServeCommand: AsyncParsableCommand {
 extension ServeCommand {
     /// The feed token from `--feed-token-file` or `OUTPOST_FEED_TOKEN`, trimmed; `nil` when neither is set.
     func feedToken() throws -> String? {
-        let text: String?
-        if let feedTokenFile {
-            do { text = try String(contentsOfFile: feedTokenFile, encoding: .utf8) } catch {
-                throw CommandError("cannot read the feed token file \(feedTokenFile): \(error.localizedDescription)")
-            }
-        } else {
-            text = ProcessInfo.processInfo.environment["OUTPOST_FEED_TOKEN"]
-        }
-        guard let token = text?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty else {
-            if feedTokenFile != nil { throw CommandError("the feed token file \(feedTokenFile ?? "") is empty") }
-            return nil
-        }
-        return token
+        try TokenFile.read(feedTokenFile, orEnvironment: "OUTPOST_FEED_TOKEN", name: "feed token")
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TerminalOutput
 import Foundation
 import OutpostPostgres
 import OutpostSQLite
@@ -73,22 +74,30 @@ struct StoreOptions: ParsableArguments {
     /// Runs `body` with the directory (territories, users, devices) of either backend;
     /// a PostgreSQL database must have been created with `init`.
     func withDirectory<T: Sendable>(_ body: (any DirectoryStore) async throws -> T) async throws -> T {
-        switch try location() {
-        case .sqlite: return try await body(try open())
-        case .postgres(let location): return try await PostgresStore.withStore(at: location, mode: .existing, body)
-        }
+        try await withStore(keyFile: { nil }) { try await body($0) }
     }
-}
 
-extension StoreOptions {
     /// Runs `body` with the records (CRM, catalog, forecasts) and directory of either
     /// backend; a PostgreSQL database must have been created with `init`, and writes that
     /// sign the catalog need its key file (``givenKeyFile``).
     func withRecords<T: Sendable>(_ body: (any RecordStore) async throws -> T) async throws -> T {
+        try await withStore(keyFile: { givenKeyFile }) { try await body($0) }
+    }
+
+    /// Runs `body` with the directory and enrolment codes of either backend; PostgreSQL
+    /// needs the key file (``requiredKeyFile()``).
+    func withEnrolment<T: Sendable>(_ body: (any EnrolmentCodeStore) async throws -> T) async throws -> T {
+        try await withStore(keyFile: requiredKeyFile) { try await body($0) }
+    }
+
+    /// The one path by which the commands above open either backend: the SQLite file, or
+    /// the PostgreSQL database with the key file `keyFile` gives.
+    private func withStore<T: Sendable>(keyFile: () throws -> String?,
+                                        _ body: (any RecordStore & EnrolmentCodeStore) async throws -> T) async throws -> T {
         switch try location() {
         case .sqlite: return try await body(try open())
         case .postgres(let location):
-            return try await PostgresStore.withStore(at: location, mode: .existing, keyFile: givenKeyFile, body)
+            return try await PostgresStore.withStore(at: location, mode: .existing, keyFile: try keyFile()) { try await body($0) }
         }
     }
 }
@@ -102,18 +111,6 @@ protocol EnrolmentCodeStore: DirectoryStore {
 extension SQLiteStore: EnrolmentCodeStore {}
 extension PostgresStore: EnrolmentCodeStore {}
 
-extension StoreOptions {
-    /// Runs `body` with the directory and enrolment codes of either backend; PostgreSQL
-    /// needs the key file (``requiredKeyFile()``).
-    func withEnrolment<T: Sendable>(_ body: (any EnrolmentCodeStore) async throws -> T) async throws -> T {
-        switch try location() {
-        case .sqlite: return try await body(try open())
-        case .postgres(let location):
-            return try await PostgresStore.withStore(at: location, mode: .existing, keyFile: try requiredKeyFile(), body)
-        }
-    }
-}
-
 /// Thrown by a command that cannot run on PostgreSQL yet; ``OutpostServerCommand``
 /// turns it into a one-line error naming the command.
 struct NotOnPostgres: Error {}
@@ -122,4 +119,19 @@ struct NotOnPostgres: Error {}
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON for scripts instead of a table.")
     var json = false
+
+    /// Prints the rows a list command found: with `--json` as a JSON array; else `empty`
+    /// (when given) if there are none, or a table of `headers` with the `cells` of each row.
+    /// - Parameters:
+    ///   - rows: what the command lists, in the order to print.
+    ///   - headers: the table's column titles.
+    ///   - maxCellWidth: the widest a cell may be before it is cut (36 by default, as ``Output/table(_:_:maxCellWidth:)``).
+    ///   - empty: what to say instead of an empty table, e.g. how to add the first row.
+    ///   - cells: a row's cells, one per header.
+    func print<Row: Encodable>(_ rows: [Row], headers: [String], maxCellWidth: Int = 36, empty: String? = nil,
+                               cells: (Row) -> [String]) throws {
+        if json { return try Output.json(rows) }
+        if rows.isEmpty, let empty { return Swift.print(empty) }
+        Output.table(headers, rows.map(cells), maxCellWidth: maxCellWidth)
+    }
 }

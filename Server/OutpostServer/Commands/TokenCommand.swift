@@ -102,11 +102,11 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             let tokens = try await store.open().apiTokens()
             let rows = tokens.map { Row(id: $0.id, label: $0.label, scopes: $0.scopes, created: $0.createdAt, expires: $0.expiresAt, revoked: $0.revokedAt) }
-            if output.json { return try Output.json(rows) }
-            guard !rows.isEmpty else { return print("No API tokens. Make one with: outpost-server token add --scope orders:read") }
             let show: (Date?) -> String = { $0?.formatted(.iso8601) ?? "-" }
-            Output.table(["id", "label", "scopes", "expires", "revoked"],
-                         rows.map { [$0.id, $0.label, $0.scopes.joined(separator: " "), show($0.expires), show($0.revoked)] })
+            try output.print(rows, headers: ["id", "label", "scopes", "expires", "revoked"],
+                             empty: "No API tokens. Make one with: outpost-server token add --scope orders:read") {
+                [$0.id, $0.label, $0.scopes.joined(separator: " "), show($0.expires), show($0.revoked)]
+            }
         }
     }
 

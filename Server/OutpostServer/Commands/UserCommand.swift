@@ -1,4 +1,3 @@
-import TerminalOutput
 import ArgumentParser
 import Foundation
 import OutpostModel
@@ -66,11 +65,8 @@ struct UserCommand: AsyncParsableCommand {
                         territories: user.territoryIDs.compactMap { tree.byID[$0]?.name })
                 }
             }
-            if output.json {
-                try Output.json(rows)
-            } else {
-                Output.table(["name", "role", "display name", "territories"],
-                             rows.map { [$0.name, $0.role.rawValue, $0.displayName, $0.territories.joined(separator: ", ")] })
+            try output.print(rows, headers: ["name", "role", "display name", "territories"]) {
+                [$0.name, $0.role.rawValue, $0.displayName, $0.territories.joined(separator: ", ")]
             }
         }
     }

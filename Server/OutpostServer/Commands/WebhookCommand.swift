@@ -97,14 +97,9 @@ struct WebhookCommand: AsyncParsableCommand {
 
         func run() async throws {
             let hooks = try await store.open().webhooks()
-            if output.json {
-                try Output.json(hooks)
-            } else if hooks.isEmpty {
-                print("No webhooks. Add one with: outpost-server webhook add --url URL")
-            } else {
-                Output.table(["id", "url", "events", "since"],
-                             hooks.map { ["\($0.id)", $0.url, $0.events.joined(separator: ","), $0.createdAt.formatted(.iso8601)] },
-                             maxCellWidth: 60)
+            try output.print(hooks, headers: ["id", "url", "events", "since"], maxCellWidth: 60,
+                             empty: "No webhooks. Add one with: outpost-server webhook add --url URL") {
+                ["\($0.id)", $0.url, $0.events.joined(separator: ","), $0.createdAt.formatted(.iso8601)]
             }
         }
     }
@@ -175,17 +170,11 @@ struct WebhookCommand: AsyncParsableCommand {
 
         func run() async throws {
             let deliveries = try await store.open().webhookDeliveries(failedOnly: failed, limit: limit)
-            if output.json {
-                try Output.json(deliveries)
-            } else if deliveries.isEmpty {
-                print(failed ? "No failed deliveries." : "No deliveries yet.")
-            } else {
-                let when: (Date?) -> String = { $0?.formatted(.iso8601) ?? "-" }
-                Output.table(["id", "webhook", "event", "order event", "state", "attempts", "last attempt", "next", "last error"],
-                             deliveries.map {
-                                 ["\($0.id)", "\($0.webhookID)", $0.event, "\($0.eventCursor)", $0.state.rawValue, "\($0.attempts)",
-                                  when($0.lastAttemptAt), $0.state == .pending ? when($0.nextAttemptAt) : "-", $0.lastError ?? ""]
-                             }, maxCellWidth: 48)
+            let when: (Date?) -> String = { $0?.formatted(.iso8601) ?? "-" }
+            try output.print(deliveries, headers: ["id", "webhook", "event", "order event", "state", "attempts", "last attempt", "next", "last error"],
+                             maxCellWidth: 48, empty: failed ? "No failed deliveries." : "No deliveries yet.") {
+                ["\($0.id)", "\($0.webhookID)", $0.event, "\($0.eventCursor)", $0.state.rawValue, "\($0.attempts)",
+                 when($0.lastAttemptAt), $0.state == .pending ? when($0.nextAttemptAt) : "-", $0.lastError ?? ""]
             }
         }
     }

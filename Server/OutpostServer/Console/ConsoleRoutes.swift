@@ -66,14 +66,20 @@ extension ConsoleService {
             return response
         }
         guard roles.contains(session.user.role) else {
-            return ConsolePage(title: "Not for your role", user: session.user, csrf: session.csrf,
-                               error: "This page is for \(roles.map(\.rawValue).sorted().joined(separator: " and ")) users.",
-                               body: HTML(raw: "")).response(status: .forbidden)
+            return Self.refused(session, "Not for your role", "This page is for \(Self.names(of: roles)) users.")
         }
         let flash = Self.flash(of: request)
         var response = try await body(session, flash)
         if flash != nil { response.setCookie(flashCookie(nil)) }
         return response
+    }
+
+    /// Serves `page` at `path` (a GET) to a session that may see it for `roles`, as ``signedIn(_:roles:_:)`` does.
+    func page(_ path: RouterPath, roles: Set<Role>, on router: Router<BasicRequestContext>,
+              _ page: @escaping @Sendable (Request, ConsoleSessionRecord, Flash?) async throws -> Response) {
+        router.get(path) { request, _ in
+            try await signedIn(request, roles: roles) { session, flash in try await page(request, session, flash) }
+        }
     }
 
     /// Runs `body` for a posted form whose session may act for `roles` and whose
@@ -82,16 +88,24 @@ extension ConsoleService {
         let form = try await ConsoleForm(request)
         guard let session = try await session(of: request) else { return Self.redirect("/console/sign-in") }
         guard let token = form["csrf"], ConstantTime.equal(Array(token.utf8), Array(session.csrf.utf8)) else {
-            return ConsolePage(title: "Form expired", user: session.user, csrf: session.csrf,
-                               error: "This form is out of date or came from another site; nothing was changed. Reload the page and try again.",
-                               body: HTML(raw: "")).response(status: .forbidden)
+            return Self.refused(session, "Form expired",
+                                "This form is out of date or came from another site; nothing was changed. Reload the page and try again.")
         }
         guard roles.contains(session.user.role) else {
-            return ConsolePage(title: "Not for your role", user: session.user, csrf: session.csrf,
-                               error: "Only \(roles.map(\.rawValue).sorted().joined(separator: " and ")) users do this; nothing was changed.",
-                               body: HTML(raw: "")).response(status: .forbidden)
+            return Self.refused(session, "Not for your role", "Only \(Self.names(of: roles)) users do this; nothing was changed.")
         }
         return try await body(session, form)
+    }
+
+    /// The 403 page `signedIn` and `posted` answer a request they refuse with: `title`,
+    /// and `error` saying why.
+    private static func refused(_ session: ConsoleSessionRecord, _ title: String, _ error: String) -> Response {
+        ConsolePage(title: title, user: session.user, csrf: session.csrf, error: error, body: HTML(raw: "")).response(status: .forbidden)
+    }
+
+    /// `roles` as a page names them: `desk and manager`.
+    private static func names(of roles: Set<Role>) -> String {
+        roles.map(\.rawValue).sorted().joined(separator: " and ")
     }
 
     /// Runs a console action for `user` and sends them back to `path` with its outcome.

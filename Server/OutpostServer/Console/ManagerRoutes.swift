@@ -7,15 +7,9 @@ import OutpostSQLite
 /// The manager's pages: forecast (and the opportunities behind a figure, and
 /// adjusting a rep's forecast), pipeline, approvals.
 func addManagerRoutes(to router: Router<BasicRequestContext>, console: ConsoleService) {
-    router.get("console/forecast") { request, _ in
-        try await console.signedIn(request, roles: [.manager]) { session, flash in
-            try await console.forecastPage(request, session: session, flash: flash)
-        }
-    }
-    router.get("console/forecast/deals") { request, _ in
-        try await console.signedIn(request, roles: [.manager]) { session, _ in
-            try await console.dealsPage(request, session: session)
-        }
+    console.page("console/forecast", roles: [.manager], on: router) { try await console.forecastPage($0, session: $1, flash: $2) }
+    console.page("console/forecast/deals", roles: [.manager], on: router) { request, session, _ in
+        try await console.dealsPage(request, session: session)
     }
     router.post("console/forecast/adjust") { request, _ in
         try await console.posted(request, roles: [.manager]) { session, form in
@@ -34,16 +28,8 @@ func addManagerRoutes(to router: Router<BasicRequestContext>, console: ConsoleSe
             }
         }
     }
-    router.get("console/pipeline") { request, _ in
-        try await console.signedIn(request, roles: [.manager]) { session, flash in
-            try await console.pipelinePage(request, session: session, flash: flash)
-        }
-    }
-    router.get("console/approvals") { request, _ in
-        try await console.signedIn(request, roles: [.manager]) { session, flash in
-            try await console.approvalsPage(session: session, flash: flash)
-        }
-    }
+    console.page("console/pipeline", roles: [.manager], on: router) { try await console.pipelinePage($0, session: $1, flash: $2) }
+    console.page("console/approvals", roles: [.manager], on: router) { try await console.approvalsPage(session: $1, flash: $2) }
     router.post("console/approvals/:quote/:action") { request, context in
         try await console.posted(request, roles: [.manager]) { session, form in
             let action = context.parameters.get("action") ?? ""

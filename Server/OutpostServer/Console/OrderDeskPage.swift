@@ -9,11 +9,7 @@ import OutpostStore
 /// total; accept, reject (with a reason) or fulfil, along the same states and with the
 /// same replicated writes as `outpost orders accept|reject|fulfil`.
 func addDeskRoutes(to router: Router<BasicRequestContext>, console: ConsoleService) {
-    router.get("console/orders") { request, _ in
-        try await console.signedIn(request, roles: [.desk]) { session, flash in
-            try await console.orderDeskPage(request, session: session, flash: flash)
-        }
-    }
+    console.page("console/orders", roles: [.desk], on: router) { try await console.orderDeskPage($0, session: $1, flash: $2) }
     router.post("console/orders/:order/:action") { request, context in
         try await console.posted(request, roles: [.desk]) { session, form in
             let id = context.parameters.get("order") ?? ""

@@ -41,12 +41,12 @@ extension ProductOption: DomainRecord {
     }
 }
 
-extension PriceBook: DomainRecord {
+extension PriceBook: RecordWithChildRows {
     public static let shape = TableShape(
         "price_book", writes: ["id", "name", "currency", "tiers", "approval_threshold_bp", "change_seq"],
         reads: ["id", "name", "currency", "tiers", "approval_threshold_bp"])
     /// One price of a product in a book.
-    public static let entryShape = TableShape(
+    public static let childShape = TableShape(
         "price_book_entry", writes: ["price_book_id", "product_id", "price_minor", "price_currency"],
         reads: ["price_book_id", "product_id", "price_minor", "price_currency"])
 
@@ -58,9 +58,9 @@ extension PriceBook: DomainRecord {
                                                           upsert: upsert) {
             RowDescription(kind: "price book", id: id.description, uniqueKey: "name \"\(name)\"")
         })]
-        if upsert { statements.append(.clear(table: Self.entryShape.table, column: "price_book_id", value: .id(id))) }
+        if upsert { statements.append(.clear(table: Self.childShape.table, column: "price_book_id", value: .id(id))) }
         for (productID, price) in entries.sorted(by: { $0.key < $1.key }) {
-            statements.append(.write(TableRow(Self.entryShape, [.id(id), .id(productID), .integer(price.minorUnits),
+            statements.append(.write(TableRow(Self.childShape, [.id(id), .id(productID), .integer(price.minorUnits),
                                                                 .text(price.currency.code)]) {
                 RowDescription(kind: "price book", id: id.description,
                                references: [RowReference("product_id", "product", table: "product", id: productID.description)])
@@ -69,16 +69,19 @@ extension PriceBook: DomainRecord {
         return statements
     }
 
-    /// Decodes a row of `shape.selectSQL` with the book's entries.
-    public init(stored row: some StoredRow, entries: [ProductID: Money]) throws(StoreError) {
+    /// Price books are listed by name.
+    public static let listingOrder = "name, id"
+
+    /// Decodes a row of `shape.selectSQL` with the book's entries, its prices by product.
+    public init(stored row: some StoredRow, children entries: [ProductID: Money]) throws(StoreError) {
         let id: PriceBookID = try row.id(0, "price_book", "id")
         self.init(id: id, name: try row.text(1, "price_book", "name"), currency: try row.currency(2, "price_book", "currency"),
                   entries: entries, tiers: try Self.tiers(json: try row.text(3, "price_book", "tiers"), book: id.description),
                   approvalThresholdBasisPoints: try row.integer(4).map { Int($0) })
     }
 
-    /// Decodes a row of `entryShape.selectSQL`: the book's id, the product and its price.
-    public static func entry(stored row: some StoredRow) throws(StoreError) -> (book: PriceBookID, product: ProductID, price: Money) {
+    /// Decodes a row of `childShape.selectSQL`: the book's id, the product and its price.
+    public static func child(stored row: some StoredRow) throws(StoreError) -> (parent: PriceBookID, key: ProductID, value: Money) {
         (try row.id(0, "price_book_entry", "price_book_id"), try row.id(1, "price_book_entry", "product_id"),
          try row.money(2, "price_book_entry", "price"))
     }

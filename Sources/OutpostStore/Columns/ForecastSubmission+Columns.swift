@@ -1,11 +1,11 @@
 public import OutpostModel
 
-extension ForecastSubmission: DomainRecord {
+extension ForecastSubmission: RecordWithChildRows {
     public static let shape = TableShape(
         "forecast_submission", writes: ["id", "owner_id", "territory_id", "period", "change_seq"],
         reads: ["id", "owner_id", "territory_id", "period"])
     /// One category's amount of a submission.
-    public static let amountShape = TableShape(
+    public static let childShape = TableShape(
         "forecast_amount", writes: ["submission_id", "category", "amount_minor", "amount_currency"],
         reads: ["submission_id", "category", "amount_minor", "amount_currency"])
 
@@ -19,16 +19,19 @@ extension ForecastSubmission: DomainRecord {
         }
         var statements: [RowStatement] = [.write(TableRow(Self.shape, [.id(id), .id(ownerID), .id(territoryID), .text(period.description),
                                                                       .integer(changeSeq)], upsert: upsert, describe))]
-        if upsert { statements.append(.clear(table: Self.amountShape.table, column: "submission_id", value: .id(id))) }
+        if upsert { statements.append(.clear(table: Self.childShape.table, column: "submission_id", value: .id(id))) }
         for (category, amount) in amounts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            statements.append(.write(TableRow(Self.amountShape, [.id(id), .text(category.rawValue), .integer(amount.minorUnits),
+            statements.append(.write(TableRow(Self.childShape, [.id(id), .text(category.rawValue), .integer(amount.minorUnits),
                                                                  .text(amount.currency.code)], describe)))
         }
         return statements
     }
 
-    /// Decodes a row of `shape.selectSQL` with the submission's amounts.
-    public init(stored row: some StoredRow, amounts: [ForecastCategory: Money]) throws(StoreError) {
+    /// Submissions are listed by period, territory and id.
+    public static let listingOrder = "period, territory_id, id"
+
+    /// Decodes a row of `shape.selectSQL` with the submission's amounts by category.
+    public init(stored row: some StoredRow, children amounts: [ForecastCategory: Money]) throws(StoreError) {
         let period: ForecastPeriod
         let text = try row.text(3, "forecast_submission", "period")
         do throws(ValidationError) {
@@ -40,9 +43,9 @@ extension ForecastSubmission: DomainRecord {
                   territoryID: try row.id(2, "forecast_submission", "territory_id"), period: period, amounts: amounts)
     }
 
-    /// Decodes a row of `amountShape.selectSQL`.
-    public static func amount(stored row: some StoredRow)
-        throws(StoreError) -> (submission: EntityID<ForecastSubmission>, category: ForecastCategory, amount: Money) {
+    /// Decodes a row of `childShape.selectSQL`: the submission's id, a category and its amount.
+    public static func child(stored row: some StoredRow)
+        throws(StoreError) -> (parent: EntityID<ForecastSubmission>, key: ForecastCategory, value: Money) {
         (try row.id(0, "forecast_amount", "submission_id"), try row.value(1, "forecast_amount", "category"),
          try row.money(2, "forecast_amount", "amount"))
     }

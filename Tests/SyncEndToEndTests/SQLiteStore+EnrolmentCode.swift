@@ -1,0 +1,13 @@
+import OutpostModel
+import OutpostSQLite
+import OutpostServer
+import OutpostStore
+
+extension SQLiteStore {
+    /// Issues and stores a one-time enrolment code for `user`, valid ten minutes.
+    func enrolmentCode(for user: User) async throws -> String {
+        let (code, record) = try EnrolmentCodes.issue(for: user.id, lifetime: .seconds(600))
+        try await addEnrolmentCode(record)
+        return code
+    }
+}
