@@ -5,12 +5,12 @@ import OutpostModel
 import OutpostReplication
 import TerminalOutput
 
-/// `outpost docs list|open|pin|unpin|status`: the documents of this device's scope and
-/// the catalog, their content fetched at sync time for those kept here.
+/// `outpost docs list|add|open|pin|unpin|status`: the documents of this device's scope
+/// and the catalog, their content fetched at sync time for those kept here.
 struct Docs: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docs",
-        abstract: "Documents: list, open, pin or unpin them, and see what is fetched.",
+        abstract: "Documents: list, add, open, pin or unpin them, and see what is fetched.",
         discussion: """
             Pinned documents (and those the admin pins everywhere) are fetched at each sync, after the records,
             within the sync's byte budget (outpost sync --max-bytes 2MB). Example:
@@ -54,7 +54,7 @@ struct Docs: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the documents of this device's accounts and the catalog.",
+            abstract: "List the documents of this device's records and the catalog.",
             discussion: """
                 Examples:
                   outpost docs list

@@ -28,7 +28,7 @@ struct DocumentLifecycleTests {
         return try #require(rows.first { $0["id"] as? String == id }?["chunks"] as? Int)
     }
 
-    @Test("An edit's replaced chunks and a removed document's content go from the server's folder and the device's replica")
+    @Test("An edit's replaced chunks and removed documents' content go from the server's folder and the device's replica; shared chunks stay")
     func orphanContent() async throws {
         let attached = try await AttachedFile(size: 600_000, seed: 50, name: "prices.csv", ["--catalog", "--pin-everywhere"])
         let server = attached.server
@@ -50,9 +50,15 @@ struct DocumentLifecycleTests {
         _ = try await DocumentTests.sync(server)
         #expect(try Self.deviceChunks(server) == count)
 
-        // Removed: no chunk is left on either side.
+        // A copy shares every chunk: removing the first document leaves them all to the copy.
+        let copy = try await DocumentTests.add(server, file: attached.file, ["--catalog", "--title", "Copy"])
+        #expect(try Self.serverChunks(server) == edited)
         let removed = try await CommandRun.server(["docs", "remove", "--db", server.database, attached.id])
         #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(try Self.serverChunks(server) == edited, "removing one document deleted chunks another still names")
+
+        // Both removed: no chunk is left on either side.
+        #expect(try await CommandRun.server(["docs", "remove", "--db", server.database, copy]).status == 0)
         #expect(try Self.serverChunks(server).isEmpty)
         _ = try await DocumentTests.sync(server)
         #expect(try Self.deviceChunks(server) == 0)

@@ -53,6 +53,12 @@ public struct DocumentService: Sendable {
         document.content = DocumentContentList(manifest)
         document.size = document.content.size
         try await database.saveDocument(document, now: now)
+        // A collection elsewhere, between the store and the save, may have deleted a chunk
+        // this document shares with one just removed; the record names it now, so store
+        // it again and no later collection takes it.
+        let held = try await content.held(manifest.chunks.map(\.id))
+        _ = try await content.write(checked: manifest.split(bytes).filter { !held.contains($0.reference.id) }
+            .map { ($0.reference.id, Array($0.bytes)) })
         _ = try await collectOrphans()
         return document
     }
