@@ -92,16 +92,13 @@ struct Docs: ParsableCommand {
                     ([local.document.title, local.document.fileName] + local.document.tagList).contains { $0.lowercased().contains(wanted) }
                 }
             }
-            if output.json { return try Output.json(documents.map(Row.init)) }
-            guard !documents.isEmpty else {
-                print("no documents match; sync to receive new ones, or see all with: outpost docs list")
-                return
+            try Output.list(documents.map(Row.init), json: output.json, headers: ["id", "title", "on", "size", "pinned", "content"],
+                            empty: "no documents match; sync to receive new ones, or see all with: outpost docs list") { row in
+                let local = row.local
+                return [String(local.document.id.description.prefix(8)), local.document.title, local.document.attachedKind.rawValue,
+                        ByteCount.text(local.document.size), local.document.pinnedEverywhere ? "everywhere" : local.pinned ? "yes" : "no",
+                        Docs.availability(local)]
             }
-            Output.table(["id", "title", "on", "size", "pinned", "content"], documents.map { local in
-                [String(local.document.id.description.prefix(8)), local.document.title, local.document.attachedKind.rawValue,
-                 ByteCount.text(local.document.size), local.document.pinnedEverywhere ? "everywhere" : local.pinned ? "yes" : "no",
-                 Docs.availability(local)]
-            })
         }
     }
 

@@ -112,19 +112,13 @@ struct DocsCommand: AsyncParsableCommand {
                 let (kind, attached) = try await target.attachment(documents.database, records)
                 return all.filter { $0.attachedKind == kind && $0.attachedID == attached }
             }
-            if output.json {
-                try Output.json(documents.map(DocumentListing.init))
-                return
+            let empty = target.count == 0 ? "no documents; attach one with: outpost-server docs add --product SKU FILE"
+                : "no documents on that \(target.count == 1 ? "record" : "catalog"); list all with: outpost-server docs list"
+            try Output.list(documents.map(DocumentListing.init), json: output.json,
+                            headers: ["id", "title", "on", "size", "tags", "pinned everywhere"], empty: empty) { listing in
+                [listing.id, listing.title, listing.attachedKind, ByteCount.text(listing.size),
+                 listing.tags.joined(separator: ", "), listing.pinnedEverywhere ? "yes" : "no"]
             }
-            guard !documents.isEmpty else {
-                print(target.count == 0 ? "no documents; attach one with: outpost-server docs add --product SKU FILE"
-                                        : "no documents on that \(target.count == 1 ? "record" : "catalog"); list all with: outpost-server docs list")
-                return
-            }
-            Output.table(["id", "title", "on", "size", "tags", "pinned everywhere"], documents.map { document in
-                [document.id.description, document.title, document.attachedKind.rawValue, ByteCount.text(document.size),
-                 document.tagList.joined(separator: ", "), document.pinnedEverywhere ? "yes" : "no"]
-            })
         }
     }
 
