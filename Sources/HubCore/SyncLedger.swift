@@ -129,4 +129,10 @@ extension LedgerReader {
         guard !view.isDeleted else { return nil }
         return try? R(recordID: id, fields: view.values)
     }
+
+    /// Whether the hub holds record `id` as a live (not deleted) record of `kind`.
+    public func holdsLive(_ id: RecordID, kind: ReplicatedKind) throws -> Bool {
+        guard let stored = try record(id), stored.kind == kind else { return false }
+        return !stored.state.view(policy: .updateWins).isDeleted
+    }
 }

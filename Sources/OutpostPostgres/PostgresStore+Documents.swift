@@ -15,7 +15,7 @@ extension PostgresStore: DocumentStore {
         do { try document.validate() } catch { throw StoreError(.invalid, "document: \(error.description)") }
         try await records("saving document \(document.title)", exclusive: true) { ledger in
             if let attached = document.attachedID, let kind = document.attachedKind.recordKind,
-               try !Self.holdsLive(ledger, RecordID(attached), kind: kind) {
+               try !ledger.holdsLive(RecordID(attached), kind: kind) {
                 throw StoreError(.missingReference, "\(document.attachedKind.rawValue) \(attached) does not exist")
             }
             let seq = try ledger.nextSequence()
@@ -43,7 +43,7 @@ extension PostgresStore: DocumentStore {
 
     public func holdsAttachment(_ kind: DocumentAttachmentKind, _ id: EntityID<AttachedRecord>) async throws(StoreError) -> Bool {
         guard let recordKind = kind.recordKind else { return false }
-        return try await records("looking up \(kind.rawValue) \(id)") { ledger in try Self.holdsLive(ledger, RecordID(id), kind: recordKind) }
+        return try await records("looking up \(kind.rawValue) \(id)") { ledger in try ledger.holdsLive(RecordID(id), kind: recordKind) }
     }
 
     public func documents() async throws(StoreError) -> [Document] {
@@ -109,11 +109,5 @@ extension PostgresStore: DocumentStore {
                 WHERE o.chunk = ANY(\(gone)) OR EXISTS (SELECT 1 FROM document_chunk c WHERE c.chunk = o.chunk)
                 """, logger: logger)
         }
-    }
-
-    /// Whether the hub holds a live (not deleted) record `id` of `kind`.
-    private static func holdsLive(_ ledger: PostgresLedgerTransaction, _ id: RecordID, kind: ReplicatedKind) throws -> Bool {
-        guard let stored = try ledger.record(id), stored.kind == kind else { return false }
-        return !stored.state.view(policy: .updateWins).isDeleted
     }
 }

@@ -13,7 +13,7 @@ extension SQLiteStore: DocumentStore {
         do { try document.validate() } catch { throw StoreError(.invalid, "document: \(error.description)") }
         try await write("saving document \(document.title)") { db in
             if let attached = document.attachedID, let kind = document.attachedKind.recordKind,
-               try !Self.holdsLive(db, RecordID(attached), kind: kind) {
+               try !SQLiteLedgerTransaction(db: db).holdsLive(RecordID(attached), kind: kind) {
                 throw StoreError(.missingReference, "\(document.attachedKind.rawValue) \(attached) does not exist")
             }
             try ChangeSequence.use(db) { sequence in
@@ -25,13 +25,9 @@ extension SQLiteStore: DocumentStore {
 
     public func holdsAttachment(_ kind: DocumentAttachmentKind, _ id: EntityID<AttachedRecord>) async throws(StoreError) -> Bool {
         guard let recordKind = kind.recordKind else { return false }
-        return try await read("looking up \(kind.rawValue) \(id)") { db in try Self.holdsLive(db, RecordID(id), kind: recordKind) }
-    }
-
-    /// Whether the hub holds a live (not deleted) record `id` of `kind`.
-    private static func holdsLive(_ db: Database, _ id: RecordID, kind: ReplicatedKind) throws -> Bool {
-        guard let stored = try ReplicaTable.load(db, id), stored.kind == kind else { return false }
-        return !stored.state.view(policy: .updateWins).isDeleted
+        return try await read("looking up \(kind.rawValue) \(id)") { db in
+            try SQLiteLedgerTransaction(db: db).holdsLive(RecordID(id), kind: recordKind)
+        }
     }
 
     public func removeDocument(_ id: DocumentID, now: Date = Date()) async throws(StoreError) -> Bool {
