@@ -146,11 +146,14 @@ extension Replica {
     }
 
     /// Deletes the chunks no kept document names any more (an unpinned or removed
-    /// document's), so the replica holds only what the rep keeps.
+    /// document's), so the replica holds only what the rep keeps. A document the rep added
+    /// whose record the hub refused keeps its content until the rep discards the refused
+    /// change: it is the rep's work, and exists nowhere else.
     /// - Returns: how many chunks were dropped.
     @discardableResult
     public func dropUnkeptContent() throws(ReplicaError) -> Int {
-        let kept = try Set(keptManifests().flatMap { $0.chunks.map(\.id.bytes) }.map { id throws(ReplicaError) in try chunkKey(id) })
+        let manifests = try keptManifests() + refusedDocumentManifests()
+        let kept = try Set(manifests.flatMap { $0.chunks.map(\.id.bytes) }.map { id throws(ReplicaError) in try chunkKey(id) })
         return try write { db in
             let stored = try Data.fetchAll(db, sql: "SELECT key FROM content_chunk").map { [UInt8]($0) }
             var dropped = 0
@@ -163,6 +166,14 @@ extension Replica {
     }
 
     // MARK: Private
+
+    /// The content of the documents this device created whose records the hub refused.
+    private func refusedDocumentManifests() throws(ReplicaError) -> [DocumentManifest] {
+        try rejectedWrites().compactMap { entry in
+            guard case .create(let type, let fields) = entry.write.operation, type == ReplicatedKind.document.typeID else { return nil }
+            return (try? Document(recordID: entry.record, fields: fields))?.content.manifest
+        }
+    }
 
     private func documentRecords() throws(ReplicaError) -> [Document] {
         var documents: [Document] = []

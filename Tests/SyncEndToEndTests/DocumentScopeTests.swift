@@ -1,7 +1,8 @@
-import FieldClient
+@testable import FieldClient
 import Foundation
 import MergeEngine
 import OutpostModel
+import OutpostProtocol
 import OutpostReplication
 import OutpostSQLite
 import Testing
@@ -9,6 +10,32 @@ import Testing
 /// Documents follow the scope of the record they are attached to.
 @Suite("Documents follow their record's scope", .serialized)
 struct DocumentScopeTests {
+    @Test("A document whose record the hub refuses keeps its content on the device until the rep discards the refused change",
+          .timeLimit(.minutes(3)))
+    func refusedDocumentKeepsItsContent() async throws {
+        try await LiveHub.with { hub in
+            let rep = try await hub.bootstrapped(hub.company.repNorth)
+            let account = hub.company.accounts(in: hub.company.north)[0]
+            let content = (0..<90_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 11) }
+            let draft = Document(title: "Site photo", fileName: "site.jpg", mediaType: "image/jpeg", attachedKind: .account,
+                                 attachedID: EntityID(account.id.uuid), content: DocumentContentList(contentID: [], chunks: []))
+            let document = try rep.stage(draft, content: content)
+            // Its content is on the server: the record is a pending write, which the hub refuses.
+            try rep.uploaded(document)
+            let write = try #require(try rep.pendingWrites().first { $0.record == RecordID(document.id) })
+            let refusal = Refusal(counter: write.dot.counter, code: .outOfScope, message: "the account left your territories")
+            _ = try rep.apply(SyncResponseFrame(cursor: try rep.identity().cursor,
+                                                outcome: .init(appliedThrough: write.dot.counter, refusals: [refusal])))
+            #expect(try rep.rejectedWrites().map(\.counter) == [write.dot.counter])
+
+            #expect(try rep.dropUnkeptContent() == 0, "the refused document's content was dropped")
+            #expect(try rep.content(of: document) == content)
+
+            _ = try rep.discardRejected(write.dot.counter)
+            #expect(try rep.dropUnkeptContent() > 0, "a discarded refusal's content stays for good")
+        }
+    }
+
     @Test("A document on an account moves with it: the new territory's rep fetches it, the old one's device evicts it")
     func movesWithAccount() async throws {
         let hub = try await LiveHub.start()
