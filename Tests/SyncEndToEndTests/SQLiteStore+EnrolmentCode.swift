@@ -6,8 +6,6 @@ import OutpostStore
 extension SQLiteStore {
     /// Issues and stores a one-time enrolment code for `user`, valid ten minutes.
     func enrolmentCode(for user: User) async throws -> String {
-        let (code, record) = try EnrolmentCodes.issue(for: user.id, lifetime: .seconds(600))
-        try await addEnrolmentCode(record)
-        return code
+        try await EnrolmentCodes.issue(for: user.id, lifetime: .seconds(600), in: self).code
     }
 }

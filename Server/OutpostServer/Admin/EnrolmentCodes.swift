@@ -1,5 +1,8 @@
 public import Foundation
 public import OutpostModel
+public import OutpostPostgres
+public import OutpostSQLite
+public import OutpostStore
 import SodiumKit
 import SyncChannel
 
@@ -34,4 +37,21 @@ public enum EnrolmentCodes {
         return (code, EnrolmentCode(codeHash: try hash(code), userID: user, expiresAt: expiry,
                                     sealKey: try EnrolmentSeal.key(code).bytes))
     }
+
+    /// Issues a code for `user` as ``issue(for:lifetime:now:)`` does and stores it in `store`.
+    public static func issue(for user: UserID, lifetime: Duration, in store: some EnrolmentCodeStore,
+                             now: Date = Date()) async throws -> (code: String, record: EnrolmentCode) {
+        let issued = try issue(for: user, lifetime: lifetime, now: now)
+        try await store.addEnrolmentCode(issued.record)
+        return issued
+    }
 }
+
+/// A store that keeps enrolment codes: either backend.
+public protocol EnrolmentCodeStore: DirectoryStore {
+    /// Stores an enrolment code (its hash and its sealed key).
+    func addEnrolmentCode(_ code: EnrolmentCode) async throws(StoreError)
+}
+
+extension SQLiteStore: EnrolmentCodeStore {}
+extension PostgresStore: EnrolmentCodeStore {}

@@ -45,8 +45,7 @@ struct DeviceCommand: AsyncParsableCommand {
                 guard try await !database.disabledUsers().contains(owner.id) else {
                     throw CommandError("\(owner.name) is disabled; enable them first with: outpost-server user enable \(owner.name)")
                 }
-                let (code, record) = try EnrolmentCodes.issue(for: owner.id, lifetime: .seconds(hours * 3600))
-                try await database.addEnrolmentCode(record)
+                let (code, record) = try await EnrolmentCodes.issue(for: owner.id, lifetime: .seconds(hours * 3600), in: database)
                 return (owner, code, record)
             }
             let issued = Issued(code: code, server: server, user: owner.name, expires: record.expiresAt)

@@ -102,14 +102,7 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// A store that issues enrolment codes: either backend.
-protocol EnrolmentCodeStore: DirectoryStore {
-    /// Stores an enrolment code (its hash and its sealed key).
-    func addEnrolmentCode(_ code: EnrolmentCode) async throws(StoreError)
-}
 
-extension SQLiteStore: EnrolmentCodeStore {}
-extension PostgresStore: EnrolmentCodeStore {}
 
 /// Thrown by a command that cannot run on PostgreSQL yet; ``OutpostServerCommand``
 /// turns it into a one-line error naming the command.
