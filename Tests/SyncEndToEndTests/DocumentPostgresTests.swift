@@ -13,10 +13,9 @@ struct DocumentPostgresTests {
     @Test("A document added on a PostgreSQL server reaches a device, one a rep adds is uploaded; an edit's replaced chunks and removed documents' content leave the database")
     func documentOnPostgres() async throws {
         try await TestPostgres.withDatabase { location in
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-pg-docs-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let key = folder.appendingPathComponent("server.key").path
+            let folder = try ScratchFolder("outpost-pg-docs")
+            defer { folder.remove() }
+            let key = folder.path("server.key")
             let admin = ["--db", TestPostgres.url(of: location), "--key-file", key]
             try await MultiInstanceTests.server(["init"] + admin)
             try await MultiInstanceTests.server(["territory", "add", "North"] + admin)
@@ -24,12 +23,12 @@ struct DocumentPostgresTests {
             let server = try await ServerProcess.start(database: TestPostgres.url(of: location), extraArguments: ["--key-file", key])
             defer { server.kill() }
             let issued = try await MultiInstanceTests.server(["device", "enrol", "--user", "rep", "--server", server.serverURL, "--json"] + admin)
-            let device = CLIDevice(environment: ["OUTPOST_REPLICA": folder.appendingPathComponent("rep").path,
+            let device = CLIDevice(environment: ["OUTPOST_REPLICA": folder.path("rep"),
                                                  "OUTPOST_PASSPHRASE": LiveHub.passphraseText])
             try await device.succeed(["enrol", "--server", server.serverURL, "--code", try #require(try DocumentTests.object(issued)["code"] as? String)])
 
             // Added on the server, fetched by the device at its sync.
-            let file = folder.appendingPathComponent("prices.csv")
+            let file = folder.url.appendingPathComponent("prices.csv")
             var content = DocumentTests.priceList(size: 500_000, seed: 70)
             try Data(content).write(to: file)
             let added = try await MultiInstanceTests.server(["docs", "add", file.path, "--catalog", "--pin-everywhere", "--json"] + admin)
@@ -52,7 +51,7 @@ struct DocumentPostgresTests {
 
             // A photo the rep adds offline to a new account is uploaded into the database.
             try await device.succeed(["accounts", "add", "name=Harbour Works"])
-            let photo = folder.appendingPathComponent("site.jpg")
+            let photo = folder.url.appendingPathComponent("site.jpg")
             let photoContent = DocumentTests.priceList(size: 120_000, seed: 72)
             try Data(photoContent).write(to: photo)
             try await device.succeed(["docs", "add", "--account", "Harbour Works", photo.path])

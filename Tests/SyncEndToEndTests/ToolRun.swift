@@ -1,4 +1,5 @@
 import Foundation
+import StoreTestSupport
 import TestSupport
 
 /// One finished run of `outpost-server` or `outpost` as its own process.
@@ -15,17 +16,16 @@ struct ToolRun: Sendable {
     /// chatty tool never blocks on a full pipe.
     static func run(_ tool: String, _ arguments: [String], in folder: URL? = nil,
                     environment: [String: String] = [:]) async throws -> ToolRun {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-run-\(UUID())")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outputURL = scratch.appendingPathComponent("out"), errorsURL = scratch.appendingPathComponent("err")
+        let scratch = try ScratchFolder("outpost-run")
+        defer { scratch.remove() }
+        let outputURL = scratch.url.appendingPathComponent("out"), errorsURL = scratch.url.appendingPathComponent("err")
         FileManager.default.createFile(atPath: outputURL.path, contents: nil)
         FileManager.default.createFile(atPath: errorsURL.path, contents: nil)
 
         let process = Process()
         process.executableURL = binFolder.appendingPathComponent(tool)
         process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": scratch.path].merging(environment) { $1 }
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": scratch.url.path].merging(environment) { $1 }
         if let folder { process.currentDirectoryURL = folder }
         process.standardOutput = try FileHandle(forWritingTo: outputURL)
         process.standardError = try FileHandle(forWritingTo: errorsURL)
