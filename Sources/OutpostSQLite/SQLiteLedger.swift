@@ -22,13 +22,23 @@ extension SQLiteStore: SyncLedger {
         }
     }
 
-    /// Runs `body` on a read snapshot.
+    /// Runs `body` on a read snapshot, on the calling thread (``readHere(_:)``).
     public func snapshot<T: Sendable>(_ body: @Sendable (SQLiteLedgerTransaction) throws -> T) async throws -> T {
         do {
-            return try await writer.read { db in try body(SQLiteLedgerTransaction(db: db)) }
+            return try readHere(body)
         } catch let error as DatabaseError {
             throw StoreError.from(error, doing: "reading records to sync")
         }
+    }
+
+    /// Runs `body` on a read snapshot without leaving the calling thread: a pooled
+    /// reader connection's queue runs it in place when it is free. The hub's reads are
+    /// short (one device, or one page of at most a batch of records) and, in WAL mode,
+    /// never wait for the writer; running them here instead of hopping to a reader
+    /// thread and back saves two thread switches per read, most of the server's CPU
+    /// for a sync with nothing to apply (measured with `sync-load`, Benchmarks/README.md).
+    private func readHere<T>(_ body: (SQLiteLedgerTransaction) throws -> T) throws -> T {
+        try writer.read { db in try body(SQLiteLedgerTransaction(db: db)) }
     }
 }
 
