@@ -25,17 +25,23 @@ extension SyncHub {
                 return .revoked
             }
             let territories = try ledger.territories(assignedTo: device.user.id, withSubtrees: device.user.role.holdsSubtrees)
-            let held = try Self.heldScope(ledger, device: device.number, cursor: request.cursor)
-            let scope = try Self.currentScope(ledger, device: device.number, territories: territories)
+            let latest = try ledger.latestScope(device: device.number)
+            let held = Self.heldScope(latest, cursor: request.cursor)
+            let scope = try Self.currentScope(ledger, device: device.number, latest: latest, territories: territories)
             // Writes made offline in the scope the device last received are its to make,
             // even if that scope has changed since: they are accepted, then evicted.
             var writer = WriteApplier(ledger: ledger, device: device, scope: territories.union(held), time: WallClock(date: now))
-            let renumberFrom = Self.renumberFrom(request, outcomes: try ledger.outcomes(device: device.number))
+            let stored = try ledger.outcomes(device: device.number)
+            let renumberFrom = Self.renumberFrom(request, outcomes: stored)
             try writer.apply(renumberFrom.map { from in request.writes.filter { $0.dot.counter < from } } ?? request.writes)
             // A disabled user's device uploads what it sent, then is told to wipe like a revoked one.
             if try ledger.isDisabled(user: device.user.id) { return .revoked }
-            let firstPending = request.writes.map(\.dot.counter).min()
-            try ledger.dropOutcomes(device: device.number, below: firstPending ?? UInt64(Int64.max))
+            // A request without writes stored no outcome: with none stored before, there is nothing to forget.
+            if let firstPending = request.writes.map(\.dot.counter).min() {
+                try ledger.dropOutcomes(device: device.number, below: firstPending)
+            } else if !stored.isEmpty {
+                try ledger.dropOutcomes(device: device.number, below: UInt64(Int64.max))
+            }
             var scopes = [scope.version: scope.territories]
             var wanted = [request.cursor.scopeVersion]
             if let backfill = request.cursor.backfill { wanted.append(backfill.target) }
@@ -90,6 +96,7 @@ extension SyncHub {
     /// belong to them by identity, keeping the identity of each write processed now.
     static func outcomes(_ ledger: Ledger.Transaction, of request: DeviceRequest, before renumberFrom: UInt64?) throws -> [WriteOutcome] {
         let sent = Set(request.writes.map(\.dot.counter).filter { $0 < renumberFrom ?? .max })
+        guard !sent.isEmpty else { return [] }
         return try ledger.outcomes(device: request.device.number).compactMap { stored in
             guard sent.contains(stored.counter) else { return nil }
             let identity = request.identities[stored.counter]
@@ -102,16 +109,17 @@ extension SyncHub {
     }
 
     /// The territories the device held when it made the request's writes: the scope its
-    /// cursor names, if that is still the newest the hub has recorded for it (the device
-    /// has not yet been told of a change); otherwise none beyond its current scope.
-    static func heldScope(_ ledger: Ledger.Transaction, device: UInt32, cursor: DeviceCursor) throws -> Set<TerritoryID> {
-        guard let latest = try ledger.latestScope(device: device), latest.version == cursor.scopeVersion else { return [] }
+    /// cursor names, if that is still the newest the hub has recorded for it (`latest`: the
+    /// device has not yet been told of a change); otherwise none beyond its current scope.
+    static func heldScope(_ latest: ScopeVersion?, cursor: DeviceCursor) -> Set<TerritoryID> {
+        guard let latest, latest.version == cursor.scopeVersion else { return [] }
         return latest.territories
     }
 
-    /// The device's current scope version for `territories`, adding one if they changed.
-    static func currentScope(_ ledger: Ledger.Transaction, device: UInt32, territories: Set<TerritoryID>) throws -> ScopeVersion {
-        let latest = try ledger.latestScope(device: device)
+    /// The device's current scope version for `territories` (its newest recorded one is
+    /// `latest`), adding one if they changed.
+    static func currentScope(_ ledger: Ledger.Transaction, device: UInt32, latest: ScopeVersion?,
+                             territories: Set<TerritoryID>) throws -> ScopeVersion {
         if let latest, latest.territories == territories { return latest }
         let scope = ScopeVersion(version: (latest?.version ?? 0) + 1, territories: territories)
         try ledger.addScope(scope, device: device)
