@@ -4,14 +4,15 @@
 # 15,078 variables, 61,810 clauses; checked satisfiable with picosat) is imported on a
 # small demo company's server; the featured rep's device, already bootstrapped, syncs the
 # new catalog (bytes on the wire against `xz -9` of the DIMACS file), then runs
-# `outpost configure --product IND --json` (median of 5 wall times, CPU, peak RSS),
-# unlocked.
+# `outpost configure --product IND --json` (median of RUNS wall times, default 5, CPU,
+# peak RSS), unlocked.
 #   scripts/bench-configurator.sh [COPIES]
 # BEFORE=DIR also measures the binaries in DIR (e.g. the previous commit's release build)
 # the same way, first, and prints new/old. BUILD=debug skips the release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies="${1:-6}"
+runs="${RUNS:-5}"
 config="${BUILD:-release}"
 port="${OUTPOST_PORT:-8096}"
 run="bench-configurator-run"
@@ -46,8 +47,8 @@ measure() {
   "$dir/outpost-server" catalog price-book set --db "$db" "Standard EUR" IND 1000 >/dev/null
   "$dir/outpost-server" catalog import --db "$db" --dimacs "$run/model.dimacs" --product IND >/dev/null
   /usr/bin/time -f "%e %U %S %M" -o "$folder.sync-time" "$dir/outpost" sync --json --replica "$folder" > "$folder.sync.json"
-  echo "==> $label: outpost configure --product IND --json, five times" >&2
-  for _ in 1 2 3 4 5; do
+  echo "==> $label: outpost configure --product IND --json, $runs times" >&2
+  for _ in $(seq 1 "$runs"); do
     /usr/bin/time -f "%e %U %S %M" -a -o "$folder.configure-time" "$dir/outpost" configure --product IND --json --replica "$folder" > "$folder.configure.json"
   done
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
@@ -71,8 +72,8 @@ def figures(label):
         "catalog bytes down": report["bytes_down"],
         "catalog bytes / xz -9 of DIMACS": report["bytes_down"] / xz,
         "catalog sync wall s": float(wall),
-        "configure wall ms (median of 5)": statistics.median(float(r[0]) for r in runs) * 1000,
-        "configure CPU ms (median of 5)": statistics.median(float(r[1]) + float(r[2]) for r in runs) * 1000,
+        "configure wall ms (median)": statistics.median(float(r[0]) for r in runs) * 1000,
+        "configure CPU ms (median)": statistics.median(float(r[1]) + float(r[2]) for r in runs) * 1000,
         "configure peak RSS MB": max(int(r[3]) for r in runs) / 1024,
     }
 rows = {label: figures(label) for label in labels}
