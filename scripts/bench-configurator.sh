@@ -8,7 +8,8 @@
 # peak RSS), unlocked.
 #   scripts/bench-configurator.sh [COPIES]
 # BEFORE=DIR also measures the binaries in DIR (e.g. the previous commit's release build)
-# the same way, first, and prints new/old. BUILD=debug skips the release build.
+# the same way, first, and prints new/old. BUILD=debug skips the release build; BIN=DIR
+# measures the binaries in DIR instead of building.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies="${1:-6}"

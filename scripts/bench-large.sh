@@ -7,7 +7,8 @@
 # BEFORE=DIR also measures the `outpost` and `outpost-server` binaries in DIR (e.g. a
 # copy of the previous commit's release build) the same way, first, on their own demo
 # company (the two builds may not share a database or a protocol), and prints new/old.
-# BUILD=debug skips the release build (faster to build, slower to run).
+# BUILD=debug skips the release build (faster to build, slower to run); BIN=DIR measures
+# the binaries in DIR instead of building.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale="${1:-large}"
