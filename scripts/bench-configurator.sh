@@ -55,12 +55,12 @@ measure() {
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
 }
 
-labels=()
-if [ -n "${BEFORE:-}" ]; then measure old "$BEFORE"; labels+=(old); fi
-measure new "$bin"; labels+=(new)
+measure_builds
 
 python3 - "$run" "${labels[@]}" <<'PY'
 import json, statistics, sys
+sys.path.insert(0, "scripts")
+from side_by_side import print_table
 run, labels = sys.argv[1], sys.argv[2:]
 xz = int(open(f"{run}/model.xz-bytes").read())
 def figures(label):
@@ -77,13 +77,6 @@ def figures(label):
         "configure CPU ms (median)": statistics.median(float(r[1]) + float(r[2]) for r in runs) * 1000,
         "configure peak RSS MB": max(int(r[3]) for r in runs) / 1024,
     }
-rows = {label: figures(label) for label in labels}
-print(f"\nmodel: {open(f'{run}/model.dimacs').read().count(chr(10))} lines, xz -9 {xz} bytes")
-print(f"  {'figure':<34}" + "".join(f"{label:>14}" for label in labels) + ("        new/old" if len(labels) == 2 else ""))
-for key in rows[labels[0]]:
-    values = [rows[label][key] for label in labels]
-    line = f"  {key:<34}" + "".join(f"{v:>14.3f}" if isinstance(v, float) else f"{v:>14}" for v in values)
-    if len(values) == 2 and values[0]:
-        line += f"  {values[1] / values[0]:>13.3f}"
-    print(line)
+print_table(f"model: {open(f'{run}/model.dimacs').read().count(chr(10))} lines, xz -9 {xz} bytes",
+            {label: figures(label) for label in labels}, labels)
 PY

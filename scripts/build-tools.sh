@@ -13,3 +13,11 @@ else
   swift build -c "$config" -j 1 --product outpost >/dev/null
   bin="$(swift build -c "$config" --show-bin-path)"
 fi
+
+# measure_builds: calls the script's `measure LABEL DIR` for the build in BEFORE (as
+# "old"), when given, then for this one ("new"). Sets: labels, those measured, in order.
+measure_builds() {
+  labels=()
+  if [ -n "${BEFORE:-}" ]; then measure old "$BEFORE"; labels+=(old); fi
+  measure new "$bin"; labels+=(new)
+}
