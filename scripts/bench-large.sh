@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Large-replica benchmark (issue 18): on a `demo --scale large` company served on
 # loopback, the DACH and the World manager bootstrap their encrypted replicas with
-# `outpost sync` (wall time, CPU, peak RSS, bytes on the wire), then the replica's size
+# `outpost sync` (wall time, client and server CPU, peak RSS, bytes on the wire), then the replica's size
 # on disk and `outpost forecast` (median of 5 wall times, peak RSS), unlocked.
 #   scripts/bench-large.sh [large|medium|small]     (default: large)
 # BEFORE=DIR also measures the `outpost` and `outpost-server` binaries in DIR (e.g. a
@@ -20,6 +20,11 @@ rm -rf "$run" && mkdir -p "$run"
 export OUTPOST_PASSPHRASE="${OUTPOST_PASSPHRASE:-bench passphrase}"
 server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true' EXIT
+
+# server_cpu: the server's CPU seconds so far (user + system, from /proc/PID/stat).
+server_cpu() {
+  python3 -c 'import os, sys; f = open(f"/proc/{sys.argv[1]}/stat").read().rsplit(")", 1)[1].split(); print((int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK"))' "$server"
+}
 
 # measure LABEL DIR: the whole benchmark with DIR's outpost-server and outpost.
 measure() {
@@ -43,7 +48,9 @@ for territory in ("DACH", "World"):
     "$dir/outpost" enrol --replica "$folder" --server "http://127.0.0.1:$port" --code "$code" >/dev/null
     "$dir/outpost" unlock --replica "$folder" >/dev/null
     echo "==> $label: $manager bootstraps" >&2
+    before="$(server_cpu)"
     /usr/bin/time -f "%e %U %S %M" -o "$folder.sync-time" "$dir/outpost" sync --json --replica "$folder" > "$folder.sync.json"
+    echo "$before $(server_cpu)" > "$folder.server-cpu"
     for _ in 1 2 3 4 5; do
       /usr/bin/time -f "%e %U %S %M" -a -o "$folder.forecast-time" "$dir/outpost" forecast --replica "$folder" > "$folder.forecast.txt"
     done
@@ -70,6 +77,7 @@ def figures(label, manager):
         "bytes down": report["bytes_down"],
         "bootstrap wall s": float(wall),
         "bootstrap client CPU s": float(user) + float(system),
+        "bootstrap server CPU s": (lambda b, a: a - b)(*map(float, open(f"{folder}.server-cpu").read().split())),
         "bootstrap peak RSS MB": int(rss) / 1024,
         "replica on disk MB": size / 1e6,
         "forecast wall ms (median of 5)": statistics.median(float(f[0]) for f in forecasts) * 1000,

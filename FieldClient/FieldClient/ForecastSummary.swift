@@ -86,10 +86,39 @@ enum ForecastSummary {
     /// The account field the forecast reads.
     static let territoryField = ReplicatedKind.account.fieldID(named: "territory_id")
 
-    /// The deal an opportunity's summary describes (in `territory`, its account's), or
-    /// `nil` for a deleted one.
-    /// - Throws: ``ProtocolError`` when the bytes are not a summary.
-    static func deal(_ bytes: [UInt8], id: RecordID, territoryOf: (AccountID) -> TerritoryID?) throws -> Deal? {
+    /// What an opportunity's summary describes: a deal, before its account's territory is known.
+    struct UnplacedDeal {
+        let id: OpportunityID
+        let accountID: AccountID
+        let ownerID: UserID
+        let stage: OpportunityStage
+        let amount: Money
+        let closeDate: CalendarDay
+
+        /// The summary's fields of a whole `opportunity`.
+        init(_ opportunity: Opportunity) {
+            self.init(id: opportunity.id, accountID: opportunity.accountID, ownerID: opportunity.ownerID, stage: opportunity.stage,
+                      amount: opportunity.amount, closeDate: opportunity.closeDate)
+        }
+
+        init(id: OpportunityID, accountID: AccountID, ownerID: UserID, stage: OpportunityStage, amount: Money, closeDate: CalendarDay) {
+            self.id = id
+            self.accountID = accountID
+            self.ownerID = ownerID
+            self.stage = stage
+            self.amount = amount
+            self.closeDate = closeDate
+        }
+
+        /// The deal, counted in `territory` (its account's).
+        func deal(in territory: TerritoryID) -> Deal {
+            Deal(id: id, accountID: accountID, ownerID: ownerID, stage: stage, amount: amount, closeDate: closeDate, territoryID: territory)
+        }
+    }
+
+    /// The opportunity a summary describes, or `nil` for a deleted one.
+    /// - Throws: ``ProtocolError`` when the bytes are not an opportunity's summary.
+    static func opportunity(_ bytes: [UInt8], id: RecordID) throws -> UnplacedDeal? {
         guard !bytes.isEmpty else { return nil }
         var reader = ByteReader<ProtocolError>(bytes)
         guard try reader.byte() == opportunityTag else { throw ProtocolError(.malformed, "not an opportunity's summary") }
@@ -100,9 +129,7 @@ enum ForecastSummary {
         let amount = Money(minorUnits: try reader.signed(), currency: currency)
         let day = CalendarDay(daysSinceEpoch: Int(try reader.signed()))
         try reader.expectEnd(of: "an opportunity's summary")
-        guard let territory = territoryOf(account) else { return nil }
-        return Deal(id: OpportunityID(id), accountID: account, ownerID: owner, stage: stage, amount: amount, closeDate: day,
-                    territoryID: territory)
+        return UnplacedDeal(id: OpportunityID(id), accountID: account, ownerID: owner, stage: stage, amount: amount, closeDate: day)
     }
 
     private static let accountTag: UInt8 = 1

@@ -29,65 +29,81 @@ extension Replica {
     /// `territory_id` field), as this device sees them, or with `period` those closing in
     /// its quarter (and a few more). Records without pending writes are read from their
     /// sealed ``ForecastSummary`` alone; records with pending writes, and rows stored
-    /// before summaries existed, are opened whole.
+    /// before summaries existed, are opened whole. Only the accounts those opportunities
+    /// name are read, each once, by id: a quarter's forecast does not open every account.
     func deals(_ db: Database, period: ForecastPeriod?) throws -> [Deal] {
         let pending = Set(try pendingStore.writes(db).map(\.record))
         var whole = pending
-        var territoryOf: [AccountID: TerritoryID] = [:]
-        try summaries(db, of: .account, in: nil, skipping: pending, whole: &whole) { id, summary in
-            if let territory = try ForecastSummary.territory(summary) { territoryOf[AccountID(id)] = territory }
-        }
-        var opened: [LocalRecord] = []
-        for id in whole {
-            guard let record = try local(db, id), !record.view.isDeleted else { continue }
-            if record.kind == .account, let field = ForecastSummary.territoryField, case .bytes(let bytes) = record.view.values[field],
-               let territory = try? RecordID(bytes: bytes) {
-                territoryOf[AccountID(id)] = TerritoryID(territory)
-            } else if record.kind == .opportunity {
-                opened.append(record)
-            }
-        }
-        var deals: [Deal] = []
-        whole = []
+        var opportunities: [ForecastSummary.UnplacedDeal] = []
         let quarter = try period.map { period throws(ReplicaError) in try ForecastSummary.periodIndex(period, cipher: cipher) }
-        try summaries(db, of: .opportunity, in: quarter, skipping: pending, whole: &whole) { id, summary in
-            if let deal = try ForecastSummary.deal(summary, id: id, territoryOf: { territoryOf[$0] }) { deals.append(deal) }
-        }
-        for id in whole { if let record = try local(db, id), !record.view.isDeleted { opened.append(record) } }
-        for record in opened {
-            guard let opportunity = try? record.decoded() as? Opportunity, let territory = territoryOf[opportunity.accountID] else { continue }
-            deals.append(Deal(opportunity, territoryID: territory))
-        }
-        return deals
-    }
-
-    /// Calls `body` with the opened summary of each stored record of `kind` (with a
-    /// `period` index, only those of that period) not in `skipping`; adds to `whole` the
-    /// ids of rows stored without a summary.
-    private func summaries(_ db: Database, of kind: ReplicatedKind, in period: Data?, skipping: Set<RecordID>, whole: inout Set<RecordID>,
-                           _ body: (RecordID, [UInt8]) throws -> Void) throws {
         let columns = "SELECT id, kind, territory, parent, summary FROM record"
-        let rows = try period.map { period in
-            try Row.fetchCursor(db.cachedStatement(sql: "\(columns) WHERE period = ? AND kind = ?"), arguments: [period, Int64(kind.rawValue)])
-        } ?? Row.fetchCursor(db.cachedStatement(sql: "\(columns) WHERE kind = ?"), arguments: [Int64(kind.rawValue)])
-        if period != nil {
+        let rows = try quarter.map { quarter in
+            try Row.fetchCursor(db.cachedStatement(sql: "\(columns) WHERE period = ? AND kind = ?"), arguments: [quarter, opportunityKind])
+        } ?? Row.fetchCursor(db.cachedStatement(sql: "\(columns) WHERE kind = ?"), arguments: [opportunityKind])
+        if quarter != nil {
             let unsummarised = "SELECT id FROM record WHERE summary IS NULL AND kind IN (3, 6) AND kind = ?"
-            for data in try Data.fetchAll(db.cachedStatement(sql: unsummarised), arguments: [Int64(kind.rawValue)]) {
+            for data in try Data.fetchAll(db.cachedStatement(sql: unsummarised), arguments: [opportunityKind]) {
                 whole.insert(try RecordID(bytes: [UInt8](data)))
             }
         }
         while let row = try rows.next() {
             let id = try RecordID(bytes: [UInt8](row[0] as Data))
-            guard !skipping.contains(id) else { continue }
-            guard let sealed = row[4] as Data? else {
+            guard !pending.contains(id) else { continue }
+            guard let summary = try openSummary(row, id) else {
                 whole.insert(id)
                 continue
             }
-            let summary = try cipher.open(sealed, .recordSummary(id, kind: row[1], territory: row[2], parent: row[3]))
-            do { try body(id, summary) } catch {
-                throw ReplicaError(.corrupt, "the forecast summary of record \(id) in the replica is unreadable (\(error)); "
-                    + "move the replica folder aside and enrol the device again")
+            if let opportunity = try readable(id, { try ForecastSummary.opportunity(summary, id: id) }) { opportunities.append(opportunity) }
+        }
+        for id in whole {
+            guard let record = try local(db, id), record.kind == .opportunity, !record.view.isDeleted,
+                  let opportunity = try? record.decoded() as? Opportunity else { continue }
+            opportunities.append(ForecastSummary.UnplacedDeal(opportunity))
+        }
+        var territoryOf: [AccountID: TerritoryID?] = [:]
+        return try opportunities.compactMap { opportunity in
+            let territory: TerritoryID?
+            if let known = territoryOf[opportunity.accountID] {
+                territory = known
+            } else {
+                territory = try accountTerritory(db, RecordID(opportunity.accountID), whole: pending.contains(RecordID(opportunity.accountID)))
+                territoryOf[opportunity.accountID] = territory
             }
+            return territory.map(opportunity.deal(in:))
         }
     }
+
+    /// The territory of the live account `id` as this device sees it (its `territory_id`
+    /// field), read from its sealed summary, or from its whole record when `whole` (it has
+    /// pending writes) or it has no summary; `nil` for a missing, deleted or
+    /// territory-less account, or a record of another kind.
+    private func accountTerritory(_ db: Database, _ id: RecordID, whole: Bool) throws -> TerritoryID? {
+        let sql = "SELECT id, kind, territory, parent, summary FROM record WHERE id = ?"
+        if !whole {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [Data(id.bytes)]) else { return nil }
+            guard row[1] == Int64(ReplicatedKind.account.rawValue) else { return nil }
+            if let summary = try openSummary(row, id) { return try readable(id) { try ForecastSummary.territory(summary) } }
+        }
+        guard let record = try local(db, id), record.kind == .account, !record.view.isDeleted,
+              let field = ForecastSummary.territoryField, case .bytes(let bytes) = record.view.values[field],
+              let territory = try? RecordID(bytes: bytes) else { return nil }
+        return TerritoryID(territory)
+    }
+
+    /// The opened summary of a `record` row (`id, kind, territory, parent, summary`), or
+    /// `nil` for a row stored without one.
+    private func openSummary(_ row: Row, _ id: RecordID) throws -> [UInt8]? {
+        guard let sealed = row[4] as Data? else { return nil }
+        return try cipher.open(sealed, .recordSummary(id, kind: row[1], territory: row[2], parent: row[3]))
+    }
+
+    /// `read`'s result; a summary that opened but does not parse is a corrupt replica.
+    private func readable<T>(_ id: RecordID, _ read: () throws -> T) throws -> T {
+        do { return try read() } catch {
+            throw ReplicaError(.corrupt, "the forecast summary of record \(id) in the replica is unreadable (\(error)); "
+                + "move the replica folder aside and enrol the device again")
+        }
+    }
+
+    private var opportunityKind: Int64 { Int64(ReplicatedKind.opportunity.rawValue) }
 }

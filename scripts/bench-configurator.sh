@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Big configurator model benchmark (issue 18): an industrial-size product model
+# (`scripts/industrial-model.py COPIES`, default 6 renamed copies of the automotive line:
+# 15,078 variables, 61,810 clauses; checked satisfiable with picosat) is imported on a
+# small demo company's server; the featured rep's device, already bootstrapped, syncs the
+# new catalog (bytes on the wire against `xz -9` of the DIMACS file), then runs
+# `outpost configure --product IND --json` (median of 5 wall times, CPU, peak RSS),
+# unlocked.
+#   scripts/bench-configurator.sh [COPIES]
+# BEFORE=DIR also measures the binaries in DIR (e.g. the previous commit's release build)
+# the same way, first, and prints new/old. BUILD=debug skips the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+copies="${1:-6}"
+config="${BUILD:-release}"
+port="${OUTPOST_PORT:-8096}"
+run="bench-configurator-run"
+
+source scripts/build-tools.sh
+rm -rf "$run" && mkdir -p "$run"
+export OUTPOST_PASSPHRASE="${OUTPOST_PASSPHRASE:-bench passphrase}"
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true' EXIT
+
+scripts/industrial-model.py "$copies" > "$run/model.dimacs"
+verdict="$(picosat "$run/model.dimacs" | head -1 || true)"   # picosat exits 10 for satisfiable
+[ "$verdict" = "s SATISFIABLE" ] || { echo "the generated model is not satisfiable: $verdict" >&2; exit 1; }
+xz -9 -c "$run/model.dimacs" | wc -c > "$run/model.xz-bytes"
+
+# measure LABEL DIR: the whole benchmark with DIR's outpost-server and outpost.
+measure() {
+  local label="$1" dir="$2" db="$run/$1.hq.sqlite" folder="$run/$1.device" code
+  echo "==> $label: a small demo company, the rep's device bootstrapped" >&2
+  "$dir/outpost-server" init --db "$db" >/dev/null
+  "$dir/outpost-server" demo --db "$db" --scale small >/dev/null
+  "$dir/outpost-server" serve --db "$db" --port "$port" --sync-port $((port + 1)) --log-level warning 2>"$run/$label.server.log" &
+  server=$!
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+  code="$("$dir/outpost-server" device enrol --db "$db" --user rep.small --server "http://127.0.0.1:$port" --json \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["code"])')"
+  "$dir/outpost" enrol --replica "$folder" --server "http://127.0.0.1:$port" --code "$code" >/dev/null
+  "$dir/outpost" unlock --replica "$folder" >/dev/null
+  "$dir/outpost" sync --replica "$folder" >/dev/null
+  echo "==> $label: the model imported, the device syncs it" >&2
+  "$dir/outpost-server" catalog product add --db "$db" IND --name "Industrial line" --price 1000 >/dev/null
+  "$dir/outpost-server" catalog price-book set --db "$db" "Standard EUR" IND 1000 >/dev/null
+  "$dir/outpost-server" catalog import --db "$db" --dimacs "$run/model.dimacs" --product IND >/dev/null
+  /usr/bin/time -f "%e %U %S %M" -o "$folder.sync-time" "$dir/outpost" sync --json --replica "$folder" > "$folder.sync.json"
+  echo "==> $label: outpost configure --product IND --json, five times" >&2
+  for _ in 1 2 3 4 5; do
+    /usr/bin/time -f "%e %U %S %M" -a -o "$folder.configure-time" "$dir/outpost" configure --product IND --json --replica "$folder" > "$folder.configure.json"
+  done
+  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+}
+
+labels=()
+if [ -n "${BEFORE:-}" ]; then measure old "$BEFORE"; labels+=(old); fi
+measure new "$bin"; labels+=(new)
+
+python3 - "$run" "${labels[@]}" <<'PY'
+import json, statistics, sys
+run, labels = sys.argv[1], sys.argv[2:]
+xz = int(open(f"{run}/model.xz-bytes").read())
+def figures(label):
+    folder = f"{run}/{label}.device"
+    wall, user, system, rss = open(f"{folder}.sync-time").read().split()
+    report = json.load(open(f"{folder}.sync.json"))
+    runs = [line.split() for line in open(f"{folder}.configure-time") if line.strip()]
+    return {
+        "catalog records received": report["received"],
+        "catalog bytes down": report["bytes_down"],
+        "catalog bytes / xz -9 of DIMACS": report["bytes_down"] / xz,
+        "catalog sync wall s": float(wall),
+        "configure wall ms (median of 5)": statistics.median(float(r[0]) for r in runs) * 1000,
+        "configure CPU ms (median of 5)": statistics.median(float(r[1]) + float(r[2]) for r in runs) * 1000,
+        "configure peak RSS MB": max(int(r[3]) for r in runs) / 1024,
+    }
+rows = {label: figures(label) for label in labels}
+print(f"\nmodel: {open(f'{run}/model.dimacs').read().count(chr(10))} lines, xz -9 {xz} bytes")
+print(f"  {'figure':<34}" + "".join(f"{label:>14}" for label in labels) + ("        new/old" if len(labels) == 2 else ""))
+for key in rows[labels[0]]:
+    values = [rows[label][key] for label in labels]
+    line = f"  {key:<34}" + "".join(f"{v:>14.3f}" if isinstance(v, float) else f"{v:>14}" for v in values)
+    if len(values) == 2 and values[0]:
+        line += f"  {values[1] / values[0]:>13.3f}"
+    print(line)
+PY
