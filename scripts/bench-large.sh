@@ -7,7 +7,8 @@
 # BEFORE=DIR also measures the `outpost` and `outpost-server` binaries in DIR (e.g. a
 # copy of the previous commit's release build) the same way, first, on their own demo
 # company (the two builds may not share a database or a protocol), and prints new/old.
-# BUILD=debug skips the release build (faster to build, slower to run).
+# BUILD=debug skips the release build (faster to build, slower to run); BIN=DIR measures
+# the binaries in DIR instead of building.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale="${1:-large}"
@@ -58,12 +59,12 @@ for territory in ("DACH", "World"):
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
 }
 
-labels=()
-if [ -n "${BEFORE:-}" ]; then measure old "$BEFORE"; labels+=(old); fi
-measure new "$bin"; labels+=(new)
+measure_builds
 
 python3 - "$run" "${labels[@]}" <<'PY'
 import json, os, statistics, sys
+sys.path.insert(0, "scripts")
+from side_by_side import print_table
 run, labels = sys.argv[1], sys.argv[2:]
 managers = open(f"{run}/managers").read().split()
 def figures(label, manager):
@@ -85,13 +86,5 @@ def figures(label, manager):
         "forecast peak RSS MB": max(int(f[3]) for f in forecasts) / 1024,
     }
 for manager in managers:
-    rows = {label: figures(label, manager) for label in labels}
-    print(f"\n{manager}")
-    print(f"  {'figure':<32}" + "".join(f"{label:>14}" for label in labels) + ("        new/old" if len(labels) == 2 else ""))
-    for key in rows[labels[0]]:
-        values = [rows[label][key] for label in labels]
-        line = f"  {key:<32}" + "".join(f"{v:>14.2f}" if isinstance(v, float) else f"{v:>14}" for v in values)
-        if len(values) == 2 and values[0]:
-            line += f"  {values[1] / values[0]:>13.3f}"
-        print(line)
+    print_table(manager, {label: figures(label, manager) for label in labels}, labels)
 PY

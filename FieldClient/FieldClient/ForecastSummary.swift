@@ -86,34 +86,13 @@ enum ForecastSummary {
     /// The account field the forecast reads.
     static let territoryField = ReplicatedKind.account.fieldID(named: "territory_id")
 
-    /// What an opportunity's summary describes: a deal, before its account's territory is known.
-    struct UnplacedDeal {
-        let id: OpportunityID
-        let accountID: AccountID
-        let ownerID: UserID
-        let stage: OpportunityStage
-        let amount: Money
-        let closeDate: CalendarDay
+    /// An opportunity's deal before its account's territory is known: the account, and
+    /// the deal once placed in a territory (its account's).
+    typealias UnplacedDeal = (accountID: AccountID, place: (TerritoryID) -> Deal)
 
-        /// The summary's fields of a whole `opportunity`.
-        init(_ opportunity: Opportunity) {
-            self.init(id: opportunity.id, accountID: opportunity.accountID, ownerID: opportunity.ownerID, stage: opportunity.stage,
-                      amount: opportunity.amount, closeDate: opportunity.closeDate)
-        }
-
-        init(id: OpportunityID, accountID: AccountID, ownerID: UserID, stage: OpportunityStage, amount: Money, closeDate: CalendarDay) {
-            self.id = id
-            self.accountID = accountID
-            self.ownerID = ownerID
-            self.stage = stage
-            self.amount = amount
-            self.closeDate = closeDate
-        }
-
-        /// The deal, counted in `territory` (its account's).
-        func deal(in territory: TerritoryID) -> Deal {
-            Deal(id: id, accountID: accountID, ownerID: ownerID, stage: stage, amount: amount, closeDate: closeDate, territoryID: territory)
-        }
+    /// The unplaced deal of a whole `opportunity`.
+    static func unplaced(_ opportunity: Opportunity) -> UnplacedDeal {
+        (opportunity.accountID, { Deal(opportunity, territoryID: $0) })
     }
 
     /// The opportunity a summary describes, or `nil` for a deleted one.
@@ -129,7 +108,7 @@ enum ForecastSummary {
         let amount = Money(minorUnits: try reader.signed(), currency: currency)
         let day = CalendarDay(daysSinceEpoch: Int(try reader.signed()))
         try reader.expectEnd(of: "an opportunity's summary")
-        return UnplacedDeal(id: OpportunityID(id), accountID: account, ownerID: owner, stage: stage, amount: amount, closeDate: day)
+        return (account, { Deal(id: OpportunityID(id), accountID: account, ownerID: owner, stage: stage, amount: amount, closeDate: day, territoryID: $0) })
     }
 
     private static let accountTag: UInt8 = 1

@@ -128,8 +128,8 @@ public struct ProductConfigurator: Sendable {
     }
 
     /// The options of the configuration the choices make when every option they leave
-    /// open is left out: open options are ruled out one at a time (full propagation
-    /// keeps each step possible), and the result must not need an option the rep did
+    /// open is left out: open options are ruled out one at a time (each step kept
+    /// possible), and the result must not need an option the rep did
     /// not choose and the choices did not force.
     /// - Throws: `.invalid` for impossible choices (naming what to undo), or naming an
     ///   option the rules would still need, so the rep chooses it or an alternative.
@@ -137,27 +137,18 @@ public struct ProductConfigurator: Sendable {
         let (chosen, initialChoices) = try resolve(select: select, deselect: deselect)
         guard let model else { return options.filter { chosen[$0.id] == true }.map(\.id) }
         var propagator = Propagator(model: model)
-        var choices = initialChoices
-        let first = try propagate(&propagator, choices)
+        let first = try propagate(&propagator, initialChoices)
         if let conflict = first.conflict { throw ReplicaError(.invalid, model.wording(of: conflict)) }
-        var current = first
-        let variables = options.filter { chosen[$0.id] == nil }.compactMap(\.variable)
-        while let open = variables.first(where: { current.state(of: $0) == .open }) {
-            choices.append(Int32(-open))
-            current = try propagate(&propagator, choices)
-            guard current.valid else { throw ReplicaError(.corrupt, "the rules of \(product.sku) left a dead end; ask an admin to check them") }
-        }
+        let kept = try kept(options.filter { chosen[$0.id] == nil && $0.variable != nil }, after: initialChoices, propagator: &propagator)
         let needed = options.filter { option in
-            guard let variable = option.variable, chosen[option.id] == nil else { return false }
-            return current.state(of: variable) == .forced && first.state(of: variable) != .forced
+            guard let variable = option.variable, kept.contains(option.id) else { return false }
+            return first.state(of: variable) != .forced
         }
         guard needed.isEmpty else {
             let cheapest = (try? suggestion(select: select, deselect: deselect).needed) ?? needed
             throw ReplicaError(.invalid, "the configuration is not complete: the rules still need \(cheapest.count == 1 ? "a choice" : "\(cheapest.count) choices"); the cheapest completion selects \(cheapest.map(\.code).joined(separator: ", ")); add --complete cheapest, or select them or alternatives")
         }
-        return options.filter { option in
-            chosen[option.id] ?? option.variable.map { current.state(of: $0) == .forced } ?? false
-        }.map(\.id)
+        return options.filter { chosen[$0.id] ?? kept.contains($0.id) }.map(\.id)
     }
 
     /// The options named by `select` and `deselect`, and the literals they make.
@@ -180,6 +171,17 @@ public struct ProductConfigurator: Sendable {
         guard let model else { return nil }
         var propagator = Propagator(model: model)
         return try propagate(&propagator, choices)
+    }
+
+    /// Of `candidates` (unchosen options with a variable), those the rules keep when each
+    /// is ruled out in turn, in order, where valid `choices` and those ruled out before it
+    /// allow: what the completed configuration includes besides the choices.
+    func kept(_ candidates: [ProductOption], after choices: [Int32], propagator: inout Propagator) throws(ReplicaError) -> Set<ProductOptionID> {
+        guard let full = propagator.ruleOut(candidates.compactMap(\.variable), after: choices) else {
+            throw ReplicaError(.corrupt, "the rules of \(product.sku) left a dead end; ask an admin to check them")
+        }
+        let ruledOut = Set(full.dropFirst(choices.count).map { Int($0.magnitude) })
+        return Set(candidates.filter { $0.variable.map(ruledOut.contains) == false }.map(\.id))
     }
 
     func propagate(_ propagator: inout Propagator, _ choices: [Int32]) throws(ReplicaError) -> Propagation {

@@ -14,8 +14,8 @@ public struct CompletionSuggestion: Sendable, Equatable {
 extension ProductConfigurator {
     /// Completes the choices into a full valid configuration, cheapest first by option
     /// price: the open options are ruled out one at a time, the most expensive first
-    /// (ties by code), so full propagation forces in the cheapest alternatives that
-    /// remain; nothing is ever left open and no step is a dead end.
+    /// (ties by code), so the rules force in the cheapest alternatives that remain;
+    /// nothing is ever left open and no step is a dead end.
     ///
     /// ```swift
     /// let suggestion = try configurator.suggestion(select: ["wifi"], deselect: [])
@@ -30,21 +30,12 @@ extension ProductConfigurator {
         var propagator = Propagator(model: model)
         let first = try propagate(&propagator, initialChoices)
         if let conflict = first.conflict { throw ReplicaError(.invalid, model.wording(of: conflict)) }
-        var choices = initialChoices
-        var current = first
         let byPrice = options.filter { chosen[$0.id] == nil && $0.variable != nil }
             .sorted { ($1.price.minorUnits, $0.code) < ($0.price.minorUnits, $1.code) }
-        for option in byPrice {
-            guard let variable = option.variable, current.state(of: variable) == .open else { continue }
-            choices.append(Int32(-variable))
-            current = try propagate(&propagator, choices)
-            guard current.valid else { throw ReplicaError(.corrupt, "the rules of \(product.sku) left a dead end; ask an admin to check them") }
-        }
-        let included = options.filter { option in
-            chosen[option.id] ?? option.variable.map { current.state(of: $0) == .forced } ?? false
-        }
+        let kept = try kept(byPrice, after: initialChoices, propagator: &propagator)
+        let included = options.filter { chosen[$0.id] ?? kept.contains($0.id) }
         let needed = included.filter { option in
-            guard chosen[option.id] == nil, let variable = option.variable else { return false }
+            guard kept.contains(option.id), let variable = option.variable else { return false }
             return first.state(of: variable) != .forced
         }
         return CompletionSuggestion(included: included.map(\.id), needed: needed)

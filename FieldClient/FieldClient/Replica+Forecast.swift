@@ -58,7 +58,7 @@ extension Replica {
         for id in whole {
             guard let record = try local(db, id), record.kind == .opportunity, !record.view.isDeleted,
                   let opportunity = try? record.decoded() as? Opportunity else { continue }
-            opportunities.append(ForecastSummary.UnplacedDeal(opportunity))
+            opportunities.append(ForecastSummary.unplaced(opportunity))
         }
         var territoryOf: [AccountID: TerritoryID?] = [:]
         return try opportunities.compactMap { opportunity in
@@ -69,7 +69,7 @@ extension Replica {
                 territory = try accountTerritory(db, RecordID(opportunity.accountID), whole: pending.contains(RecordID(opportunity.accountID)))
                 territoryOf[opportunity.accountID] = territory
             }
-            return territory.map(opportunity.deal(in:))
+            return territory.map(opportunity.place)
         }
     }
 
