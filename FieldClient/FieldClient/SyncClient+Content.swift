@@ -37,9 +37,7 @@ extension SyncClient {
                     break
                 }
             } catch let error as TransportError {
-                report.bytesUp += error.counters.bytesUp
-                report.bytesDown += error.counters.bytesDown
-                if case .frameHandlerFailed(let inner) = error.reason { throw Self.replicaError(inner) }
+                try Self.count(error, in: &report)
                 failures += 1
                 guard failures <= retries, !error.isPermanent else {
                     report.documentError = "\(error); the chunks received are kept and the rest follow at the next sync"
@@ -119,8 +117,7 @@ extension SyncClient {
             }
         }
         try flush()
-        report.bytesUp += counters.bytesUp
-        report.bytesDown += counters.bytesDown
+        report.add(counters)
         return (stored, upload)
     }
 
@@ -164,8 +161,7 @@ extension SyncClient {
                     report.documentBytesUp += part.reduce(0) { $0 + $1.bytes.count }
                 }
             } catch let error as TransportError {
-                report.bytesUp += error.counters.bytesUp
-                report.bytesDown += error.counters.bytesDown
+                report.add(error.counters)
                 report.documentError = "\"\(staged.document.title)\" did not upload (\(error)); it is tried again at the next sync"
                 return
             } catch let error as ProtocolError {

@@ -61,9 +61,7 @@ public struct SyncClient: Sendable {
                     return report
                 }
             } catch let error as TransportError {
-                report.bytesUp += error.counters.bytesUp
-                report.bytesDown += error.counters.bytesDown
-                if case .frameHandlerFailed(let inner) = error.reason { throw Self.replicaError(inner) }
+                try Self.count(error, in: &report)
                 failures += 1
                 // A refused connection, an unknown host or an HTTP 4xx will not change by retrying, nor will a sync out of time.
                 guard failures <= retries, !error.isPermanent, deadline > ContinuousClock.now else {
@@ -116,8 +114,7 @@ public struct SyncClient: Sendable {
             more = frame.more || effect.renumbered > 0
             return frame.isFinal ? .done : .more
         }
-        report.bytesUp += counters.bytesUp
-        report.bytesDown += counters.bytesDown
+        report.add(counters)
         if wipe {
             // A retired device sends nothing when told to wipe; a revoked one may lose changes that never reached the server.
             let discarded = try replica.pendingWrites().count
@@ -176,12 +173,27 @@ public struct SyncClient: Sendable {
         }
     }
 
+    /// Counts the bytes of a failed exchange in `report`; throws what the replica failed
+    /// on while applying a frame, which no retry mends.
+    static func count(_ error: TransportError, in report: inout SyncReport) throws(ReplicaError) {
+        report.add(error.counters)
+        if case .frameHandlerFailed(let inner) = error.reason { throw replicaError(inner) }
+    }
+
     static func replicaError(_ error: any Error) -> ReplicaError {
         switch error {
         case let error as ReplicaError: error
         case let error as ProtocolError: ReplicaError(.refused, "the server refused the sync: \(error.message)")
         default: ReplicaError.database(error, doing: "the sync")
         }
+    }
+}
+
+extension SyncReport {
+    /// Adds the bytes an exchange moved, whole or cut short.
+    mutating func add(_ counters: TransportCounters) {
+        bytesUp += counters.bytesUp
+        bytesDown += counters.bytesDown
     }
 }
 

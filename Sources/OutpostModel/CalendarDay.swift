@@ -1,5 +1,7 @@
 /// A date without a time of day, such as an opportunity's close date: `2026-11-24`.
-public struct CalendarDay: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+public struct CalendarDay: Hashable, Sendable, Comparable, ParsedText {
+    public static var textField: String { "date" }
+
     public let year: Int
     public let month: Int
     public let day: Int
@@ -16,7 +18,7 @@ public struct CalendarDay: Hashable, Sendable, Codable, Comparable, CustomString
     }
 
     /// Parses `YYYY-MM-DD`.
-    public init(parsing text: String, field: String = "date") throws(ValidationError) {
+    public init(parsing text: String, field: String = textField) throws(ValidationError) {
         let parts = text.trimmingWhitespace.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
@@ -77,14 +79,5 @@ public struct CalendarDay: Hashable, Sendable, Codable, Comparable, CustomString
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try self.init(parsing: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }

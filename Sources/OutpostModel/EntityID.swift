@@ -4,7 +4,9 @@ public import Foundation
 ///
 /// The phantom `Entity` parameter keeps an `AccountID` from being passed where a
 /// `ContactID` is expected. The text form is the lower-case UUID.
-public struct EntityID<Entity>: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+public struct EntityID<Entity>: Hashable, Sendable, Comparable, ParsedText {
+    public static var textField: String { "id" }
+
     /// The underlying UUID.
     public let uuid: UUID
 
@@ -12,7 +14,7 @@ public struct EntityID<Entity>: Hashable, Sendable, Codable, Comparable, CustomS
 
     /// Parses the canonical UUID text, any case.
     /// - Throws: `ValidationError` when `text` is not a UUID.
-    public init(parsing text: String, field: String = "id") throws(ValidationError) {
+    public init(parsing text: String, field: String = textField) throws(ValidationError) {
         guard let uuid = UUID(uuidString: String(text.trimmingWhitespace)) else {
             throw ValidationError(.badFormat, field: field, "must be a UUID such as 3f2b8c4e-1d2a-4b6f-9e1a-0c5d7e9f1a2b (got \"\(text)\")")
         }
@@ -23,15 +25,6 @@ public struct EntityID<Entity>: Hashable, Sendable, Codable, Comparable, CustomS
 
     public static func < (lhs: EntityID, rhs: EntityID) -> Bool {
         lhs.uuid.uuidString < rhs.uuid.uuidString
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try self.init(parsing: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }
 

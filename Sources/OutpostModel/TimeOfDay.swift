@@ -1,5 +1,7 @@
 /// A time of day to the minute, `09:30`, in the device's local time (like ``CalendarDay``).
-public struct TimeOfDay: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+public struct TimeOfDay: Hashable, Sendable, Comparable, ParsedText {
+    public static var textField: String { "time" }
+
     /// Minutes since midnight, 0...1439.
     public let minutes: Int
 
@@ -13,7 +15,7 @@ public struct TimeOfDay: Hashable, Sendable, Codable, Comparable, CustomStringCo
 
     /// Parses `HH:MM` (24-hour clock, `9:30` too).
     /// - Throws: `.badFormat` or `.outOfRange`, naming `field`.
-    public init(parsing text: String, field: String = "time") throws(ValidationError) {
+    public init(parsing text: String, field: String = textField) throws(ValidationError) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
               let hour = Int(parts[0]), let minute = Int(parts[1]) else {
@@ -31,13 +33,4 @@ public struct TimeOfDay: Hashable, Sendable, Codable, Comparable, CustomStringCo
     }
 
     public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool { lhs.minutes < rhs.minutes }
-
-    public init(from decoder: any Decoder) throws {
-        try self.init(parsing: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }

@@ -9,14 +9,12 @@ extension ByteLayout where Value == [OrderLine] {
     /// amounts in minor units (zig-zag), in the record's currency.
     static var orderLines: ByteLayout {
         ByteLayout(text: .orderLines, write: { lines, writer in
-            writer.varint(lines.count)
-            for line in lines {
+            writer.list(lines) { line, writer in
                 writer.id(line.productID)
                 writer.string(line.sku)
                 writer.string(line.productName)
                 writer.signed(line.productPrice.minorUnits)
-                writer.varint(line.options.count)
-                for option in line.options {
+                writer.list(line.options) { option, writer in
                     writer.string(option.code)
                     writer.string(option.name)
                     writer.signed(option.price.minorUnits)
@@ -27,29 +25,26 @@ extension ByteLayout where Value == [OrderLine] {
                 writer.signed(line.total.minorUnits)
             }
         }, read: { reader, context throws(FieldProblem) in
-            var lines: [OrderLine] = []
-            for _ in 0..<(try reader.count(of: "an element count")) {
+            try reader.list { reader throws(FieldProblem) in
                 let product: ProductID = try reader.id()
                 let sku = try reader.string(), name = try reader.string()
                 let currency = try context.requireCurrency()
                 let productPrice = Money(minorUnits: try reader.signed(), currency: currency)
-                var options: [OrderLine.Option] = []
-                for _ in 0..<(try reader.count(of: "an element count")) {
+                let options = try reader.list { reader throws(FieldProblem) in
                     let code = try reader.string(), optionName = try reader.string()
-                    options.append(OrderLine.Option(code: code, name: optionName,
-                                                    price: Money(minorUnits: try reader.signed(), currency: currency)))
+                    return OrderLine.Option(code: code, name: optionName,
+                                            price: Money(minorUnits: try reader.signed(), currency: currency))
                 }
                 guard let quantity = Int(exactly: try reader.signed()) else {
                     throw .invalid("holds a quantity that does not fit this platform's integers")
                 }
                 let unit = try reader.signed(), tier = try reader.signed(), total = try reader.signed()
-                lines.append(OrderLine(productID: product, sku: sku, productName: name, productPrice: productPrice,
-                                       options: options, quantity: quantity,
-                                       unitPrice: Money(minorUnits: unit, currency: currency),
-                                       tierDiscount: Money(minorUnits: tier, currency: currency),
-                                       total: Money(minorUnits: total, currency: currency)))
+                return OrderLine(productID: product, sku: sku, productName: name, productPrice: productPrice,
+                                 options: options, quantity: quantity,
+                                 unitPrice: Money(minorUnits: unit, currency: currency),
+                                 tierDiscount: Money(minorUnits: tier, currency: currency),
+                                 total: Money(minorUnits: total, currency: currency))
             }
-            return lines
         })
     }
 }

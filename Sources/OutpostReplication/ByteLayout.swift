@@ -15,13 +15,9 @@ extension ByteLayout {
     /// `count`, then `count` 16-byte ids, in order.
     static func ids<Entity>() -> ByteLayout where Value == [EntityID<Entity>] {
         ByteLayout(text: .idList(), write: { ids, writer in
-            writer.varint(ids.count)
-            for id in ids { writer.id(id) }
+            writer.list(ids) { id, writer in writer.id(id) }
         }, read: { reader, _ throws(FieldProblem) in
-            let count = try reader.count(of: "an element count")
-            var ids: [EntityID<Entity>] = []
-            for _ in 0..<count { ids.append(try reader.id()) }
-            return ids
+            try reader.list { reader throws(FieldProblem) in try reader.id() }
         })
     }
 }
@@ -69,25 +65,19 @@ extension ByteLayout where Value == [[Int32]] {
     /// `clause count`, then per clause: `literal count` and each literal (zig-zag).
     static var clauses: ByteLayout {
         ByteLayout(text: .clauses, write: { clauses, writer in
-            writer.varint(clauses.count)
-            for clause in clauses {
-                writer.varint(clause.count)
-                for literal in clause { writer.signed(Int64(literal)) }
+            writer.list(clauses) { clause, writer in
+                writer.list(clause) { literal, writer in writer.signed(Int64(literal)) }
             }
         }, read: { reader, _ throws(FieldProblem) in
-            var clauses: [[Int32]] = []
-            for _ in 0..<(try reader.count(of: "an element count")) {
-                var clause: [Int32] = []
-                for _ in 0..<(try reader.count(of: "an element count")) {
+            try reader.list { reader throws(FieldProblem) in
+                try reader.list { reader throws(FieldProblem) in
                     let literal = try reader.signed()
                     guard let value = Int32(exactly: literal) else {
                         throw .invalid("holds literal \(literal), which does not fit 32 bits")
                     }
-                    clause.append(value)
+                    return value
                 }
-                clauses.append(clause)
             }
-            return clauses
         })
     }
 }
@@ -98,23 +88,20 @@ extension ByteLayout where Value == [QuoteLine] {
     /// (zig-zag); the currency is the record's.
     static var quoteLines: ByteLayout {
         ByteLayout(text: .quoteLines, write: { lines, writer in
-            writer.varint(lines.count)
-            for line in lines {
+            writer.list(lines) { line, writer in
                 writer.id(line.productID)
                 ByteLayout<[ProductOptionID]>.ids().write(line.selectedOptionIDs, &writer)
                 writer.signed(Int64(line.quantity))
                 writer.signed(line.unitPrice.minorUnits)
             }
         }, read: { reader, context throws(FieldProblem) in
-            var lines: [QuoteLine] = []
-            for _ in 0..<(try reader.count(of: "an element count")) {
+            try reader.list { reader throws(FieldProblem) in
                 let product: ProductID = try reader.id()
                 let options = try ByteLayout<[ProductOptionID]>.ids().read(&reader, context)
                 let quantity = try reader.signed()
                 let price = Money(minorUnits: try reader.signed(), currency: try context.requireCurrency())
-                lines.append(QuoteLine(productID: product, selectedOptionIDs: options, quantity: Int(quantity), unitPrice: price))
+                return QuoteLine(productID: product, selectedOptionIDs: options, quantity: Int(quantity), unitPrice: price)
             }
-            return lines
         })
     }
 }
@@ -146,8 +133,7 @@ extension ByteLayout where Value == [ProductID: VolumeSchedule] {
         .entries(text: .volumeTiers, ascending: { RecordID($0) < RecordID($1) }, write: { product, schedule, writer in
             writer.id(product)
             writer.string(schedule.kind.rawValue)
-            writer.varint(schedule.tiers.count)
-            for tier in schedule.tiers {
+            writer.list(schedule.tiers) { tier, writer in
                 writer.signed(Int64(tier.fromQuantity))
                 writer.signed(Int64(tier.discountBasisPoints))
             }
@@ -157,13 +143,12 @@ extension ByteLayout where Value == [ProductID: VolumeSchedule] {
             guard let kind = TierKind(rawValue: name) else {
                 throw .invalid("names tier kind \"\(name)\"; valid kinds are range, slab")
             }
-            var tiers: [VolumeTier] = []
-            for _ in 0..<(try reader.count(of: "an element count")) {
+            let tiers = try reader.list { reader throws(FieldProblem) in
                 let from = try reader.signed(), discount = try reader.signed()
                 guard let from = Int(exactly: from), let discount = Int(exactly: discount) else {
                     throw .invalid("holds a tier that does not fit this platform's integers")
                 }
-                tiers.append(VolumeTier(fromQuantity: from, discountBasisPoints: discount))
+                return VolumeTier(fromQuantity: from, discountBasisPoints: discount)
             }
             return (product, VolumeSchedule(kind: kind, tiers: tiers))
         }, twice: { "product \($0) twice; each product has one tier schedule" })

@@ -59,18 +59,16 @@ extension ByteLayout where Value == DocumentContentList {
     static var contentList: ByteLayout {
         ByteLayout(text: .contentList, write: { content, writer in
             writer.raw(content.contentID)
-            writer.varint(content.chunks.count)
-            for chunk in content.chunks {
+            writer.list(content.chunks) { chunk, writer in
                 writer.raw(chunk.id)
                 writer.varint(chunk.length)
             }
         }, read: { reader, _ throws(FieldProblem) in
             let contentID = try reader.raw(32)
-            var chunks: [DocumentContentList.Chunk] = []
-            for _ in 0..<(try reader.count(of: "a chunk count")) {
+            let chunks = try reader.list(of: "a chunk count") { reader throws(FieldProblem) in
                 let id = try reader.raw(32)
                 guard let length = Int(exactly: try reader.varint()), length > 0 else { throw .invalid("has a chunk of no bytes") }
-                chunks.append(DocumentContentList.Chunk(id: id, length: length))
+                return DocumentContentList.Chunk(id: id, length: length)
             }
             return DocumentContentList(contentID: contentID, chunks: chunks)
         })

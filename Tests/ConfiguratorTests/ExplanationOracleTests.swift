@@ -45,12 +45,7 @@ struct ExplanationOracleTests {
         var propagator = Propagator(model: model)
         await propertyCheck(count: 3, input: Gen.uint64()) { seed in
             var random = SplitMix(seed: seed)
-            var choices: [Int32] = []
-            var result = try propagator.propagate(choices: choices)
-            for _ in 0..<3 {
-                guard let choice = PropagationOracleTests.randomChoice(in: result, using: &random) else { break }
-                choices.append(choice)
-                result = try propagator.propagate(choices: choices)
+            try PropagationOracleTests.randomWalk(&propagator, steps: 3, random: &random) { choices, result, random in
                 let settled = result.forced + result.excluded
                 #expect(Set(result.explanations.keys) == Set(settled), "an explanation per forced or excluded option")
                 #expect(result.explanations.allSatisfy { variable, explanation in
@@ -88,13 +83,7 @@ struct ExplanationOracleTests {
         var propagator = Propagator(model: model)
         await propertyCheck(count: 3, input: Gen.uint64()) { seed in
             var random = SplitMix(seed: seed)
-            var choices: [Int32] = []
-            var result = try propagator.propagate(choices: choices)
-            for _ in 0..<2 {
-                guard let choice = PropagationOracleTests.randomChoice(in: result, using: &random) else { break }
-                choices.append(choice)
-                result = try propagator.propagate(choices: choices)
-            }
+            let (choices, result) = try PropagationOracleTests.randomWalk(&propagator, steps: 2, random: &random)
             // Ask for the opposite of an option the choices settled (preferably not the rules alone).
             let settled = result.explanations.values.filter { !$0.choices.isEmpty }
             guard let target = (settled.isEmpty ? Array(result.explanations.values) : settled).randomElement(using: &random) else { return }

@@ -68,6 +68,24 @@ struct PropagationOracleTests {
         return Bool.random(using: &random) ? Int32(variable) : -Int32(variable)
     }
 
+    /// Chooses open options at random, one after another, until `steps` are chosen (every
+    /// open one when `nil`) or none is left open; `each` sees every choice sequence and its
+    /// propagation. Returns the last of them.
+    @discardableResult
+    static func randomWalk(
+        _ propagator: inout Propagator, steps: Int? = nil, random: inout SplitMix,
+        each: (_ choices: [Int32], _ result: Propagation, _ random: inout SplitMix) throws -> Void = { _, _, _ in }
+    ) throws -> (choices: [Int32], result: Propagation) {
+        var choices: [Int32] = []
+        var result = try propagator.propagate(choices: choices)
+        while choices.count < steps ?? .max, let choice = randomChoice(in: result, using: &random) {
+            choices.append(choice)
+            result = try propagator.propagate(choices: choices)
+            try each(choices, result, &random)
+        }
+        return (choices, result)
+    }
+
     @Test("Selectable options match picosat exactly along random choice sequences", arguments: models)
     func selectableOptions(file: String) async throws {
         let (model, oracle) = try Picosat.over(file)
@@ -78,12 +96,7 @@ struct PropagationOracleTests {
         let walks = Self.walks(file)
         await propertyCheck(count: walks.count, input: Gen.uint64()) { seed in
             var random = SplitMix(seed: seed)
-            var choices: [Int32] = []
-            var result = try propagator.propagate(choices: choices)
-            for _ in 0..<walks.steps {
-                guard let choice = Self.randomChoice(in: result, using: &random) else { break }
-                choices.append(choice)
-                result = try propagator.propagate(choices: choices)
+            try Self.randomWalk(&propagator, steps: walks.steps, random: &random) { choices, result, random in
                 #expect(result.valid, "choosing an open option after \(choices.dropLast()) must stay possible")
                 try Self.expectMatchesOracle(result, choices: choices, model: model, oracle: oracle, random: &random)
             }
@@ -96,13 +109,9 @@ struct PropagationOracleTests {
         var propagator = Propagator(model: model)
         await propertyCheck(count: 2, input: Gen.uint64()) { seed in
             var random = SplitMix(seed: seed)
-            var choices: [Int32] = []
-            var result = try propagator.propagate(choices: choices)
-            while let choice = Self.randomChoice(in: result, using: &random) {
-                choices.append(choice)
-                result = try propagator.propagate(choices: choices)
+            let result = try Self.randomWalk(&propagator, random: &random) { choices, result, _ in
                 try #require(result.valid, "dead end after \(choices)")
-            }
+            }.result
             let configuration = result.states.indices.dropFirst().map { result.states[$0] == .forced }
             #expect(Self.satisfies([false] + configuration, model.clauses))
         }

@@ -70,6 +70,9 @@ struct RandomCompany {
                      adjustments: adjustments, quotas: quotas)
     }
 
+    /// The whole company's forecast for ``period``, from its root territory.
+    var forecast: TerritoryForecast? { book.forecast(period: Self.period, root: territories[0].id) }
+
     /// Every node of a forecast tree.
     static func nodes(_ root: TerritoryForecast) -> [TerritoryForecast] { [root] + root.children.flatMap(nodes) }
 }

@@ -10,6 +10,15 @@ import Testing
 private let name = HubHarness.field("name")
 private let phone = HubHarness.field("phone")
 
+extension HubHarness {
+    /// The hub's view of `record`, once every device is expected to hold the same view.
+    fileprivate func convergedView(of record: RecordID) async throws -> RecordView {
+        let view = try #require(try await state(record)).view(policy: .updateWins)
+        for device in devices { #expect(device.localState(of: record)?.view(policy: .updateWins) == view) }
+        return view
+    }
+}
+
 @Suite("The shipped hub: causality beats wall clocks")
 struct ClockSkewTests {
     @Test("A causally later write wins though its device clock is 24 h behind")
@@ -20,10 +29,9 @@ struct ClockSkewTests {
         try await harness.syncAll()
         harness.devices[1].write(account.recordID, .update(fields: [name: .string("Acme Corp")]), at: Fixture.noon.adding(milliseconds: -Fixture.day))
         try await harness.syncAll()
-        let view = try #require(try await harness.state(account.recordID)).view(policy: .updateWins)
+        let view = try await harness.convergedView(of: account.recordID)
         #expect(view.values[name] == .string("Acme Corp"))
         #expect(view.conflicts.isEmpty)
-        for device in harness.devices { #expect(device.localState(of: account.recordID)?.view(policy: .updateWins) == view) }
     }
 
     @Test("Among concurrent writes the hub's acceptance order wins, not the device clock; the loser stays visible")
@@ -37,10 +45,9 @@ struct ClockSkewTests {
         try await harness.sync(0)
         try await harness.sync(1)  // accepted last
         try await harness.syncAll()
-        let view = try #require(try await harness.state(account.recordID)).view(policy: .updateWins)
+        let view = try await harness.convergedView(of: account.recordID)
         #expect(view.values[name] == .string("past"))
         #expect(view.conflicts[name]?.map(\.value) == [.string("future")])
-        for device in harness.devices { #expect(device.localState(of: account.recordID)?.view(policy: .updateWins) == view) }
     }
 
     @Test("A device's own successive offline writes never conflict with each other")
@@ -51,10 +58,9 @@ struct ClockSkewTests {
         harness.devices[0].write(account.recordID, .update(fields: [name: .string("two")]), at: Fixture.noon)
         harness.devices[0].write(account.recordID, .update(fields: [name: .string("three")]), at: Fixture.noon)
         try await harness.syncAll()
-        let view = try #require(try await harness.state(account.recordID)).view(policy: .updateWins)
+        let view = try await harness.convergedView(of: account.recordID)
         #expect(view.values[name] == .string("three"))
         #expect(!view.hasConflicts)
-        #expect(harness.devices[1].localState(of: account.recordID)?.view(policy: .updateWins) == view)
     }
 }
 

@@ -12,26 +12,21 @@ import Testing
 struct DocumentPostgresTests {
     @Test("A document added on a PostgreSQL server reaches a device, one a rep adds is uploaded; an edit's replaced chunks and removed documents' content leave the database")
     func documentOnPostgres() async throws {
-        try await TestPostgres.withDatabase { location in
-            let folder = try ScratchFolder("outpost-pg-docs")
-            defer { folder.remove() }
-            let key = folder.path("server.key")
-            let admin = ["--db", TestPostgres.url(of: location), "--key-file", key]
-            try await MultiInstanceTests.server(["init"] + admin)
-            try await MultiInstanceTests.server(["territory", "add", "North"] + admin)
-            try await MultiInstanceTests.server(["user", "add", "rep", "--display-name", "Rep", "--role", "rep", "--territory", "North"] + admin)
-            let server = try await ServerProcess.start(database: TestPostgres.url(of: location), extraArguments: ["--key-file", key])
+        try await PostgresServerSetup.with(folder: "outpost-pg-docs") { setup in
+            try await PostgresServerSetup.server(["territory", "add", "North"] + setup.admin)
+            try await PostgresServerSetup.server(["user", "add", "rep", "--display-name", "Rep", "--role", "rep", "--territory", "North"] + setup.admin)
+            let server = try await ServerProcess.start(database: setup.database, extraArguments: ["--key-file", setup.key])
             defer { server.kill() }
-            let issued = try await MultiInstanceTests.server(["device", "enrol", "--user", "rep", "--server", server.serverURL, "--json"] + admin)
-            let device = CLIDevice(environment: ["OUTPOST_REPLICA": folder.path("rep"),
+            let issued = try await PostgresServerSetup.server(["device", "enrol", "--user", "rep", "--server", server.serverURL, "--json"] + setup.admin)
+            let device = CLIDevice(environment: ["OUTPOST_REPLICA": setup.folder.path("rep"),
                                                  "OUTPOST_PASSPHRASE": LiveHub.passphraseText])
             try await device.succeed(["enrol", "--server", server.serverURL, "--code", try #require(try DocumentTests.object(issued)["code"] as? String)])
 
             // Added on the server, fetched by the device at its sync.
-            let file = folder.url.appendingPathComponent("prices.csv")
+            let file = setup.folder.url.appendingPathComponent("prices.csv")
             var content = DocumentTests.priceList(size: 500_000, seed: 70)
             try Data(content).write(to: file)
-            let added = try await MultiInstanceTests.server(["docs", "add", file.path, "--catalog", "--pin-everywhere", "--json"] + admin)
+            let added = try await PostgresServerSetup.server(["docs", "add", file.path, "--catalog", "--pin-everywhere", "--json"] + setup.admin)
             let id = try #require(try DocumentTests.object(added)["id"] as? String)
             let first = try await device.objects(["sync"])
             #expect(first.first?["document_bytes"] as? Int == content.count)
@@ -42,16 +37,16 @@ struct DocumentPostgresTests {
             let old = Set(try DocumentManifest(content: content).chunks.map(\.id.bytes))
             content.replaceSubrange(250_000..<253_000, with: DocumentTests.priceList(size: 3_000, seed: 71))
             try Data(content).write(to: file)
-            try await MultiInstanceTests.server(["docs", "add", "--replace", id, file.path] + admin)
+            try await PostgresServerSetup.server(["docs", "add", "--replace", id, file.path] + setup.admin)
             let new = Set(try DocumentManifest(content: content).chunks.map(\.id.bytes))
-            #expect(try await Self.held(old.union(new), at: location) == new)
+            #expect(try await Self.held(old.union(new), at: setup.location) == new)
             _ = try await device.objects(["sync"])
             let reopened = try #require(try await device.objects(["docs", "open", id]).first?["path"] as? String)
             #expect(FileManager.default.contents(atPath: reopened) == Data(content))
 
             // A photo the rep adds offline to a new account is uploaded into the database.
             try await device.succeed(["accounts", "add", "name=Harbour Works"])
-            let photo = folder.url.appendingPathComponent("site.jpg")
+            let photo = setup.folder.url.appendingPathComponent("site.jpg")
             let photoContent = DocumentTests.priceList(size: 120_000, seed: 72)
             try Data(photoContent).write(to: photo)
             try await device.succeed(["docs", "add", "--account", "Harbour Works", photo.path])
@@ -59,16 +54,16 @@ struct DocumentPostgresTests {
             #expect(uploaded["documents_uploaded"] as? Int == 1)
             #expect(uploaded["rejected"] as? Int == 0)
             let photoChunks = Set(try DocumentManifest(content: photoContent).chunks.map(\.id.bytes))
-            #expect(try await Self.held(photoChunks, at: location) == photoChunks)
-            let onServer = try await MultiInstanceTests.server(["docs", "list", "--json"] + admin)
+            #expect(try await Self.held(photoChunks, at: setup.location) == photoChunks)
+            let onServer = try await PostgresServerSetup.server(["docs", "list", "--json"] + setup.admin)
             let photoID = try #require((try JSONSerialization.jsonObject(with: Data(onServer.utf8)) as? [[String: Any]])?
                 .first { $0["file_name"] as? String == "site.jpg" }?["id"] as? String)
-            try await MultiInstanceTests.server(["docs", "remove", photoID] + admin)
+            try await PostgresServerSetup.server(["docs", "remove", photoID] + setup.admin)
 
             // Removed: listed nowhere, and none of its content is left.
-            try await MultiInstanceTests.server(["docs", "remove", id] + admin)
-            #expect(try await Self.held(old.union(new).union(photoChunks), at: location).isEmpty)
-            let listed = try await MultiInstanceTests.server(["docs", "list", "--json"] + admin)
+            try await PostgresServerSetup.server(["docs", "remove", id] + setup.admin)
+            #expect(try await Self.held(old.union(new).union(photoChunks), at: setup.location).isEmpty)
+            let listed = try await PostgresServerSetup.server(["docs", "list", "--json"] + setup.admin)
             #expect((try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [Any])?.isEmpty == true)
             _ = try await device.objects(["sync"])
             #expect(try await device.objects(["docs", "list"]).isEmpty)

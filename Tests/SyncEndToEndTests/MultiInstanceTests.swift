@@ -13,20 +13,14 @@ struct MultiInstanceTests {
 
     @Test("Devices editing one account and adding their own through three instances, one SIGKILLed mid-run, converge; every write is there once")
     func threeInstancesOneKilled() async throws {
-        try await TestPostgres.withDatabase { location in
-            let folder = try ScratchFolder("outpost-instances")
-            defer { folder.remove() }
-            let database = TestPostgres.url(of: location)
-            let key = folder.path("server.key")
-            let admin = ["--db", database, "--key-file", key]
-            try await Self.server(["init"] + admin)
-            try await Self.server(["territory", "add", "North"] + admin)
+        try await PostgresServerSetup.with(folder: "outpost-instances") { setup in
+            try await PostgresServerSetup.server(["territory", "add", "North"] + setup.admin)
             for rep in 0..<Self.devices {
-                try await Self.server(["user", "add", "rep\(rep)", "--display-name", "Rep \(rep)", "--role", "rep", "--territory", "North"] + admin)
+                try await PostgresServerSetup.server(["user", "add", "rep\(rep)", "--display-name", "Rep \(rep)", "--role", "rep", "--territory", "North"] + setup.admin)
             }
             var servers: [ServerProcess] = []
             for _ in 0..<3 {
-                servers.append(try await ServerProcess.start(database: database, extraArguments: ["--key-file", key, "--sync-burst", "1000"]))
+                servers.append(try await ServerProcess.start(database: setup.database, extraArguments: ["--key-file", setup.key, "--sync-burst", "1000"]))
             }
             defer { for server in servers where server.isRunning { server.kill() } }
 
@@ -34,9 +28,9 @@ struct MultiInstanceTests {
             var devices: [CLIDevice] = []
             for rep in 0..<Self.devices {
                 let server = servers[rep % servers.count]
-                let issued = try await Self.server(["device", "enrol", "--user", "rep\(rep)", "--server", server.serverURL, "--json"] + admin)
+                let issued = try await PostgresServerSetup.server(["device", "enrol", "--user", "rep\(rep)", "--server", server.serverURL, "--json"] + setup.admin)
                 let code = try #require(try JSONSerialization.jsonObject(with: Data(issued.utf8)) as? [String: Any])["code"] as? String
-                let device = CLIDevice(environment: ["OUTPOST_REPLICA": folder.url.appendingPathComponent("rep\(rep)").path,
+                let device = CLIDevice(environment: ["OUTPOST_REPLICA": setup.folder.url.appendingPathComponent("rep\(rep)").path,
                                                      "OUTPOST_PASSPHRASE": LiveHub.passphraseText])
                 try await device.succeed(["enrol", "--server", server.serverURL, "--code", try #require(code)])
                 try await device.succeed(["sync"])
@@ -101,13 +95,6 @@ struct MultiInstanceTests {
             failures.append("\(endpoint): \(run.errors)")
         }
         Issue.record("no instance took the sync: \(failures.joined(separator: "; "))")
-    }
-
-    @discardableResult
-    static func server(_ arguments: [String]) async throws -> String {
-        let run = try await ToolRun.run("outpost-server", arguments)
-        try #require(run.status == 0, "outpost-server \(arguments.prefix(3).joined(separator: " ")) failed: \(run.errors)")
-        return run.output
     }
 }
 

@@ -15,31 +15,25 @@ import Testing
 struct PostgresDemoTests {
     @Test("demo --scale small on PostgreSQL; a device enrolled at one instance and synced at the other receives its rep's scope and a signed catalog; an order pushed through one instance reaches the feed waiting at the other")
     func demoSyncsThroughTwoInstances() async throws {
-        try await TestPostgres.withDatabase { location in
-            let folder = try ScratchFolder("outpost-pg-demo")
-            defer { folder.remove() }
-            let database = TestPostgres.url(of: location)
-            let key = folder.path("server.key")
-            let admin = ["--db", database, "--key-file", key]
-            try await MultiInstanceTests.server(["init"] + admin)
-            try await MultiInstanceTests.server(["demo", "--scale", "small"] + admin)
+        try await PostgresServerSetup.with(folder: "outpost-pg-demo") { setup in
+            try await PostgresServerSetup.server(["demo", "--scale", "small"] + setup.admin)
             let rep = DemoCompany.featuredRep(for: .small)
 
-            let token = folder.path("feed.token")
+            let token = setup.folder.path("feed.token")
             try "feed-secret\n".write(toFile: token, atomically: true, encoding: .utf8)
-            let serve = ["--key-file", key, "--feed-token-file", token]
-            let first = try await ServerProcess.start(database: database, extraArguments: serve)
+            let serve = ["--key-file", setup.key, "--feed-token-file", token]
+            let first = try await ServerProcess.start(database: setup.database, extraArguments: serve)
             defer { first.kill() }
-            let second = try await ServerProcess.start(database: database, extraArguments: serve)
+            let second = try await ServerProcess.start(database: setup.database, extraArguments: serve)
             defer { second.kill() }
-            let issued = try await MultiInstanceTests.server(["device", "enrol", "--user", rep, "--server", first.serverURL, "--json"] + admin)
+            let issued = try await PostgresServerSetup.server(["device", "enrol", "--user", rep, "--server", first.serverURL, "--json"] + setup.admin)
             let code = try #require(try JSONSerialization.jsonObject(with: Data(issued.utf8)) as? [String: Any])["code"] as? String
-            let device = CLIDevice(environment: ["OUTPOST_REPLICA": folder.path("device"),
+            let device = CLIDevice(environment: ["OUTPOST_REPLICA": setup.folder.path("device"),
                                                  "OUTPOST_PASSPHRASE": LiveHub.passphraseText])
             try await device.succeed(["enrol", "--server", first.serverURL, "--code", try #require(code)])
             try await device.succeed(["sync", "--endpoint", second.tcpEndpoint])
 
-            let expected = try await PostgresStore.withStore(at: location, mode: .existing) { store in
+            let expected = try await PostgresStore.withStore(at: setup.location, mode: .existing) { store in
                 let user = try #require(try await store.user(named: rep))
                 return Set(try await store.accounts(in: Set(user.territoryIDs)).map(\.id.description))
             }

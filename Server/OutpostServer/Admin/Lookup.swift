@@ -21,3 +21,10 @@ enum Lookup {
         return user
     }
 }
+
+extension DirectoryStore {
+    /// Every territory, as the tree their parents make: what name lookups and tree listings read.
+    func territoryTree() async throws(StoreError) -> TerritoryTree {
+        TerritoryTree(try await territories())
+    }
+}

@@ -34,7 +34,7 @@ struct QuotaCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRecords { database in
                 let owner = try await Lookup.user(user, in: database)
-                let tree = TerritoryTree(try await database.territories())
+                let tree = try await database.territoryTree()
                 let territoryID: TerritoryID
                 if let territory {
                     territoryID = try Lookup.territory(territory, in: tree).id
@@ -78,7 +78,7 @@ struct QuotaCommand: AsyncParsableCommand {
         func run() async throws {
             try await store.withRecords { database in
                 let wanted = try period.map { try ForecastPeriod(parsing: $0) }
-                let tree = TerritoryTree(try await database.territories())
+                let tree = try await database.territoryTree()
                 let users = Dictionary(uniqueKeysWithValues: try await database.users().map { ($0.id, $0.name) })
                 let rows = try await database.quotas().filter { wanted == nil || $0.period == wanted }.map { quota in
                     Row(id: quota.id.description, user: users[quota.userID] ?? quota.userID.description,

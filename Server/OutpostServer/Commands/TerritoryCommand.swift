@@ -25,7 +25,7 @@ struct TerritoryCommand: AsyncParsableCommand {
 
         func run() async throws {
             let territory = try await store.withDirectory { database in
-                let tree = TerritoryTree(try await database.territories())
+                let tree = try await database.territoryTree()
                 let parentID = try parent.map { try Lookup.territory($0, in: tree).id }
                 let territory = Territory(name: name, parentID: parentID)
                 try territory.validate()
@@ -52,7 +52,7 @@ struct TerritoryCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let tree = TerritoryTree(try await store.withDirectory { try await $0.territories() })
+            let tree = try await store.withDirectory { try await $0.territoryTree() }
             var rows: [Row] = []
             var lines: [[String]] = []
             func visit(_ territory: Territory, depth: Int) {
@@ -78,7 +78,7 @@ struct TerritoryCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (moving, parent) = try await store.withDirectory { database in
-                let tree = TerritoryTree(try await database.territories())
+                let tree = try await database.territoryTree()
                 let moving = try Lookup.territory(territory, in: tree)
                 let parent = try Lookup.territory(under, in: tree)
                 try await database.moveTerritory(moving.id, under: parent.id)
@@ -99,7 +99,7 @@ struct TerritoryCommand: AsyncParsableCommand {
 
         func run() async throws {
             let old = try await store.withDirectory { database in
-                let tree = TerritoryTree(try await database.territories())
+                let tree = try await database.territoryTree()
                 let renamed = try Lookup.territory(territory, in: tree)
                 if let other = tree.territory(named: name), other.id != renamed.id {
                     throw CommandError("a territory is already named \"\(other.name)\"; pick another name")
@@ -121,7 +121,7 @@ struct TerritoryCommand: AsyncParsableCommand {
 
         func run() async throws {
             let removed = try await store.withDirectory { database in
-                let removed = try Lookup.territory(territory, in: TerritoryTree(try await database.territories()))
+                let removed = try Lookup.territory(territory, in: try await database.territoryTree())
                 try await database.removeTerritory(removed.id, now: Date())
                 return removed
             }

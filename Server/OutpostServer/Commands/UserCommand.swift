@@ -30,7 +30,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let user = try await store.withDirectory { database in
-                let tree = TerritoryTree(try await database.territories())
+                let tree = try await database.territoryTree()
                 let user = User(name: name, displayName: displayName ?? name, role: try Role(parsing: role),
                                 territoryIDs: try territory.map { try Lookup.territory($0, in: tree).id })
                 try user.validate()
@@ -59,7 +59,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let rows = try await store.withDirectory { database in
-                let tree = TerritoryTree(try await database.territories())
+                let tree = try await database.territoryTree()
                 return try await database.users().map { user in
                     Row(id: user.id, name: user.name, displayName: user.displayName, role: user.role,
                         territories: user.territoryIDs.compactMap { tree.byID[$0]?.name })
@@ -82,7 +82,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (user, ids) = try await store.withDirectory { database in
-                let tree = TerritoryTree(try await database.territories())
+                let tree = try await database.territoryTree()
                 let user = try await Lookup.user(name, in: database)
                 let ids = try territory.map { try Lookup.territory($0, in: tree).id }
                 try await database.assign(user.id, to: ids)

@@ -17,7 +17,7 @@ struct ConsoleCompany {
 
     static func load(_ console: ConsoleService, for manager: User) async throws -> ConsoleCompany {
         let store = console.store
-        let tree = TerritoryTree(try await store.territories())
+        let tree = try await store.territoryTree()
         let scope = try await console.scope(of: manager)
         let accounts = try await store.accounts(in: scope)
         let accountIDs = Set(accounts.map(\.id))
