@@ -113,9 +113,32 @@ public struct ProductConfigurator: Sendable {
     /// - Parameter priceBook: The book to price with; `nil` leaves the price out.
     public func configure(select: [String], deselect: [String], priceBook: PriceBook?) throws(ReplicaError) -> ConfigurationOutcome {
         let (chosen, choices) = try resolve(select: select, deselect: deselect)
-        let propagation = try propagate(choices)
+        return try outcome(chosen: chosen, propagation: try propagate(choices), priceBook: priceBook)
+    }
+
+    /// ``configure(select:deselect:priceBook:)``'s outcome and, for valid choices, what
+    /// ``suggestion(select:deselect:)`` names as still needed, from one propagation of
+    /// the choices (both alone would propagate them twice).
+    ///
+    /// ```swift
+    /// let (outcome, needed) = try configurator.configureWithNeeds(select: ["wifi"], deselect: [], priceBook: book)
+    /// ```
+    public func configureWithNeeds(select: [String], deselect: [String], priceBook: PriceBook?)
+        throws(ReplicaError) -> (outcome: ConfigurationOutcome, needed: [ProductOption]) {
+        let (chosen, choices) = try resolve(select: select, deselect: deselect)
+        guard let model else { return (try outcome(chosen: chosen, propagation: nil, priceBook: priceBook), []) }
+        var propagator = Propagator(model: model)
+        let first = try propagate(&propagator, choices)
+        let outcome = try outcome(chosen: chosen, propagation: first, priceBook: priceBook)
+        guard first.valid else { return (outcome, []) }
+        return (outcome, try completion(chosen: chosen, choices: choices, first: first, propagator: &propagator).needed)
+    }
+
+    /// The outcome of the choices' `propagation` (`nil` without a rule model): valid,
+    /// priced, or the clash and what to undo.
+    private func outcome(chosen: [ProductOptionID: Bool], propagation: Propagation?, priceBook: PriceBook?) throws(ReplicaError) -> ConfigurationOutcome {
         guard let model, let propagation, !propagation.valid else {
-            return try outcome(chosen: chosen, propagation: propagation, priceBook: priceBook)
+            return try validOutcome(chosen: chosen, propagation: propagation, priceBook: priceBook)
         }
         let wording = propagation.conflict.map(model.wording(of:)) ?? "These choices cannot be combined."
         let undo = Set(propagation.conflict?.undo.map { Int($0.magnitude) } ?? [])
@@ -191,7 +214,7 @@ public struct ProductConfigurator: Sendable {
     }
 
     /// The outcome of valid choices.
-    private func outcome(chosen: [ProductOptionID: Bool], propagation: Propagation?, priceBook: PriceBook?) throws(ReplicaError) -> ConfigurationOutcome {
+    private func validOutcome(chosen: [ProductOptionID: Bool], propagation: Propagation?, priceBook: PriceBook?) throws(ReplicaError) -> ConfigurationOutcome {
         var outcomes: [OptionOutcome] = []
         for option in options {
             var state: OptionOutcome.State = chosen[option.id].map { $0 ? .selected : .excluded } ?? .open

@@ -30,14 +30,23 @@ extension ProductConfigurator {
         var propagator = Propagator(model: model)
         let first = try propagate(&propagator, initialChoices)
         if let conflict = first.conflict { throw ReplicaError(.invalid, model.wording(of: conflict)) }
+        let (included, needed) = try completion(chosen: chosen, choices: initialChoices, first: first, propagator: &propagator)
+        return CompletionSuggestion(included: included.map(\.id), needed: needed)
+    }
+
+    /// The cheapest completion of valid `choices` (naming `chosen`), whose propagation is
+    /// `first` on `propagator`: every option it includes, and those of them neither chosen
+    /// nor forced by the choices.
+    func completion(chosen: [ProductOptionID: Bool], choices: [Int32], first: Propagation,
+                    propagator: inout Propagator) throws(ReplicaError) -> (included: [ProductOption], needed: [ProductOption]) {
         let byPrice = options.filter { chosen[$0.id] == nil && $0.variable != nil }
             .sorted { ($1.price.minorUnits, $0.code) < ($0.price.minorUnits, $1.code) }
-        let kept = try kept(byPrice, after: initialChoices, propagator: &propagator)
+        let kept = try kept(byPrice, after: choices, propagator: &propagator)
         let included = options.filter { chosen[$0.id] ?? kept.contains($0.id) }
         let needed = included.filter { option in
             guard kept.contains(option.id), let variable = option.variable else { return false }
             return first.state(of: variable) != .forced
         }
-        return CompletionSuggestion(included: included.map(\.id), needed: needed)
+        return (included, needed)
     }
 }

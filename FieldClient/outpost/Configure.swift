@@ -52,8 +52,7 @@ struct Configure: ParsableCommand {
         let book = try catalog.priceBook(priceBook, for: product)
         let configurator = try ProductConfigurator(catalog: catalog, product: product)
         let chosen = try complete == nil ? select : select + configurator.suggestion(select: select, deselect: deselect).needed.map(\.code)
-        let outcome = try configurator.configure(select: chosen, deselect: deselect, priceBook: book)
-        let needed = outcome.valid ? try configurator.suggestion(select: chosen, deselect: deselect).needed : []
+        let (outcome, needed) = try configurator.configureWithNeeds(select: chosen, deselect: deselect, priceBook: book)
         if output.json {
             return try Output.json(Answer(outcome: outcome, needed: needed.map {
                 Answer.Needed(id: $0.id.description, code: $0.code, name: $0.name, price: $0.price.decimalString)
