@@ -84,7 +84,7 @@ enum ForecastSummary {
     }
 
     /// The account field the forecast reads.
-    static let territoryField = ReplicatedKind.account.fieldID(named: "territory_id")
+    private static let territoryField = ReplicatedKind.account.fieldID(named: "territory_id")
 
     /// An opportunity's deal before its account's territory is known: the account, and
     /// the deal once placed in a territory (its account's).

@@ -84,10 +84,9 @@ extension Replica {
             guard row[1] == Int64(ReplicatedKind.account.rawValue) else { return nil }
             if let summary = try openSummary(row, id) { return try readable(id) { try ForecastSummary.territory(summary) } }
         }
-        guard let record = try local(db, id), record.kind == .account, !record.view.isDeleted,
-              let field = ForecastSummary.territoryField, case .bytes(let bytes) = record.view.values[field],
-              let territory = try? RecordID(bytes: bytes) else { return nil }
-        return TerritoryID(territory)
+        guard let record = try local(db, id), record.kind == .account,
+              let summary = ForecastSummary.encode(kind: .account, view: record.view, record: nil) else { return nil }
+        return try ForecastSummary.territory(summary)
     }
 
     /// The opened summary of a `record` row (`id, kind, territory, parent, summary`), or

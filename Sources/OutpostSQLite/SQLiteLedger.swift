@@ -35,8 +35,9 @@ extension SQLiteStore: SyncLedger {
     /// reader connection's queue runs it in place when it is free. The hub's reads are
     /// short (one device, or one page of at most a batch of records) and, in WAL mode,
     /// never wait for the writer; running them here instead of hopping to a reader
-    /// thread and back saves two thread switches per read, most of the server's CPU
-    /// for a sync with nothing to apply (measured with `sync-load`, Benchmarks/README.md).
+    /// thread and back saves two thread switches per read (no-op syncs per second of
+    /// server CPU × 1.3 with `sync-load`, Benchmarks/README.md). A synchronous function of
+    /// its own, so that `read` is GRDB's blocking one, not its `async` overload.
     private func readHere<T>(_ body: (SQLiteLedgerTransaction) throws -> T) throws -> T {
         try writer.read { db in try body(SQLiteLedgerTransaction(db: db)) }
     }
