@@ -19,10 +19,7 @@ port="${OUTPOST_PORT:-8096}"
 run="bench-configurator-run"
 
 source scripts/build-tools.sh
-rm -rf "$run" && mkdir -p "$run"
-export OUTPOST_PASSPHRASE="${OUTPOST_PASSPHRASE:-bench passphrase}"
-server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true' EXIT
+fresh_run
 
 scripts/industrial-model.py "$copies" > "$run/model.dimacs"
 verdict="$(picosat "$run/model.dimacs" | head -1 || true)"   # picosat exits 10 for satisfiable
@@ -52,14 +49,13 @@ measure() {
   for _ in $(seq 1 "$runs"); do
     /usr/bin/time -f "%e %U %S %M" -a -o "$folder.configure-time" "$dir/outpost" configure --product IND --json --replica "$folder" > "$folder.configure.json"
   done
-  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  stop_server
 }
 
 measure_builds
 
 python3 - "$run" "${labels[@]}" <<'PY'
 import json, statistics, sys
-sys.path.insert(0, "scripts")
 from side_by_side import print_table
 run, labels = sys.argv[1], sys.argv[2:]
 xz = int(open(f"{run}/model.xz-bytes").read())

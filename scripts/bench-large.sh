@@ -17,10 +17,7 @@ port="${OUTPOST_PORT:-8094}"
 run="bench-large-run"
 
 source scripts/build-tools.sh
-rm -rf "$run" && mkdir -p "$run"
-export OUTPOST_PASSPHRASE="${OUTPOST_PASSPHRASE:-bench passphrase}"
-server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true' EXIT
+fresh_run
 
 # server_cpu: the server's CPU seconds so far (user + system, from /proc/PID/stat).
 server_cpu() {
@@ -56,14 +53,13 @@ for territory in ("DACH", "World"):
       /usr/bin/time -f "%e %U %S %M" -a -o "$folder.forecast-time" "$dir/outpost" forecast --replica "$folder" > "$folder.forecast.txt"
     done
   done
-  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  stop_server
 }
 
 measure_builds
 
 python3 - "$run" "${labels[@]}" <<'PY'
 import json, os, statistics, sys
-sys.path.insert(0, "scripts")
 from side_by_side import print_table
 run, labels = sys.argv[1], sys.argv[2:]
 managers = open(f"{run}/managers").read().split()

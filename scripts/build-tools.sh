@@ -14,6 +14,23 @@ else
   bin="$(swift build -c "$config" --show-bin-path)"
 fi
 
+# fresh_run: an empty run folder ($run), a passphrase for the replicas, and no server
+# left running when the script exits.
+fresh_run() {
+  rm -rf "$run" && mkdir -p "$run"
+  export OUTPOST_PASSPHRASE="${OUTPOST_PASSPHRASE:-bench passphrase}"
+  server=""
+  trap '[ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true' EXIT
+}
+
+# stop_server: stops the server the script started (its pid in $server).
+stop_server() {
+  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+}
+
+# The scripts' Python reports import scripts/side_by_side.py.
+export PYTHONPATH="$PWD/scripts${PYTHONPATH:+:$PYTHONPATH}"
+
 # measure_builds: calls the script's `measure LABEL DIR` for the build in BEFORE (as
 # "old"), when given, then for this one ("new"). Sets: labels, those measured, in order.
 measure_builds() {
