@@ -9,6 +9,13 @@ import PostgresNIO
 /// against. A removed or replaced document's chunks become orphan candidates
 /// (`document_orphan`), whose content goes once no live document names them.
 enum PostgresDocumentChunks {
+    /// The advisory lock key that an upload's hold and an orphan collection take, so the
+    /// collection's choice and deletion see every hold committed before it and no hold
+    /// commits in between (any constant other Outpost locks do not use).
+    static let lockKey: Int64 = 0x4f75_7470_6f73_7403
+    /// Takes ``lockKey`` until the transaction ends.
+    static let lockSQL: PostgresQuery = "SELECT pg_advisory_xact_lock(\(lockKey))"
+
     /// Replaces the chunks listed for `document`.
     static func index(_ connection: BlockingConnection, _ document: Document) throws {
         try remove(connection, document: document.id)

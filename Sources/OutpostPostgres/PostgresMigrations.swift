@@ -75,6 +75,18 @@ enum PostgresMigrations {
             """,
             "CREATE TABLE document_orphan (chunk bytea PRIMARY KEY CHECK (length(chunk) = 32))",
         ]),
+        // The chunks each device uploaded, and when: content held since a collection's
+        // cut-off is not deleted before its record arrives (SQLite's v22-document-upload-holds).
+        ("pg8-document-upload-holds", [
+            """
+            CREATE TABLE document_upload_hold (
+                chunk bytea NOT NULL CHECK (length(chunk) = 32),
+                device bigint NOT NULL,
+                held_at timestamptz NOT NULL,
+                PRIMARY KEY (chunk, device)
+            )
+            """,
+        ]),
     ]
 
     /// The advisory lock key migrations hold (any constant other Outpost locks do not use).

@@ -46,13 +46,4 @@ extension PostgresStore {
             return Set(try await rows.all(Data.self).map { [UInt8]($0) })
         }
     }
-
-    /// Deletes the chunks `ids`.
-    public func deleteContentChunks(_ ids: Set<[UInt8]>) async throws(StoreError) {
-        guard !ids.isEmpty else { return }
-        let gone = ids.map { ByteBuffer(bytes: $0) }
-        try await transaction("deleting document content") { [logger] connection in
-            _ = try await connection.query("DELETE FROM document_content WHERE chunk = ANY(\(gone))", logger: logger)
-        }
-    }
 }

@@ -8,8 +8,10 @@ public import OutpostStore
 import PostgresNIO
 
 /// Documents on PostgreSQL, as `SQLiteStore` keeps them: records in `replica_record`, the
-/// chunks each names in `document_chunk`, orphan candidates in `document_orphan`; record
-/// writes are ledger transactions (the change sequence's lock held).
+/// chunks each names in `document_chunk`, orphan candidates in `document_orphan`, upload
+/// holds in `document_upload_hold`; record writes are ledger transactions (the change
+/// sequence's lock held), and holds and collections take the content lock
+/// (``PostgresDocumentChunks/lockSQL``), so they run one at a time across instances.
 extension PostgresStore: DocumentStore {
     public func saveDocument(_ document: Document, now: Date = Date()) async throws(StoreError) {
         do { try document.validate() } catch { throw StoreError(.invalid, "document: \(error.description)") }
@@ -93,21 +95,41 @@ extension PostgresStore: DocumentStore {
         }
     }
 
-    public func orphanChunks() async throws(StoreError) -> Set<[UInt8]> {
-        try await records("finding content no document names") { ledger in
-            Set(try ledger.connection.column(Data.self, """
-                SELECT chunk FROM document_orphan o WHERE NOT EXISTS (SELECT 1 FROM document_chunk c WHERE c.chunk = o.chunk)
-                """).map { [UInt8]($0) })
+    public func holdUploadedChunks(_ chunks: Set<[UInt8]>, device number: UInt32, now: Date) async throws(StoreError) {
+        guard !chunks.isEmpty else { return }
+        let held = chunks.map { ByteBuffer(bytes: $0) }
+        try await transaction("holding uploaded content") { [logger] connection in
+            _ = try await connection.query(PostgresDocumentChunks.lockSQL, logger: logger)
+            _ = try await connection.query("""
+                INSERT INTO document_upload_hold (chunk, device, held_at) SELECT c, \(Int64(number)), \(now) FROM unnest(\(held)) AS c
+                ON CONFLICT (chunk, device) DO UPDATE SET held_at = excluded.held_at
+                """, logger: logger)
+            _ = try await connection.query("""
+                INSERT INTO document_orphan (chunk) SELECT c FROM unnest(\(held)) AS c ON CONFLICT DO NOTHING
+                """, logger: logger)
         }
     }
 
-    public func forgetOrphanChunks(_ chunks: Set<[UInt8]>) async throws(StoreError) {
-        let gone = chunks.map { ByteBuffer(bytes: $0) }
-        try await transaction("forgetting deleted content") { [logger] connection in
+    public func collectOrphanChunks(heldSince: Date, deletingContent deleteContent: @Sendable (Set<[UInt8]>) throws -> Void)
+        async throws(StoreError) -> Int {
+        try await transaction("deleting content no document names") { [logger] connection in
+            // Taken before the first read, so every hold committed before it is seen and none commits until this ends.
+            _ = try await connection.query(PostgresDocumentChunks.lockSQL, logger: logger)
+            let rows = try await connection.query("""
+                SELECT chunk FROM document_orphan o
+                WHERE NOT EXISTS (SELECT 1 FROM document_chunk c WHERE c.chunk = o.chunk)
+                    AND NOT EXISTS (SELECT 1 FROM document_upload_hold h WHERE h.chunk = o.chunk AND h.held_at >= \(heldSince))
+                """, logger: logger)
+            let orphans = Set(try await rows.all(Data.self).map { [UInt8]($0) })
+            let gone = orphans.map { ByteBuffer(bytes: $0) }
+            _ = try await connection.query("DELETE FROM document_content WHERE chunk = ANY(\(gone))", logger: logger)
+            try deleteContent(orphans)
             _ = try await connection.query("""
                 DELETE FROM document_orphan o
                 WHERE o.chunk = ANY(\(gone)) OR EXISTS (SELECT 1 FROM document_chunk c WHERE c.chunk = o.chunk)
                 """, logger: logger)
+            _ = try await connection.query("DELETE FROM document_upload_hold WHERE held_at < \(heldSince)", logger: logger)
+            return orphans.count
         }
     }
 }

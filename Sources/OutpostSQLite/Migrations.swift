@@ -97,6 +97,9 @@ enum Migrations {
         migrator.registerMigration("v21-document-orphans") { db in
             try db.execute(sql: Schema.v21DocumentOrphans)
         }
+        migrator.registerMigration("v22-document-upload-holds") { db in
+            try db.execute(sql: Schema.v22DocumentUploadHolds)
+        }
         return migrator
     }
 }

@@ -7,7 +7,8 @@ import OutpostReplication
 public import OutpostStore
 
 /// Documents in the SQLite database: records in `replica_record`, the chunks each names
-/// in `document_chunk`, orphan candidates in `document_orphan`, each write one transaction.
+/// in `document_chunk`, orphan candidates in `document_orphan`, upload holds in
+/// `document_upload_hold`, each write one transaction.
 extension SQLiteStore: DocumentStore {
     public func saveDocument(_ document: Document, now: Date = Date()) async throws(StoreError) {
         do { try document.validate() } catch { throw StoreError(.invalid, "document: \(error.description)") }
@@ -85,22 +86,6 @@ extension SQLiteStore: DocumentStore {
         }
     }
 
-    public func orphanChunks() async throws(StoreError) -> Set<[UInt8]> {
-        try await read("finding content no document names") { db in
-            Set(try Data.fetchAll(db, sql: """
-                SELECT chunk FROM document_orphan o WHERE NOT EXISTS (SELECT 1 FROM document_chunk c WHERE c.chunk = o.chunk)
-                """).map { [UInt8]($0) })
-        }
-    }
-
-    public func forgetOrphanChunks(_ chunks: Set<[UInt8]>) async throws(StoreError) {
-        try await write("forgetting deleted content") { db in
-            let delete = try db.cachedStatement(sql: "DELETE FROM document_orphan WHERE chunk = ?")
-            for chunk in chunks { try delete.execute(arguments: [Data(chunk)]) }
-            try db.execute(sql: "DELETE FROM document_orphan WHERE chunk IN (SELECT chunk FROM document_chunk)")
-        }
-    }
-
     public func uploadedDocumentBytes(device number: UInt32) async throws(StoreError) -> Int {
         try await read("reading a device's document usage") { db in
             try Int.fetchOne(db, sql: "SELECT bytes FROM document_upload WHERE device = ?", arguments: [Int64(number)]) ?? 0
@@ -115,4 +100,41 @@ extension SQLiteStore: DocumentStore {
                 """, arguments: [Int64(number), Int64(bytes)])
         }
     }
+
+    public func holdUploadedChunks(_ chunks: Set<[UInt8]>, device number: UInt32, now: Date) async throws(StoreError) {
+        // A write transaction begins IMMEDIATE: it waits for a collection's, in this process or another.
+        try await write("holding uploaded content") { db in
+            let hold = try db.cachedStatement(sql: """
+                INSERT INTO document_upload_hold (chunk, device, held_at) VALUES (?, ?, ?)
+                ON CONFLICT(chunk, device) DO UPDATE SET held_at = excluded.held_at
+                """)
+            let candidate = try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_orphan (chunk) VALUES (?)")
+            for chunk in chunks {
+                try hold.execute(arguments: [Data(chunk), Int64(number), Self.seconds(now)])
+                try candidate.execute(arguments: [Data(chunk)])
+            }
+        }
+    }
+
+    public func collectOrphanChunks(heldSince: Date, deletingContent deleteContent: @Sendable (Set<[UInt8]>) throws -> Void)
+        async throws(StoreError) -> Int {
+        // One write transaction, begun IMMEDIATE, so no hold commits between the choice and the deletion.
+        try await write("deleting content no document names") { db in
+            let cutoff = Self.seconds(heldSince)
+            let orphans = Set(try Data.fetchAll(db, sql: """
+                SELECT chunk FROM document_orphan o
+                WHERE NOT EXISTS (SELECT 1 FROM document_chunk c WHERE c.chunk = o.chunk)
+                    AND NOT EXISTS (SELECT 1 FROM document_upload_hold h WHERE h.chunk = o.chunk AND h.held_at >= ?)
+                """, arguments: [cutoff]).map { [UInt8]($0) })
+            try deleteContent(orphans)
+            let forget = try db.cachedStatement(sql: "DELETE FROM document_orphan WHERE chunk = ?")
+            for chunk in orphans { try forget.execute(arguments: [Data(chunk)]) }
+            try db.execute(sql: "DELETE FROM document_orphan WHERE chunk IN (SELECT chunk FROM document_chunk)")
+            try db.execute(sql: "DELETE FROM document_upload_hold WHERE held_at < ?", arguments: [cutoff])
+            return orphans.count
+        }
+    }
+
+    /// `date` as whole seconds since 1970, as upload holds keep it.
+    private static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
 }

@@ -19,6 +19,21 @@ extension Schema {
     ]
 
     /// The chunks a removed or replaced document stopped naming: their content is deleted
-    /// once no live document names them (``SQLiteStore/orphanChunks()``).
+    /// once no live document names them (``SQLiteStore/collectOrphanChunks(heldSince:deletingContent:)``).
     static let v21DocumentOrphans = "CREATE TABLE document_orphan (chunk BLOB NOT NULL PRIMARY KEY CHECK (length(chunk) = 32)) STRICT, WITHOUT ROWID"
+}
+
+extension Schema {
+    /// The chunks each device uploaded, and when: an orphan candidate held since the
+    /// collection's cut-off is not deleted, so content uploaded for a record that has
+    /// not arrived yet survives the removal of another document naming it
+    /// (``SQLiteStore/collectOrphanChunks(heldSince:deletingContent:)``).
+    static let v22DocumentUploadHolds = """
+        CREATE TABLE document_upload_hold (
+            chunk BLOB NOT NULL CHECK (length(chunk) = 32),
+            device INTEGER NOT NULL,
+            held_at INTEGER NOT NULL,
+            PRIMARY KEY (chunk, device)
+        ) STRICT, WITHOUT ROWID
+        """
 }

@@ -6,9 +6,10 @@ public import OutpostModel
 /// stored before the record naming it is written.
 ///
 /// The database keeps which chunks each live document names, so a content request is
-/// answered only with chunks of documents in the device's scope, and which chunks a
+/// answered only with chunks of documents in the device's scope; which chunks a
 /// removed or replaced document named (orphan candidates), so content no live document
-/// names can be deleted.
+/// names can be deleted; and which chunks devices uploaded for records not yet arrived
+/// (upload holds), so that content is not deleted before its record names it.
 public protocol DocumentStore: Sendable {
     /// Writes a document's record as the hub's own write, with the chunks it names, in
     /// one transaction. The caller stores the content first.
@@ -42,11 +43,20 @@ public protocol DocumentStore: Sendable {
     /// Adds `bytes` to what device `number` has uploaded.
     func addUploadedDocumentBytes(_ bytes: Int, device number: UInt32) async throws(StoreError)
 
-    /// The orphan candidates no live document names now: content to delete, then to
-    /// forget with ``forgetOrphanChunks(_:)``.
-    func orphanChunks() async throws(StoreError) -> Set<[UInt8]>
+    /// Holds `chunks` for device `number`'s upload, from `now`, and makes them orphan
+    /// candidates (so an upload whose record never comes is deleted once its hold ends).
+    /// It waits for a ``collectOrphanChunks(heldSince:deletingContent:)`` in progress and
+    /// is committed when it returns: content looked for after it is not deleted by a
+    /// collection while the hold lasts. The caller stores the content after it.
+    func holdUploadedChunks(_ chunks: Set<[UInt8]>, device number: UInt32, now: Date) async throws(StoreError)
 
-    /// Forgets the orphan candidates `chunks` (their content deleted) and those a live
-    /// document names again.
-    func forgetOrphanChunks(_ chunks: Set<[UInt8]>) async throws(StoreError)
+    /// Deletes the content no live document names and no upload holds, in one step that
+    /// ``holdUploadedChunks(_:device:now:)`` cannot interleave with: finds the orphan
+    /// candidates that no live document names and no device has held since `heldSince`,
+    /// deletes their content (content kept in the database itself in the step's own
+    /// transaction, content kept beside it by `deleteContent`), forgets them and the
+    /// candidates a live document names again, and forgets the holds older than `heldSince`.
+    /// - Returns: how many chunks were deleted.
+    func collectOrphanChunks(heldSince: Date, deletingContent deleteContent: @Sendable (Set<[UInt8]>) throws -> Void)
+        async throws(StoreError) -> Int
 }

@@ -36,7 +36,7 @@ public struct ContentFolder: ContentStore {
 
     public func held(_ ids: [ContentID]) -> Set<ContentID> { Set(ids.filter(contains)) }
 
-    public func delete(_ ids: Set<ContentID>) throws(ContentStoreError) {
+    public func deleteCollected(_ ids: Set<ContentID>) throws(ContentStoreError) {
         for id in ids where unlink(path(of: id)) != 0 && errno != ENOENT {
             throw ContentStoreError("cannot delete \(path(of: id)): \(String(cString: strerror(errno))); check the folder's permissions")
         }

@@ -12,8 +12,11 @@ public protocol ContentStore: Sendable {
     func storedBytes(of ids: [ContentID]) async throws -> [ContentID: [UInt8]]
     /// The ids among `ids` whose chunk is here.
     func held(_ ids: [ContentID]) async throws -> Set<ContentID>
-    /// Deletes the chunks `ids` (those not here are ignored).
-    func delete(_ ids: Set<ContentID>) async throws
+    /// Deletes the chunks `ids` (those not here are ignored), from inside the database's
+    /// orphan collection (`DocumentStore.collectOrphanChunks`), which no upload's hold
+    /// interleaves with. A store inside that database has its chunks deleted by the
+    /// collection's own transaction, and does nothing here.
+    func deleteCollected(_ ids: Set<ContentID>) throws
 }
 
 extension ContentStore {

@@ -22,6 +22,10 @@ public struct DocumentService: Sendable {
     public static let defaultMaxDocumentBytes = 25_000_000
     /// The default `--device-document-quota`: 500 MB.
     public static let defaultDeviceQuota = 500_000_000
+    /// How long content a device uploads is kept for the record that names it, whatever
+    /// collections run meanwhile: 30 days. A record that comes later may name content
+    /// collected since; the documents then lack it.
+    public static let uploadHold: TimeInterval = 30 * 24 * 60 * 60
 
     /// A document service over `content` and `database` with the given limits.
     public init(content: any ContentStore, database: any DocumentStore, maxDocumentBytes: Int = defaultMaxDocumentBytes,
@@ -59,7 +63,7 @@ public struct DocumentService: Sendable {
         let held = try await content.held(manifest.chunks.map(\.id))
         _ = try await content.write(checked: manifest.split(bytes).filter { !held.contains($0.reference.id) }
             .map { ($0.reference.id, Array($0.bytes)) })
-        _ = try await collectOrphans()
+        _ = try await collectOrphans(now: now)
         return document
     }
 
@@ -67,18 +71,17 @@ public struct DocumentService: Sendable {
     /// - Returns: whether a live document was removed.
     public func remove(_ id: DocumentID, now: Date = Date()) async throws -> Bool {
         let removed = try await database.removeDocument(id, now: now)
-        _ = try await collectOrphans()
+        _ = try await collectOrphans(now: now)
         return removed
     }
 
     /// Deletes the content of chunks that a removed or replaced document named and no
-    /// live document names now, from the content store, then forgets them.
+    /// live document names now, unless a device uploaded them within ``uploadHold``
+    /// before `now` (their record may not have arrived yet), then forgets them.
     /// - Returns: how many chunks were deleted.
-    public func collectOrphans() async throws -> Int {
-        let orphans = try await database.orphanChunks()
-        guard !orphans.isEmpty else { return 0 }
-        try await content.delete(Set(orphans.compactMap(ContentID.init(bytes:))))
-        try await database.forgetOrphanChunks(orphans)
-        return orphans.count
+    public func collectOrphans(now: Date = Date()) async throws -> Int {
+        try await database.collectOrphanChunks(heldSince: now.addingTimeInterval(-Self.uploadHold)) { [content] orphans in
+            try content.deleteCollected(Set(orphans.compactMap(ContentID.init(bytes:))))
+        }
     }
 }

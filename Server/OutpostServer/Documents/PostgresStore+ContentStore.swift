@@ -20,5 +20,7 @@ extension PostgresStore: ContentStore {
         return Set(ids.filter { held.contains($0.bytes) })
     }
 
-    public func delete(_ ids: Set<ContentID>) async throws { try await deleteContentChunks(Set(ids.map(\.bytes))) }
+    /// Nothing: `document_content` is in this database, so its collection deletes the
+    /// chunks in its own transaction.
+    public func deleteCollected(_ ids: Set<ContentID>) {}
 }

@@ -64,7 +64,8 @@ extension SyncService {
     static var chunksPerRead: Int { 16 }
 
     /// Stores an upload's chunks durably (before the document's record can arrive),
-    /// within the size limit and the device's quota; says what became of it.
+    /// within the size limit and the device's quota, held for that record
+    /// (``DocumentService/uploadHold``); says what became of it.
     private func receive(_ upload: ContentRequest.Upload?, from device: UInt32,
                          _ documents: DocumentService) async throws -> ContentFrame.UploadOutcome? {
         guard let upload else { return nil }
@@ -86,6 +87,9 @@ extension SyncService {
             return .refused("this device has uploaded \(used) bytes of its quota of \(documents.deviceQuota) "
                 + "(serve --device-document-quota); the \(new) more were refused and nothing was stored. Ask an admin")
         }
+        // Held before the content is looked for and written: a collection either ran
+        // before the hold (what it deleted is written again here) or sees it.
+        try await documents.database.holdUploadedChunks(Set(chunks.map(\.id.bytes)), device: device, now: Date())
         _ = try await documents.content.write(checked: chunks)
         try await documents.database.addUploadedDocumentBytes(new, device: device)
         logger.info("content uploaded", metadata: ["device": "\(device)", "chunks": "\(chunks.count)", "new bytes": "\(new)"])
