@@ -11,40 +11,71 @@ import Testing
 /// yet is never collected, even when the only document naming it is removed meanwhile.
 @Suite("Documents: an upload outlives the collection of what it shares", .serialized)
 struct DocumentUploadRaceTests {
+    /// What ``uploadedCopy(_:)`` leaves: an admin document, and a rep's document of the
+    /// same content whose chunks are uploaded and whose record is not sent yet.
+    struct UploadedCopy {
+        let documents: DocumentService
+        let shared: Document
+        let rep: Replica
+        let staged: Document
+        let content: [UInt8]
+    }
+
+    /// An admin adds a price list; a rep adds the same file to an account of theirs and
+    /// uploads it (nothing new is stored) without sending its record.
+    static func uploadedCopy(_ hub: LiveHub) async throws -> UploadedCopy {
+        let documents = DocumentService.sqlite(hub.store, path: hub.folder.appendingPathComponent("hq.sqlite").path)
+        let company = hub.company
+        let content = DocumentTests.priceList(size: 300_000, seed: 80)
+        let shared = try await documents.add(Document(title: "Price list", fileName: "prices.csv", mediaType: "text/csv",
+                                                      attachedKind: .catalog, attachedID: nil,
+                                                      content: DocumentContentList(contentID: [], chunks: [])),
+                                             content: content)
+        let rep = try await hub.bootstrapped(company.repNorth, name: "uploader")
+        let account = try #require(company.accounts(in: company.north).first)
+        let staged = try rep.stage(Document(title: "Prices as sent", fileName: "prices.csv", mediaType: "text/csv",
+                                            attachedKind: .account, attachedID: EntityID(account.id.uuid),
+                                            content: DocumentContentList(contentID: [], chunks: [])),
+                                   content: content)
+        let uploaded = try await Self.uploadOnly(rep)
+        #expect(uploaded.documentsUploaded == 1, "\(uploaded.documentError ?? "")")
+        return UploadedCopy(documents: documents, shared: shared, rep: rep, staged: staged, content: content)
+    }
+
+    /// The distinct chunks of `document` the server holds, and how many it names.
+    static func held(_ document: Document, in documents: DocumentService) async throws -> (held: Int, named: Int) {
+        let ids = Set(try #require(document.content.manifest).chunks.map(\.id))
+        return (try await documents.content.held(Array(ids)).count, ids.count)
+    }
+
     @Test("A rep uploads a file an admin document already holds; the admin removes that document before the rep's record arrives; another device still gets every chunk")
     func uploadSurvivesCollection() async throws {
         try await LiveHub.with { hub in
-            let documents = DocumentService.sqlite(hub.store, path: hub.folder.appendingPathComponent("hq.sqlite").path)
-            let company = hub.company
-            let content = DocumentTests.priceList(size: 300_000, seed: 80)
-            let shared = try await documents.add(Document(title: "Price list", fileName: "prices.csv", mediaType: "text/csv",
-                                                          attachedKind: .catalog, attachedID: nil,
-                                                          content: DocumentContentList(contentID: [], chunks: [])),
-                                                 content: content)
-
-            // The rep adds the same file to an account of theirs; only its content goes up.
-            let rep = try await hub.bootstrapped(company.repNorth, name: "uploader")
-            let account = try #require(company.accounts(in: company.north).first)
-            let staged = try rep.stage(Document(title: "Prices as sent", fileName: "prices.csv", mediaType: "text/csv",
-                                                attachedKind: .account, attachedID: EntityID(account.id.uuid),
-                                                content: DocumentContentList(contentID: [], chunks: [])),
-                                       content: content)
-            let uploaded = try await Self.uploadOnly(rep)
-            #expect(uploaded.documentsUploaded == 1, "\(uploaded.documentError ?? "")")
-
-            // The admin's document goes before the rep's record arrives; collection runs.
-            #expect(try await documents.remove(shared.id))
-            let report = try await sync(rep)
+            let upload = try await Self.uploadedCopy(hub)
+            #expect(try await upload.documents.remove(upload.shared.id))
+            let report = try await sync(upload.rep)
             #expect(report.accepted == 1)
 
-            // A second device of the rep fetches the rep's document: every chunk is there.
-            let second = try await hub.bootstrapped(company.repNorth, name: "second")
-            let fetched = try await TestSupportBlocking.run { () throws(ReplicaError) in try SyncClient(replica: second).fetch(staged) }
+            let second = try await hub.bootstrapped(hub.company.repNorth, name: "second")
+            let fetched = try await TestSupportBlocking.run { () throws(ReplicaError) in try SyncClient(replica: second).fetch(upload.staged) }
             #expect(fetched.documentError == nil)
-            let manifest = try #require(staged.content.manifest)
-            let held = try await documents.content.held(manifest.chunks.map(\.id))
-            #expect(held.count == Set(manifest.chunks.map(\.id)).count, "the server lost chunks of a document whose record it accepted")
-            #expect(try second.content(of: staged) == content)
+            let (held, named) = try await Self.held(upload.staged, in: upload.documents)
+            #expect(held == named, "the server lost chunks of a document whose record it accepted")
+            #expect(try second.content(of: upload.staged) == upload.content)
+        }
+    }
+
+    @Test("An upload's hold lasts DocumentService.uploadHold: a collection a day before it ends keeps the content, one a day after deletes it when no record came")
+    func holdExpires() async throws {
+        try await LiveHub.with { hub in
+            let upload = try await Self.uploadedCopy(hub)
+            let now = Date()
+            #expect(try await upload.documents.remove(upload.shared.id, now: now))
+            _ = try await upload.documents.collectOrphans(now: now + DocumentService.uploadHold - 24 * 60 * 60)
+            let before = try await Self.held(upload.staged, in: upload.documents)
+            #expect(before.held == before.named)
+            #expect(try await upload.documents.collectOrphans(now: now + DocumentService.uploadHold + 24 * 60 * 60) == before.named)
+            #expect(try await Self.held(upload.staged, in: upload.documents).held == 0)
         }
     }
 
