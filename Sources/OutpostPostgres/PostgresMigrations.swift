@@ -83,6 +83,7 @@ enum PostgresMigrations {
                 chunk bytea NOT NULL CHECK (length(chunk) = 32),
                 device bigint NOT NULL,
                 held_at timestamptz NOT NULL,
+                uploads bigint NOT NULL CHECK (uploads > 0),
                 PRIMARY KEY (chunk, device)
             )
             """,

@@ -101,12 +101,29 @@ extension PostgresStore: DocumentStore {
         try await transaction("holding uploaded content") { [logger] connection in
             _ = try await connection.query(PostgresDocumentChunks.lockSQL, logger: logger)
             _ = try await connection.query("""
-                INSERT INTO document_upload_hold (chunk, device, held_at) SELECT c, \(Int64(number)), \(now) FROM unnest(\(held)) AS c
-                ON CONFLICT (chunk, device) DO UPDATE SET held_at = excluded.held_at
+                INSERT INTO document_upload_hold (chunk, device, held_at, uploads) SELECT c, \(Int64(number)), \(now), 1 FROM unnest(\(held)) AS c
+                ON CONFLICT (chunk, device) DO UPDATE SET held_at = excluded.held_at, uploads = document_upload_hold.uploads + 1
                 """, logger: logger)
             _ = try await connection.query("""
                 INSERT INTO document_orphan (chunk) SELECT c FROM unnest(\(held)) AS c ON CONFLICT DO NOTHING
                 """, logger: logger)
+        }
+    }
+
+    public func releaseUploadHolds(device number: UInt32, createdDocuments documents: [DocumentID]) async throws(StoreError) {
+        guard !documents.isEmpty else { return }
+        try await transaction("releasing uploaded content") { [logger] connection in
+            for document in documents {
+                let id = Data(RecordID(document).bytes)
+                _ = try await connection.query("""
+                    DELETE FROM document_upload_hold
+                    WHERE device = \(Int64(number)) AND chunk IN (SELECT chunk FROM document_chunk WHERE document = \(id)) AND uploads = 1
+                    """, logger: logger)
+                _ = try await connection.query("""
+                    UPDATE document_upload_hold SET uploads = uploads - 1
+                    WHERE device = \(Int64(number)) AND chunk IN (SELECT chunk FROM document_chunk WHERE document = \(id)) AND uploads > 1
+                    """, logger: logger)
+            }
         }
     }
 

@@ -105,13 +105,31 @@ extension SQLiteStore: DocumentStore {
         // A write transaction begins IMMEDIATE: it waits for a collection's, in this process or another.
         try await write("holding uploaded content") { db in
             let hold = try db.cachedStatement(sql: """
-                INSERT INTO document_upload_hold (chunk, device, held_at) VALUES (?, ?, ?)
-                ON CONFLICT(chunk, device) DO UPDATE SET held_at = excluded.held_at
+                INSERT INTO document_upload_hold (chunk, device, held_at, uploads) VALUES (?, ?, ?, 1)
+                ON CONFLICT(chunk, device) DO UPDATE SET held_at = excluded.held_at, uploads = uploads + 1
                 """)
             let candidate = try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_orphan (chunk) VALUES (?)")
             for chunk in chunks {
                 try hold.execute(arguments: [Data(chunk), Int64(number), Self.seconds(now)])
                 try candidate.execute(arguments: [Data(chunk)])
+            }
+        }
+    }
+
+    public func releaseUploadHolds(device number: UInt32, createdDocuments documents: [DocumentID]) async throws(StoreError) {
+        try await write("releasing uploaded content") { db in
+            let release = try db.cachedStatement(sql: """
+                UPDATE document_upload_hold SET uploads = uploads - 1
+                WHERE device = ? AND chunk IN (SELECT chunk FROM document_chunk WHERE document = ?) AND uploads > 1
+                """)
+            let end = try db.cachedStatement(sql: """
+                DELETE FROM document_upload_hold
+                WHERE device = ? AND chunk IN (SELECT chunk FROM document_chunk WHERE document = ?) AND uploads = 1
+                """)
+            for document in documents {
+                let arguments: StatementArguments = [Int64(number), Data(RecordID(document).bytes)]
+                try end.execute(arguments: arguments)
+                try release.execute(arguments: arguments)
             }
         }
     }

@@ -24,15 +24,17 @@ extension Schema {
 }
 
 extension Schema {
-    /// The chunks each device uploaded, and when: an orphan candidate held since the
-    /// collection's cut-off is not deleted, so content uploaded for a record that has
-    /// not arrived yet survives the removal of another document naming it
+    /// The chunks each device uploaded, when last, and how many of its uploads that no
+    /// record has named yet hold each: an orphan candidate held since the collection's
+    /// cut-off is not deleted, so content uploaded for a record that has not arrived yet
+    /// survives the removal of another document naming it
     /// (``SQLiteStore/collectOrphanChunks(heldSince:deletingContent:)``).
     static let v22DocumentUploadHolds = """
         CREATE TABLE document_upload_hold (
             chunk BLOB NOT NULL CHECK (length(chunk) = 32),
             device INTEGER NOT NULL,
             held_at INTEGER NOT NULL,
+            uploads INTEGER NOT NULL CHECK (uploads > 0),
             PRIMARY KEY (chunk, device)
         ) STRICT, WITHOUT ROWID
         """

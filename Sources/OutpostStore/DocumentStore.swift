@@ -50,6 +50,12 @@ public protocol DocumentStore: Sendable {
     /// collection while the hold lasts. The caller stores the content after it.
     func holdUploadedChunks(_ chunks: Set<[UInt8]>, device number: UInt32, now: Date) async throws(StoreError)
 
+    /// Releases one of device `number`'s upload holds on each chunk that `documents`, just
+    /// created by that device, name: their records have arrived, so those chunks stay
+    /// while a document names them. A chunk several of its uploads hold stays held until
+    /// each one's record has arrived (or the holds end with time).
+    func releaseUploadHolds(device number: UInt32, createdDocuments documents: [DocumentID]) async throws(StoreError)
+
     /// Deletes the content no live document names and no upload holds, in one step that
     /// ``holdUploadedChunks(_:device:now:)`` cannot interleave with: finds the orphan
     /// candidates that no live document names and no device has held since `heldSince`,

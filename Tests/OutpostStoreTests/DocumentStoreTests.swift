@@ -67,6 +67,31 @@ struct DocumentStoreTests {
         }
     }
 
+    @Test("A device's record releases its upload's hold, so the document's removal deletes its content at once; a chunk another upload holds stays",
+          arguments: StoreBackend.allCases)
+    func recordReleasesHold(backend: StoreBackend) async throws {
+        try await backend.withRecords { records in
+            let store = try #require(records as? any DocumentStore)
+            let (shared, own) = (Self.chunk(8), Self.chunk(9))
+            try await store.holdUploadedChunks([shared, own], device: 7, now: Self.start)
+            try await store.holdUploadedChunks([shared], device: 7, now: Self.start)
+            try await store.holdUploadedChunks([shared], device: 8, now: Self.start)
+            let first = Self.document(naming: [shared, own])
+            try await store.saveDocument(first, now: Self.start)
+            try await store.releaseUploadHolds(device: 7, createdDocuments: [first.id])
+            #expect(try await store.removeDocument(first.id, now: Self.start))
+            #expect(try await Self.collect(store, heldSince: Self.start) == [own])
+
+            // The device's second upload and the other device's still hold the shared chunk.
+            let second = Self.document(naming: [shared])
+            try await store.saveDocument(second, now: Self.start)
+            try await store.releaseUploadHolds(device: 7, createdDocuments: [second.id])
+            #expect(try await store.removeDocument(second.id, now: Self.start))
+            #expect(try await Self.collect(store, heldSince: Self.start) == [], "device 8's upload still holds it")
+            #expect(try await Self.collect(store, heldSince: Self.start + 1) == [shared])
+        }
+    }
+
     @Test("On SQLite no hold can commit, from this process or another, while a collection deletes content")
     func sqliteCollectionExcludesHolds() async throws {
         let folder = try ScratchFolder("outpost-docs")
@@ -84,7 +109,7 @@ struct DocumentStoreTests {
             let other = try DatabaseQueue(path: path, configuration: configuration)
             do {
                 try other.write { db in
-                    try db.execute(sql: "INSERT INTO document_upload_hold (chunk, device, held_at) VALUES (?, 7, 0)",
+                    try db.execute(sql: "INSERT INTO document_upload_hold (chunk, device, held_at, uploads) VALUES (?, 7, 0, 1)",
                                    arguments: [Data(Self.chunk(5))])
                 }
                 Issue.record("a hold committed while the collection was deleting content")
@@ -112,7 +137,7 @@ struct DocumentStoreTests {
                     try await store.collectOrphanChunks(heldSince: Self.start) { chunks in #expect(chunks == [free]) }
                 }) { connection, logger in
                     try await connection.query("""
-                        INSERT INTO document_upload_hold (chunk, device, held_at) VALUES (\(Data(held)), 7, \(Self.start))
+                        INSERT INTO document_upload_hold (chunk, device, held_at, uploads) VALUES (\(Data(held)), 7, \(Self.start), 1)
                         """, logger: logger)
                 }
                 #expect(collectionWaited && collected == 1)

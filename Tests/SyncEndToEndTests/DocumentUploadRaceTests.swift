@@ -48,7 +48,7 @@ struct DocumentUploadRaceTests {
         return (try await documents.content.held(Array(ids)).count, ids.count)
     }
 
-    @Test("A rep uploads a file an admin document already holds; the admin removes that document before the rep's record arrives; another device still gets every chunk")
+    @Test("A rep uploads a file an admin document already holds; the admin removes that document before the rep's record arrives; another device still gets every chunk, and removing the rep's document then deletes them")
     func uploadSurvivesCollection() async throws {
         try await LiveHub.with { hub in
             let upload = try await Self.uploadedCopy(hub)
@@ -62,6 +62,10 @@ struct DocumentUploadRaceTests {
             let (held, named) = try await Self.held(upload.staged, in: upload.documents)
             #expect(held == named, "the server lost chunks of a document whose record it accepted")
             #expect(try second.content(of: upload.staged) == upload.content)
+
+            // Its record released the upload's hold: removed, its content goes at once.
+            #expect(try await upload.documents.remove(upload.staged.id))
+            #expect(try await Self.held(upload.staged, in: upload.documents).held == 0)
         }
     }
 

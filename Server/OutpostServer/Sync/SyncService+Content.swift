@@ -2,8 +2,10 @@ import DocumentContent
 import Foundation
 import HubCore
 import Logging
+import MergeEngine
 import OutpostModel
 import OutpostProtocol
+import OutpostReplication
 import OutpostStore
 import SodiumKit
 import SyncChannel
@@ -94,5 +96,21 @@ extension SyncService {
         try await documents.database.addUploadedDocumentBytes(new, device: device)
         logger.info("content uploaded", metadata: ["device": "\(device)", "chunks": "\(chunks.count)", "new bytes": "\(new)"])
         return .stored
+    }
+
+    /// Releases device `number`'s upload holds on the content of the documents that
+    /// `writes` create and the hub accepted: their records have arrived. A failure is
+    /// logged, not answered: the holds then end with time (``DocumentService/uploadHold``).
+    func releaseUploadHolds(of writes: [Write], accepted: Set<RecordID>, device number: UInt32) async {
+        guard let documents else { return }
+        let created = writes.compactMap { write -> DocumentID? in
+            guard case .create(let type, _) = write.operation, type == ReplicatedKind.document.typeID,
+                  accepted.contains(write.record) else { return nil }
+            return DocumentID(write.record)
+        }
+        guard !created.isEmpty else { return }
+        do { try await documents.database.releaseUploadHolds(device: number, createdDocuments: created) } catch {
+            logger.warning("upload holds not released; they end with time", metadata: ["device": "\(number)", "error": "\(error)"])
+        }
     }
 }

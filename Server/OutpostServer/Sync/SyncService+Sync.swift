@@ -42,6 +42,7 @@ extension SyncService {
                     return
                 }
                 metrics?.count(report)
+                await releaseUploadHolds(of: decoded.writes, accepted: report.acceptedRecords, device: sealed.device)
                 var delivery = hub.delivery(for: request, report: report)
                 while let step = try await delivery.next() { try await frames.send(SyncResponseFrame(step)) }
                 metrics?.recordsSent(delivery.recordsSent)
