@@ -27,6 +27,11 @@ struct DocumentStoreTests {
                  content: DocumentContentList(contentID: chunk(0), chunks: chunks.map { .init(id: $0, length: 100) }))
     }
 
+    /// Runs `body` with a fresh store of `backend`, as its documents.
+    static func withDocuments(_ backend: StoreBackend, _ body: (any DocumentStore) async throws -> Void) async throws {
+        try await backend.withRecords { records in try await body(try #require(records as? any DocumentStore)) }
+    }
+
     /// Collects with holds taken since `heldSince`; returns the chunks whose content it deleted.
     static func collect(_ store: any DocumentStore, heldSince: Date) async throws -> Set<[UInt8]> {
         let deleted = Deleted()
@@ -38,8 +43,7 @@ struct DocumentStoreTests {
     @Test("A chunk a removed document named is kept while an upload holds it, deleted once the hold is older than the cut-off",
           arguments: StoreBackend.allCases)
     func holdOutlivesRemoval(backend: StoreBackend) async throws {
-        try await backend.withRecords { records in
-            let store = try #require(records as? any DocumentStore)
+        try await Self.withDocuments(backend) { store in
             let (shared, own) = (Self.chunk(1), Self.chunk(2))
             let removed = Self.document(naming: [shared, own])
             try await store.saveDocument(removed, now: Self.start)
@@ -56,8 +60,7 @@ struct DocumentStoreTests {
     @Test("An upload whose record never comes is deleted once its hold ends; one whose record came stays, named",
           arguments: StoreBackend.allCases)
     func abandonedAndNamedUploads(backend: StoreBackend) async throws {
-        try await backend.withRecords { records in
-            let store = try #require(records as? any DocumentStore)
+        try await Self.withDocuments(backend) { store in
             let (abandoned, named) = (Self.chunk(3), Self.chunk(4))
             try await store.holdUploadedChunks([abandoned, named], device: 7, now: Self.start)
             try await store.saveDocument(Self.document(naming: [named]), now: Self.start)
@@ -70,8 +73,7 @@ struct DocumentStoreTests {
     @Test("A device's record releases its upload's hold, so the document's removal deletes its content at once; a chunk another upload holds stays",
           arguments: StoreBackend.allCases)
     func recordReleasesHold(backend: StoreBackend) async throws {
-        try await backend.withRecords { records in
-            let store = try #require(records as? any DocumentStore)
+        try await Self.withDocuments(backend) { store in
             let (shared, own) = (Self.chunk(8), Self.chunk(9))
             try await store.holdUploadedChunks([shared, own], device: 7, now: Self.start)
             try await store.holdUploadedChunks([shared], device: 7, now: Self.start)
