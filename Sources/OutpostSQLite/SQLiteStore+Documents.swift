@@ -102,6 +102,7 @@ extension SQLiteStore: DocumentStore {
     }
 
     public func holdUploadedChunks(_ chunks: Set<[UInt8]>, device number: UInt32, now: Date) async throws(StoreError) {
+        guard !chunks.isEmpty else { return }
         // A write transaction begins IMMEDIATE: it waits for a collection's, in this process or another.
         try await write("holding uploaded content") { db in
             let hold = try db.cachedStatement(sql: """
@@ -117,6 +118,7 @@ extension SQLiteStore: DocumentStore {
     }
 
     public func releaseUploadHolds(device number: UInt32, createdDocuments documents: [DocumentID]) async throws(StoreError) {
+        guard !documents.isEmpty else { return }
         try await write("releasing uploaded content") { db in
             let release = try db.cachedStatement(sql: """
                 UPDATE document_upload_hold SET uploads = uploads - 1
