@@ -1,6 +1,7 @@
 import ArgumentParser
 import FieldClient
 import Foundation
+import OutpostModel
 import TerminalOutput
 
 /// `outpost sync`: pushes pending writes and receives what this device lacks.
@@ -41,6 +42,7 @@ struct Sync: ParsableCommand {
         client.timeout = .seconds(timeout)
         client.retries = retries
         if let maxBytes, let budget = ByteCount.parse(maxBytes) { client.documentBudget = budget }
+        client.forecastQuarters = [ForecastPeriod.quarter(of: Today.day)]
         let display = TransferProgress.onStandardOutput(json: output.json)
         let report: SyncReport
         do {

@@ -59,7 +59,7 @@ struct RollUpProperties {
     func adjustmentsNeverOverwrite() async {
         await propertyCheck(count: 60, input: Gen.uint64()) { seed in
             let company = RandomCompany(seed: seed)
-            let without = ForecastBook(territories: company.territories, users: company.users, deals: company.deals,
+            let without = ForecastBook(territories: company.territories, users: company.users, deals: company.deals.map(DealGroup.init),
                                        submissions: company.submissions, adjustments: [], quotas: company.quotas)
             let root = company.territories[0].id
             let plain = try #require(without.forecast(period: RandomCompany.period, root: root))
