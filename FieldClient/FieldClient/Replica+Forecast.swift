@@ -17,7 +17,11 @@ extension Replica {
         if let period {
             groups = try dealGroups(quarter: ForecastSummary.quarter(of: period))
         } else {
-            groups = try read { db in try deals(db, period: nil, sight: .device(pending: pendingRecords(db))).map(DealGroup.init) }
+            groups = try read { db in
+                var sum = DealGroup.Sum()
+                try forEachDeal(db, period: nil, sight: .device(pending: pendingRecords(db))) { sum.add(DealGroup($0)) }
+                return sum.groups
+            }
         }
         return ForecastBook(territories: try live(.territory), users: try live(.user), deals: groups,
                             submissions: try live(.forecastSubmission), adjustments: try live(.forecastAdjustment),
@@ -34,16 +38,16 @@ extension Replica {
     /// The records with pending writes.
     func pendingRecords(_ db: Database) throws -> Set<RecordID> { Set(try pendingStore.writes(db).map(\.record)) }
 
-    /// Every live opportunity as a deal in its account's territory (an account's
-    /// `territory_id` field), as `sight` sees them, or with `period` those closing in
-    /// its quarter (and a few more). Records the sight does not change are read from
-    /// their sealed ``ForecastSummary`` alone; records with pending writes, and rows
-    /// stored before summaries existed, are opened whole. Only the accounts those
+    /// Calls `body` with every live opportunity as a deal in its account's territory
+    /// (an account's `territory_id` field), as `sight` sees them, or with `period` with
+    /// those closing in its quarter (and a few more), one at a time: a quarter of tens of
+    /// thousands of deals is never held in memory. Records the sight does not change are
+    /// read from their sealed ``ForecastSummary`` alone; records with pending writes, and
+    /// rows stored before summaries existed, are opened whole. Only the accounts those
     /// opportunities name are read, each once, by id: a quarter's forecast does not open
     /// every account.
-    func deals(_ db: Database, period: ForecastPeriod?, sight: ForecastSight) throws -> [Deal] {
+    func forEachDeal(_ db: Database, period: ForecastPeriod?, sight: ForecastSight, _ body: (Deal) throws -> Void) throws {
         var whole = sight.pending
-        var opportunities: [ForecastSummary.UnplacedDeal] = []
         let quarter = try period.map { period throws(ReplicaError) in try ForecastSummary.periodIndex(period, cipher: cipher) }
         let columns = "SELECT id, kind, territory, parent, summary FROM record"
         let rows = try quarter.map { quarter in
@@ -55,6 +59,7 @@ extension Replica {
                 whole.insert(try RecordID(bytes: [UInt8](data)))
             }
         }
+        let place = placer(db, sight: sight)
         while let row = try rows.next() {
             let id = try RecordID(bytes: [UInt8](row[0] as Data))
             guard !sight.pending.contains(id) else { continue }
@@ -62,15 +67,24 @@ extension Replica {
                 whole.insert(id)
                 continue
             }
-            if let opportunity = try readable(id, { try ForecastSummary.opportunity(summary, id: id) }) { opportunities.append(opportunity) }
+            if let opportunity = try readable(id, { try ForecastSummary.opportunity(summary, id: id) }), let deal = try place(opportunity) {
+                try body(deal)
+            }
         }
-        return try place(db, opportunities + whole.compactMap { try wholeOpportunity(db, $0, sight: sight) }, sight: sight)
+        try forEachDeal(db, ids: whole, sight: sight, placing: place, body)
     }
 
-    /// The live opportunities among `ids` as deals in their accounts' territories, as
-    /// `sight` sees them, each opened whole.
-    func deals(_ db: Database, ids: Set<RecordID>, sight: ForecastSight) throws -> [Deal] {
-        try place(db, ids.compactMap { try wholeOpportunity(db, $0, sight: sight) }, sight: sight)
+    /// Calls `body` with each live opportunity among `ids` as a deal in its account's
+    /// territory, as `sight` sees it, opened whole.
+    func forEachDeal(_ db: Database, ids: Set<RecordID>, sight: ForecastSight, _ body: (Deal) throws -> Void) throws {
+        try forEachDeal(db, ids: ids, sight: sight, placing: placer(db, sight: sight), body)
+    }
+
+    private func forEachDeal(_ db: Database, ids: Set<RecordID>, sight: ForecastSight,
+                             placing place: (ForecastSummary.UnplacedDeal) throws -> Deal?, _ body: (Deal) throws -> Void) throws {
+        for id in ids {
+            if let opportunity = try wholeOpportunity(db, id, sight: sight), let deal = try place(opportunity) { try body(deal) }
+        }
     }
 
     /// The live opportunity `id` as `sight` sees it, opened whole; `nil` for a deleted
@@ -81,16 +95,16 @@ extension Replica {
         return ForecastSummary.unplaced(opportunity)
     }
 
-    /// The deals placed in their accounts' territories (each account read once); those
-    /// whose account is missing, deleted or has no territory are left out.
-    private func place(_ db: Database, _ opportunities: [ForecastSummary.UnplacedDeal], sight: ForecastSight) throws -> [Deal] {
+    /// Places a deal in its account's territory as `sight` sees it, reading each account
+    /// once; `nil` when the account is missing, deleted or has no territory.
+    private func placer(_ db: Database, sight: ForecastSight) -> (ForecastSummary.UnplacedDeal) throws -> Deal? {
         var territoryOf: [AccountID: TerritoryID?] = [:]
-        return try opportunities.compactMap { opportunity in
+        return { opportunity in
             let territory: TerritoryID?
             if let known = territoryOf[opportunity.accountID] {
                 territory = known
             } else {
-                territory = try accountTerritory(db, RecordID(opportunity.accountID), sight: sight)
+                territory = try self.accountTerritory(db, RecordID(opportunity.accountID), sight: sight)
                 territoryOf[opportunity.accountID] = territory
             }
             return territory.map(opportunity.place)

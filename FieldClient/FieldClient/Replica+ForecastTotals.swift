@@ -57,7 +57,11 @@ extension Replica {
 
     /// The total of `quarter` computed from the records as the hub last sent them.
     func computedTotal(_ db: Database, _ quarter: ForecastPeriod) throws -> [DealGroup] {
-        DealGroup.merged(try deals(db, period: quarter, sight: .hub).filter { quarter.contains($0.closeDate) }.map(DealGroup.init))
+        var sum = DealGroup.Sum()
+        try forEachDeal(db, period: quarter, sight: .hub) { deal in
+            if quarter.contains(deal.closeDate) { sum.add(DealGroup(deal)) }
+        }
+        return sum.groups
     }
 
     /// Computes the total of `quarter` (blind index `index`) and keeps it, fresh.
@@ -83,9 +87,14 @@ extension Replica {
                 changed.insert(try RecordID(bytes: [UInt8](child)))
             }
         }
-        let inQuarter = { (deal: Deal) in quarter.contains(deal.closeDate) }
-        let sent = try deals(db, ids: changed, sight: .hub).filter(inQuarter).map { DealGroup($0).negated }
-        let seen = try deals(db, ids: changed, sight: .device(pending: pending)).filter(inQuarter).map(DealGroup.init)
-        return DealGroup.merged(total + sent + seen)
+        var sum = DealGroup.Sum()
+        for group in total { sum.add(group) }
+        try forEachDeal(db, ids: changed, sight: .hub) { deal in
+            if quarter.contains(deal.closeDate) { sum.add(DealGroup(deal).negated) }
+        }
+        try forEachDeal(db, ids: changed, sight: .device(pending: pending)) { deal in
+            if quarter.contains(deal.closeDate) { sum.add(DealGroup(deal)) }
+        }
+        return sum.groups
     }
 }

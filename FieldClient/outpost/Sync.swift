@@ -42,7 +42,8 @@ struct Sync: ParsableCommand {
         client.timeout = .seconds(timeout)
         client.retries = retries
         if let maxBytes, let budget = ByteCount.parse(maxBytes) { client.documentBudget = budget }
-        client.forecastQuarters = [ForecastPeriod.quarter(of: Today.day)]
+        // Near a quarter's edge the other quarter's total may be prepared: one forecast computes its own.
+        client.forecastQuarters = [ForecastPeriod.quarter(of: Today.dayInUTC)]
         let display = TransferProgress.onStandardOutput(json: output.json)
         let report: SyncReport
         do {

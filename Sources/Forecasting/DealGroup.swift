@@ -49,12 +49,26 @@ public struct DealGroup: Hashable, Sendable {
     /// `groups` with those that count alike added together (amounts saturating, as
     /// ``Amounts`` adds them), and those that come to no deal left out, in a stable order.
     public static func merged(_ groups: some Sequence<DealGroup>) -> [DealGroup] {
-        var byKey: [Key: DealGroup] = [:]
-        for group in groups {
+        var sum = Sum()
+        for group in groups { sum.add(group) }
+        return sum.groups
+    }
+
+    /// Groups added up one at a time, holding one group per way of counting alike
+    /// whatever the number of deals: what ``merged(_:)`` does, for a caller that reads
+    /// its deals one by one.
+    public struct Sum: Sendable {
+        private var byKey: [Key: DealGroup] = [:]
+
+        /// Nothing added yet.
+        public init() {}
+
+        /// Adds `group` to the group that counts alike.
+        public mutating func add(_ group: DealGroup) {
             let key = Key(group)
             guard var sum = byKey[key] else {
                 byKey[key] = group
-                continue
+                return
             }
             var amounts = Amounts(sum.amount)
             amounts.add(group.amount)
@@ -62,11 +76,13 @@ public struct DealGroup: Hashable, Sendable {
             sum.count = sum.count &+ group.count
             byKey[key] = sum
         }
-        return byKey.sorted { $0.key < $1.key }.map(\.value).filter { $0.count != 0 }
+
+        /// The sums, those that come to no deal left out, in a stable order.
+        public var groups: [DealGroup] { byKey.sorted { $0.key < $1.key }.map(\.value).filter { $0.count != 0 } }
     }
 
     /// What makes two groups count alike.
-    private struct Key: Hashable, Comparable {
+    fileprivate struct Key: Hashable, Comparable, Sendable {
         let territory: TerritoryID
         let owner: UserID
         let stage: String
