@@ -24,7 +24,7 @@ struct RollUpProperties {
             let root = try #require(company.forecast)
             var sums: [ForecastCategory: [Currency: Int64]] = [:]
             for deal in company.deals where RandomCompany.period.contains(deal.closeDate) {
-                sums[deal.forecastCategory, default: [:]][deal.amount.currency, default: 0]
+                sums[deal.stage.forecastCategory, default: [:]][deal.amount.currency, default: 0]
                     += deal.amount.minorUnits
             }
             let figures = root.total.computed.figures
