@@ -76,11 +76,15 @@ enum ForecastSummary {
     /// which opportunities close in the same quarter, not which quarter that is.
     /// A month's index is its quarter's.
     static func periodIndex(_ period: ForecastPeriod, cipher: ReplicaCipher) throws(ReplicaError) -> Data {
-        let quarter: ForecastPeriod = switch period {
+        try cipher.blindIndex(quarter(of: period).description, purpose: "close-quarter")
+    }
+
+    /// The quarter `period` is (a quarter) or lies in (a month).
+    static func quarter(of period: ForecastPeriod) -> ForecastPeriod {
+        switch period {
         case .quarter: period
         case let .month(year, month): .quarter(year: year, quarter: (month - 1) / 3 + 1)
         }
-        return try cipher.blindIndex(quarter.description, purpose: "close-quarter")
     }
 
     /// The account field the forecast reads.

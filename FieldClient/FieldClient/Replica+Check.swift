@@ -33,7 +33,8 @@ extension Replica {
 
     /// Runs SQLite's integrity check over the whole file (tables and indexes), checks the
     /// identity's seal, and opens and decodes every sealed value (each record state,
-    /// each pending and refused write) against its row, using none of them.
+    /// each pending and refused write) against its row, using none of them, and checks
+    /// each quarter's forecast total against the opportunities it counts.
     /// - Returns: the counts and every problem found; it stops at none.
     public func check() throws(ReplicaError) -> ReplicaCheck {
         try read { db in
@@ -73,6 +74,21 @@ extension Replica {
                             throw ReplicaError(.corrupt, "its close-quarter index was altered: a forecast would miss or misplace it")
                         }
                     }) { check.records += 1 }
+                }
+            }
+            _ = note("forecast totals") {
+                for row in try Row.fetchAll(db, sql: "SELECT period, quarter, total FROM forecast_total") {
+                    let index: Data = row[0]
+                    let text = try cipher.openText(row[1], .forecastTotal(.forecastQuarter, period: index))
+                    _ = note("the forecast total of \(text)") {
+                        let quarter = try ForecastPeriod(parsing: text)
+                        guard try ForecastSummary.periodIndex(quarter, cipher: cipher) == index else {
+                            throw ReplicaError(.corrupt, "it was moved to another quarter's row")
+                        }
+                        guard try storedTotal(db, index).map({ try $0 == computedTotal(db, quarter) }) ?? true else {
+                            throw ReplicaError(.corrupt, "it disagrees with the opportunities it counts; a forecast would show wrong figures")
+                        }
+                    }
                 }
             }
             _ = note("evicted records awaiting their pending changes") {

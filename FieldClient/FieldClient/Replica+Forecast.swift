@@ -10,12 +10,22 @@ extension Replica {
     /// opportunity with its account's territory, submissions, adjustments and quotas.
     /// A manager's replica holds their whole subtree, so the forecast works offline.
     /// - Parameter period: when given, the book holds only the opportunities closing in
-    ///   that period's quarter (read through their blind index), so ask it for that
-    ///   period (or a month of that quarter) alone.
+    ///   that period's quarter (from the quarter's stored total, see ``dealGroups(quarter:)``),
+    ///   so ask it for that period (or a month of that quarter) alone.
     public func forecastBook(period: ForecastPeriod? = nil) throws(ReplicaError) -> ForecastBook {
-        ForecastBook(territories: try live(.territory), users: try live(.user), deals: try read { db in try deals(db, period: period) },
-                     submissions: try live(.forecastSubmission), adjustments: try live(.forecastAdjustment),
-                     quotas: try live(.quota))
+        let groups: [DealGroup]
+        if let period {
+            groups = try dealGroups(quarter: ForecastSummary.quarter(of: period))
+        } else {
+            groups = try read { db in
+                var sum = DealGroup.Sum()
+                try forEachDeal(db, period: nil, sight: .device(pending: pendingRecords(db))) { sum.add(DealGroup($0)) }
+                return sum.groups
+            }
+        }
+        return ForecastBook(territories: try live(.territory), users: try live(.user), deals: groups,
+                            submissions: try live(.forecastSubmission), adjustments: try live(.forecastAdjustment),
+                            quotas: try live(.quota))
     }
 
     /// The live records of `kind` decoded as `R`; records that no longer decode are skipped.
@@ -25,16 +35,19 @@ extension Replica {
         }
     }
 
-    /// Every live opportunity as a deal in its account's territory (an account's
-    /// `territory_id` field), as this device sees them, or with `period` those closing in
-    /// its quarter (and a few more). Records without pending writes are read from their
-    /// sealed ``ForecastSummary`` alone; records with pending writes, and rows stored
-    /// before summaries existed, are opened whole. Only the accounts those opportunities
-    /// name are read, each once, by id: a quarter's forecast does not open every account.
-    func deals(_ db: Database, period: ForecastPeriod?) throws -> [Deal] {
-        let pending = Set(try pendingStore.writes(db).map(\.record))
-        var whole = pending
-        var opportunities: [ForecastSummary.UnplacedDeal] = []
+    /// The records with pending writes.
+    func pendingRecords(_ db: Database) throws -> Set<RecordID> { Set(try pendingStore.writes(db).map(\.record)) }
+
+    /// Calls `body` with every live opportunity as a deal in its account's territory
+    /// (an account's `territory_id` field), as `sight` sees them, or with `period` with
+    /// those closing in its quarter (and a few more), one at a time: a quarter of tens of
+    /// thousands of deals is never held in memory. Records the sight does not change are
+    /// read from their sealed ``ForecastSummary`` alone; records with pending writes, and
+    /// rows stored before summaries existed, are opened whole. Only the accounts those
+    /// opportunities name are read, each once, by id: a quarter's forecast does not open
+    /// every account.
+    func forEachDeal(_ db: Database, period: ForecastPeriod?, sight: ForecastSight, _ body: (Deal) throws -> Void) throws {
+        var whole = sight.pending
         let quarter = try period.map { period throws(ReplicaError) in try ForecastSummary.periodIndex(period, cipher: cipher) }
         let columns = "SELECT id, kind, territory, parent, summary FROM record"
         let rows = try quarter.map { quarter in
@@ -46,47 +59,83 @@ extension Replica {
                 whole.insert(try RecordID(bytes: [UInt8](data)))
             }
         }
+        let place = placer(db, sight: sight)
         while let row = try rows.next() {
             let id = try RecordID(bytes: [UInt8](row[0] as Data))
-            guard !pending.contains(id) else { continue }
+            guard !sight.pending.contains(id) else { continue }
             guard let summary = try openSummary(row, id) else {
                 whole.insert(id)
                 continue
             }
-            if let opportunity = try readable(id, { try ForecastSummary.opportunity(summary, id: id) }) { opportunities.append(opportunity) }
+            if let opportunity = try readable(id, { try ForecastSummary.opportunity(summary, id: id) }), let deal = try place(opportunity) {
+                try body(deal)
+            }
         }
-        for id in whole {
-            guard let record = try local(db, id), record.kind == .opportunity, !record.view.isDeleted,
-                  let opportunity = try? record.decoded() as? Opportunity else { continue }
-            opportunities.append(ForecastSummary.unplaced(opportunity))
+        try forEachDeal(db, ids: whole, sight: sight, placing: place, body)
+    }
+
+    /// Calls `body` with each live opportunity among `ids` as a deal in its account's
+    /// territory, as `sight` sees it, opened whole.
+    func forEachDeal(_ db: Database, ids: Set<RecordID>, sight: ForecastSight, _ body: (Deal) throws -> Void) throws {
+        try forEachDeal(db, ids: ids, sight: sight, placing: placer(db, sight: sight), body)
+    }
+
+    private func forEachDeal(_ db: Database, ids: Set<RecordID>, sight: ForecastSight,
+                             placing place: (ForecastSummary.UnplacedDeal) throws -> Deal?, _ body: (Deal) throws -> Void) throws {
+        for id in ids {
+            if let opportunity = try wholeOpportunity(db, id, sight: sight), let deal = try place(opportunity) { try body(deal) }
         }
+    }
+
+    /// The live opportunity `id` as `sight` sees it, opened whole; `nil` for a deleted
+    /// or missing one, or a record of another kind.
+    private func wholeOpportunity(_ db: Database, _ id: RecordID, sight: ForecastSight) throws -> ForecastSummary.UnplacedDeal? {
+        guard let record = try whole(db, id, sight: sight), record.kind == .opportunity, !record.view.isDeleted,
+              let opportunity = try? record.decoded() as? Opportunity else { return nil }
+        return ForecastSummary.unplaced(opportunity)
+    }
+
+    /// Places a deal in its account's territory as `sight` sees it, reading each account
+    /// once; `nil` when the account is missing, deleted or has no territory.
+    private func placer(_ db: Database, sight: ForecastSight) -> (ForecastSummary.UnplacedDeal) throws -> Deal? {
         var territoryOf: [AccountID: TerritoryID?] = [:]
-        return try opportunities.compactMap { opportunity in
+        return { opportunity in
             let territory: TerritoryID?
             if let known = territoryOf[opportunity.accountID] {
                 territory = known
             } else {
-                territory = try accountTerritory(db, RecordID(opportunity.accountID), whole: pending.contains(RecordID(opportunity.accountID)))
+                territory = try self.accountTerritory(db, RecordID(opportunity.accountID), sight: sight)
                 territoryOf[opportunity.accountID] = territory
             }
             return territory.map(opportunity.place)
         }
     }
 
-    /// The territory of the live account `id` as this device sees it (its `territory_id`
-    /// field), read from its sealed summary, or from its whole record when `whole` (it has
-    /// pending writes) or it has no summary; `nil` for a missing, deleted or
+    /// The territory of the live account `id` as `sight` sees it (its `territory_id`
+    /// field), read from its sealed summary, or from its whole record when it has
+    /// pending writes in sight or no summary; `nil` for a missing, deleted or
     /// territory-less account, or a record of another kind.
-    private func accountTerritory(_ db: Database, _ id: RecordID, whole: Bool) throws -> TerritoryID? {
+    private func accountTerritory(_ db: Database, _ id: RecordID, sight: ForecastSight) throws -> TerritoryID? {
         let sql = "SELECT id, kind, territory, parent, summary FROM record WHERE id = ?"
-        if !whole {
+        if !sight.pending.contains(id) {
             guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [Data(id.bytes)]) else { return nil }
             guard row[1] == Int64(ReplicatedKind.account.rawValue) else { return nil }
             if let summary = try openSummary(row, id) { return try readable(id) { try ForecastSummary.territory(summary) } }
         }
-        guard let record = try local(db, id), record.kind == .account,
+        guard let record = try whole(db, id, sight: sight), record.kind == .account,
               let summary = ForecastSummary.encode(kind: .account, view: record.view, record: nil) else { return nil }
         return try ForecastSummary.territory(summary)
+    }
+
+    /// Record `id` as `sight` sees it, opened whole.
+    private func whole(_ db: Database, _ id: RecordID, sight: ForecastSight) throws -> LocalRecord? {
+        switch sight {
+        case .hub:
+            guard let state = try baseState(db, id), let kind = ReplicatedKind(typeID: state.type) else { return nil }
+            return LocalRecord(kind: kind, state: state, pending: [])
+        case .device:
+            return try local(db, id)
+        }
     }
 
     /// The opened summary of a `record` row (`id, kind, territory, parent, summary`), or
@@ -105,4 +154,20 @@ extension Replica {
     }
 
     private var opportunityKind: Int64 { Int64(ReplicatedKind.opportunity.rawValue) }
+}
+
+/// Whose view of the records a forecast reads.
+enum ForecastSight {
+    /// The records as the hub last sent them: what a quarter's stored total counts.
+    case hub
+    /// As this device sees them: the hub's states with the writes pending on `pending` on top.
+    case device(pending: Set<RecordID>)
+
+    /// The records this sight sees otherwise than the hub.
+    var pending: Set<RecordID> {
+        switch self {
+        case .hub: []
+        case .device(let pending): pending
+        }
+    }
 }

@@ -66,6 +66,38 @@ enum ReplicaSchema {
             // of the upload (sealed) stays visible in `outpost docs status`.
             try db.execute(sql: "CREATE TABLE document_staged (document BLOB NOT NULL PRIMARY KEY, record BLOB NOT NULL, refusal BLOB) STRICT")
         }
+        migrator.registerMigration("v9-forecast-totals") { db in
+            // Per quarter (its blind index, as `record.period`): the quarter and its forecast
+            // total (`ForecastTotal`), both sealed. A total is NULL while stale: a trigger
+            // below clears it whenever an opportunity it may count, or the account of one,
+            // is stored or removed, and the next sync or forecast computes it again.
+            try db.execute(sql: "CREATE TABLE forecast_total (period BLOB NOT NULL PRIMARY KEY, quarter BLOB NOT NULL, total BLOB) STRICT")
+            // An opportunity's quarters, old and new; a row without a summary may close in any.
+            let stale = "UPDATE forecast_total SET total = NULL WHERE total IS NOT NULL"
+            try db.execute(sql: """
+                CREATE TRIGGER forecast_total_opportunity_insert AFTER INSERT ON record WHEN NEW.kind = 6 BEGIN
+                    \(stale) AND (period IS NEW.period OR NEW.summary IS NULL);
+                END;
+                CREATE TRIGGER forecast_total_opportunity_update AFTER UPDATE ON record WHEN NEW.kind = 6 OR OLD.kind = 6 BEGIN
+                    \(stale) AND (period IS OLD.period OR period IS NEW.period OR OLD.summary IS NULL OR NEW.summary IS NULL);
+                END;
+                CREATE TRIGGER forecast_total_opportunity_delete AFTER DELETE ON record WHEN OLD.kind = 6 BEGIN
+                    \(stale) AND (period IS OLD.period OR OLD.summary IS NULL);
+                END;
+                """)
+            // An account's: the quarters of the opportunities filed under it (or any, if one has no summary).
+            let accountStale = { (row: String) in
+                "\(stale) AND (period IN (SELECT period FROM record WHERE parent = \(row).id AND kind = 6) "
+                    + "OR EXISTS (SELECT 1 FROM record WHERE parent = \(row).id AND kind = 6 AND summary IS NULL));"
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER forecast_total_account_insert AFTER INSERT ON record WHEN NEW.kind = 3 BEGIN \(accountStale("NEW")) END;
+                CREATE TRIGGER forecast_total_account_update AFTER UPDATE ON record WHEN NEW.kind = 3 OR OLD.kind = 3 BEGIN
+                    \(accountStale("OLD")) \(accountStale("NEW"))
+                END;
+                CREATE TRIGGER forecast_total_account_delete AFTER DELETE ON record WHEN OLD.kind = 3 BEGIN \(accountStale("OLD")) END;
+                """)
+        }
         return migrator
     }
 

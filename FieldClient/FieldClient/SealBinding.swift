@@ -28,6 +28,10 @@ struct SealBinding: Sendable {
         case stagedDocument = 14
         /// Why the server refused a staged document's upload.
         case stagedRefusal = 15
+        /// The quarter a forecast total is of.
+        case forecastQuarter = 16
+        /// A quarter's forecast total (``ForecastTotal``).
+        case forecastTotal = 17
     }
 
     /// The column.
@@ -54,6 +58,11 @@ struct SealBinding: Sendable {
     /// A record's forecast summary, bound like its state to the row's id, kind and routing.
     static func recordSummary(_ id: RecordID, kind: Int64, territory: Data?, parent: Data?) -> SealBinding {
         SealBinding(column: .recordSummary, row: recordState(id, kind: kind, territory: territory, parent: parent).row)
+    }
+
+    /// A column of a quarter's forecast total row, bound to the quarter's blind index.
+    static func forecastTotal(_ column: Column, period: Data) -> SealBinding {
+        SealBinding(column: column, row: [UInt8](period))
     }
 
     /// A pending write, bound to its counter and record.
@@ -100,6 +109,7 @@ extension SealBinding: CustomStringConvertible {
         case .replicaKey: "the replica key"
         case .contentChunk: "a chunk of a document"
         case .stagedDocument, .stagedRefusal: "a document waiting to upload"
+        case .forecastQuarter, .forecastTotal: "a quarter's forecast total"
         }
     }
 }

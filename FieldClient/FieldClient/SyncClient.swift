@@ -1,6 +1,7 @@
 import ClientTransport
 import Foundation
 public import MergeEngine
+public import OutpostModel
 import OutpostProtocol
 import SodiumKit
 import SyncChannel
@@ -22,6 +23,10 @@ public struct SyncClient: Sendable {
     /// device's default the admin set (`outpost-server docs budget`), else no limit.
     /// Records always come first and in full.
     public var documentBudget: Int?
+    /// Quarters whose forecast totals each sync prepares when the replica keeps none yet
+    /// (`outpost sync`: the current one), so even the first forecast after a bootstrap
+    /// reads one value; the totals of quarters already forecast are kept anyway.
+    public var forecastQuarters: [ForecastPeriod] = []
 
     /// Creates a client for `replica`.
     public init(replica: Replica) {
@@ -56,6 +61,8 @@ public struct SyncClient: Sendable {
                 }
                 let more = try exchangeOnce(endpoint: endpoint, keys: keys, timeout: left, report: &report, progress: progress)
                 if !more {
+                    // The forecast totals of the quarters whose deals changed, computed once per sync.
+                    try replica.refreshForecastTotals(keeping: forecastQuarters)
                     let budget = try documentBudget ?? replica.defaultDocumentBudget() ?? .max
                     try fetchContent(endpoint: endpoint, keys: keys, budget: budget, deadline: deadline, report: &report)
                     return report

@@ -99,10 +99,13 @@ public enum ResponseFrames {
         }
     }
 
-    /// The encoder preset of a response's stream: preset 9 without the extreme search.
-    /// Measured by `sync-load compression` (ARCHITECTURE.md): 0.2% fewer bytes and 17% less
-    /// CPU than 9 extreme on a `medium` bootstrap; the device's decoder is the same.
-    static let streamPreset = LZMAPreset(level: 9, extreme: false)
+    /// The encoder preset of a response's stream: preset 4 (the device's decoder is the
+    /// same for every preset). Measured by `sync-load compression` (ARCHITECTURE.md): 3%
+    /// more bytes than preset 9 on the `medium` and `large` bootstraps for 0.55–0.63 of
+    /// the server's compression CPU, so a bootstrap leaves the server at about 10 Mbit/s
+    /// of compressed frames instead of 6 (a field link, not the encoder, sets its pace);
+    /// the `medium` bootstrap stays under 0.9 × `xz -9` of its CSV.
+    static let streamPreset = LZMAPreset(level: 4, extreme: false)
 
     /// An error frame.
     public static func error(_ error: ProtocolError) -> [UInt8] {

@@ -11,10 +11,10 @@ public struct CategoryTotals: Hashable, Sendable {
     /// Nothing counted.
     public init() {}
 
-    /// Counts `deal` in its stage's category.
-    public mutating func add(_ deal: Deal) {
-        byCategory[deal.forecastCategory, default: .zero].add(deal.amount)
-        deals += 1
+    /// Counts the deals of `group` in their stage's category.
+    public mutating func add(_ group: DealGroup) {
+        byCategory[group.forecastCategory, default: .zero].add(group.amount)
+        deals += group.count
     }
 
     /// The sum in `category`.

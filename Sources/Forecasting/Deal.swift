@@ -36,7 +36,4 @@ public struct Deal: Hashable, Sendable {
         self.closeDate = closeDate
         self.territoryID = territoryID
     }
-
-    /// The forecast category, from the stage.
-    public var forecastCategory: ForecastCategory { stage.forecastCategory }
 }

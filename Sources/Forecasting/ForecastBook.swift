@@ -6,7 +6,7 @@ public import OutpostModel
 /// for a period and a territory; the same inputs give the same forecast anywhere.
 ///
 /// ```swift
-/// let book = ForecastBook(territories: ts, users: us, deals: ds, submissions: ss, adjustments: as, quotas: qs)
+/// let book = ForecastBook(territories: ts, users: us, deals: ds.map(DealGroup.init), submissions: ss, adjustments: as, quotas: qs)
 /// let emea = book.forecast(period: try ForecastPeriod(parsing: "2026Q4"), root: emeaID)
 /// print(emea?.total.computed.figures.commit)   // Commit + Closed of the whole subtree
 /// ```
@@ -27,14 +27,14 @@ public struct ForecastBook: Sendable {
     /// The territory hierarchy.
     public let tree: TerritoryTree
     private let userNames: [UserID: String]
-    private let deals: [Deal]
+    private let deals: [DealGroup]
     private let submissions: [ForecastSubmission]
     private let adjustments: [EntityID<ForecastSubmission>: [ForecastAdjustment]]
     private let standing: [StandingKey: [ForecastAdjustment]]
     private let quotas: [Quota]
 
-    /// Gathers the inputs.
-    public init(territories: [Territory], users: [User], deals: [Deal], submissions: [ForecastSubmission],
+    /// Gathers the inputs: the opportunities as groups (one per deal, or merged).
+    public init(territories: [Territory], users: [User], deals: [DealGroup], submissions: [ForecastSubmission],
                 adjustments: [ForecastAdjustment], quotas: [Quota]) {
         tree = TerritoryTree(territories)
         userNames = Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })

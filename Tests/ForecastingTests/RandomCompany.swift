@@ -66,7 +66,7 @@ struct RandomCompany {
     }
 
     var book: ForecastBook {
-        ForecastBook(territories: territories, users: users, deals: deals, submissions: submissions,
+        ForecastBook(territories: territories, users: users, deals: deals.map(DealGroup.init), submissions: submissions,
                      adjustments: adjustments, quotas: quotas)
     }
 

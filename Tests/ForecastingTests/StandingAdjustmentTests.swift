@@ -23,7 +23,7 @@ struct StandingAdjustmentTests {
                                           category: .commit, amount: euros(950), madeAt: 10)
         let elsewhere = ForecastAdjustment(rep: rep.id, territoryID: other.id, period: .quarter(year: 2027, quarter: 1),
                                            managerID: boss.id, category: .commit, amount: euros(1), madeAt: 10)
-        let before = ForecastBook(territories: [territory, other], users: [rep, boss], deals: [deal], submissions: [],
+        let before = ForecastBook(territories: [territory, other], users: [rep, boss], deals: [DealGroup(deal)], submissions: [],
                                   adjustments: [standing, elsewhere], quotas: [])
         let line = try #require(before.forecast(period: period, root: territory.id)?.reps.first)
         #expect(line.submissionID == nil)
@@ -34,7 +34,7 @@ struct StandingAdjustmentTests {
 
         let submission = ForecastSubmission(ownerID: rep.id, territoryID: territory.id, period: period,
                                             amounts: [.commit: euros(500), .pipeline: euros(700)])
-        let after = ForecastBook(territories: [territory, other], users: [rep, boss], deals: [deal], submissions: [submission],
+        let after = ForecastBook(territories: [territory, other], users: [rep, boss], deals: [DealGroup(deal)], submissions: [submission],
                                  adjustments: [standing], quotas: [])
         let submitted = try #require(after.forecast(period: period, root: territory.id)?.reps.first)
         #expect(submitted.submissionID == submission.id)

@@ -34,13 +34,34 @@ struct ForecastSummaryTests {
 
             _ = try await sync(boss)
             #expect(try boss.pendingWrites().isEmpty)
+            // The sync's changes made the quarter's total stale, and the sync computed it again.
+            #expect(try Self.freshTotals(boss) == 1)
             #expect(try Self.agree(boss, root: company.europe.id, "after the sync") == pending)
+
+            // Another device moves a deal out of the quarter and changes another's amount…
+            let rep = try await hub.bootstrapped(company.repSouth)
+            let southDeals = deals.filter { deal in company.accounts(in: company.south).contains { $0.id == deal.accountID } }
+            try rep.update(RecordID(southDeals[0].id), fields: [try field(.opportunity, "close_date"): .int(Int64(try CalendarDay(year: 2027, month: 2, day: 1).daysSinceEpoch))])
+            try rep.update(RecordID(southDeals[1].id), fields: [try field(.opportunity, "amount"): .decimal(units: 1_00, scale: 2)])
+            // …and the manager's other device moves an account south to north, its deal untouched.
+            let tablet = try await hub.bootstrapped(company.manager, name: "tablet")
+            try tablet.update(RecordID(company.accounts(in: company.south)[2].id),
+                              fields: [try field(.account, "territory_id"): .bytes(RecordID(company.north.id).bytes)])
+            _ = try await sync(tablet)
+            _ = try await sync(rep)
+            let refused = try rep.rejectedWrites()
+            #expect(try rep.pendingWrites().isEmpty && refused.isEmpty, "\(refused)")
+            #expect(try tablet.pendingWrites().isEmpty && tablet.rejectedWrites().isEmpty)
+            _ = try await sync(boss)
+            #expect(try Self.freshTotals(boss) == 1)
+            let changed = try Self.agree(boss, root: company.europe.id, "after another device's changes")
+            #expect(changed != pending)
 
             // A replica stored before summaries existed: every row opened whole.
             try await DatabaseQueue(path: boss.folder.appendingPathComponent(Replica.fileName).path).write { db in
                 try db.execute(sql: "UPDATE record SET summary = NULL, period = NULL")
             }
-            #expect(try Self.agree(boss, root: company.europe.id, "without summaries") == pending)
+            #expect(try Self.agree(boss, root: company.europe.id, "without summaries") == changed)
             #expect(try boss.check().isIntact)
         }
     }
@@ -79,12 +100,68 @@ struct ForecastSummaryTests {
         }
     }
 
+    @Test("A forecast total moved to another quarter's row fails to open, and an old total put back disagrees: outpost check reports both",
+          .timeLimit(.minutes(3)))
+    func alteredTotalsAreReported() async throws {
+        try await LiveHub.with { hub in
+            let company = hub.company
+            let boss = try await hub.bootstrapped(company.manager)
+            let next = ForecastPeriod.quarter(year: 2027, quarter: 1)
+            _ = try boss.forecastBook(period: Self.quarter)
+            _ = try boss.forecastBook(period: next)
+            let file = boss.folder.appendingPathComponent(Replica.fileName).path
+            let old = try await DatabaseQueue(path: file).read { db in
+                try Row.fetchAll(db, sql: "SELECT period, total FROM forecast_total").map { ($0[0] as Data, $0[1] as Data) }
+            }
+            #expect(old.count == 2)
+
+            // A deal changes elsewhere; the manager's sync computes the quarter's total again.
+            let rep = try await hub.bootstrapped(company.repSouth)
+            let deal = try #require(company.opportunities.first { $0.accountID == company.accounts(in: company.south)[0].id })
+            try rep.update(RecordID(deal.id), fields: [try field(.opportunity, "amount"): .decimal(units: 9_00, scale: 2)])
+            _ = try await sync(rep)
+            _ = try await sync(boss)
+            #expect(try boss.check().isIntact)
+
+            // The old totals put back, each in its own row: the changed quarter's no longer agrees.
+            try await DatabaseQueue(path: file).write { db in
+                for (period, total) in old { try db.execute(sql: "UPDATE forecast_total SET total = ? WHERE period = ?", arguments: [total, period]) }
+            }
+            let replayed = try boss.check()
+            #expect(replayed.problems.count == 1 && replayed.problems[0].contains("\(Self.quarter)") && replayed.problems[0].contains("disagrees"),
+                    "\(replayed.problems)")
+
+            // Each total moved to the other quarter's row: neither opens, the forecast refuses.
+            try await DatabaseQueue(path: file).write { db in
+                try db.execute(sql: "UPDATE forecast_total SET total = ? WHERE period = ?", arguments: [old[1].1, old[0].0])
+                try db.execute(sql: "UPDATE forecast_total SET total = ? WHERE period = ?", arguments: [old[0].1, old[1].0])
+            }
+            #expect {
+                _ = try boss.forecastBook(period: Self.quarter)
+            } throws: { error in
+                (error as? ReplicaError)?.code == .corrupt
+            }
+            let moved = try boss.check()
+            #expect(moved.problems.count == 2 && moved.problems.allSatisfy { $0.contains("forecast total") }, "\(moved.problems)")
+        }
+    }
+
+    /// How many quarters' forecast totals the replica holds fresh.
+    static func freshTotals(_ replica: Replica) throws -> Int {
+        try DatabaseQueue(path: replica.folder.appendingPathComponent(Replica.fileName).path).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM forecast_total WHERE total IS NOT NULL") ?? 0
+        }
+    }
+
     /// Checks that the forecast of `root` from summaries, whole or read for the quarter
     /// through its index (and for a month of it), equals the one computed from every
     /// record opened whole (as the replica did before summaries), and returns it.
     static func agree(_ replica: Replica, root: TerritoryID, _ when: Comment) throws -> TerritoryForecast {
         let fast = try #require(try replica.forecastBook().forecast(period: quarter, root: root))
+        // Twice: the first may compute the quarter's total, the second reads it.
         #expect(try replica.forecastBook(period: quarter).forecast(period: quarter, root: root) == fast, when)
+        #expect(try replica.forecastBook(period: quarter).forecast(period: quarter, root: root) == fast, when)
+        #expect(try freshTotals(replica) >= 1, when)
         let december = ForecastPeriod.month(year: 2026, month: 12)
         #expect(try replica.forecastBook(period: december).forecast(period: december, root: root)
             == replica.forecastBook().forecast(period: december, root: root), when)
@@ -98,7 +175,7 @@ struct ForecastSummaryTests {
         let deals = (try replica.live(.opportunity) as [Opportunity]).compactMap { opportunity in
             territoryOf[opportunity.accountID].map { Deal(opportunity, territoryID: $0) }
         }
-        let whole = ForecastBook(territories: try replica.live(.territory), users: try replica.live(.user), deals: deals,
+        let whole = ForecastBook(territories: try replica.live(.territory), users: try replica.live(.user), deals: deals.map(DealGroup.init),
                                  submissions: try replica.live(.forecastSubmission), adjustments: try replica.live(.forecastAdjustment),
                                  quotas: try replica.live(.quota)).forecast(period: quarter, root: root)
         #expect(fast == whole, when)

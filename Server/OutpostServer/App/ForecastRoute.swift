@@ -46,7 +46,7 @@ public func forecastBook(_ store: any OutpostStore) async throws -> ForecastBook
     let deals = try await store.opportunities(of: nil).compactMap { opportunity in
         territoryOf[opportunity.accountID].map { Deal(opportunity, territoryID: $0) }
     }
-    return ForecastBook(territories: try await store.territories(), users: try await store.users(), deals: deals,
+    return ForecastBook(territories: try await store.territories(), users: try await store.users(), deals: deals.map(DealGroup.init),
                         submissions: try await store.forecastSubmissions(), adjustments: try await store.forecastAdjustments(),
                         quotas: try await store.quotas())
 }
