@@ -37,6 +37,20 @@ func expectRoundTrip<T: Equatable>(_ first: T, _ second: T, _ what: String) {
     if first != second { fatalError("\(what) does not round-trip: \(first) became \(second)") }
 }
 
+/// Reads one value from `bytes` with `read`; when it reads, writes it back with `write`
+/// and expects reading that again to give the same value.
+func expectStreamRoundTrip<T: Equatable>(
+    _ bytes: [UInt8], _ what: String,
+    read: (inout ByteReader<ProtocolError>) throws -> T, write: (T, inout ByteWriter) -> Void
+) {
+    var reader = ByteReader<ProtocolError>(bytes)
+    guard let value = try? read(&reader) else { return }
+    var writer = ByteWriter()
+    write(value, &writer)
+    var again = ByteReader<ProtocolError>(writer.bytes)
+    expectRoundTrip(value, try! read(&again), what)
+}
+
 func fuzz(_ selector: UInt8, _ bytes: [UInt8]) {
     guard let decoder = Decoder(rawValue: selector % UInt8(Decoder.allCases.count)) else { return }
     switch decoder {
@@ -62,19 +76,9 @@ func fuzz(_ selector: UInt8, _ bytes: [UInt8]) {
         guard let decoded = try? RecordStateCodec.decode(bytes, id: someID) else { return }
         expectRoundTrip(decoded, try! RecordStateCodec.decode(RecordStateCodec.encode(decoded), id: someID), "RecordState")
     case .value:
-        var reader = ByteReader<ProtocolError>(bytes)
-        guard let value = try? ValueCodec.read(from: &reader) else { return }
-        var writer = ByteWriter()
-        ValueCodec.write(value, to: &writer)
-        var again = ByteReader<ProtocolError>(writer.bytes)
-        expectRoundTrip(value, try! ValueCodec.read(from: &again), "FieldValue")
+        expectStreamRoundTrip(bytes, "FieldValue", read: { try ValueCodec.read(from: &$0) }, write: { ValueCodec.write($0, to: &$1) })
     case .time:
-        var reader = ByteReader<ProtocolError>(bytes)
-        guard let time = try? ValueCodec.readTime(from: &reader) else { return }
-        var writer = ByteWriter()
-        ValueCodec.write(time, to: &writer)
-        var again = ByteReader<ProtocolError>(writer.bytes)
-        expectRoundTrip(time, try! ValueCodec.readTime(from: &again), "time")
+        expectStreamRoundTrip(bytes, "time", read: { try ValueCodec.readTime(from: &$0) }, write: { ValueCodec.write($0, to: &$1) })
     case .sealedRequestBody:
         // The server's whole receive path past authentication: header, open, LZMA2
         // (when the first body byte is odd), decode.

@@ -48,14 +48,14 @@ public struct PostgresLedgerTransaction: LedgerTransaction, Sendable {
             SELECT version, territories FROM sync_scope WHERE device = \(Int64(device)) ORDER BY version DESC LIMIT 1
             """).first.map { row in
             let (version, packed) = try row.decode((Int64, Data).self)
-            return ScopeVersion(version: UInt64(version), territories: Self.territories(packed: packed))
+            return ScopeVersion(version: UInt64(version), territories: ScopeVersion.territories(packed: packed))
         }
     }
 
     public func scope(device: UInt32, version: UInt64) throws -> Set<TerritoryID>? {
         try connection.value(Data.self, """
             SELECT territories FROM sync_scope WHERE device = \(Int64(device)) AND version = \(Int64(clamping: version))
-            """).map(Self.territories(packed:))
+            """).map(ScopeVersion.territories(packed:))
     }
 
     public func advanceCounter(device: UInt32, to counter: UInt64, at now: Date) throws -> Bool {
@@ -75,18 +75,10 @@ public struct PostgresLedgerTransaction: LedgerTransaction, Sendable {
     }
 
     public func addScope(_ scope: ScopeVersion, device: UInt32) throws {
-        let packed = Data(scope.territories.map { RecordID($0) }.sorted().flatMap(\.bytes))
+        let packed = scope.packedTerritories
         try connection.run("""
             INSERT INTO sync_scope (device, version, territories) VALUES (\(Int64(device)), \(Int64(clamping: scope.version)), \(packed))
             """)
-    }
-
-    /// Territory ids packed 16 bytes each.
-    private static func territories(packed data: Data) -> Set<TerritoryID> {
-        let bytes = [UInt8](data)
-        return Set(stride(from: 0, to: bytes.count - 15, by: 16).compactMap { offset in
-            (try? RecordID(bytes: bytes[offset..<offset + 16])).map(TerritoryID.init)
-        })
     }
 
     // MARK: Outcomes

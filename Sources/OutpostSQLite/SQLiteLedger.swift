@@ -73,12 +73,12 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
     public func latestScope(device: UInt32) throws -> ScopeVersion? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT version, territories FROM sync_scope WHERE device = ? ORDER BY version DESC LIMIT 1"),
                          arguments: [Int64(device)])
-            .map { ScopeVersion(version: UInt64($0[0] as Int64), territories: Self.territories(packed: $0[1])) }
+            .map { ScopeVersion(version: UInt64($0[0] as Int64), territories: ScopeVersion.territories(packed: $0[1])) }
     }
 
     public func scope(device: UInt32, version: UInt64) throws -> Set<TerritoryID>? {
         try Data.fetchOne(db.cachedStatement(sql: "SELECT territories FROM sync_scope WHERE device = ? AND version = ?"),
-                          arguments: [Int64(device), Int64(clamping: version)]).map(Self.territories(packed:))
+                          arguments: [Int64(device), Int64(clamping: version)]).map(ScopeVersion.territories(packed:))
     }
 
     public func advanceCounter(device: UInt32, to counter: UInt64, at now: Date) throws -> Bool {
@@ -95,17 +95,9 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
     }
 
     public func addScope(_ scope: ScopeVersion, device: UInt32) throws {
-        let packed = Data(scope.territories.map { RecordID($0) }.sorted().flatMap(\.bytes))
+        let packed = scope.packedTerritories
         try db.execute(sql: "INSERT INTO sync_scope (device, version, territories) VALUES (?, ?, ?)",
                        arguments: [Int64(device), Int64(clamping: scope.version), packed])
-    }
-
-    /// Territory ids packed 16 bytes each.
-    private static func territories(packed data: Data) -> Set<TerritoryID> {
-        let bytes = [UInt8](data)
-        return Set(stride(from: 0, to: bytes.count - 15, by: 16).compactMap { offset in
-            (try? RecordID(bytes: bytes[offset..<offset + 16])).map(TerritoryID.init)
-        })
     }
 
     // MARK: Outcomes

@@ -10,9 +10,7 @@ import OutpostReplication
 struct CorruptInputTests {
     @Test("random field dictionaries decode or throw a RecordDecodingError", arguments: ReplicatedKind.allCases)
     func randomFields(kind: ReplicatedKind) async {
-        await propertyCheck(count: 100, input: Gen.uint64()) { seed in
-            var random = RandomRecords(seed: seed)
-            let valid = random.record(kind)
+        await checkRandomRecords(kind, count: 100) { random, valid in
             var fields = random.bool() ? valid.fields : [:]
             let ids = (1...UInt16(kind.fields.count + 1)).map(FieldID.init)
             for id in ids where fields.isEmpty || random.int(0...3) == 0 {
@@ -35,9 +33,8 @@ struct CorruptInputTests {
 
     @Test("random text parses to a value of the field's case or throws", arguments: ReplicatedKind.allCases)
     func randomText(kind: ReplicatedKind) async {
-        await propertyCheck(count: 60, input: Gen.uint64()) { seed in
-            var random = RandomRecords(seed: seed)
-            let fields = random.record(kind).fields
+        await checkRandomRecords(kind, count: 60) { random, record in
+            let fields = record.fields
             for field in kind.fields {
                 let valid = kind.text(of: fields[field.id] ?? .null, field: field.id, in: fields)
                 let text = random.bool() ? random.mangled(valid) : random.junk()

@@ -1,3 +1,5 @@
+import PropertyBased
+import Testing
 import SeededRandom
 import MergeEngine
 import OutpostModel
@@ -216,4 +218,18 @@ struct RandomRecords {
         let value = bool() ? Int32.random(in: 1...50, using: &rng) : Int32.random(in: 1...Int32.max, using: &rng)
         return bool() ? value : -value
     }
+}
+
+/// Checks `body` on `count` random valid records of `kind`, each given with the
+/// generator that made it (to draw more from); a failure reports the seed to replay.
+func checkRandomRecords(
+    _ kind: ReplicatedKind, count: Int,
+    sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: (inout RandomRecords, any ReplicatedRecord) async throws -> Void
+) async {
+    await propertyCheck(count: count, input: Gen.uint64(), perform: { seed in
+        var random = RandomRecords(seed: seed)
+        let record = random.record(kind)
+        try await body(&random, record)
+    }, sourceLocation: sourceLocation)
 }

@@ -8,9 +8,7 @@ import Testing
 struct RoundTripTests {
     @Test("random valid records → fields → the same record", arguments: ReplicatedKind.allCases)
     func roundTrip(kind: ReplicatedKind) async {
-        await propertyCheck(count: 60, input: Gen.uint64()) { seed in
-            var random = RandomRecords(seed: seed)
-            let record = random.record(kind)
+        await checkRandomRecords(kind, count: 60) { _, record in
             try #require(try isValid(record))
             try check(record, kind: kind)
         }

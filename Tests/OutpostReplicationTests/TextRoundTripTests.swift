@@ -8,9 +8,7 @@ import OutpostReplication
 struct TextRoundTripTests {
     @Test("random valid records: every field's text parses back to its value", arguments: ReplicatedKind.allCases)
     func everyField(kind: ReplicatedKind) async {
-        await propertyCheck(count: 60, input: Gen.uint64()) { seed in
-            var random = RandomRecords(seed: seed)
-            let record = random.record(kind)
+        await checkRandomRecords(kind, count: 60) { _, record in
             let fields = record.fields
             var parsed: [FieldID: FieldValue] = [:]
             for field in kind.fields {
@@ -26,9 +24,7 @@ struct TextRoundTripTests {
 
     @Test("a CSV row holds the id, then each field's text under its name", arguments: ReplicatedKind.allCases)
     func csvRows(kind: ReplicatedKind) async {
-        await propertyCheck(count: 40, input: Gen.uint64()) { seed in
-            var random = RandomRecords(seed: seed)
-            let record = random.record(kind)
+        await checkRandomRecords(kind, count: 40) { _, record in
             let row = kind.csvRow(id: record.recordID, fields: record.fields)
             #expect(row.count == kind.csvHeader.count)
             let id = try EntityID<Account>(parsing: row[0])

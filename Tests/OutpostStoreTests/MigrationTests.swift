@@ -10,15 +10,20 @@ import Testing
 
 @Suite("Opening, migrating and reopening a database file")
 struct MigrationTests {
+    /// Writes `company` to a new `outpost.sqlite` in `folder` and closes it again, after
+    /// `then` has added to the open store.
+    private func seed(_ folder: ScratchFolder, with company: SampleCompany,
+                      then: (SQLiteStore) async throws -> Void = { _ in }) async throws {
+        let store = try SQLiteStore(path: folder.path("outpost.sqlite"))
+        try await store.insert(company.batch)
+        try await then(store)
+    }
+
     @Test func dataPersistsAcrossReopening() async throws {
         let file = try ScratchFolder("outpost-store")
         defer { file.remove() }
         let company = try SampleCompany()
-        do {
-            let store = try SQLiteStore(path: file.path("outpost.sqlite"))
-            try await store.insert(company.batch)
-            try await store.addDevice(Device(userID: company.ana.id, label: "d", enrolledAt: instant(1_000)))
-        }
+        try await seed(file, with: company) { try await $0.addDevice(Device(userID: company.ana.id, label: "d", enrolledAt: instant(1_000))) }
         let reopened = try SQLiteStore(path: file.path("outpost.sqlite"))
         #expect(try await reopened.accounts(in: nil) == [company.acme, company.globex])
         #expect(try await reopened.configuratorModel(of: company.laptop.id) == company.model)
@@ -47,10 +52,7 @@ struct MigrationTests {
         let file = try ScratchFolder("outpost-store")
         defer { file.remove() }
         let company = try SampleCompany()
-        do {
-            let store = try SQLiteStore(path: file.path("outpost.sqlite"))
-            try await store.insert(company.batch)
-        }
+        try await seed(file, with: company)
         // The file as an Outpost without the migration left it.
         let queue = try DatabaseQueue(path: file.path("outpost.sqlite"))
         try await queue.write { db in

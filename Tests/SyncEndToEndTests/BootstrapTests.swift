@@ -14,8 +14,7 @@ import Testing
 struct BootstrapTests {
     @Test("A rep's device enrols with a one-time code and bootstraps exactly its territory plus global data")
     func enrolAndBootstrap() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let code = try await hub.code(for: company.repNorth)
             let folder = hub.folder.appendingPathComponent("north")
             let url = hub.serverURL

@@ -19,8 +19,7 @@ struct ConvergenceTests {
 
     @Test("Offline edits on three devices, synced in different orders, converge everywhere and on the server")
     func convergence() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let north1 = try await hub.enrol(company.repNorth, name: "n1")
             let north2 = try await hub.enrol(company.repNorth, name: "n2")
             let boss = try await hub.enrol(company.manager)
@@ -54,8 +53,7 @@ struct ConvergenceTests {
 
     @Test("Concurrent edits of one field show the same conflict, the same winner, on every device")
     func conflict() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let rep = try await hub.bootstrapped(company.repNorth)
             let boss = try await hub.bootstrapped(company.manager)
             let account = RecordID(company.accounts(in: company.north)[2].id)
@@ -83,8 +81,7 @@ struct ConvergenceTests {
 
     @Test("Out-of-scope and invalid writes come back refused with a reason and stay visible")
     func refusals() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let rep = try await hub.bootstrapped(company.repNorth)
             // An account created in the South territory is outside rep.north's scope.
             try rep.create(Account(territoryID: company.south.id, name: "Sneaky GmbH"))

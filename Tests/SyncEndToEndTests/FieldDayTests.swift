@@ -13,8 +13,7 @@ struct FieldDayTests {
 
     @Test("A rep and a manager: offline work, sync, a conflict resolved, a forecast submitted, adjusted and rolled up")
     func day() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let rep = try await hub.bootstrapped(company.repNorth)
             let boss = try await hub.bootstrapped(company.manager)
 

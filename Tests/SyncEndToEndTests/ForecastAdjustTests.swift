@@ -15,8 +15,7 @@ struct ForecastAdjustTests {
 
     @Test("a manager adjusts a rep who has not submitted; the hub takes it, and it holds for the rep's later submission")
     func adjustBeforeSubmission() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let manager = try await CLIDevice.enrolled(company.manager, on: hub)
             let rep = try await CLIDevice.enrolled(company.repNorth, on: hub)
 
@@ -41,8 +40,7 @@ struct ForecastAdjustTests {
 
     @Test("a standing adjustment is in the rep's currency (here their quota's), not the manager's usual one")
     func adjustInTheRepsCurrency() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             var batch = RecordBatch()
             batch.quotas = [Quota(userID: company.repNorth.id, territoryID: company.north.id, period: .quarter(year: 2027, quarter: 1),
                                   amount: Money(minorUnits: 2_400_000, currency: .gbp))]

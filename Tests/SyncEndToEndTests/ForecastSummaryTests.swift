@@ -14,8 +14,7 @@ struct ForecastSummaryTests {
     @Test("The forecast from summaries equals the one from whole states: bootstrapped, with pending writes, synced, and on rows without summaries",
           .timeLimit(.minutes(3)))
     func summariesAgreeWithWholeStates() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let boss = try await hub.bootstrapped(company.manager)
             let before = try Self.agree(boss, root: company.europe.id, "after the bootstrap")
             #expect(before.total.computed.deals > 0)

@@ -41,12 +41,8 @@ final class LiveHub: Sendable {
     /// Starts a hub; `batchSize` is the number of records per response frame.
     static func start(batchSize: Int = 1000, limits: SyncLimits = SyncLimits(burst: 1000),
                       feedToken: String = LiveHub.feedToken) async throws -> LiveHub {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let database = folder.appendingPathComponent("hq.sqlite").path
-        let store = try SQLiteStore(path: database)
-        let company = TestCompany()
-        try await store.insert(company.batch)
+        let seeded = try await CompanyDatabase("outpost-e2e")
+        let (folder, database, store, company) = (seeded.folder, seeded.path, seeded.store, seeded.company)
         var logger = Logger(label: "e2e-hub")
         logger.logLevel = .critical
         let (service, listener) = try await SyncService.listen(store: store, host: "127.0.0.1", port: 0, batchSize: batchSize,
@@ -71,6 +67,12 @@ final class LiveHub: Sendable {
             throw error
         }
         await hub.stop()
+    }
+
+    /// Runs `body` with a started hub and its ``TestCompany``, then stops it, whether `body` returns or throws.
+    static func with(batchSize: Int = 1000, limits: SyncLimits = SyncLimits(burst: 1000),
+                     _ body: (LiveHub, TestCompany) async throws -> Void) async throws {
+        try await with(batchSize: batchSize, limits: limits) { hub in try await body(hub, hub.company) }
     }
 
     /// Stops both listeners and removes the folder.

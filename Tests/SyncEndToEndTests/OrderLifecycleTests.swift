@@ -28,13 +28,9 @@ struct OrderLifecycleTests {
             for binary in [ServerProcess.binary, FieldCLI.binary] {
                 try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build it first (swift build --build-tests): \(binary.path)")
             }
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-lifecycle-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let database = folder.appendingPathComponent("hq.sqlite").path
-            let company = TestCompany()
+            let seeded = try await CompanyDatabase("outpost-lifecycle")
+            let (folder, database, store, company) = (seeded.folder, seeded.path, seeded.store, seeded.company)
             var codes: [String] = []
-            let store = try SQLiteStore(path: database)
-            try await store.insert(company.batch)
             let shop = try await OrderDesk.installed(on: store, company: company)
             for user in [company.repNorth, company.manager, shop.desk] { codes.append(try await store.enrolmentCode(for: user)) }
             let tokenFile = folder.appendingPathComponent("feed-token")

@@ -36,12 +36,8 @@ final class ProcessHub: Sendable {
     /// `serve` with `serveArguments` on top of the usual ones.
     static func start(serveArguments: [String] = [], prepare: (_ database: String, TestCompany) async throws -> Void = { _, _ in })
         async throws -> ProcessHub {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-hub-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let database = folder.appendingPathComponent("hq.sqlite").path
-        let company = TestCompany()
-        let store = try SQLiteStore(path: database)
-        try await store.insert(company.batch)
+        let seeded = try await CompanyDatabase("outpost-hub")
+        let (folder, database, store, company) = (seeded.folder, seeded.path, seeded.store, seeded.company)
         let shop = try await OrderDesk.installed(on: store, company: company)
         try await prepare(database, company)
         let tokenFile = folder.appendingPathComponent("api.token")

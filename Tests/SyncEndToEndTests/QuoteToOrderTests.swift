@@ -77,8 +77,7 @@ struct QuoteToOrderTests {
 
     @Test("a quote over the threshold needs a manager; accepted offline, its order reaches the hub once")
     func quoteToOrder() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let catalog = TestCatalog(product: company.product)
             try await hub.store.insert(catalog.batch)
             let rep = try await hub.bootstrapped(company.repNorth)

@@ -22,12 +22,8 @@ struct RealServer: Sendable {
     static func start(extraArguments: [String] = [], launcher: [String] = []) async throws -> RealServer {
         try #require(FileManager.default.isExecutableFile(atPath: ServerProcess.binary.path),
                      "build outpost-server first (swift build --build-tests); looked for \(ServerProcess.binary.path)")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outpost-real-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let database = folder.appendingPathComponent("hq.sqlite").path
-        let company = TestCompany()
-        let store = try SQLiteStore(path: database)
-        try await store.insert(company.batch)
+        let seeded = try await CompanyDatabase("outpost-real")
+        let (folder, database, store, company) = (seeded.folder, seeded.path, seeded.store, seeded.company)
         let code = try await store.enrolmentCode(for: company.repNorth)
         let server = try await ServerProcess.start(database: database, extraArguments: extraArguments, launcher: launcher)
         let url = server.serverURL

@@ -26,8 +26,7 @@ struct RejectedChangeTests {
     @Test("A refused change keeps its kind, record name, values and reason through evictions; it exports, and goes only when discarded",
           .timeLimit(.minutes(5)))
     func refusedChangeStaysWhole() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let (rep, keyFile) = try await hub.keyFileDevice(company.repNorth)
             func outpost(_ arguments: [String]) async throws -> OutpostProcess.Run {
                 try await OutpostProcess.run(arguments, replica: rep.folder, passphrase: nil, environment: keyFile)

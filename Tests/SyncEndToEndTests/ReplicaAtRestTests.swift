@@ -21,8 +21,7 @@ struct ReplicaAtRestTests {
 
     @Test("After a real bootstrap, an accepted edit, a refusal and a pending edit, no replica file holds a name, e-mail, amount or key")
     func noPlaintextOnDisk() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let secret = SensitiveRecords(territory: company.north, owner: company.repNorth)
             try await hub.store.insert(secret.batch)
             let rep = try await hub.bootstrapped(company.repNorth)

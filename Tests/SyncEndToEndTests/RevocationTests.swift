@@ -14,8 +14,7 @@ import Testing
 struct RevocationTests {
     @Test("A device revoked with `outpost-server device revoke` is refused, told to wipe, and wipes its replica and keys")
     func revokedDevice() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let replica = try await hub.bootstrapped(company.repNorth)
             let account = RecordID(company.accounts(in: company.north)[0].id)
             let city = try #require(ReplicatedKind.account.fieldID(named: "city"))

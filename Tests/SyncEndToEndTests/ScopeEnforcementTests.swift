@@ -47,8 +47,7 @@ struct ScopeEnforcementTests {
 
     @Test("Writes into another territory or to read-only kinds are refused with reasons and change nothing")
     func foreignWrites() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let replica = try await hub.bootstrapped(company.repNorth)
             let device = HostileDevice(replica: replica, hub: hub)
             let before = try await Snapshot(hub.store)
@@ -93,8 +92,7 @@ struct ScopeEnforcementTests {
 
     @Test("A device holds only records of its territories and global ones")
     func readsStayInScope() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let replica = try await hub.bootstrapped(company.repNorth)
             let north = Set(company.accounts(in: company.north).map(\.id))
             #expect(Set(try replica.records(of: .account).map { AccountID($0.id) }) == north)
@@ -107,8 +105,7 @@ struct ScopeEnforcementTests {
 
     @Test("An account moved to another territory takes its contacts along: the old territory's devices evict them")
     func movedAccount() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let north = try await hub.enrol(company.repNorth)
             let south = try await hub.enrol(company.repSouth)
             let boss = try await hub.enrol(company.manager)

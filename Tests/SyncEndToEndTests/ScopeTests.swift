@@ -14,8 +14,7 @@ import Testing
 struct ScopeTests {
     @Test("Reassigning a rep evicts the old territory's records and backfills the new one's at the next sync")
     func reassignment() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let rep = try await hub.bootstrapped(company.repNorth)
             let north = Set(company.accounts(in: company.north).map { RecordID($0.id) })
             #expect(Set(try rep.records(of: .account).map(\.id)) == north)
@@ -36,8 +35,7 @@ struct ScopeTests {
 
     @Test("A visit logged offline at an account of a territory reassigned away meanwhile is accepted, then leaves the replica")
     func offlineWorkSurvivesReassignment() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let rep = try await hub.bootstrapped(company.repNorth)
             let account = company.accounts(in: company.north)[0]
             let visit = Activity(kind: .visit, subject: "Visit before the reassignment", day: try CalendarDay(year: 2026, month: 12, day: 1),
@@ -66,8 +64,7 @@ struct ScopeTests {
 
     @Test("Moving a territory out of a manager's subtree evicts it from the manager's device")
     func territoryMove() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let boss = try await hub.bootstrapped(company.manager)
             #expect(try boss.counts()[.account] == 6)
             var asia = RecordBatch()

@@ -10,8 +10,7 @@ import Testing
 struct WriterIdentityTests {
     @Test("A rep's device cannot submit a forecast or log an activity in another user's name; in its own name it can")
     func noWritingAsSomeoneElse() async throws {
-        try await LiveHub.with { hub in
-            let company = hub.company
+        try await LiveHub.with { hub, company in
             let device = HostileDevice(replica: try await hub.bootstrapped(company.repNorth), hub: hub)
             let commit = [ForecastCategory.commit: Money(minorUnits: 999_999_900, currency: .eur)]
             let forged = ForecastSubmission(ownerID: company.manager.id, territoryID: company.north.id,
