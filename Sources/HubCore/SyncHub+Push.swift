@@ -61,6 +61,7 @@ extension SyncHub {
             return .applied(PushReport(outcome: outcome, scope: scope, scopes: scopes,
                                        kindsEverywhere: device.user.role.kindsFromEveryTerritory,
                                        acceptedRecords: Set(request.writes.filter { acked.contains($0.dot.counter) }.map(\.record)),
+                                       acceptedNow: writer.acceptedCounters,
                                        placementsBefore: writer.placementsBefore,
                                        accepted: writer.accepted, refused: writer.refused))
         }

@@ -91,6 +91,9 @@ public struct PushReport: Sendable {
     public var kindsEverywhere: Set<ReplicatedKind>
     /// The records of the request's writes the hub has accepted (now or before).
     public var acceptedRecords: Set<RecordID>
+    /// The counters of the writes this request itself accepted: not those of an earlier
+    /// request that the device sends again because its answer was lost.
+    public var acceptedNow: Set<UInt64>
     /// Where each record this request wrote was before the request (a record missing
     /// here was written by an earlier request whose answer was lost).
     public var placementsBefore: [RecordID: RecordPlacement]

@@ -12,6 +12,8 @@ struct WriteApplier<Ledger: LedgerTransaction> {
     let time: WallClock
     private(set) var appliedThrough: UInt64
     private(set) var accepted = 0
+    /// The counters of the writes accepted here.
+    private(set) var acceptedCounters: Set<UInt64> = []
     private(set) var refused = 0
     /// Where each record the request decided a write to was before its first such write.
     private(set) var placementsBefore: [RecordID: RecordPlacement] = [:]
@@ -35,7 +37,9 @@ struct WriteApplier<Ledger: LedgerTransaction> {
             if placementsBefore[write.record] == nil { placementsBefore[write.record] = try ledger.placement(of: write.record) }
             let result = try decide(write)
             switch result {
-            case .accepted: accepted += 1
+            case .accepted:
+                accepted += 1
+                acceptedCounters.insert(n)
             case .refused: refused += 1
             }
             try ledger.saveOutcome(WriteOutcome(counter: n, result: result), device: device.number)

@@ -1,7 +1,9 @@
 import DocumentContent
 @testable import FieldClient
 import Foundation
+import MergeEngine
 import OutpostModel
+import OutpostReplication
 import OutpostServer
 import ClientTransport
 import Testing
@@ -80,6 +82,28 @@ struct DocumentUploadRaceTests {
             #expect(before.held == before.named)
             #expect(try await upload.documents.collectOrphans(now: now + DocumentService.uploadHold + 24 * 60 * 60) == before.named)
             #expect(try await Self.held(upload.staged, in: upload.documents).held == 0)
+        }
+    }
+
+    @Test("A push resent after its answer was lost releases its document's hold once: another pending document of the same content keeps the chunks through every removal until its record arrives")
+    func resentPushReleasesOnce() async throws {
+        try await LiveHub.with { hub in
+            let upload = try await Self.uploadedCopy(hub)
+            let account = try #require(hub.company.accounts(in: hub.company.north).first)
+            let copy = try upload.rep.stage(Document(title: "Prices, second copy", fileName: "prices.csv", mediaType: "text/csv",
+                                                     attachedKind: .account, attachedID: EntityID(account.id.uuid),
+                                                     content: DocumentContentList(contentID: [], chunks: [])),
+                                            content: upload.content)
+            #expect(try await Self.uploadOnly(upload.rep).documentsUploaded == 1)
+            let first = try #require(try upload.rep.pendingWrites().first { $0.record == RecordID(upload.staged.id) })
+            // The first document's record arrives; its answer is lost, so the device sends it again.
+            let device = HostileDevice(replica: upload.rep, hub: hub)
+            for _ in 0..<2 { _ = try await device.push([first]) }
+            // Both documents naming the content are removed while the copy's record is still on its way.
+            #expect(try await upload.documents.remove(upload.shared.id))
+            #expect(try await upload.documents.remove(upload.staged.id))
+            let (held, named) = try await Self.held(copy, in: upload.documents)
+            #expect(held == named, "a resent push released the hold the copy's upload still needs")
         }
     }
 

@@ -99,13 +99,14 @@ extension SyncService {
     }
 
     /// Releases device `number`'s upload holds on the content of the documents that
-    /// `writes` create and the hub accepted: their records have arrived. A failure is
-    /// logged, not answered: the holds then end with time (``DocumentService/uploadHold``).
-    func releaseUploadHolds(of writes: [Write], accepted: Set<RecordID>, device number: UInt32) async {
+    /// `writes` create and this request accepted (the write counters in `accepted`):
+    /// their records have arrived. A failure is logged, not answered: the holds then end
+    /// with time (``DocumentService/uploadHold``).
+    func releaseUploadHolds(of writes: [Write], accepted: Set<UInt64>, device number: UInt32) async {
         guard let documents else { return }
         let created = writes.compactMap { write -> DocumentID? in
             guard case .create(let type, _) = write.operation, type == ReplicatedKind.document.typeID,
-                  accepted.contains(write.record) else { return nil }
+                  accepted.contains(write.dot.counter) else { return nil }
             return DocumentID(write.record)
         }
         guard !created.isEmpty else { return }

@@ -42,7 +42,8 @@ extension SyncService {
                     return
                 }
                 metrics?.count(report)
-                await releaseUploadHolds(of: decoded.writes, accepted: report.acceptedRecords, device: sealed.device)
+                // Only this request's acceptances: a resent push must not release a hold twice.
+                await releaseUploadHolds(of: decoded.writes, accepted: report.acceptedNow, device: sealed.device)
                 var delivery = hub.delivery(for: request, report: report)
                 while let step = try await delivery.next() { try await frames.send(SyncResponseFrame(step)) }
                 metrics?.recordsSent(delivery.recordsSent)
