@@ -44,14 +44,10 @@ enum ForecastTotal {
             let owner = UserID(try RecordID(bytes: try reader.raw(16)))
             guard let stage = OpportunityStage(rawValue: try reader.string()) else { throw ProtocolError(.malformed, "an unknown stage") }
             let currency = try Currency(code: try reader.string())
-            let day = try reader.signed()
-            guard let days = Int(exactly: day), (-25_567...376_199).contains(days) else {
-                throw ProtocolError(.malformed, "a close day outside 1900–2999")
-            }
-            let deals = try reader.signed()
+            let day = CalendarDay(daysSinceEpoch: Int(truncatingIfNeeded: try reader.signed()))
+            let deals = Int(truncatingIfNeeded: try reader.signed())
             let amount = Money(minorUnits: try reader.signed(), currency: currency)
-            groups.append(DealGroup(territoryID: territory, ownerID: owner, stage: stage, closeDate: CalendarDay(daysSinceEpoch: days),
-                                    amount: amount, count: Int(truncatingIfNeeded: deals)))
+            groups.append(DealGroup(territoryID: territory, ownerID: owner, stage: stage, closeDate: day, amount: amount, count: deals))
         }
         try reader.expectEnd(of: "a forecast total")
         return groups

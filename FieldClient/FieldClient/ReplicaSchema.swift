@@ -85,7 +85,8 @@ enum ReplicaSchema {
                     \(stale) AND (period IS OLD.period OR OLD.summary IS NULL);
                 END;
                 """)
-            // An account's: the quarters of the opportunities filed under it (or any, if one has no summary).
+            // An account's: the quarters of the opportunities filed under it (or any, if one has
+            // no summary). A row's id never changes, so an update's NEW.id is its OLD.id.
             let accountStale = { (row: String) in
                 "\(stale) AND (period IN (SELECT period FROM record WHERE parent = \(row).id AND kind = 6) "
                     + "OR EXISTS (SELECT 1 FROM record WHERE parent = \(row).id AND kind = 6 AND summary IS NULL));"
@@ -93,7 +94,7 @@ enum ReplicaSchema {
             try db.execute(sql: """
                 CREATE TRIGGER forecast_total_account_insert AFTER INSERT ON record WHEN NEW.kind = 3 BEGIN \(accountStale("NEW")) END;
                 CREATE TRIGGER forecast_total_account_update AFTER UPDATE ON record WHEN NEW.kind = 3 OR OLD.kind = 3 BEGIN
-                    \(accountStale("OLD")) \(accountStale("NEW"))
+                    \(accountStale("NEW"))
                 END;
                 CREATE TRIGGER forecast_total_account_delete AFTER DELETE ON record WHEN OLD.kind = 3 BEGIN \(accountStale("OLD")) END;
                 """)
