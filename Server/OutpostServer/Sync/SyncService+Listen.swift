@@ -18,7 +18,7 @@ extension SyncService {
             host: host, port: port, limits: FrameLimits(maxRequestBytes: limits.maxRequestBytes, requestTimeout: connections.requestTimeout),
             gate: connections.gate, budget: connections.budget,
             refuse: { holder.service.withLock { $0 }?.refusal($0) }
-        ) { holder.respond(to: $0) }
+        ) { request, send in await holder.respond(to: request, send: send) }
         var service = try await start(store: store, syncPort: UInt16(listener.port), batchSize: batchSize, limits: limits, logger: logger,
                                   metrics: metrics)
         service.documents = documents
@@ -32,8 +32,8 @@ extension SyncService {
 final class SyncServiceHolder: Sendable {
     let service = Mutex<(any SyncResponder)?>(nil)
 
-    func respond(to request: [UInt8]) -> AsyncThrowingStream<[UInt8], any Error> {
-        guard let sync = service.withLock({ $0 }) else { return AsyncThrowingStream { $0.finish() } }
-        return sync.respond(to: request, transport: "tcp")
+    func respond(to request: [UInt8], send: @escaping ResponseSender) async {
+        guard let sync = service.withLock({ $0 }) else { return }
+        await sync.respond(to: request, transport: "tcp", send: send)
     }
 }
