@@ -83,7 +83,9 @@ let package = Package(
         .target(
             name: "HubCore",
             dependencies: ["OutpostModel", "MergeEngine", "OutpostReplication", "OrderIntake", "Pricing"],
-            path: "Sources/HubCore"
+            path: "Sources/HubCore",
+            // The server specialises the hub over its ledger (ARCHITECTURE.md, the sync server under load).
+            swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
         ),
         .target(name: "HTMLText", path: "Sources/HTMLText"),
         .target(name: "DocumentContent", dependencies: ["ErrorReporting", "SodiumKit", "OutpostModel", "SeededRandom"],

@@ -7,8 +7,8 @@ import Synchronization
 /// length-prefixed request and the framed response stream.
 ///
 /// ```swift
-/// let listener = try await NativeSyncListener.start(host: "0.0.0.0", port: 8081) { request in
-///     engine.respond(to: request)
+/// let listener = try await NativeSyncListener.start(host: "0.0.0.0", port: 8081) { request, send in
+///     await engine.respond(to: request, transport: "tcp", send: send)
 /// }
 /// // ...
 /// await listener.shutdown()
@@ -125,7 +125,7 @@ public final class NativeSyncListener: Service, Sendable {
         _ = await acceptLoop.result
     }
 
-    /// Reads one request, streams the handler's frames with backpressure, then closes.
+    /// Reads one request, lets the handler send its frames with backpressure, then closes.
     ///
     /// A request refused from its length prefix gets `refuse`'s answer; the rest of
     /// it is read and discarded (never buffered) until the peer closes or the request
@@ -161,7 +161,8 @@ public final class NativeSyncListener: Service, Sendable {
             accepted.requestDeadline?.cancel()
             guard case .request(let request) = first else { return }
             do {
-                for try await payload in handler(Array(buffer: request)) {
+                // The answer is produced here, on the connection's task: no hand-off per frame.
+                try await handler(Array(buffer: request)) { payload in
                     var frame = channel.allocator.buffer(capacity: payload.count + 10)
                     frame.writeFrame(payload)
                     try await outbound.write(frame)  // suspends while the channel is not writable

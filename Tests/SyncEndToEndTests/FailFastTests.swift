@@ -22,7 +22,7 @@ struct FailFastTests {
         try await LiveHub.with { hub in
             let replica = try await hub.bootstrapped(hub.company.repNorth)
             let (silence, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
-            let silent = try await NativeSyncListener.start(host: "127.0.0.1", port: 0) { _ in silence }
+            let silent = try await NativeSyncListener.start(host: "127.0.0.1", port: 0) { _, _ in for try await _ in silence {} }
             let error = try await failingSync(replica, endpoint: "tcp://127.0.0.1:\(silent.port)", timeout: .seconds(2))
             continuation.finish()
             await silent.shutdown()

@@ -36,12 +36,10 @@ func runExchange(
 /// A handler that answers every request with the request reversed, then `frames`,
 /// then finishes (or fails, cutting the connection).
 func streaming(_ frames: [[UInt8]], thenFail: Bool = false) -> SyncHandler {
-    { request in
-        AsyncThrowingStream { continuation in
-            continuation.yield(request.reversed())
-            for frame in frames { continuation.yield(frame) }
-            continuation.finish(throwing: thenFail ? HandlerFailure() : nil)
-        }
+    { request, send in
+        try await send(request.reversed())
+        for frame in frames { try await send(frame) }
+        if thenFail { throw HandlerFailure() }
     }
 }
 

@@ -28,9 +28,9 @@ struct NativeTCPTests {
             host: "127.0.0.1",
             port: 0,
             limits: FrameLimits(maxRequestBytes: 100)
-        ) { request in
+        ) { request, send in
             calls.withLock { $0 += 1 }
-            return streaming([])(request)
+            try await streaming([])(request, send)
         }
         let outcome = try await runExchange(.tcp(host: "127.0.0.1", port: listener.port), request: bytes(101), expectedFrames: 1)
         await listener.shutdown()
@@ -78,7 +78,7 @@ struct NativeTCPTests {
     @Test("a silent hub times the client out")
     func timesOut() async throws {
         let (silence, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
-        let listener = try await NativeSyncListener.start(host: "127.0.0.1", port: 0) { _ in silence }
+        let listener = try await NativeSyncListener.start(host: "127.0.0.1", port: 0) { _, _ in for try await _ in silence {} }
         let outcome = try await runExchange(
             .tcp(host: "127.0.0.1", port: listener.port),
             request: [1],
@@ -94,6 +94,36 @@ struct NativeTCPTests {
         }
         #expect(seconds == 0.2)
         #expect(error.description.contains("timed out after 0.2 s"))
+    }
+
+    @Test("a handler's send throws once the device has gone, so it stops producing", .timeLimit(.minutes(5)))
+    func sendThrowsOnceTheDeviceHasGone() async throws {
+        // Far more than the socket buffers hold: a send that never failed would let the
+        // handler run through them all.
+        let (frameCount, frame) = (4_000, bytes(65_536))
+        let (ends, end) = AsyncStream.makeStream(of: (sent: Int, failed: Bool).self)
+        let listener = try await NativeSyncListener.start(host: "127.0.0.1", port: 0) { _, send in
+            var sent = 0
+            do {
+                while sent < frameCount {
+                    try await send(frame)
+                    sent += 1
+                }
+                end.yield((sent, false))
+            } catch {
+                end.yield((sent, true))
+                throw error
+            }
+        }
+        // The device reads the first frame, then hangs up.
+        let outcome = try await runExchange(.tcp(host: "127.0.0.1", port: listener.port), request: [1], expectedFrames: 1)
+        var handlerEnds = ends.makeAsyncIterator()
+        let ended = try #require(await handlerEnds.next())
+        await listener.shutdown()
+
+        #expect(outcome.frames == [frame])
+        #expect(ended.failed)
+        #expect(ended.sent < frameCount / 2, "\(ended.sent) frames sent to a device that had gone")
     }
 
     @Test("a host name resolves through getaddrinfo")

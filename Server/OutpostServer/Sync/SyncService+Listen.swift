@@ -13,12 +13,12 @@ extension SyncService {
                               connections: ConnectionPolicy = ConnectionPolicy(),
                               logger: Logger, metrics: ServerMetrics? = nil,
                               documents: DocumentService? = nil) async throws -> (service: SyncService, listener: NativeSyncListener) {
-        let holder = SyncServiceHolder()
+        let holder = SyncServiceHolder<Store>()
         let listener = try await NativeSyncListener.start(
             host: host, port: port, limits: FrameLimits(maxRequestBytes: limits.maxRequestBytes, requestTimeout: connections.requestTimeout),
             gate: connections.gate, budget: connections.budget,
             refuse: { holder.service.withLock { $0 }?.refusal($0) }
-        ) { holder.respond(to: $0) }
+        ) { request, send in await holder.respond(to: request, send: send) }
         var service = try await start(store: store, syncPort: UInt16(listener.port), batchSize: batchSize, limits: limits, logger: logger,
                                   metrics: metrics)
         service.documents = documents
@@ -28,12 +28,14 @@ extension SyncService {
 }
 
 /// Hands native sync requests to the service once it exists; until then a
-/// connection is closed without an answer (the device retries).
-final class SyncServiceHolder: Sendable {
-    let service = Mutex<(any SyncResponder)?>(nil)
+/// connection is closed without an answer (the device retries). Typed by the store, not
+/// an existential, so that the server's build of `listen` over its store specialises the
+/// whole sync path for it (no generic metadata looked up per request).
+final class SyncServiceHolder<Store: SyncServerStore>: Sendable {
+    let service = Mutex<SyncService<Store>?>(nil)
 
-    func respond(to request: [UInt8]) -> AsyncThrowingStream<[UInt8], any Error> {
-        guard let sync = service.withLock({ $0 }) else { return AsyncThrowingStream { $0.finish() } }
-        return sync.respond(to: request, transport: "tcp")
+    func respond(to request: [UInt8], send: @escaping ResponseSender) async {
+        guard let sync = service.withLock({ $0 }) else { return }
+        await sync.respond(to: request, transport: "tcp", send: send)
     }
 }

@@ -1,4 +1,3 @@
-import AsyncAlgorithms
 import HubCore
 public import ByteCoding
 public import Logging
@@ -16,8 +15,10 @@ public protocol SyncResponder: Sendable {
     var limits: SyncLimits { get }
     /// The answer to a request a transport refused from its size or length prefix.
     func refusal(_ refusal: FrameError) -> [UInt8]?
-    /// The response frames for one request arriving over `transport` ("tcp" or "http", for the metrics).
-    func respond(to request: [UInt8], transport: String) -> AsyncThrowingStream<[UInt8], any Error>
+    /// Answers one request arriving over `transport` ("tcp" or "http", for the metrics)
+    /// on the caller's task, handing each response frame to `send`, which returns once
+    /// the transport has taken it and throws once the transport stopped taking frames.
+    func respond(to request: [UInt8], transport: String, send: @escaping ResponseSender) async
 }
 
 /// The server's sync endpoint, independent of the transport and of the storage:
@@ -75,77 +76,43 @@ public struct SyncService<Store: SyncServerStore>: SyncResponder {
         return ResponseFrames.error(error)
     }
 
-    /// The response frames for one request; errors become one error frame, the same
-    /// ``ProtocolError/unauthenticated`` one for every request not authenticated.
+    /// Answers one request on the caller's task, handing each frame to `send`; errors
+    /// become one error frame, the same ``ProtocolError/unauthenticated`` one for every
+    /// request not authenticated.
     ///
-    /// Pull-driven: the frames are produced as the transport takes them (each
-    /// `send` waits for the transport), so a slow device slows the producer instead
-    /// of the server buffering a whole bootstrap. When the transport drops the stream
-    /// (a cut link), the producer is cancelled.
-    public func respond(to request: [UInt8], transport: String = "tcp") -> AsyncThrowingStream<[UInt8], any Error> {
-        let channel = AsyncChannel<[UInt8]>()
+    /// Pull-driven: each frame is produced once `send` took the one before (the
+    /// transport's `send` returns once the socket has room), so a slow device slows the
+    /// producer instead of the server buffering a whole bootstrap. Once `send` throws
+    /// (a cut link), nothing more is produced.
+    public func respond(to request: [UInt8], transport: String = "tcp", send: @escaping ResponseSender) async {
         let observation = metrics?.syncStarted(transport: transport, requestBytes: request.count)
-        let producer = Task {
-            var outcome = "ok"
-            do {
-                switch try RequestHeader.kind(of: request) {
-                case .enrol: await channel.send(observation.counting(try await enrol(request)))
-                case .sync:
-                    try await sync(try SealedRequest(parsing: request)) { frame in
-                        await channel.send(observation.counting(frame))
-                        try Task.checkCancellation()
-                    }
-                case .content:
-                    try await content(try SealedRequest(parsing: request)) { frame in
-                        await channel.send(observation.counting(frame))
-                        try Task.checkCancellation()
-                    }
-                }
-            } catch is CancellationError {
-                outcome = "abandoned"
-                logger.info("sync response abandoned: the transport stopped reading")
-            } catch let error as ProtocolError {
-                outcome = "\(error.code)"
-                logger.notice("sync refused", metadata: ["code": "\(error.code)", "reason": "\(error.message)"])
-                // The precise reason stays in the log; the device is told only what it may know.
-                await channel.send(observation.counting(ResponseFrames.error(error.refusesUnauthenticated ? .unauthenticated : error)))
-            } catch {
-                outcome = "failed"
-                logger.error("sync failed", metadata: ["error": "\(error)"])
-                await channel.send(observation.counting(ResponseFrames.error(ProtocolError(.unavailable, "the server failed; nothing was lost, sync again later"))))
-            }
-            observation?.finish(outcome)
-            channel.finish()
+        let deliver: ResponseSender = { frame in
+            do { try await send(observation.counting(frame)) } catch { throw TransportStopped() }
         }
-        let frames = ResponsePull(channel: channel, producer: producer)
-        return AsyncThrowingStream(unfolding: { await frames.next() })
+        var outcome = "ok"
+        do {
+            switch try RequestHeader.kind(of: request) {
+            case .enrol: try await deliver(try await enrol(request))
+            case .sync: try await sync(try SealedRequest(parsing: request), send: deliver)
+            case .content: try await content(try SealedRequest(parsing: request), send: deliver)
+            }
+        } catch is TransportStopped, is CancellationError {
+            outcome = "abandoned"
+            logger.info("sync response abandoned: the transport stopped reading")
+        } catch let error as ProtocolError {
+            outcome = "\(error.code)"
+            logger.notice("sync refused", metadata: ["code": "\(error.code)", "reason": "\(error.message)"])
+            // The precise reason stays in the log; the device is told only what it may know.
+            try? await deliver(ResponseFrames.error(error.refusesUnauthenticated ? .unauthenticated : error))
+        } catch {
+            outcome = "failed"
+            logger.error("sync failed", metadata: ["error": "\(error)"])
+            try? await deliver(ResponseFrames.error(ProtocolError(.unavailable, "the server failed; nothing was lost, sync again later")))
+        }
+        observation?.finish(outcome)
     }
 }
 
-/// Hands one response's frames to the transport one pull at a time. When the
-/// transport lets go of the stream (done, or the link dropped), the producer is
-/// cancelled and any frame it is offering is released.
-private actor ResponsePull {
-    private let channel: AsyncChannel<[UInt8]>
-    private var iterator: AsyncChannel<[UInt8]>.AsyncIterator
-    private let producer: Task<Void, Never>
-
-    init(channel: AsyncChannel<[UInt8]>, producer: Task<Void, Never>) {
-        self.channel = channel
-        iterator = channel.makeAsyncIterator()
-        self.producer = producer
-    }
-
-    /// The next frame, or `nil` after the last.
-    func next() async -> [UInt8]? {
-        var pulling = iterator
-        let frame = await pulling.next(isolation: self)
-        iterator = pulling
-        return frame
-    }
-
-    deinit {
-        producer.cancel()
-        channel.finish()
-    }
-}
+/// The transport stopped taking a response's frames (the link dropped, or the
+/// stream's reader let go): nothing more of the response is produced.
+struct TransportStopped: Error {}
