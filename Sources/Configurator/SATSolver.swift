@@ -62,6 +62,10 @@ public struct SATSolver: Sendable {
     var preferredHead = 0
     /// Position in the Luby restart sequence.
     var restarts = 0
+    /// The assumptions (internal codes) of the last call still on the trail, one per
+    /// decision level from 1: a call whose assumptions start with them keeps their
+    /// propagation instead of redoing it from level 0.
+    var assumed: [Int] = []
 
     /// Makes a solver for `clauses` over variables `1...variableCount`.
     ///
@@ -115,7 +119,7 @@ public struct SATSolver: Sendable {
     public mutating func solve(assuming assumptions: [Int32]) -> SATResult {
         let codes = assumptions.map(Self.checkedCode(variableCount))
         lastFailure = nil
-        cancel(until: 0)
+        cancel(until: zip(assumed, codes).prefix { $0 == $1 }.count)
         if rootConflict != nil {
             lastFailure = ([], rootConflict ?? [])
             return .unsatisfiable
@@ -130,6 +134,14 @@ public struct SATSolver: Sendable {
         preferred = preferences.map(Self.checkedCode(variableCount))
         defer { preferred = [] }
         return solve(assuming: assumptions)
+    }
+
+    /// Whether the last call's assumptions, still held, are exactly `assumptions` and make
+    /// `literal` false by unit propagation: then `solve(assuming: assumptions + [literal])`
+    /// is unsatisfiable, known without a search (nor a core).
+    public func falsifies(_ assumptions: [Int32], _ literal: Int32) -> Bool {
+        assumed.count == assumptions.count && values[Literal.encode(literal)] == -1
+            && zip(assumed, assumptions).allSatisfy { $0 == Literal.encode($1) }
     }
 
     /// The assumptions and original clauses behind the last `.unsatisfiable` answer of
