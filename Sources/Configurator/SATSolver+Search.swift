@@ -34,7 +34,7 @@ extension SATSolver {
                 if current == 1 {
                     trailLimits.append(trail.count)
                 } else if current == -1 {
-                    lastFailure = failedAssumption(literal, among: passed)
+                    untracedFailure = (literal, passed)
                     assumed = Array(codes[..<decisionLevel])
                     return .unsatisfiable
                 } else {

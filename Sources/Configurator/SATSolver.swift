@@ -56,6 +56,10 @@ public struct SATSolver: Sendable {
     var rootConflict: [Int32]?
     /// What the last unsatisfiable answer rests on: assumptions and proof ids.
     var lastFailure: (assumptions: [Int32], proofs: [Int32])?
+    /// An assumption (internal code) the last call found false, among the assumptions
+    /// passed, whose core is traced only when asked for (`unsatisfiableCore()`): the
+    /// trail still holds the failure until the next call.
+    var untracedFailure: (literal: Int, passed: [Int32])?
     /// Literals to decide, in order, right after the assumptions (skipping assigned ones).
     var preferred: [Int] = []
     /// Where the scan of `preferred` resumes; reset by every backjump.
@@ -119,6 +123,7 @@ public struct SATSolver: Sendable {
     public mutating func solve(assuming assumptions: [Int32]) -> SATResult {
         let codes = assumptions.map(Self.checkedCode(variableCount))
         lastFailure = nil
+        untracedFailure = nil
         cancel(until: zip(assumed, codes).prefix { $0 == $1 }.count)
         if rootConflict != nil {
             lastFailure = ([], rootConflict ?? [])
@@ -147,6 +152,10 @@ public struct SATSolver: Sendable {
     /// The assumptions and original clauses behind the last `.unsatisfiable` answer of
     /// `solve(assuming:)`, or `nil` when the last answer was `.satisfiable`.
     public mutating func unsatisfiableCore() -> UnsatisfiableCore? {
+        if let failed = untracedFailure {
+            lastFailure = failedAssumption(failed.literal, among: failed.passed)
+            untracedFailure = nil
+        }
         guard let failure = lastFailure else { return nil }
         return UnsatisfiableCore(assumptions: failure.assumptions,
                                  clauses: proof.originals(reachableFrom: failure.proofs))
