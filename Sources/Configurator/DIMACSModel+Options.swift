@@ -28,6 +28,16 @@ extension DIMACSModel {
         }
     }
 
+    /// One option of `product` per named variable (``namedOptions()``), priced 0 in
+    /// `currency`, each with the id its variable derives
+    /// (``OutpostModel/ProductOption/modelOptionID(product:variable:)``).
+    public func options(of product: ProductID, currency: Currency) -> [ProductOption] {
+        namedOptions().map {
+            ProductOption(id: ProductOption.modelOptionID(product: product, variable: $0.variable), productID: product,
+                          code: $0.code, name: $0.name, price: .zero(currency), variable: $0.variable)
+        }
+    }
+
     /// The products' rule model for `product`, holding these clauses.
     public func configuratorModel(for product: ProductID) -> ConfiguratorModel {
         ConfiguratorModel(productID: product, variableCount: variableCount, clauses: clauses)

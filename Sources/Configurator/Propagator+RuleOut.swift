@@ -22,6 +22,8 @@ extension Propagator {
         for (position, variable) in variables.enumerated() {
             let literal = -Int32(variable)
             if model[variable] {
+                // Forced by what is assumed already: no search needed to know it.
+                if solver.falsifies(extended, literal) { continue }
                 guard case let .satisfiable(found) = solver.solve(assuming: extended + [literal],
                                                                   preferring: Array(preferences[(position + 1)...])) else { continue }
                 model = found

@@ -26,6 +26,7 @@ extension SATSolver {
     ///   literals on the trail for `implied` and `implicationCore(of:)` until the next call;
     ///   otherwise the core of the conflict, with the solver back at level 0.
     mutating func propagate(assumptions: [Int32]) -> UnsatisfiableCore? {
+        untracedFailure = nil
         cancel(until: 0)
         if let rootConflict {
             return UnsatisfiableCore(assumptions: [], clauses: proof.originals(reachableFrom: rootConflict))

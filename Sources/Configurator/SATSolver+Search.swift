@@ -4,7 +4,8 @@ extension SATSolver {
     var decisionLevel: Int { trailLimits.count }
 
     /// Searches for a model extending the assumptions (internal codes `codes`, as `passed`
-    /// by the caller), starting at level 0.
+    /// by the caller), from the levels of `assumed` still on the trail (a prefix of
+    /// `codes`). On returning, the assumptions that held stay assigned for the next call.
     mutating func search(assumptions codes: [Int], passed: [Int32]) -> SATResult {
         var conflictBudget = Self.luby(restarts) * 64
         while true {
@@ -33,8 +34,8 @@ extension SATSolver {
                 if current == 1 {
                     trailLimits.append(trail.count)
                 } else if current == -1 {
-                    lastFailure = failedAssumption(literal, among: passed)
-                    cancel(until: 0)
+                    untracedFailure = (literal, passed)
+                    assumed = Array(codes[..<decisionLevel])
                     return .unsatisfiable
                 } else {
                     next = literal
@@ -53,7 +54,8 @@ extension SATSolver {
                     for variable in stride(from: 1, through: variableCount, by: 1) {
                         model[variable] = values[2 * variable] == 1
                     }
-                    cancel(until: 0)
+                    cancel(until: codes.count)
+                    assumed = codes
                     return .satisfiable(model: model)
                 }
             }
@@ -92,6 +94,7 @@ extension SATSolver {
 
     /// Undoes every assignment above decision level `target`, saving their phases.
     mutating func cancel(until target: Int) {
+        if assumed.count > target { assumed.removeSubrange(target...) }
         guard trailLimits.count > target else { return }
         let keep = trailLimits[target]
         for index in stride(from: trail.count - 1, through: keep, by: -1) {

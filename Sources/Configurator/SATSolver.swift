@@ -56,12 +56,20 @@ public struct SATSolver: Sendable {
     var rootConflict: [Int32]?
     /// What the last unsatisfiable answer rests on: assumptions and proof ids.
     var lastFailure: (assumptions: [Int32], proofs: [Int32])?
+    /// An assumption (internal code) the last call found false, among the assumptions
+    /// passed, whose core is traced only when asked for (`unsatisfiableCore()`): the
+    /// trail still holds the failure until the next call.
+    var untracedFailure: (literal: Int, passed: [Int32])?
     /// Literals to decide, in order, right after the assumptions (skipping assigned ones).
     var preferred: [Int] = []
     /// Where the scan of `preferred` resumes; reset by every backjump.
     var preferredHead = 0
     /// Position in the Luby restart sequence.
     var restarts = 0
+    /// The assumptions (internal codes) of the last call still on the trail, one per
+    /// decision level from 1: a call whose assumptions start with them keeps their
+    /// propagation instead of redoing it from level 0.
+    var assumed: [Int] = []
 
     /// Makes a solver for `clauses` over variables `1...variableCount`.
     ///
@@ -115,7 +123,8 @@ public struct SATSolver: Sendable {
     public mutating func solve(assuming assumptions: [Int32]) -> SATResult {
         let codes = assumptions.map(Self.checkedCode(variableCount))
         lastFailure = nil
-        cancel(until: 0)
+        untracedFailure = nil
+        cancel(until: zip(assumed, codes).prefix { $0 == $1 }.count)
         if rootConflict != nil {
             lastFailure = ([], rootConflict ?? [])
             return .unsatisfiable
@@ -132,9 +141,21 @@ public struct SATSolver: Sendable {
         return solve(assuming: assumptions)
     }
 
+    /// Whether the last call's assumptions, still held, are exactly `assumptions` and make
+    /// `literal` false by unit propagation: then `solve(assuming: assumptions + [literal])`
+    /// is unsatisfiable, known without a search (nor a core).
+    public func falsifies(_ assumptions: [Int32], _ literal: Int32) -> Bool {
+        assumed.count == assumptions.count && values[Literal.encode(literal)] == -1
+            && zip(assumed, assumptions).allSatisfy { $0 == Literal.encode($1) }
+    }
+
     /// The assumptions and original clauses behind the last `.unsatisfiable` answer of
     /// `solve(assuming:)`, or `nil` when the last answer was `.satisfiable`.
     public mutating func unsatisfiableCore() -> UnsatisfiableCore? {
+        if let failed = untracedFailure {
+            lastFailure = failedAssumption(failed.literal, among: failed.passed)
+            untracedFailure = nil
+        }
         guard let failure = lastFailure else { return nil }
         return UnsatisfiableCore(assumptions: failure.assumptions,
                                  clauses: proof.originals(reachableFrom: failure.proofs))

@@ -1,50 +1,17 @@
 import ByteCoding
-import MergeEngine
-import OutpostModel
 import SodiumKit
-
-extension ByteLayout where Value == [RecordID: [UInt8]] {
-    /// `count`, then per entry in ascending record-id order: the 16-byte record id and
-    /// its 32-byte digest.
-    static var digests: ByteLayout {
-        .entries(text: .digests, ascending: { $0 < $1 }, write: { id, digest, writer in
-            writer.raw(id.bytes)
-            writer.raw(digest)
-        }, read: { reader, _ throws(FieldProblem) in
-            let bytes = try reader.raw(16)
-            // Exactly 16 bytes, so the initializer cannot fail.
-            let id = try! RecordID(bytes: bytes)
-            return (id, try reader.raw(32))
-        }, twice: { "record \($0) twice; each member has one digest" })
-    }
-}
 
 extension ByteLayout where Value == [UInt8] {
     /// The 64 bytes of an Ed25519 signature, as they are.
-    static var signature: ByteLayout {
-        ByteLayout(text: .hex, write: { signature, writer in writer.raw(signature) },
-                   read: { reader, _ throws(FieldProblem) in try reader.raw(64) })
-    }
-}
+    static var signature: ByteLayout { fixed(64) }
 
-extension TextForm where Value == [RecordID: [UInt8]] {
-    /// `record=digest` pairs in ascending record-id order, separated by `;`, the
-    /// digest in lower-case hex: `3f2b…=9a1c…;…`.
-    static var digests: TextForm {
-        TextForm(hint: "record-id=hex-digest;…", readsEmpty: true, format: { digests in
-            digests.sorted { $0.key < $1.key }.map { "\($0.key)=\(GenericHash.hex($0.value))" }.joined(separator: ";")
-        }) { text, context throws(FieldProblem) in
-            var digests: [RecordID: [UInt8]] = [:]
-            for item in text.isEmpty ? [] : text.split(separator: ";", omittingEmptySubsequences: false) {
-                let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                guard parts.count == 2 else { throw .invalid("has \"\(item)\" where record-id=hex-digest belongs") }
-                let id: EntityID<Product> = try TextForm<EntityID<Product>>.reference().parse(String(parts[0]), context)
-                let digest = try TextForm<[UInt8]>.hex.parse(String(parts[1]), context)
-                guard digest.count == 32 else { throw .invalid("has a digest of \(digest.count) bytes; digests are 32 bytes") }
-                digests[RecordID(id)] = digest
-            }
-            return digests
-        }
+    /// The 32 bytes of a BLAKE2b-256 digest, as they are.
+    static var digest: ByteLayout { fixed(32) }
+
+    /// Exactly `count` bytes, as they are; lower-case hex as text.
+    private static func fixed(_ count: Int) -> ByteLayout {
+        ByteLayout(text: .hex, write: { bytes, writer in writer.raw(bytes) },
+                   read: { reader, _ throws(FieldProblem) in try reader.raw(count) })
     }
 }
 

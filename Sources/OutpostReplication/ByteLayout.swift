@@ -61,27 +61,6 @@ extension ByteLayout where Value == [ProductID: Money] {
     }
 }
 
-extension ByteLayout where Value == [[Int32]] {
-    /// `clause count`, then per clause: `literal count` and each literal (zig-zag).
-    static var clauses: ByteLayout {
-        ByteLayout(text: .clauses, write: { clauses, writer in
-            writer.list(clauses) { clause, writer in
-                writer.list(clause) { literal, writer in writer.signed(Int64(literal)) }
-            }
-        }, read: { reader, _ throws(FieldProblem) in
-            try reader.list { reader throws(FieldProblem) in
-                try reader.list { reader throws(FieldProblem) in
-                    let literal = try reader.signed()
-                    guard let value = Int32(exactly: literal) else {
-                        throw .invalid("holds literal \(literal), which does not fit 32 bits")
-                    }
-                    return value
-                }
-            }
-        })
-    }
-}
-
 extension ByteLayout where Value == [QuoteLine] {
     /// `line count`, then per line: the 16-byte product id, `option count` and each
     /// 16-byte option id, the quantity (zig-zag) and the unit price in minor units

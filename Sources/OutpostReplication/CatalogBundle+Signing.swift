@@ -13,7 +13,7 @@ public enum CatalogBundleErrorCode: String, Sendable, Hashable {
     case missing
     /// The signature does not verify with the server's signing key.
     case badSignature
-    /// A record differs from, lacks or is not in the signed digests.
+    /// Records differ from, lack or are not among the signed members.
     case mismatch
 }
 
@@ -34,61 +34,68 @@ extension CatalogBundle {
     /// gives the same bytes on the server and on every device.
     public static func canonicalBytes(of record: some ReplicatedRecord) -> [UInt8] {
         var writer = ByteWriter()
-        let kind = type(of: record).kind
+        let type = type(of: record)
         let fields = record.fields
-        writer.varint(Int(kind.rawValue))
+        writer.varint(Int(type.kind.rawValue))
         writer.raw(record.recordID.bytes)
-        for field in fields.keys.sorted(by: { $0.rawValue < $1.rawValue }) where fields[field] != .null {
+        // The texts in field id order, the record's currency decoded once for all of them.
+        for (field, text) in zip(type.fieldDescriptors.map(\.id), type.texts(of: fields)) where fields[field] ?? .null != .null {
             writer.varint(Int(field.rawValue))
-            writer.string(kind.text(of: fields[field]!, field: field, in: fields))
+            writer.string(text)
         }
         return writer.bytes
     }
 
-    /// The digest of each record, by record id (BLAKE2b-256 of ``canonicalBytes(of:)``).
-    public static func digests(of members: [any ReplicatedRecord]) -> [RecordID: [UInt8]] {
-        var digests: [RecordID: [UInt8]] = [:]
-        for member in members {
+    /// The BLAKE2b-256 digest of `members`: over each member in ascending record-id
+    /// order, its record id and the BLAKE2b-256 of its ``canonicalBytes(of:)``. Any
+    /// member added, removed or changed changes it.
+    public static func membersDigest(of members: [any ReplicatedRecord]) -> [UInt8] {
+        var writer = ByteWriter()
+        for member in members.sorted(by: { $0.recordID < $1.recordID }) {
+            writer.raw(member.recordID.bytes)
             // A 32-byte unkeyed BLAKE2b is within libsodium's limits: it cannot fail.
-            digests[member.recordID] = try! GenericHash.hash(canonicalBytes(of: member))
+            writer.raw(try! GenericHash.hash(canonicalBytes(of: member)))
         }
-        return digests
+        return try! GenericHash.hash(writer.bytes)
     }
 
-    /// The bytes the signature covers: a domain label, the product id, the version
-    /// and the digests' layout.
+    /// The bytes the signature covers: a domain label, the product id, the version,
+    /// the member count and the members' digest.
     public var signedMessage: [UInt8] {
         var writer = ByteWriter()
-        writer.string("outpost catalog bundle v1")
+        writer.string("outpost catalog bundle v2")
         writer.id(productID)
         writer.signed(Int64(version))
-        ByteLayout.digests.write(digests, &writer)
+        writer.varint(memberCount)
+        writer.raw(membersDigest)
         return writer.bytes
     }
 
     /// The bundle of `members` for `productID` at `version`, signed with `key`.
     public static func signed(productID: ProductID, version: Int, members: [any ReplicatedRecord],
                               key: SigningKeyPair) -> CatalogBundle {
-        var bundle = CatalogBundle(productID: productID, version: version, digests: digests(of: members), signature: [])
+        var bundle = CatalogBundle(productID: productID, version: version, memberCount: members.count,
+                                   membersDigest: membersDigest(of: members), signature: [])
         bundle.signature = key.sign(bundle.signedMessage)
         return bundle
     }
 
     /// Checks that the server signed this bundle and that `members` are exactly the
     /// records it vouches for, unchanged.
-    /// - Throws: `.badSignature` or `.mismatch` naming the first differing record.
+    /// - Throws: `.badSignature`, or `.mismatch` saying whether records are missing,
+    ///   extra or changed.
     public func verify(_ members: [any ReplicatedRecord], publicKey: Signing.PublicKey) throws(CatalogBundleError) {
         guard Signing.verify(signature: signature, message: signedMessage, publicKey: publicKey) else {
             throw CatalogBundleError(.badSignature, "the bundle of product \(productID) is not signed by this server's key")
         }
-        let held = Self.digests(of: members)
-        for (id, digest) in held where digests[id] != digest {
-            throw CatalogBundleError(.mismatch, digests[id] == nil
-                ? "record \(id) is not in the signed bundle of product \(productID)"
-                : "record \(id) differs from what the server signed")
+        if members.count < memberCount {
+            throw CatalogBundleError(.mismatch, "\(memberCount - members.count) of the \(memberCount) records of the signed bundle of product \(productID) are missing")
         }
-        if let absent = digests.keys.sorted().first(where: { held[$0] == nil }) {
-            throw CatalogBundleError(.mismatch, "record \(absent) of the signed bundle of product \(productID) is missing")
+        if members.count > memberCount {
+            throw CatalogBundleError(.mismatch, "\(members.count - memberCount) records are not in the signed bundle of product \(productID)")
+        }
+        guard Self.membersDigest(of: members) == membersDigest else {
+            throw CatalogBundleError(.mismatch, "the records of product \(productID) differ from what the server signed")
         }
     }
 }

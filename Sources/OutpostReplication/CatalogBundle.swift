@@ -1,27 +1,32 @@
 import MergeEngine
 public import OutpostModel
 
-/// The server's signed manifest of one product's catalog records (kind 16): the
-/// BLAKE2b digest of the product, each of its options, its configurator model and
-/// each price book that prices it, under a bundle version, signed with the server's
-/// Ed25519 key. A device prices only with records its bundle vouches for
-/// (see ``verify(_:publicKey:)``).
+/// The server's signed manifest of one product's catalog records (kind 16): how many
+/// records it covers (the product, each of its options, its configurator model and
+/// each price book that prices it) and one BLAKE2b digest over all of them, under a
+/// bundle version, signed with the server's Ed25519 key. A device prices only with
+/// records its bundle vouches for (see ``verify(_:publicKey:)``), recomputing the
+/// digest from the records it holds; the bundle stays ~120 bytes however many options
+/// the product has.
 public struct CatalogBundle: Hashable, Sendable {
     /// The product the bundle covers.
     public var productID: ProductID
     /// The bundle version: the hub's change-sequence value when the server signed it,
     /// so it only grows.
     public var version: Int
-    /// The 32-byte BLAKE2b digest of each member record's ``canonicalBytes(of:)``, by record id.
-    public var digests: [RecordID: [UInt8]]
+    /// How many records the bundle vouches for.
+    public var memberCount: Int
+    /// The 32-byte BLAKE2b digest of the members (see ``membersDigest(of:)``).
+    public var membersDigest: [UInt8]
     /// The Ed25519 signature of ``signedMessage``.
     public var signature: [UInt8]
 
     /// Creates a bundle; use ``signed(productID:version:members:key:)`` to make a valid one.
-    public init(productID: ProductID, version: Int, digests: [RecordID: [UInt8]], signature: [UInt8]) {
+    public init(productID: ProductID, version: Int, memberCount: Int, membersDigest: [UInt8], signature: [UInt8]) {
         self.productID = productID
         self.version = version
-        self.digests = digests
+        self.memberCount = memberCount
+        self.membersDigest = membersDigest
         self.signature = signature
     }
 
@@ -35,6 +40,7 @@ public struct CatalogBundle: Hashable, Sendable {
 }
 
 // Field ids are stable wire identifiers: never renumber or reuse them (see FieldSpec).
+// Field 3 (`digests`, one digest per member) is retired: bundles carry one digest now.
 
 extension CatalogBundle: ReplicatedRecord {
     /// Global and read-only on devices; only the server signs bundles.
@@ -43,10 +49,12 @@ extension CatalogBundle: ReplicatedRecord {
         fields: [
             .required(1, "product_id", \.productID, .reference()),
             .required(2, "version", \.version, .int),
-            .required(3, "digests", \.digests, .bytes(.digests)),
             .required(4, "signature", \.signature, .bytes(.signature)),
+            .required(5, "member_count", \.memberCount, .int),
+            .required(6, "members_digest", \.membersDigest, .bytes(.digest)),
         ],
+        retired: [3],
         recordID: { recordID(forProduct: $0.productID) },
         route: { _ in .global },
-        blank: { _ in CatalogBundle(productID: .placeholder, version: 0, digests: [:], signature: []) })
+        blank: { _ in CatalogBundle(productID: .placeholder, version: 0, memberCount: 0, membersDigest: [], signature: []) })
 }

@@ -12,14 +12,17 @@ public struct RecordSchema<Record: Sendable>: Sendable {
     let blank: @Sendable (RecordID) -> Record
 
     /// - Parameters:
+    ///   - retired: Field ids the kind no longer has; they are never reused, and a
+    ///     stored value under one is ignored like a newer peer's field.
     ///   - blank: A record with the given id and placeholder values, which decoding
     ///     overwrites field by field.
-    init(kind: ReplicatedKind, fields: [FieldSpec<Record>],
+    init(kind: ReplicatedKind, fields: [FieldSpec<Record>], retired: [UInt16] = [],
          recordID: @escaping @Sendable (Record) -> RecordID,
          route: @escaping @Sendable (Record) -> RecordRoute,
          blank: @escaping @Sendable (RecordID) -> Record) {
-        precondition(fields.map(\.descriptor.id.rawValue) == Array(1...UInt16(fields.count)),
-                     "\(kind.name): field ids must be 1, 2, 3… in declaration order")
+        precondition((fields.map(\.descriptor.id.rawValue) + retired).sorted() == Array(1...UInt16(fields.count + retired.count))
+                     && fields.map(\.descriptor.id.rawValue) == fields.map(\.descriptor.id.rawValue).sorted(),
+                     "\(kind.name): field ids must be 1, 2, 3… in declaration order, skipping only retired ones")
         self.kind = kind
         self.specs = fields
         self.recordIDOf = recordID

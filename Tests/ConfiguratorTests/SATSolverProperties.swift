@@ -57,6 +57,43 @@ struct SATSolverProperties {
         }
     }
 
+    @Test("One solver through calls whose assumptions keep a prefix of the last call's: answers, cores and shortcuts match enumeration")
+    func sharedPrefixes() async {
+        await propertyCheck(count: 150, input: Gen.uint64().array(of: 30...60), Gen.uint64().array(of: 1...6)) { seeds, callSeeds in
+            let clauses = seeds.map(Self.clause)
+            var solver = SATSolver(variableCount: Self.variables, clauses: clauses)
+            var assumptions: [Int32] = []
+            for seed in callSeeds {
+                // The solver still holds the last call's assumptions: a literal it says they falsify must be impossible with them.
+                let probe = Self.choices(seed | 1).first ?? 1
+                if solver.falsifies(assumptions, probe) {
+                    #expect(!Self.satisfiable(clauses + (assumptions + [probe]).map { [$0] }))
+                }
+                assumptions = Array(assumptions.prefix(Int(seed % UInt64(assumptions.count + 1)))) + Self.choices(seed >> 8)
+                let all = clauses + assumptions.map { [$0] }
+                switch solver.solve(assuming: assumptions) {
+                case let .satisfiable(model):
+                    #expect(SATSolverTests.satisfies(model, all))
+                case .unsatisfiable:
+                    #expect(!Self.satisfiable(all))
+                    guard let core = solver.unsatisfiableCore() else {
+                        Issue.record("an unsatisfiable answer without a core")
+                        continue
+                    }
+                    #expect(core.assumptions.allSatisfy(assumptions.contains))
+                    #expect(!Self.satisfiable(core.clauses.map { clauses[$0] } + core.assumptions.map { [$0] }))
+                }
+            }
+        }
+    }
+
+    /// Whether some assignment of the variables satisfies `clauses`.
+    static func satisfiable(_ clauses: [[Int32]]) -> Bool {
+        (0..<(1 << variables)).contains { bits in
+            SATSolverTests.satisfies([false] + (0..<variables).map { bits >> $0 & 1 == 1 }, clauses)
+        }
+    }
+
     static func dimacs(_ clauses: [[Int32]]) -> String {
         "p cnf \(variables) \(clauses.count)\n"
             + clauses.map { $0.map(String.init).joined(separator: " ") + " 0\n" }.joined()

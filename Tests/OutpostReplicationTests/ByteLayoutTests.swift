@@ -9,10 +9,28 @@ struct ByteLayoutTests {
     let a = try! ProductID(parsing: "00000000-0000-4000-8000-000000000001")
     let b = try! ProductID(parsing: "00000000-0000-4000-8000-000000000002")
 
-    @Test("configurator clauses: counts, then zig-zag literals")
-    func clauses() {
+    @Test("configurator clauses: layout 1, counts, then each literal's variable as a delta and its sign")
+    func clauses() throws {
         let model = ConfiguratorModel(productID: a, variableCount: 2, clauses: [[1, -2], []])
-        #expect(model.fields[FieldID(3)] == .bytes([0x02, 0x02, 0x02, 0x03, 0x00]))
+        #expect(model.fields[FieldID(3)] == .bytes([0x00, 0x01, 0x02, 0x02, 0x04, 0x05, 0x00]))
+        // A clause's first variable counts from the previous clause's first; deltas may be negative.
+        let wide = ConfiguratorModel(productID: a, variableCount: 300, clauses: [[300, -299], [-298, 300], [1], [Int32.min, Int32.max, 0]])
+        let decoded = try #require(try ReplicatedKind.configuratorModel.decode(recordID: wide.recordID, fields: wide.fields) as? ConfiguratorModel)
+        #expect(decoded.clauses == wide.clauses)
+    }
+
+    @Test("configurator clauses in the plain layout written before layout 1 still read")
+    func plainClauses() throws {
+        let model = ConfiguratorModel(productID: a, variableCount: 2, clauses: [[1, -2], []])
+        for (bytes, clauses) in [([0x02, 0x02, 0x02, 0x03, 0x00], [[1, -2], []]), ([0x00], [])] as [([UInt8], [[Int32]])] {
+            var fields = model.fields
+            fields[FieldID(3)] = .bytes(bytes)
+            let decoded = try #require(try ReplicatedKind.configuratorModel.decode(recordID: model.recordID, fields: fields) as? ConfiguratorModel)
+            #expect(decoded.clauses == clauses)
+        }
+        var unknown = model.fields
+        unknown[FieldID(3)] = .bytes([0x00, 0x02, 0x00])
+        #expect(throws: RecordDecodingError.self) { try ReplicatedKind.configuratorModel.decode(recordID: model.recordID, fields: unknown) }
     }
 
     @Test("price book entries: sorted by product id, minor units zig-zag")

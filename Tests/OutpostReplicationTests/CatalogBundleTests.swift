@@ -28,8 +28,10 @@ struct CatalogBundleTests {
         let members = CatalogBundle.members(of: product, options: options, models: [model], priceBooks: books)
         #expect(members.map(\.recordID) == [product.recordID, options[0].recordID, model.recordID, books[0].recordID])
         let bundle = CatalogBundle.signed(productID: product.id, version: 7, members: members, key: key)
-        #expect(bundle.digests.count == 4)
+        #expect(bundle.memberCount == 4)
         try bundle.verify(members, publicKey: key.publicKey)
+        // The members' digest does not depend on the order the device lists them in.
+        try bundle.verify(members.reversed(), publicKey: key.publicKey)
         // The record round-trips through its replicated fields.
         #expect(try CatalogBundle(recordID: bundle.recordID, fields: bundle.fields) == bundle)
     }
@@ -45,6 +47,38 @@ struct CatalogBundleTests {
         let extra = ProductOption(productID: product.id, code: "gpu", name: "GPU", price: .zero(.eur))
         #expect(code { () throws(CatalogBundleError) in try bundle.verify(members + [extra], publicKey: key.publicKey) } == .mismatch)
         #expect(code { () throws(CatalogBundleError) in try bundle.verify(Array(members.dropLast()), publicKey: key.publicKey) } == .mismatch)
+        // As many records as signed, but one swapped for another.
+        #expect(code { () throws(CatalogBundleError) in try bundle.verify(Array(members.dropLast()) + [extra], publicKey: key.publicKey) } == .mismatch)
+    }
+
+    @Test("The mismatch says whether records are missing, extra or changed")
+    func mismatchMessages() throws {
+        let key = try SigningKeyPair.generate()
+        let members = members()
+        let bundle = CatalogBundle.signed(productID: product.id, version: 7, members: members, key: key)
+        let extra = ProductOption(productID: product.id, code: "gpu", name: "GPU", price: .zero(.eur))
+        #expect(message { () throws(CatalogBundleError) in try bundle.verify(Array(members.dropLast()), publicKey: key.publicKey) }
+            == "1 of the 4 records of the signed bundle of product \(product.id) are missing")
+        #expect(message { () throws(CatalogBundleError) in try bundle.verify(members + [extra], publicKey: key.publicKey) }
+            == "1 records are not in the signed bundle of product \(product.id)")
+        #expect(message { () throws(CatalogBundleError) in try bundle.verify(Array(members.dropLast()) + [extra], publicKey: key.publicKey) }
+            == "the records of product \(product.id) differ from what the server signed")
+    }
+
+    @Test("A bundle's size does not grow with its product's options")
+    func constantSize() throws {
+        let key = try SigningKeyPair.generate()
+        let options = (1...1_000).map {
+            ProductOption(productID: product.id, code: "o\($0)", name: "Option \($0)", price: .zero(.eur), variable: $0)
+        }
+        let members = CatalogBundle.members(of: product, options: options, models: [model], priceBooks: [book])
+        let bundle = CatalogBundle.signed(productID: product.id, version: 7, members: members, key: key)
+        let bytes = bundle.fields.values.reduce(0) { total, value in
+            if case .bytes(let bytes) = value { return total + bytes.count }
+            return total + 8
+        }
+        #expect(bytes <= 16 + 8 + 64 + 8 + 32, "product id, version, signature, member count, members' digest")
+        try bundle.verify(members, publicKey: key.publicKey)
     }
 
     @Test("A bundle signed with another key, or altered after signing, fails its signature")
@@ -64,6 +98,11 @@ struct CatalogBundleTests {
         var renamed = option
         renamed.name = "SSD 2"
         #expect(CatalogBundle.canonicalBytes(of: renamed) != CatalogBundle.canonicalBytes(of: option))
+    }
+
+    private func message(_ body: () throws(CatalogBundleError) -> Void) -> String? {
+        do { try body() } catch { return error.message }
+        return nil
     }
 
     private func code(_ body: () throws(CatalogBundleError) -> Void) -> CatalogBundleError.Code? {

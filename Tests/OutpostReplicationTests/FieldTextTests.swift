@@ -142,7 +142,7 @@ struct FieldTextTests {
         let quote = Quote(opportunityID: OpportunityID(), lines: []).fields.merging([FieldID(4): .string("EUR")]) { $1 }
         #expect(try refusal(.quote, quote, "lines", "3@10.00").message.contains("3xproduct-id+option-id@10.00"))
         let model = ConfiguratorModel(productID: ProductID(), variableCount: 2, clauses: []).fields
-        #expect(try parse(.configuratorModel, model, "clauses", "()") == .bytes([1, 0]))
+        #expect(try parse(.configuratorModel, model, "clauses", "()") == .bytes([0, 1, 1, 0]))
         #expect(try refusal(.configuratorModel, model, "clauses", "1 -2").code == .invalidValue)
         #expect(try refusal(.configuratorModel, model, "clauses", "(1 99999999999)").message.contains("32 bits"))
         let forecast = ForecastSubmission(ownerID: UserID(), territoryID: TerritoryID(), period: .quarter(year: 2026, quarter: 4), amounts: [:])

@@ -62,10 +62,8 @@ struct RandomRecords {
         case .order:
             order()
         case .catalogBundle:
-            CatalogBundle(productID: id(), version: int(1...Int.max),
-                          digests: Dictionary(uniqueKeysWithValues: (0..<int(0...3)).map { _ in
-                              (RecordID(high: rng.next(), low: rng.next()), bytes(32))
-                          }), signature: bytes(64))
+            CatalogBundle(productID: id(), version: int(1...Int.max), memberCount: int(0...Int.max),
+                          membersDigest: bytes(32), signature: bytes(64))
         case .device:
             DeviceName(id: id(), number: int(1...Int(UInt32.max)), userID: id(), label: text(), documentBudget: maybe { $0.int(0...10_000_000) })
         case .document:

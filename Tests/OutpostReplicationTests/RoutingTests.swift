@@ -39,7 +39,7 @@ struct RoutingTests {
             (ProductOption(productID: ProductID(), code: "cpu", name: "CPU", price: .zero(.eur)), .global),
             (PriceBook(name: "Standard", currency: .eur), .global),
             (ConfiguratorModel(productID: ProductID(), variableCount: 0, clauses: []), .global),
-            (CatalogBundle(productID: ProductID(), version: 1, digests: [:], signature: []), .global),
+            (CatalogBundle(productID: ProductID(), version: 1, memberCount: 0, membersDigest: [], signature: []), .global),
             (DeviceName(id: DeviceID(), number: 3, userID: UserID(), label: "demo-handheld"), .global),
             (Account(territoryID: territory, name: "Huber"), .territory(territory)),
             (Lead(territoryID: territory, company: "Huber", firstName: "A", lastName: "B"), .territory(territory)),
@@ -100,7 +100,7 @@ struct RoutingTests {
     @Test("a catalog bundle's id derives from its product's and differs from the product's and its model's")
     func catalogBundleID() throws {
         let product = try ProductID(parsing: "3f2b8c4e-1d2a-4b6f-9e1a-0c5d7e9f1a2b")
-        let bundle = CatalogBundle(productID: product, version: 1, digests: [:], signature: [])
+        let bundle = CatalogBundle(productID: product, version: 1, memberCount: 0, membersDigest: [], signature: [])
         #expect(bundle.recordID == CatalogBundle.recordID(forProduct: product))
         #expect(bundle.recordID.description == "3f2b8c4e1d2a4b6fde1a0c5d7e9f1a2b")
         #expect(bundle.recordID != RecordID(product))

@@ -67,7 +67,9 @@ struct StableFieldIDTests {
             (1, "user_id", .bytes), (2, "territory_id", .bytes), (3, "period", .string), (4, "amount", .decimal),
             (5, "currency", .string),
         ],
-        .catalogBundle: [(1, "product_id", .bytes), (2, "version", .int), (3, "digests", .bytes), (4, "signature", .bytes)],
+        // Field 3 (`digests`, .bytes) is retired, never reused.
+        .catalogBundle: [(1, "product_id", .bytes), (2, "version", .int), (4, "signature", .bytes), (5, "member_count", .int),
+                         (6, "members_digest", .bytes)],
         .device: [(1, "number", .int), (2, "user_id", .bytes), (3, "label", .string), (4, "document_budget", .int)],
         .document: [(1, "title", .string), (2, "file_name", .string), (3, "media_type", .string), (4, "attached_kind", .string),
                     (5, "attached_id", .bytes), (6, "tags", .string), (7, "size", .int), (8, "content", .bytes),

@@ -40,7 +40,7 @@ struct CatalogSigningTests {
         try await store.insert(more)
         let resigned = try #require(try await bundles(store).first)
         #expect(resigned.version > bundle.version)
-        #expect(resigned.digests.count == bundle.digests.count + 1)
+        #expect(resigned.memberCount == bundle.memberCount + 1)
         #expect(try await store.isSignedCatalogVersion(resigned.version))
         #expect(try await store.isSignedCatalogVersion(bundle.version))
     }

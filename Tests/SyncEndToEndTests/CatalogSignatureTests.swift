@@ -35,7 +35,7 @@ struct CatalogSignatureTests {
         defer { Task { await hub.stop() } }
         let bundle = try catalog.verifiedBundle(of: product)
         let members = 7
-        #expect(bundle.digests.count == members, "the product, its four options, its rule model and its price book")
+        #expect(bundle.memberCount == members, "the product, its four options, its rule model and its price book")
 
         var options = catalog.options
         let index = try #require(options.firstIndex { $0.code == "wifi" })

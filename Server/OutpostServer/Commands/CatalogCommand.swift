@@ -67,10 +67,7 @@ struct CatalogCommand: AsyncParsableCommand {
                     throw CommandError("\(target.sku) already has a rule model; nothing was changed")
                 }
                 var batch = RecordBatch()
-                batch.productOptions = model.namedOptions().map {
-                    ProductOption(productID: target.id, code: $0.code, name: $0.name,
-                                  price: .zero(target.basePrice.currency), variable: $0.variable)
-                }
+                batch.productOptions = model.options(of: target.id, currency: target.basePrice.currency)
                 batch.configuratorModels = [model.configuratorModel(for: target.id)]
                 try await database.insert(batch)
                 print("Imported \(batch.productOptions.count) options and \(model.clauses.count) clauses into \(target.sku); "
