@@ -66,6 +66,17 @@ struct PostgresBatchWriter {
         try ledger.connection.run("UPDATE change_sequence SET value = \(sequence) WHERE id = 1")
     }
 
+    /// Signs a new bundle of every product `catalog_resign` lists (products an upgrade
+    /// marked), then empties it.
+    mutating func resignMarkedProducts(key: SigningKeyPair) throws {
+        let products = Set(try ledger.connection.column(UUID.self, "SELECT product_id FROM catalog_resign").map { ProductID($0) })
+        guard !products.isEmpty else { return }
+        try resign(products, key: key)
+        try flush()
+        try ledger.connection.run("DELETE FROM catalog_resign")
+        try ledger.connection.run("UPDATE change_sequence SET value = \(sequence) WHERE id = 1")
+    }
+
     /// Writes every held row.
     private mutating func flush() throws {
         try domainRows.flush(ledger.connection)

@@ -88,6 +88,13 @@ enum PostgresMigrations {
             )
             """,
         ]),
+        // Catalog bundles carry one digest over their members instead of one per member:
+        // every product signed before is marked to be signed again by the first instance
+        // that opens the database with its key file (SQLite's v23-catalog-bundle-digest).
+        ("pg9-catalog-bundle-digest", [
+            "CREATE TABLE catalog_resign (product_id uuid PRIMARY KEY)",
+            "INSERT INTO catalog_resign SELECT DISTINCT product_id FROM catalog_bundle_version",
+        ]),
     ]
 
     /// The advisory lock key migrations hold (any constant other Outpost locks do not use).

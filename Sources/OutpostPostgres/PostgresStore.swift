@@ -74,7 +74,9 @@ public final class PostgresStore: DirectoryStore {
                     let holdsSecrets = try await opening.holdsSealedSecrets()
                     secrets = try ServerSecrets.load(keyFile: keyFile, of: location.description, mayCreate: mode == .create && !holdsSecrets)
                 }
-                return try await body(PostgresStore(location: location, client: client, logger: logger, threads: threads, secrets: secrets))
+                let store = PostgresStore(location: location, client: client, logger: logger, threads: threads, secrets: secrets)
+                if secrets != nil { try await store.resignMarkedCatalogs() }
+                return try await body(store)
             }
             try? await threads.shutdownGracefully()
             return result

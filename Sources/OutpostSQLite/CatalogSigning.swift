@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HubCore
 import MergeEngine
 import OutpostModel
 import OutpostReplication
@@ -38,6 +39,26 @@ enum CatalogSigning {
             try db.execute(sql: "INSERT INTO catalog_bundle_version (version, product_id) VALUES (?, ?)",
                            arguments: [version, productID.sql])
             try ReplicaTable.recordHubWrite(db, bundle, seq: version, time: time)
+        }
+    }
+}
+
+extension CatalogSigning {
+    /// Signs a new bundle of every product signed before. Bundles signed before they
+    /// carried one digest over their members listed a digest per member, which devices
+    /// no longer read; the new bundles reach them on their next sync.
+    /// - Throws: `StoreError` when there are bundles to sign and no key file was given.
+    static func resignEverySignedProduct(_ db: Database, secrets: ServerSecrets?, now: Date = Date()) throws {
+        let products = try Set(Row.fetchAll(db, sql: "SELECT DISTINCT product_id FROM catalog_bundle_version").map { row in
+            try ProductID.decode(row[0], "catalog_bundle_version", "product_id")
+        })
+        guard !products.isEmpty else { return }
+        guard let secrets else {
+            throw StoreError(.database, "this database's catalog bundles must be signed again in their new form; "
+                + "open it with outpost-server (any command) and its key file")
+        }
+        try ChangeSequence.use(db) { sequence in
+            try resign(products, db, secrets: secrets, sequence: &sequence, time: WallClock(date: now))
         }
     }
 }

@@ -100,6 +100,11 @@ enum Migrations {
         migrator.registerMigration("v22-document-upload-holds") { db in
             try db.execute(sql: Schema.v22DocumentUploadHolds)
         }
+        // Catalog bundles carry one digest over their members instead of one per member:
+        // every product signed before is signed again, so devices can check its catalog.
+        migrator.registerMigration("v23-catalog-bundle-digest") { db in
+            try CatalogSigning.resignEverySignedProduct(db, secrets: secrets)
+        }
         return migrator
     }
 }

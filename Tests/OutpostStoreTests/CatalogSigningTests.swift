@@ -1,3 +1,5 @@
+import Foundation
+import GRDB
 import HubCore
 import MergeEngine
 import OutpostModel
@@ -5,6 +7,7 @@ import OutpostReplication
 import OutpostSQLite
 import OutpostStore
 import SodiumKit
+import StoreTestSupport
 import Testing
 
 @Suite("The server signs its catalog")
@@ -43,5 +46,32 @@ struct CatalogSigningTests {
         #expect(resigned.memberCount == bundle.memberCount + 1)
         #expect(try await store.isSignedCatalogVersion(resigned.version))
         #expect(try await store.isSignedCatalogVersion(bundle.version))
+    }
+
+    @Test("A database from before bundles carried one digest signs every product again on opening, so devices can check it")
+    func upgradeSignsEveryProductAgain() async throws {
+        let folder = try ScratchFolder("outpost-store")
+        defer { folder.remove() }
+        let company = try SampleCompany()
+        let path = folder.path("outpost.sqlite")
+        let before = try #require(try await {
+            let store = try SQLiteStore(path: path)
+            try await store.insert(company.batch)
+            return try await bundles(store).first
+        }())
+        // The file as an Outpost without the migration left it.
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v23-catalog-bundle-digest'")
+        }
+        try queue.close()
+
+        let reopened = try SQLiteStore(path: path)
+        let after = try #require(try await bundles(reopened).first)
+        #expect(after.version > before.version, "the product is signed again under a new version")
+        #expect(try await reopened.isSignedCatalogVersion(after.version))
+        let members = CatalogBundle.members(of: company.laptop, options: try await reopened.productOptions(of: company.laptop.id),
+                                            models: [company.model], priceBooks: try await reopened.priceBooks())
+        try after.verify(members, publicKey: try Signing.PublicKey(try await reopened.catalogSigningPublicKey()))
     }
 }

@@ -47,7 +47,7 @@ struct PostgresStoreTests {
         }
     }
 
-    @Test("The schema has SQLite's tables and columns, and a table for the document content SQLite keeps in a folder")
+    @Test("The schema has SQLite's tables and columns, a table for the document content SQLite keeps in a folder, and one for the products an upgrade signs again (SQLite signs them in its migration)")
     func sameTablesAsSQLite() async throws {
         let sqlite = try SQLiteStore.temporary()
         var expected = try await sqlite.read("listing columns") { db in
@@ -59,6 +59,7 @@ struct PostgresStoreTests {
             return columns
         }
         expected["document_content"] = ["chunk", "bytes"]
+        expected["catalog_resign"] = ["product_id"]
         let actual = try await TestPostgres.withDatabase { location in
             try await PostgresStore.withStore(at: location, mode: .create) { store in
                 try await store.transaction("listing columns") { [logger = store.logger] connection in
@@ -173,6 +174,44 @@ struct PostgresStoreTests {
     }
 
     /// The hub's merged view of record `id`, its delivery sequence and its table's `change_seq`.
+    @Test("A database from before bundles carried one digest signs every product again when an instance opens it with its key file")
+    func upgradeSignsEveryProductAgain() async throws {
+        let folder = try ScratchFolder("outpost-pg")
+        defer { folder.remove() }
+        let company = try SampleCompany()
+        let keyFile = folder.path("server.key")
+        try await TestPostgres.withDatabase { location in
+            let before = try await PostgresStore.withStore(at: location, mode: .create, keyFile: keyFile) { store in
+                try await store.insert(company.batch)
+                return try await Self.signedBundle(of: company.laptop.id, in: store)
+            }
+            // The database as an Outpost without the migration left it.
+            try await PostgresStore.withStore(at: location, mode: .existing) { store in
+                try await store.transaction("undoing the migration") { [logger = store.logger] connection in
+                    try await connection.query("DROP TABLE catalog_resign", logger: logger)
+                    try await connection.query("DELETE FROM outpost_migration WHERE name = 'pg9-catalog-bundle-digest'", logger: logger)
+                }
+            }
+            let after = try await PostgresStore.withStore(at: location, mode: .existing, keyFile: keyFile) { store in
+                try await Self.signedBundle(of: company.laptop.id, in: store)
+            }
+            #expect(after.version > before.version, "the product is signed again under a new version")
+            #expect(after.memberCount == before.memberCount)
+        }
+    }
+
+    /// The stored bundle of `product`, checked to be the newest version signed.
+    static func signedBundle(of product: ProductID, in store: PostgresStore) async throws -> CatalogBundle {
+        try await store.transaction("reading the bundle") { [logger = store.logger] connection in
+            let state = try #require(try await ReplicaTable.load(connection, CatalogBundle.recordID(forProduct: product), logger: logger))
+            let bundle = try CatalogBundle(recordID: state.id, fields: state.view(policy: .updateWins).values)
+            let newest = try await connection.query("SELECT max(version) FROM catalog_bundle_version WHERE product_id = \(product.uuid)",
+                                                    logger: logger).single(Int64.self)
+            #expect(Int64(bundle.version) == newest)
+            return bundle
+        }
+    }
+
     func hubRecord<R: ReplicatedRecord>(_ type: R.Type, _ id: RecordID, in store: PostgresStore) async throws -> HubRecord<R>? {
         try await store.transaction("reading hub state") { [logger = store.logger] connection in
             guard let state = try await ReplicaTable.load(connection, id, logger: logger) else { return nil }
