@@ -32,7 +32,8 @@ extension Replica {
 
     /// Runs `body` (one exchange) with a ``FrameBatch`` that applies its response frames
     /// in transactions of several frames; whatever whole frames it applied are committed
-    /// when `body` ends, by a failure or not.
+    /// when `body` ends, by a failure or not. `body` holds the replica's connection
+    /// throughout, so it must not call the replica's other methods.
     func applyingFrames<T>(_ body: (inout FrameBatch) throws -> T) throws -> T {
         try database.writeWithoutTransaction { db in
             var batch = FrameBatch(replica: self, db: db)
