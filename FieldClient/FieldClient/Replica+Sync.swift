@@ -30,35 +30,52 @@ extension Replica {
         try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM pending WHERE counter > ?)", arguments: [Int64(counter)]) ?? false }
     }
 
-    /// Applies one response frame and the cursor it brings, in one transaction.
-    func apply(_ frame: SyncResponseFrame) throws(ReplicaError) -> FrameEffect {
-        try write { db in
-            var effect = FrameEffect()
-            // The records of refused writes as this device saw them, taken before an
-            // eviction removes them, so a refusal keeps its full content.
-            let seen = try records(refusedIn: frame.outcome, db)
-            for record in frame.records where try merge(db, record) { effect.conflicted += 1 }
-            effect.records = frame.records.count
-            if let outcome = frame.outcome {
-                try settle(db, outcome, seen: seen, effect: &effect)
-                if let from = outcome.renumberFrom {
-                    effect.renumbered = try renumber(db, from: from, after: outcome.appliedThrough)
-                }
-                try db.execute(sql: "DELETE FROM departed WHERE id NOT IN (SELECT record FROM pending)")
+    /// Runs `body` (one exchange) with a ``FrameBatch`` that applies its response frames
+    /// in transactions of several frames; whatever whole frames it applied are committed
+    /// when `body` ends, by a failure or not. `body` holds the replica's connection
+    /// throughout, so it must not call the replica's other methods.
+    func applyingFrames<T>(_ body: (inout FrameBatch) throws -> T) throws -> T {
+        try database.writeWithoutTransaction { db in
+            var batch = FrameBatch(replica: self, db: db)
+            do {
+                let result = try body(&batch)
+                try batch.commit()
+                return result
+            } catch {
+                // A cut link keeps the frames that arrived whole; if even that fails, nothing of the batch stays.
+                do { try batch.commit() } catch { try? db.rollback() }
+                throw error
             }
-            // Evictions last: a record the device's own accepted write filed above may
-            // have left its scope since (the server names it then).
-            if !frame.evictions.isEmpty {
-                let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0
-                try evict(db, frame.evictions)
-                effect.evicted = before - (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0)
-            }
-            _ = try DeviceIdentity.update(db, cipher: cipher) { identity in
-                identity.cursor = frame.cursor
-                if frame.isFinal { identity.lastSyncAt = Int64(Date().timeIntervalSince1970 * 1000) }
-            }
-            return effect
         }
+    }
+
+    /// Applies one response frame and the cursor it brings inside the caller's transaction.
+    func apply(_ frame: SyncResponseFrame, _ db: Database) throws -> FrameEffect {
+        var effect = FrameEffect()
+        // The records of refused writes as this device saw them, taken before an
+        // eviction removes them, so a refusal keeps its full content.
+        let seen = try records(refusedIn: frame.outcome, db)
+        for record in frame.records where try merge(db, record) { effect.conflicted += 1 }
+        effect.records = frame.records.count
+        if let outcome = frame.outcome {
+            try settle(db, outcome, seen: seen, effect: &effect)
+            if let from = outcome.renumberFrom {
+                effect.renumbered = try renumber(db, from: from, after: outcome.appliedThrough)
+            }
+            try db.execute(sql: "DELETE FROM departed WHERE id NOT IN (SELECT record FROM pending)")
+        }
+        // Evictions last: a record the device's own accepted write filed above may
+        // have left its scope since (the server names it then).
+        if !frame.evictions.isEmpty {
+            let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0
+            try evict(db, frame.evictions)
+            effect.evicted = before - (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0)
+        }
+        _ = try DeviceIdentity.update(db, cipher: cipher) { identity in
+            identity.cursor = frame.cursor
+            if frame.isFinal { identity.lastSyncAt = Int64(Date().timeIntervalSince1970 * 1000) }
+        }
+        return effect
     }
 
     /// Numbers the pending writes from counter `from` on again, in order, after

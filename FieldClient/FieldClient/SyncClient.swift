@@ -96,7 +96,8 @@ public struct SyncClient: Sendable {
         var wipe = false
         var behind: SyncResponseFrame.Behind?
         var bytesDown = 0
-        let counters = try exchange(endpoint: endpoint, request: sealed, timeout: timeout) { payload in
+        // Frames are applied several per transaction; each keeps its cursor in the one it is committed in.
+        let counters = try replica.applyingFrames { batch in try exchange(endpoint: endpoint, request: sealed, timeout: timeout) { payload in
             let plaintext = try opener.open(payload, index: index)
             index += 1
             bytesDown += payload.count
@@ -109,7 +110,7 @@ public struct SyncClient: Sendable {
                 behind = answer
                 return .done
             }
-            let effect = try replica.apply(frame)
+            let effect = try batch.apply(frame)
             report.frames += 1
             report.received += effect.records
             report.evicted += effect.evicted
@@ -120,7 +121,7 @@ public struct SyncClient: Sendable {
             progress(SyncProgress(frames: report.frames, records: report.received, bytesDown: bytesDown))
             more = frame.more || effect.renumbered > 0
             return frame.isFinal ? .done : .more
-        }
+        } }
         report.add(counters)
         if wipe {
             // A retired device sends nothing when told to wipe; a revoked one may lose changes that never reached the server.

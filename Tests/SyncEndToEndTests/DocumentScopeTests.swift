@@ -24,8 +24,8 @@ struct DocumentScopeTests {
             try rep.uploaded(document)
             let write = try #require(try rep.pendingWrites().first { $0.record == RecordID(document.id) })
             let refusal = Refusal(counter: write.dot.counter, code: .outOfScope, message: "the account left your territories")
-            _ = try rep.apply(SyncResponseFrame(cursor: try rep.identity().cursor,
-                                                outcome: .init(appliedThrough: write.dot.counter, refusals: [refusal])))
+            let frame = SyncResponseFrame(cursor: try rep.identity().cursor, outcome: .init(appliedThrough: write.dot.counter, refusals: [refusal]))
+            _ = try rep.applyingFrames { try $0.apply(frame) }
             #expect(try rep.rejectedWrites().map(\.counter) == [write.dot.counter])
 
             #expect(try rep.dropUnkeptContent() == 0, "the refused document's content was dropped")

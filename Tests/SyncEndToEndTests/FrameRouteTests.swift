@@ -22,12 +22,12 @@ struct FrameRouteTests {
             let byTerritory = Self.state(RecordID(high: 0x999, low: 1), counter: 1_000_001)
             let byAccount = Self.state(RecordID(high: 0x999, low: 2), counter: 1_000_002)
             let cursor = SyncCursor(watermark: 1_000_002, scopeVersion: 1)
-            _ = try rep.apply(SyncResponseFrame(cursor: cursor, records: [
+            _ = try rep.applyingFrames { try $0.apply(SyncResponseFrame(cursor: cursor, records: [
                 FrameRecord(byTerritory, route: .territory(north)), FrameRecord(byAccount, route: .parent(account)),
-            ]))
+            ])) }
             #expect(try Self.holds(rep, byTerritory.id) && Self.holds(rep, byAccount.id))
 
-            _ = try rep.apply(SyncResponseFrame(cursor: cursor, evictions: [north]))
+            _ = try rep.applyingFrames { try $0.apply(SyncResponseFrame(cursor: cursor, evictions: [north])) }
             #expect(try !Self.holds(rep, byTerritory.id), "a record routed to an evicted territory stayed on the device")
             #expect(try !Self.holds(rep, byAccount.id), "a record routed through an evicted account stayed on the device")
             #expect(try !Self.holds(rep, account))
@@ -42,7 +42,7 @@ struct FrameRouteTests {
             let north = RecordID(hub.company.north.id)
             let record = Self.state(RecordID(high: 0x999, low: 3), counter: 1_000_001)
             let cursor = SyncCursor(watermark: 1_000_001, scopeVersion: 1)
-            _ = try rep.apply(SyncResponseFrame(cursor: cursor, records: [FrameRecord(record, route: .territory(north))]))
+            _ = try rep.applyingFrames { try $0.apply(SyncResponseFrame(cursor: cursor, records: [FrameRecord(record, route: .territory(north))])) }
 
             // The device's own write to it, settled by an ack: the device rebuilds the state
             // itself, with no frame to say where the record belongs.
@@ -51,11 +51,11 @@ struct FrameRouteTests {
                               operation: .update(fields: [FieldID(1): .string("edited on the device")]),
                               time: WallClock(milliseconds: 1_780_000_000_001))
             try rep.write { db in try rep.pendingStore.insert(db, write) }
-            _ = try rep.apply(SyncResponseFrame(cursor: cursor, outcome: .init(appliedThrough: 1, acks: [.init(counter: 1, stamp: 1_000_002)])))
+            _ = try rep.applyingFrames { try $0.apply(SyncResponseFrame(cursor: cursor, outcome: .init(appliedThrough: 1, acks: [.init(counter: 1, stamp: 1_000_002)]))) }
             #expect(try rep.pendingWrites().isEmpty)
             #expect(try rep.write { db in try rep.baseState(db, record.id) }?.context[ReplicaID.hub] == 1_000_002)
 
-            _ = try rep.apply(SyncResponseFrame(cursor: cursor, evictions: [north]))
+            _ = try rep.applyingFrames { try $0.apply(SyncResponseFrame(cursor: cursor, evictions: [north])) }
             #expect(try !Self.holds(rep, record.id), "an acknowledged write re-filed its record as global, so it never left the device")
         }
     }

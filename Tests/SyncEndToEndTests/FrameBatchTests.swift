@@ -1,0 +1,70 @@
+@testable import FieldClient
+import Foundation
+import GRDB
+import MergeEngine
+import OutpostModel
+import OutpostProtocol
+import OutpostReplication
+import Testing
+
+@Suite("The device commits received frames in batches, each frame with its cursor", .serialized)
+struct FrameBatchTests {
+    struct Cut: Error {}
+
+    @Test("A frame waits for its batch's commit; a cut link and the final frame commit the whole frames with the last cursor",
+          .timeLimit(.minutes(3)))
+    func wholeFramesCommitWithTheirCursor() async throws {
+        try await LiveHub.with { hub in
+            let rep = try await hub.bootstrapped(hub.company.repNorth)
+            let north = RecordID(hub.company.north.id)
+            let scope = try rep.identity().cursor.scopeVersion
+            let first = FrameRouteTests.state(RecordID(high: 0x998, low: 1), counter: 1_000_001)
+            let second = FrameRouteTests.state(RecordID(high: 0x998, low: 2), counter: 1_000_002)
+            let firstCursor = SyncCursor(watermark: 1_000_001, scopeVersion: scope)
+            let secondCursor = SyncCursor(watermark: 1_000_002, scopeVersion: scope)
+
+            #expect(throws: Cut.self) {
+                try rep.applyingFrames { batch in
+                    _ = try batch.apply(SyncResponseFrame(cursor: firstCursor, records: [FrameRecord(first, route: .territory(north))], more: true))
+                    #expect(try !FrameRouteTests.holds(rep, first.id), "a frame of an unfinished batch is not committed yet")
+                    throw Cut()
+                }
+            }
+            #expect(try FrameRouteTests.holds(rep, first.id), "the link's cut commits the frame that arrived whole")
+            #expect(try rep.identity().cursor == firstCursor)
+
+            try rep.applyingFrames { batch in
+                _ = try batch.apply(SyncResponseFrame(cursor: secondCursor, records: [FrameRecord(second, route: .territory(north))],
+                                                      outcome: .init(appliedThrough: 0)))
+                #expect(try FrameRouteTests.holds(rep, second.id), "the final frame commits its batch at once")
+            }
+            #expect(try rep.identity().cursor == secondCursor)
+        }
+    }
+
+    @Test("A frame that fails to apply takes its uncommitted batch back with it: the cursor stays with the records it came with",
+          .timeLimit(.minutes(3)))
+    func aFailedFrameRollsItsBatchBack() async throws {
+        try await LiveHub.with { hub in
+            let rep = try await hub.bootstrapped(hub.company.repNorth)
+            let north = RecordID(hub.company.north.id)
+            let account = RecordID(hub.company.accounts(in: hub.company.north)[0].id)
+            let before = try rep.identity().cursor
+            // The account's stored state no longer opens, so merging a state into it fails.
+            let file = try DatabaseQueue(path: rep.folder.appendingPathComponent(Replica.fileName).path)
+            try await file.write { db in try db.execute(sql: "UPDATE record SET state = x'00' WHERE id = ?", arguments: [Data(account.bytes)]) }
+            let fresh = FrameRouteTests.state(RecordID(high: 0x998, low: 3), counter: 1_000_003)
+            let cursor = SyncCursor(watermark: 1_000_003, scopeVersion: before.scopeVersion)
+
+            #expect(throws: ReplicaError.self) {
+                try rep.applyingFrames { batch in
+                    _ = try batch.apply(SyncResponseFrame(cursor: cursor, records: [FrameRecord(fresh, route: .territory(north))], more: true))
+                    _ = try batch.apply(SyncResponseFrame(cursor: cursor, records: [FrameRecord(FrameRouteTests.state(account, counter: 1_000_004),
+                                                                                                route: .territory(north))], more: true))
+                }
+            }
+            #expect(try !FrameRouteTests.holds(rep, fresh.id), "the whole frame before the failed one went back with it")
+            #expect(try rep.identity().cursor == before)
+        }
+    }
+}
