@@ -33,10 +33,12 @@ extension Replica {
     /// Runs `body` (one exchange) with a ``FrameBatch`` that applies its response frames
     /// in transactions of several frames; whatever whole frames it applied are committed
     /// when `body` ends, by a failure or not. `body` holds the replica's connection
-    /// throughout, so it must not call the replica's other methods.
-    func applyingFrames<T>(_ body: (inout FrameBatch) throws -> T) throws -> T {
+    /// throughout, so it must not call the replica's other methods. `now` reads the clock
+    /// the batch times its commits by.
+    func applyingFrames<T>(now: @escaping () -> ContinuousClock.Instant = { .now },
+                           _ body: (inout FrameBatch) throws -> T) throws -> T {
         try database.writeWithoutTransaction { db in
-            var batch = FrameBatch(replica: self, db: db)
+            var batch = FrameBatch(replica: self, db: db, now: now)
             do {
                 let result = try body(&batch)
                 try batch.commit()

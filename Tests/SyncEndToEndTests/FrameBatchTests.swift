@@ -23,8 +23,9 @@ struct FrameBatchTests {
             let firstCursor = SyncCursor(watermark: 1_000_001, scopeVersion: scope)
             let secondCursor = SyncCursor(watermark: 1_000_002, scopeVersion: scope)
 
+            let start = ContinuousClock.now
             #expect(throws: Cut.self) {
-                try rep.applyingFrames { batch in
+                try rep.applyingFrames(now: { start }) { batch in
                     _ = try batch.apply(SyncResponseFrame(cursor: firstCursor, records: [FrameRecord(first, route: .territory(north))], more: true))
                     #expect(try !FrameRouteTests.holds(rep, first.id), "a frame of an unfinished batch is not committed yet")
                     throw Cut()
@@ -33,7 +34,7 @@ struct FrameBatchTests {
             #expect(try FrameRouteTests.holds(rep, first.id), "the link's cut commits the frame that arrived whole")
             #expect(try rep.identity().cursor == firstCursor)
 
-            try rep.applyingFrames { batch in
+            try rep.applyingFrames(now: { start }) { batch in
                 _ = try batch.apply(SyncResponseFrame(cursor: secondCursor, records: [FrameRecord(second, route: .territory(north))],
                                                       outcome: .init(appliedThrough: 0)))
                 #expect(try FrameRouteTests.holds(rep, second.id), "the final frame commits its batch at once")
@@ -65,6 +66,36 @@ struct FrameBatchTests {
             }
             #expect(try !FrameRouteTests.holds(rep, fresh.id), "the whole frame before the failed one went back with it")
             #expect(try rep.identity().cursor == before)
+        }
+    }
+
+    @Test("A frame the device waited for commits its batch at once, so a slow link never holds the replica between frames; frames back to back stay batched",
+          .timeLimit(.minutes(3)))
+    func aSlowLinkCommitsEachFrame() async throws {
+        try await LiveHub.with { hub in
+            let rep = try await hub.bootstrapped(hub.company.repNorth)
+            let north = RecordID(hub.company.north.id)
+            let scope = try rep.identity().cursor.scopeVersion
+            let states = (1...3).map { FrameRouteTests.state(RecordID(high: 0x998, low: UInt64(10 + $0)), counter: 1_000_010 + UInt64($0)) }
+            let cursors = (1...3).map { SyncCursor(watermark: 1_000_010 + UInt64($0), scopeVersion: scope) }
+            func frame(_ index: Int) -> SyncResponseFrame {
+                SyncResponseFrame(cursor: cursors[index], records: [FrameRecord(states[index], route: .territory(north))], more: true)
+            }
+            var clock = ContinuousClock.now
+            #expect(throws: Cut.self) {
+                try rep.applyingFrames(now: { clock }) { batch in
+                    _ = try batch.apply(frame(0))
+                    #expect(try !FrameRouteTests.holds(rep, states[0].id), "a frame right behind the request is batched")
+                    clock += FrameBatch.slowLinkWait / 2
+                    _ = try batch.apply(frame(1))
+                    #expect(try !FrameRouteTests.holds(rep, states[1].id), "a frame right behind the one before stays batched")
+                    clock += FrameBatch.slowLinkWait
+                    _ = try batch.apply(frame(2))
+                    #expect(try FrameRouteTests.holds(rep, states[2].id), "a frame the device waited for commits its batch")
+                    throw Cut()
+                }
+            }
+            #expect(try rep.identity().cursor == cursors[2])
         }
     }
 }
