@@ -72,7 +72,7 @@ let package = Package(
         ),
         .target(
             name: "OutpostReplication",
-            dependencies: ["ByteCoding", "OutpostModel", "MergeEngine", "SodiumKit"],
+            dependencies: ["ByteCoding", "OutpostModel", "MergeEngine", "StateCoding", "SodiumKit"],
             path: "Sources/OutpostReplication"
         ),
         .target(

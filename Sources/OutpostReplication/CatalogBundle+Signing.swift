@@ -1,5 +1,6 @@
 import ByteCoding
 import MergeEngine
+import StateCoding
 public import OutpostModel
 public import SodiumKit
 
@@ -30,18 +31,16 @@ extension CatalogBundle {
     }
 
     /// The canonical bytes of a record: its kind, its record id, then each non-null
-    /// field in id order as (field id, length-prefixed text form). The same record
-    /// gives the same bytes on the server and on every device.
+    /// field in id order as (field id, its value tagged as a state holds it). The same
+    /// record gives the same bytes on the server and on every device.
     public static func canonicalBytes(of record: some ReplicatedRecord) -> [UInt8] {
         var writer = ByteWriter()
-        let type = type(of: record)
-        let fields = record.fields
-        writer.varint(Int(type.kind.rawValue))
+        writer.varint(Int(type(of: record).kind.rawValue))
         writer.raw(record.recordID.bytes)
-        // The texts in field id order, the record's currency decoded once for all of them.
-        for (field, text) in zip(type.fieldDescriptors.map(\.id), type.texts(of: fields)) where fields[field] ?? .null != .null {
+        // The non-null values in field id order, each as a state holds it (SPEC.md §3).
+        for (field, value) in record.fields.sorted(by: { $0.key < $1.key }) where value != .null {
             writer.varint(Int(field.rawValue))
-            writer.string(text)
+            ValueCodec.write(value, to: &writer)
         }
         return writer.bytes
     }
