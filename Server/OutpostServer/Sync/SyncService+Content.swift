@@ -11,17 +11,14 @@ import SodiumKit
 import SyncChannel
 
 extension SyncService {
-    /// Handles a content request (SPEC.md §12): authenticates it like a sync request,
+    /// Handles a content request (SPEC.md §12): authenticates it as a sync request is,
     /// turns away a counter that is not new and charges the request rate, records the
     /// counter (so the answer's nonces are never used again), then sends each wanted
     /// chunk that a document in the device's scope names, one sealed uncompressed frame
     /// per chunk, and a final frame with the number withheld.
     func content(_ sealed: SealedRequest, send: @escaping @Sendable ([UInt8]) async throws -> Void) async throws {
         do {
-            let device = try await hub.device(number: sealed.device)
-            guard let publicKey = device.device.publicKey else { throw RequestRefusal.unknownDevice(sealed.device) }
-            let session = try sessionKeys.keys(device: sealed.device, publicKey: publicKey)
-            let body = try sealed.authenticate(key: session.receive)
+            let (device, session, body) = try await authenticate(sealed)
             try hub.authorise(device, counter: sealed.counter)
             guard !device.device.isRevoked else {
                 throw ProtocolError(.unknownDevice, "this device is revoked; sync records to be told what to do")

@@ -17,10 +17,7 @@ extension SyncService {
     /// apply the writes (one transaction), and streams the hub's delivery as sealed frames.
     func sync(_ sealed: SealedRequest, send: @escaping @Sendable ([UInt8]) async throws -> Void) async throws {
         do {
-            let device = try await hub.device(number: sealed.device)
-            guard let publicKey = device.device.publicKey else { throw RequestRefusal.unknownDevice(sealed.device) }
-            let session = try sessionKeys.keys(device: sealed.device, publicKey: publicKey)
-            let body = try sealed.authenticate(key: session.receive)
+            let (device, session, body) = try await authenticate(sealed)
             let sealer = ResponseFrames.Sealer(counter: sealed.counter, salt: sealed.salt, key: session.transmit)
             do {
                 try hub.authorise(device, counter: sealed.counter)
