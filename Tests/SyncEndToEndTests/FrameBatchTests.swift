@@ -11,6 +11,16 @@ import Testing
 struct FrameBatchTests {
     struct Cut: Error {}
 
+    /// A test record's state, numbered `number`, stamped at hub counter 1,000,000 + `number`.
+    static func state(_ number: UInt64) -> RecordState {
+        FrameRouteTests.state(RecordID(high: 0x998, low: number), counter: 1_000_000 + number)
+    }
+
+    /// A frame bringing `state`, filed under `territory`, with `cursor`; more frames follow.
+    static func frame(_ state: RecordState, in territory: RecordID, cursor: SyncCursor) -> SyncResponseFrame {
+        SyncResponseFrame(cursor: cursor, records: [FrameRecord(state, route: .territory(territory))], more: true)
+    }
+
     @Test("A frame waits for its batch's commit; a cut link and the final frame commit the whole frames with the last cursor",
           .timeLimit(.minutes(3)))
     func wholeFramesCommitWithTheirCursor() async throws {
@@ -18,15 +28,14 @@ struct FrameBatchTests {
             let rep = try await hub.bootstrapped(hub.company.repNorth)
             let north = RecordID(hub.company.north.id)
             let scope = try rep.identity().cursor.scopeVersion
-            let first = FrameRouteTests.state(RecordID(high: 0x998, low: 1), counter: 1_000_001)
-            let second = FrameRouteTests.state(RecordID(high: 0x998, low: 2), counter: 1_000_002)
+            let (first, second) = (Self.state(1), Self.state(2))
             let firstCursor = SyncCursor(watermark: 1_000_001, scopeVersion: scope)
             let secondCursor = SyncCursor(watermark: 1_000_002, scopeVersion: scope)
 
             let start = ContinuousClock.now
             #expect(throws: Cut.self) {
                 try rep.applyingFrames(now: { start }) { batch in
-                    _ = try batch.apply(SyncResponseFrame(cursor: firstCursor, records: [FrameRecord(first, route: .territory(north))], more: true))
+                    _ = try batch.apply(Self.frame(first, in: north, cursor: firstCursor))
                     #expect(try !FrameRouteTests.holds(rep, first.id), "a frame of an unfinished batch is not committed yet")
                     throw Cut()
                 }
@@ -54,14 +63,15 @@ struct FrameBatchTests {
             // The account's stored state no longer opens, so merging a state into it fails.
             let file = try DatabaseQueue(path: rep.folder.appendingPathComponent(Replica.fileName).path)
             try await file.write { db in try db.execute(sql: "UPDATE record SET state = x'00' WHERE id = ?", arguments: [Data(account.bytes)]) }
-            let fresh = FrameRouteTests.state(RecordID(high: 0x998, low: 3), counter: 1_000_003)
+            let fresh = Self.state(3)
             let cursor = SyncCursor(watermark: 1_000_003, scopeVersion: before.scopeVersion)
 
+            // A fixed clock: however slow the machine, no frame counts as waited for.
+            let start = ContinuousClock.now
             #expect(throws: ReplicaError.self) {
-                try rep.applyingFrames { batch in
-                    _ = try batch.apply(SyncResponseFrame(cursor: cursor, records: [FrameRecord(fresh, route: .territory(north))], more: true))
-                    _ = try batch.apply(SyncResponseFrame(cursor: cursor, records: [FrameRecord(FrameRouteTests.state(account, counter: 1_000_004),
-                                                                                                route: .territory(north))], more: true))
+                try rep.applyingFrames(now: { start }) { batch in
+                    _ = try batch.apply(Self.frame(fresh, in: north, cursor: cursor))
+                    _ = try batch.apply(Self.frame(FrameRouteTests.state(account, counter: 1_000_004), in: north, cursor: cursor))
                 }
             }
             #expect(try !FrameRouteTests.holds(rep, fresh.id), "the whole frame before the failed one went back with it")
@@ -76,11 +86,9 @@ struct FrameBatchTests {
             let rep = try await hub.bootstrapped(hub.company.repNorth)
             let north = RecordID(hub.company.north.id)
             let scope = try rep.identity().cursor.scopeVersion
-            let states = (1...3).map { FrameRouteTests.state(RecordID(high: 0x998, low: UInt64(10 + $0)), counter: 1_000_010 + UInt64($0)) }
-            let cursors = (1...3).map { SyncCursor(watermark: 1_000_010 + UInt64($0), scopeVersion: scope) }
-            func frame(_ index: Int) -> SyncResponseFrame {
-                SyncResponseFrame(cursor: cursors[index], records: [FrameRecord(states[index], route: .territory(north))], more: true)
-            }
+            let states = (11...13).map { Self.state(UInt64($0)) }
+            let cursors = (11...13).map { SyncCursor(watermark: 1_000_000 + UInt64($0), scopeVersion: scope) }
+            func frame(_ index: Int) -> SyncResponseFrame { Self.frame(states[index], in: north, cursor: cursors[index]) }
             var clock = ContinuousClock.now
             #expect(throws: Cut.self) {
                 try rep.applyingFrames(now: { clock }) { batch in
