@@ -67,10 +67,13 @@ struct PostgresBatchWriter {
     }
 
     /// Signs a new bundle of every product `catalog_resign` lists (products an upgrade
-    /// marked), then empties it.
+    /// marked), then empties it. Each bundle's state is made anew, as SQLite's migration
+    /// does (`CatalogSigning.resignEverySignedProduct`), so the retired per-member digests
+    /// leave the hub and, through the new state's context, the devices.
     mutating func resignMarkedProducts(key: SigningKeyPair) throws {
         let products = Set(try ledger.connection.column(UUID.self, "SELECT product_id FROM catalog_resign").map { ProductID($0) })
         guard !products.isEmpty else { return }
+        try ledger.connection.run("DELETE FROM replica_record WHERE kind = \(Int64(ReplicatedKind.catalogBundle.rawValue))")
         try resign(products, key: key)
         try flush()
         try ledger.connection.run("DELETE FROM catalog_resign")

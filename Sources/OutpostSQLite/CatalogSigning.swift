@@ -45,8 +45,10 @@ enum CatalogSigning {
 
 extension CatalogSigning {
     /// Signs a new bundle of every product signed before. Bundles signed before they
-    /// carried one digest over their members listed a digest per member, which devices
-    /// no longer read; the new bundles reach them on their next sync.
+    /// carried one digest over their members listed a digest per member (a retired
+    /// field that an update would leave in place), so each bundle's state is made anew:
+    /// the new state's context covers the old one's entries, so devices drop them too
+    /// when the new bundle reaches them on their next sync.
     /// - Throws: `StoreError` when there are bundles to sign and no key file was given.
     static func resignEverySignedProduct(_ db: Database, secrets: ServerSecrets?, now: Date = Date()) throws {
         let products = try Set(Row.fetchAll(db, sql: "SELECT DISTINCT product_id FROM catalog_bundle_version").map { row in
@@ -57,6 +59,7 @@ extension CatalogSigning {
             throw StoreError(.database, "this database's catalog bundles must be signed again in their new form; "
                 + "open it with outpost-server (any command) and its key file")
         }
+        try db.execute(sql: "DELETE FROM replica_record WHERE kind = ?", arguments: [Int64(ReplicatedKind.catalogBundle.rawValue)])
         try ChangeSequence.use(db) { sequence in
             try resign(products, db, secrets: secrets, sequence: &sequence, time: WallClock(date: now))
         }

@@ -4,7 +4,7 @@ import HubCore
 import MergeEngine
 import OutpostModel
 import OutpostReplication
-import OutpostSQLite
+@testable import OutpostSQLite
 import OutpostStore
 import SodiumKit
 import StoreTestSupport
@@ -48,6 +48,9 @@ struct CatalogSigningTests {
         #expect(try await store.isSignedCatalogVersion(bundle.version))
     }
 
+    /// The bundle's retired field: a digest per member.
+    static let retiredDigests = FieldID(3)
+
     @Test("A database from before bundles carried one digest signs every product again on opening, so devices can check it")
     func upgradeSignsEveryProductAgain() async throws {
         let folder = try ScratchFolder("outpost-store")
@@ -59,14 +62,29 @@ struct CatalogSigningTests {
             try await store.insert(company.batch)
             return try await bundles(store).first
         }())
-        // The file as an Outpost without the migration left it.
+        // The file as an Outpost without the migration left it: the bundle's state also
+        // holds the retired per-member digests (field 3), as bundles signed then did.
         let queue = try DatabaseQueue(path: path)
-        try await queue.write { db in
+        let oldForm = try await queue.write { db in
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v23-catalog-bundle-digest'")
+            var stored = try #require(try ReplicaTable.load(db, CatalogBundle.recordID(forProduct: company.laptop.id)))
+            let dot = Dot(replica: .hub, counter: stored.state.counter(of: .hub) + 1)
+            stored.state.apply(Write(dot: dot, record: stored.state.id, context: stored.state.context,
+                                     operation: .update(fields: [Self.retiredDigests: .bytes(Array(repeating: 7, count: 48))]),
+                                     time: WallClock(milliseconds: 0)), stamp: dot)
+            try ReplicaTable.save(db, stored)
+            return stored.state
         }
         try queue.close()
 
         let reopened = try SQLiteStore(path: path)
+        let state = try #require(try await reopened.writer.read { db in
+            try ReplicaTable.load(db, CatalogBundle.recordID(forProduct: company.laptop.id))
+        }).state
+        #expect(state.view(policy: .updateWins).values[Self.retiredDigests] == nil,
+                "the new bundle's state drops the retired digests, so devices are not sent them again")
+        #expect(try oldForm.joined(with: state).view(policy: .updateWins).values[Self.retiredDigests] == nil,
+                "a device holding the old state drops them when the new one arrives")
         let after = try #require(try await bundles(reopened).first)
         #expect(after.version > before.version, "the product is signed again under a new version")
         #expect(try await reopened.isSignedCatalogVersion(after.version))

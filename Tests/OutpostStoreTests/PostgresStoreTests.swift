@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HubCore
 import MergeEngine
 import OutpostModel
 @testable import OutpostPostgres
@@ -185,11 +186,20 @@ struct PostgresStoreTests {
                 try await store.insert(company.batch)
                 return try await Self.signedBundle(of: company.laptop.id, in: store)
             }
-            // The database as an Outpost without the migration left it.
+            // The database as an Outpost without the migration left it: the bundle's state
+            // also holds the retired per-member digests (field 3), as bundles signed then did.
             try await PostgresStore.withStore(at: location, mode: .existing) { store in
                 try await store.transaction("undoing the migration") { [logger = store.logger] connection in
                     try await connection.query("DROP TABLE catalog_resign", logger: logger)
                     try await connection.query("DELETE FROM outpost_migration WHERE name = 'pg9-catalog-bundle-digest'", logger: logger)
+                    let id = CatalogBundle.recordID(forProduct: company.laptop.id)
+                    var state = try #require(try await ReplicaTable.load(connection, id, logger: logger))
+                    let dot = Dot(replica: .hub, counter: state.counter(of: .hub) + 1)
+                    state.apply(Write(dot: dot, record: id, context: state.context,
+                                      operation: .update(fields: [FieldID(3): .bytes(Array(repeating: 7, count: 48))]),
+                                      time: WallClock(milliseconds: 0)), stamp: dot)
+                    try await connection.query(try ReplicaTable.saveSQL(StoredRecord(state: state, kind: .catalogBundle, territory: nil,
+                                                                                      parent: nil, seq: dot.counter)), logger: logger)
                 }
             }
             let after = try await PostgresStore.withStore(at: location, mode: .existing, keyFile: keyFile) { store in
@@ -197,6 +207,13 @@ struct PostgresStoreTests {
             }
             #expect(after.version > before.version, "the product is signed again under a new version")
             #expect(after.memberCount == before.memberCount)
+            let state = try await PostgresStore.withStore(at: location, mode: .existing) { store in
+                try await store.transaction("reading the bundle's state") { [logger = store.logger] connection in
+                    try await ReplicaTable.load(connection, CatalogBundle.recordID(forProduct: company.laptop.id), logger: logger)
+                }
+            }
+            #expect(try #require(state).view(policy: .updateWins).values[FieldID(3)] == nil,
+                    "the new bundle's state drops the retired digests, so devices are not sent them again")
         }
     }
 
