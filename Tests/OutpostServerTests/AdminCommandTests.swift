@@ -9,15 +9,10 @@ import Testing
 
 /// Territory, user, quota and catalog administration, run in-process against a real file.
 @Suite("outpost-server administration")
-struct AdminCommandTests {
+struct AdminCommandTests: ServerCommandSuite {
     let folder: ScratchFolder
-    var db: String { folder.path("hq.sqlite") }
 
     init() throws { folder = try ScratchFolder("outpost-admin") }
-
-    func run(_ arguments: [String]) async throws {
-        try await OutpostServerCommand.run(arguments: arguments + ["--db", db])
-    }
 
     @Test("A territory is renamed; it is removed only when empty, and the refusal says what it holds")
     func territories() async throws {

@@ -10,21 +10,15 @@ import Testing
 
 /// Runs `outpost-server` subcommands in-process against a real database file.
 @Suite("outpost-server import and export")
-struct ImportCommandTests {
+struct ImportCommandTests: ServerCommandSuite {
     let folder: ScratchFolder
-    var db: String { folder.path("hq.sqlite") }
 
     init() throws { folder = try ScratchFolder("outpost-import") }
 
-    func run(_ arguments: [String]) async throws {
-        try await OutpostServerCommand.run(arguments: arguments)
-    }
-
-
     @Test("A good file is imported; a file with one bad row imports nothing and names line and column")
     func allOrNothing() async throws {
-        try await run(["init", "--db", db])
-        try await run(["territory", "add", "--db", db, "Bavaria"])
+        try await run(["init"])
+        try await run(["territory", "add", "Bavaria"])
         let store = try SQLiteStore(path: db)
         let territory = try #require(try await store.territories().first)
 
@@ -34,7 +28,7 @@ struct ImportCommandTests {
             \(territory.id),"Müller & Söhne, Nord",DE
 
             """)
-        try await run(["import", "--db", db, "accounts", good])
+        try await run(["import", "accounts", good])
         #expect(try await store.counts().accounts == 2)
 
         let bad = try folder.write("bad.csv", """
@@ -44,7 +38,7 @@ struct ImportCommandTests {
 
             """)
         await #expect {
-            try await run(["import", "--db", db, "accounts", bad])
+            try await run(["import", "accounts", bad])
         } throws: { error in
             "\(error)".contains("line 3, column country") && "\(error)".contains("nothing was imported")
         }
@@ -54,9 +48,9 @@ struct ImportCommandTests {
 
     @Test("The same accounts file imported twice makes no new records; a semicolon file with names imports; --dry-run writes nothing")
     func neverDuplicates() async throws {
-        try await run(["init", "--db", db])
-        try await run(["territory", "add", "--db", db, "Bavaria"])
-        try await run(["user", "add", "--db", db, "michael.wagner", "--display-name", "Michael Wagner", "--role", "rep"])
+        try await run(["init"])
+        try await run(["territory", "add", "Bavaria"])
+        try await run(["user", "add", "michael.wagner", "--display-name", "Michael Wagner", "--role", "rep"])
         let store = try SQLiteStore(path: db)
         let noIDs = try folder.write("accounts.csv", """
             territory_id,name,city
@@ -64,24 +58,24 @@ struct ImportCommandTests {
             bavaria,Lehmann Solar AG,Passau
 
             """)
-        try await run(["import", "--db", db, "accounts", noIDs])
+        try await run(["import", "accounts", noIDs])
         #expect(try await store.counts().accounts == 2)
         let sequence = try await store.currentChangeSequence()
-        try await run(["import", "--db", db, "accounts", noIDs])
+        try await run(["import", "accounts", noIDs])
         #expect(try await store.counts().accounts == 2, "rows without ids match the stored accounts")
         #expect(try await store.currentChangeSequence() == sequence, "nothing was written")
 
         let exported = try folder.write("export.csv", CSVExport.text(for: .accounts(try await store.accounts(in: nil))))
-        try await run(["import", "--db", db, "accounts", exported])
+        try await run(["import", "accounts", exported])
         #expect(try await store.counts().accounts == 2, "rows with ids update (here: leave unchanged) their records")
         #expect(try await store.currentChangeSequence() == sequence)
 
         let semicolons = try folder.write("opps.csv", "\u{FEFF}account_id;owner_id;name;stage;amount;currency;close_date\r\n"
             + "Ironhill Haulage AG;michael.wagner;Fleet renewal;proposal;12000.00;EUR;2026-12-01\r\n")
-        try await run(["import", "--db", db, "opportunities", semicolons, "--dry-run"])
+        try await run(["import", "opportunities", semicolons, "--dry-run"])
         #expect(try await store.counts().opportunities == 0, "a dry run writes nothing")
         #expect(try await store.currentChangeSequence() == sequence)
-        try await run(["import", "--db", db, "opportunities", semicolons])
+        try await run(["import", "opportunities", semicolons])
         let opportunities = try await store.opportunities(of: nil)
         #expect(opportunities.map(\.name) == ["Fleet renewal"])
         #expect(opportunities.first?.ownerID == (try await store.user(named: "michael.wagner"))?.id)
@@ -89,8 +83,8 @@ struct ImportCommandTests {
 
     @Test("Bad rows are listed in file order with line and column; an unclosed quote names its line")
     func errorsInFileOrder() async throws {
-        try await run(["init", "--db", db])
-        try await run(["territory", "add", "--db", db, "Bavaria"])
+        try await run(["init"])
+        try await run(["territory", "add", "Bavaria"])
         let bad = try folder.write("bad.csv", """
             territory_id,name,last_visit
             Bavaria,,2026-01-01
@@ -99,7 +93,7 @@ struct ImportCommandTests {
 
             """)
         await #expect {
-            try await run(["import", "--db", db, "accounts", bad])
+            try await run(["import", "accounts", bad])
         } throws: { error in
             let lines = "\(error)".split(separator: "\n").map(String.init)
             return lines.count == 4 && lines[1].hasPrefix("line 2, column name")
@@ -108,7 +102,7 @@ struct ImportCommandTests {
         }
         let unclosed = try folder.write("unclosed.csv", "territory_id,name\nBavaria,Weber\nBavaria,\"Brandt\n")
         await #expect {
-            try await run(["import", "--db", db, "accounts", unclosed])
+            try await run(["import", "accounts", unclosed])
         } throws: { error in
             "\(error)".contains("line 3: the quoted field that starts here is never closed")
         }
@@ -118,21 +112,21 @@ struct ImportCommandTests {
     @Test("Every kind exports and reads back unchanged", arguments: ["territories", "users", "accounts", "contacts", "leads",
                                                                   "opportunities", "activities", "quotas", "products"])
     func everyKindRoundTrips(kind: String) async throws {
-        try await run(["init", "--db", db])
-        try await run(["demo", "--db", db, "--scale", "small", "--json"])
+        try await run(["init"])
+        try await run(["demo", "--scale", "small", "--json"])
         let store = try SQLiteStore(path: db)
         let before = try await store.currentChangeSequence()
         let kindValue = try #require(InterchangeKind(rawValue: kind))
         let text = CSVExport.text(for: try await store.interchangeRecords(kindValue))
         #expect(text.split(separator: "\n").count > 1, "the demo has \(kind)")
-        try await run(["import", "--db", db, kind, try folder.write("\(kind).csv", text)])
+        try await run(["import", kind, try folder.write("\(kind).csv", text)])
         #expect(try await store.currentChangeSequence() == before, "re-importing an export changes nothing")
     }
 
     @Test("Commands on a missing database refuse instead of creating one")
     func missingDatabase() async throws {
         let missing = folder.path("typo.sqlite")
-        await #expect(throws: (any Error).self) { try await run(["user", "list", "--db", missing]) }
+        await #expect(throws: (any Error).self) { try await OutpostServerCommand.run(arguments: ["user", "list", "--db", missing]) }
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
 }
