@@ -13,8 +13,7 @@ import Testing
 
 /// `demo`, `import`, `export` and `catalog` on a `postgres://` database, run in-process,
 /// checked against what the same commands write to SQLite.
-@Suite("outpost-server demo, import and catalog on PostgreSQL",
-       .disabled(if: !StoreBackend.postgresIsGiven, Comment(rawValue: StoreBackend.postgresSkipMessage)))
+@Suite("outpost-server demo, import and catalog on PostgreSQL", .needsPostgres)
 struct PostgresRecordCommandTests {
     let folder: ScratchFolder
     var key: String { folder.path("server.key") }

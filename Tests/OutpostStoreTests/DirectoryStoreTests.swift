@@ -8,8 +8,7 @@ import Testing
 /// the same test code runs on SQLite and on PostgreSQL.
 @Suite("Directory store, on each backend")
 struct DirectoryStoreTests {
-    @Test("The PostgreSQL half runs on PostgreSQL 15 or newer",
-          .disabled(if: !StoreBackend.postgresIsGiven, Comment(rawValue: StoreBackend.postgresSkipMessage)))
+    @Test("The PostgreSQL half runs on PostgreSQL 15 or newer", .needsPostgres)
     func postgresServer() async throws {
         #expect(try await TestPostgres.serverMajorVersion() >= 15)
     }

@@ -120,8 +120,7 @@ struct DocumentStoreTests {
         #expect(collected == 1)
     }
 
-    @Test("On PostgreSQL a collection waits for a hold in progress and sees it; a hold waits for a collection in progress",
-          .disabled(if: !StoreBackend.postgresIsGiven, Comment(rawValue: StoreBackend.postgresSkipMessage)))
+    @Test("On PostgreSQL a collection waits for a hold in progress and sees it; a hold waits for a collection in progress", .needsPostgres)
     func postgresLockOrder() async throws {
         let folder = try ScratchFolder("outpost-docs")
         defer { folder.remove() }

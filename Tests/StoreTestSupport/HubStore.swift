@@ -32,7 +32,7 @@ extension StoreBackend {
     /// PostgreSQL and no test server is given (call it before a property check, whose
     /// samples would otherwise count the cancellation as a failure).
     public func requireServer() throws {
-        if self == .postgres, !Self.postgresIsGiven { try Test.cancel(Comment(rawValue: Self.postgresSkipMessage)) }
+        if self == .postgres, !Self.postgresIsGiven { try Test.cancel(Self.postgresSkipMessage) }
     }
 
     /// Runs `body` with a fresh, empty, migrated store of this backend on disk (SQLite:

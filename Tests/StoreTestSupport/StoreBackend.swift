@@ -30,8 +30,9 @@ public enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConver
     }
 
     /// Why PostgreSQL cases are skipped when no test database is given.
-    public static let postgresSkipMessage = "PostgreSQL tests skipped: \(postgresURLVariable) is not set; start a throwaway "
-        + "cluster with: export \(postgresURLVariable)=$(scripts/postgres-test-cluster.sh start)"
+    public static let postgresSkipMessage = Comment(
+        rawValue: "PostgreSQL tests skipped: \(postgresURLVariable) is not set; start a throwaway "
+            + "cluster with: export \(postgresURLVariable)=$(scripts/postgres-test-cluster.sh start)")
 
     /// Runs `body` with a fresh, empty, migrated directory store of this backend,
     /// deleted afterwards. PostgreSQL cases are cancelled with
@@ -45,6 +46,14 @@ public enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConver
                 try await PostgresStore.withStore(at: location, mode: .create, body)
             }
         }
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Skips a suite or test that needs a PostgreSQL test server when none is given,
+    /// with ``StoreBackend/postgresSkipMessage``.
+    public static var needsPostgres: Self {
+        .disabled(if: !StoreBackend.postgresIsGiven, StoreBackend.postgresSkipMessage)
     }
 }
 
@@ -87,7 +96,7 @@ public enum TestPostgres {
 
     /// The server's major version (e.g. 15).
     public static func serverMajorVersion() async throws -> Int {
-        guard let server = try serverLocation() else { try Test.cancel(Comment(rawValue: StoreBackend.postgresSkipMessage)) }
+        guard let server = try serverLocation() else { try Test.cancel(StoreBackend.postgresSkipMessage) }
         return try await withConnection(server) { connection, logger in
             let rows = try await connection.query("SELECT current_setting('server_version_num')::int / 10000", logger: logger)
             for try await version in rows.decode(Int.self) { return version }
@@ -98,7 +107,7 @@ public enum TestPostgres {
     /// Creates a new, empty database, runs `body` with its location and drops it.
     /// Cancels the current test with the skip message when no server is given.
     public static func withDatabase<T: Sendable>(_ body: (PostgresLocation) async throws -> T) async throws -> T {
-        guard let server = try serverLocation() else { try Test.cancel(Comment(rawValue: StoreBackend.postgresSkipMessage)) }
+        guard let server = try serverLocation() else { try Test.cancel(StoreBackend.postgresSkipMessage) }
         // The name is generated here (never from input): identifiers cannot be bound parameters.
         let name = "outpost_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try await administer(server, "CREATE DATABASE \(name)")

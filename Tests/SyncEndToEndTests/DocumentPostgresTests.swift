@@ -7,8 +7,7 @@ import Testing
 
 /// Documents on a server whose database is PostgreSQL: the content lives in the
 /// database (`document_content`), shared by every instance.
-@Suite("Documents on PostgreSQL, end to end",
-       .disabled(if: !StoreBackend.postgresIsGiven, Comment(rawValue: StoreBackend.postgresSkipMessage)))
+@Suite("Documents on PostgreSQL, end to end", .needsPostgres)
 struct DocumentPostgresTests {
     @Test("A document added on a PostgreSQL server reaches a device, one a rep adds is uploaded; an edit's replaced chunks and removed documents' content leave the database")
     func documentOnPostgres() async throws {

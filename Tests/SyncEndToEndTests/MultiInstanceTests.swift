@@ -5,8 +5,7 @@ import Testing
 
 /// Several stateless `outpost-server serve` processes on one PostgreSQL database, with
 /// real `outpost` devices syncing through any of them.
-@Suite("Several server instances on one PostgreSQL database",
-       .disabled(if: !StoreBackend.postgresIsGiven, Comment(rawValue: StoreBackend.postgresSkipMessage)))
+@Suite("Several server instances on one PostgreSQL database", .needsPostgres)
 struct MultiInstanceTests {
     static let devices = 4
     static let rounds = 3

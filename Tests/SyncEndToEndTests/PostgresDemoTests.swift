@@ -10,8 +10,7 @@ import StoreTestSupport
 import Testing
 
 /// The demo company on PostgreSQL, served by two instances, synced by a real device.
-@Suite("The demo company on PostgreSQL, two instances",
-       .disabled(if: !StoreBackend.postgresIsGiven, Comment(rawValue: StoreBackend.postgresSkipMessage)))
+@Suite("The demo company on PostgreSQL, two instances", .needsPostgres)
 struct PostgresDemoTests {
     @Test("demo --scale small on PostgreSQL; a device enrolled at one instance and synced at the other receives its rep's scope and a signed catalog; an order pushed through one instance reaches the feed waiting at the other")
     func demoSyncsThroughTwoInstances() async throws {
