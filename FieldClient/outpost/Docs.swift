@@ -186,31 +186,15 @@ struct Docs: ParsableCommand {
         }
     }
 
-    /// Keeps document `id` on this device or stops keeping it; with `--json` prints the
-    /// document and returns nil, else returns it for the command's sentence.
-    static func setPinned(_ id: String, _ pinned: Bool, _ options: ReplicaOptions, _ output: JSONOption) throws -> LocalDocument? {
-        let replica = try options.open()
-        let local = try replica.document(id)
-        try replica.setPinned(local.document.id, pinned)
-        let now = try replica.document(local.document.id.description)
-        if output.json {
-            try Output.json(Row(now))
-            return nil
-        }
-        return now
-    }
-
     struct Pin: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Keep a document on this device: its content is fetched at the next syncs.",
             discussion: "Example:\n  outpost docs pin 4bd66aa9"
         )
-        @OptionGroup var options: ReplicaOptions
-        @OptionGroup var output: JSONOption
-        @Argument(help: "The document's id (or a unique prefix).") var id: String
+        @OptionGroup var target: PinTarget
 
         func run() throws {
-            guard let now = try Docs.setPinned(id, true, options, output) else { return }
+            guard let now = try target.setPinned(true) else { return }
             print("pinned \"\(now.document.title)\": " + (now.isFetched ? "on this device" : "\(ByteCount.text(now.missingBytes)) to fetch at the next sync"))
         }
     }
@@ -220,13 +204,32 @@ struct Docs: ParsableCommand {
             abstract: "Stop keeping a document on this device; its content is dropped (unless pinned everywhere).",
             discussion: "Example:\n  outpost docs unpin 4bd66aa9"
         )
+        @OptionGroup var target: PinTarget
+
+        func run() throws {
+            guard let now = try target.setPinned(false) else { return }
+            print("unpinned \"\(now.document.title)\"" + (now.document.pinnedEverywhere ? "; the admin keeps it on every device" : ""))
+        }
+    }
+
+    /// What pin and unpin share: the replica and the document named.
+    struct PinTarget: ParsableArguments {
         @OptionGroup var options: ReplicaOptions
         @OptionGroup var output: JSONOption
         @Argument(help: "The document's id (or a unique prefix).") var id: String
 
-        func run() throws {
-            guard let now = try Docs.setPinned(id, false, options, output) else { return }
-            print("unpinned \"\(now.document.title)\"" + (now.document.pinnedEverywhere ? "; the admin keeps it on every device" : ""))
+        /// Keeps the document on this device or stops keeping it; with `--json` prints the
+        /// document and returns nil, else returns it for the command's sentence.
+        func setPinned(_ pinned: Bool) throws -> LocalDocument? {
+            let replica = try options.open()
+            let local = try replica.document(id)
+            try replica.setPinned(local.document.id, pinned)
+            let now = try replica.document(local.document.id.description)
+            if output.json {
+                try Output.json(Row(now))
+                return nil
+            }
+            return now
         }
     }
 
