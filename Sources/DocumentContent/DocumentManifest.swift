@@ -27,12 +27,6 @@ public struct ChunkReference: Hashable, Sendable {
     public let id: ContentID
     /// Its length in bytes.
     public let length: Int
-
-    /// A chunk of `length` bytes named `id`.
-    public init(id: ContentID, length: Int) {
-        self.id = id
-        self.length = length
-    }
 }
 
 /// A document's content as the chunks it is made of, in order: what replicates with

@@ -10,11 +10,6 @@ extension KeyExchange {
         public let receive: AEAD.Key
         /// The key to seal what this side sends.
         public let transmit: AEAD.Key
-
-        public init(receive: AEAD.Key, transmit: AEAD.Key) {
-            self.receive = receive
-            self.transmit = transmit
-        }
     }
 
     /// The device side's session keys (`crypto_kx_client_session_keys`).

@@ -6,12 +6,6 @@ public struct ImportedRow<Record: Hashable & Sendable>: Hashable, Sendable {
     public let record: Record
     /// Whether the row's `id` cell held an id.
     public let givenID: Bool
-
-    public init(line: Int, record: Record, givenID: Bool) {
-        self.line = line
-        self.record = record
-        self.givenID = givenID
-    }
 }
 
 /// A whole import file, checked: its records in file order with their lines and
