@@ -375,6 +375,7 @@ let package = Package(
             dependencies: [
                 "OutpostServer", "OutpostModel", "OutpostStore", "OutpostSQLite", "OutpostPostgres", "SyncListener",
                 "OutpostInterchange", "SodiumKit", "HubCore", "StoreTestSupport", "OutpostReplication",
+                "HubTestSupport", "MergeEngine", "OutpostProtocol", "SyncChannel",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/OutpostServerTests"

@@ -50,6 +50,7 @@ public enum LZMA {
         var options = lzma_options_lzma()
         precondition(lzma_lzma_preset(&options, preset.value) == 0, "liblzma lacks preset \(preset)")
         options.dict_size = dictionary
+        if let niceLength = preset.niceLength { options.nice_len = niceLength }
         return withUnsafeMutablePointer(to: &options) { pointer in
             let filters = [
                 lzma_filter(id: outpost_lzma_filter_lzma2, options: UnsafeMutableRawPointer(pointer)),
@@ -67,11 +68,16 @@ public struct LZMAPreset: Sendable, Equatable, CustomStringConvertible {
     public let level: UInt32
     /// Whether the slower "extreme" search is on.
     public let extreme: Bool
+    /// A match this long ends the encoder's search for a longer one (nil: the level's
+    /// own, e.g. 16 at level 4, 64 at 6 to 9; liblzma takes 2…273).
+    public let niceLength: UInt32?
 
-    /// A preset of `level` (clamped to 0…9).
-    public init(level: UInt32, extreme: Bool) {
+    /// A preset of `level` (clamped to 0…9), with the level's own `niceLength` unless
+    /// one is given (clamped to 2…273).
+    public init(level: UInt32, extreme: Bool, niceLength: UInt32? = nil) {
         self.level = min(level, 9)
         self.extreme = extreme
+        self.niceLength = niceLength.map { min(max($0, 2), 273) }
     }
 
     /// Preset 9 extreme: the fewest bytes, the most CPU.
@@ -79,5 +85,5 @@ public struct LZMAPreset: Sendable, Equatable, CustomStringConvertible {
 
     var value: UInt32 { extreme ? level | outpost_lzma_preset_extreme : level }
 
-    public var description: String { "\(level)" + (extreme ? "e" : "") }
+    public var description: String { "\(level)" + (extreme ? "e" : "") + (niceLength.map { " nice \($0)" } ?? "") }
 }

@@ -127,6 +127,9 @@ public struct Delivery<Ledger: SyncLedger>: Sendable {
         cursor.backfill = nil
     }
 
+    /// Whether the last step has been delivered (``next()`` returns `nil` from now on).
+    public var isFinished: Bool { phase == .done }
+
     /// The next step, or `nil` after the last.
     public mutating func next() async throws -> DeliveryStep? {
         if phase == .backfill, let step = try await nextBackfill() { return step }

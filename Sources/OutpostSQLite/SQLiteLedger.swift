@@ -153,30 +153,10 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
     }
 
     public func records(_ selection: RecordSelection, after: UInt64, through: UInt64?, limit: Int) throws -> [StoredRecord] {
-        var conditions = ["seq > ?"]
-        var arguments: [(any DatabaseValueConvertible)?] = [Int64(clamping: after)]
-        if let through {
-            conditions.append("seq <= ?")
-            arguments.append(Int64(clamping: through))
-        }
-        var route: [String] = []
-        if !selection.territories.isEmpty {
-            route.append("territory IN (" + Array(repeating: "?", count: selection.territories.count).joined(separator: ",") + ")")
-            arguments += selection.territories.map { Data(RecordID($0).bytes) }
-        }
-        if selection.includeGlobal { route.append("territory IS NULL") }
-        if !selection.kinds.isEmpty {
-            route.append("kind IN (" + Array(repeating: "?", count: selection.kinds.count).joined(separator: ",") + ")")
-            arguments += selection.kinds.map { Int64($0.rawValue) }
-        }
-        guard !route.isEmpty else { return [] }
-        conditions.append("(" + route.joined(separator: " OR ") + ")")
-        arguments.append(Int64(limit))
-        let sql = "SELECT \(ReplicaTable.columns) FROM replica_record WHERE " + conditions.joined(separator: " AND ")
-            + " ORDER BY seq LIMIT ?"
+        guard let query = DeliveryPageQuery(selection, after: after, through: through, limit: limit) else { return [] }
         var records: [StoredRecord] = []
         // Cached by its text: one statement per number of territories in a scope.
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: query.sql), arguments: query.arguments)
         while let row = try rows.next() { records.append(try ReplicaTable.record(row)) }
         return records
     }

@@ -41,13 +41,12 @@ extension SyncService {
                 metrics?.count(report)
                 // Only this request's acceptances: a resent push must not release a hold twice.
                 await releaseUploadHolds(of: decoded.writes, accepted: report.acceptedNow, device: sealed.device)
-                var delivery = hub.delivery(for: request, report: report)
-                while let step = try await delivery.next() { try await frames.send(SyncResponseFrame(step)) }
-                metrics?.recordsSent(delivery.recordsSent)
+                let recordsSent = try await frames.send(hub.delivery(for: request, report: report))
+                metrics?.recordsSent(recordsSent)
                 logger.info("synced", metadata: [
                     "device": "\(sealed.device)", "accepted": "\(report.accepted)", "refused": "\(report.refused)",
                     "renumbered from": "\(report.outcome.renumberFrom.map { "\($0)" } ?? "-")",
-                    "frames": "\(frames.index)", "records": "\(delivery.recordsSent)",
+                    "frames": "\(frames.index)", "records": "\(recordsSent)",
                 ])
             } catch RequestRefusal.replayed(let last) {
                 try await answerBehind(sealed, last: last, sealer: sealer, send: send)
@@ -155,25 +154,5 @@ extension SyncResponseFrame.Outcome {
                 refusals.append(Refusal(counter: written.counter, code: code, message: message))
             }
         }
-    }
-}
-
-/// Seals and numbers the frames of one response.
-struct FrameSender {
-    let sealer: ResponseFrames.Sealer
-    let request: SyncCursor
-    let send: @Sendable ([UInt8]) async throws -> Void
-    private(set) var index: UInt32 = 0
-
-    init(sealer: ResponseFrames.Sealer, request: SyncCursor, send: @escaping @Sendable ([UInt8]) async throws -> Void) {
-        self.sealer = sealer
-        self.request = request
-        self.send = send
-    }
-
-    /// Seals `frame` and hands it on; returns once the transport has taken it.
-    mutating func send(_ frame: SyncResponseFrame) async throws {
-        try await send(try sealer.seal(frame.encoded(answering: request, hub: ReplicaID.hub), index: index))
-        index += 1
     }
 }

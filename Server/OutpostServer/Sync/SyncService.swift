@@ -80,10 +80,11 @@ public struct SyncService<Store: SyncServerStore>: SyncResponder {
     /// become one error frame, the same ``ProtocolError/unauthenticated`` one for every
     /// request not authenticated.
     ///
-    /// Pull-driven: each frame is produced once `send` took the one before (the
-    /// transport's `send` returns once the socket has room), so a slow device slows the
-    /// producer instead of the server buffering a whole bootstrap. Once `send` throws
-    /// (a cut link), nothing more is produced.
+    /// Pull-driven: each frame is sealed once `send` took the one before (the
+    /// transport's `send` returns once the socket has room), and the ledger is read at
+    /// most one frame ahead of it (``FrameSender``), so a slow device slows the producer
+    /// instead of the server buffering a whole bootstrap. Once `send` throws (a cut
+    /// link), nothing more is produced.
     public func respond(to request: [UInt8], transport: String = "tcp", send: @escaping ResponseSender) async {
         let observation = metrics?.syncStarted(transport: transport, requestBytes: request.count)
         let deliver: ResponseSender = { frame in
