@@ -256,7 +256,8 @@ public struct ProductConfigurator: Sendable {
         var price: ConfigurationPrice?
         if let priceBook {
             do {
-                let line = try catalog.priceList(priceBook).line(LineRequest(productID: product.id, optionIDs: included))
+                let line = try PriceList(priceBook: priceBook, products: [product], options: options)
+                    .line(LineRequest(productID: product.id, optionIDs: included))
                 price = ConfigurationPrice(amount: line.unitPrice.decimalString, currency: line.unitPrice.currency.code, priceBook: priceBook.name)
             } catch {
                 throw ReplicaError(.invalid, error.message)
