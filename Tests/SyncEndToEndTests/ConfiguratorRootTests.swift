@@ -26,6 +26,14 @@ struct ConfiguratorRootTests {
         }
     }
 
+    /// A rep's replica, synced with ``TestCatalog``, its catalog and the product.
+    func configurable(_ hub: LiveHub) async throws -> (Replica, Catalog, Product) {
+        try await hub.store.insert(TestCatalog(product: hub.company.product).batch)
+        let rep = try await hub.bootstrapped(hub.company.repNorth)
+        let catalog = try rep.catalog()
+        return (rep, catalog, try catalog.product("pc-1"))
+    }
+
     func refusal(_ body: () throws(ReplicaError) -> Void) -> ReplicaError? {
         do { try body() } catch { return error }
         return nil
@@ -34,10 +42,7 @@ struct ConfiguratorRootTests {
     @Test("configure starts from the kept root, computed once per signed bundle, and answers as without it")
     func keptRootAnswersAlike() async throws {
         try await LiveHub.with { hub in
-            try await hub.store.insert(TestCatalog(product: hub.company.product).batch)
-            let rep = try await hub.bootstrapped(hub.company.repNorth)
-            let catalog = try rep.catalog()
-            let product = try catalog.product("pc-1")
+            let (rep, catalog, product) = try await configurable(hub)
             let book = try catalog.priceBook(nil, for: product)
             let afresh = try ProductConfigurator(catalog: catalog, product: product)
             #expect(try keptRoots(rep).isEmpty)
@@ -66,10 +71,7 @@ struct ConfiguratorRootTests {
     @Test("a kept root altered or sealed for another product is refused as an untrusted catalog, and nothing is configured")
     func alteredRootIsRefused() async throws {
         try await LiveHub.with { hub in
-            try await hub.store.insert(TestCatalog(product: hub.company.product).batch)
-            let rep = try await hub.bootstrapped(hub.company.repNorth)
-            let catalog = try rep.catalog()
-            let product = try catalog.product("pc-1")
+            let (rep, catalog, product) = try await configurable(hub)
             _ = try rep.configurator(for: product, in: catalog)
             let (key, sealed) = try #require(try keptRoots(rep).first)
 
