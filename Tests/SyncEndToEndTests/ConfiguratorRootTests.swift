@@ -49,6 +49,7 @@ struct ConfiguratorRootTests {
             let computed = try rep.configurator(for: product, in: catalog)
             let kept = try keptRoots(rep)
             #expect(kept.count == 1, "the root is kept at the first configuration")
+            #expect(try rep.check().isIntact)
             let fromKept = try rep.configurator(for: product, in: catalog)
             #expect(try keptRoots(rep) == kept, "a second configuration opens the kept root, not a new one")
             for configurator in [computed, fromKept] {
@@ -81,6 +82,8 @@ struct ConfiguratorRootTests {
             let altered = refusal { () throws(ReplicaError) in _ = try rep.configurator(for: product, in: catalog) }
             #expect(altered?.code == .untrustedCatalog)
             #expect(altered?.message.contains("the kept consequences of the rules of PC-1 failed their check") == true, "\(String(describing: altered))")
+            let problems = try rep.check().problems
+            #expect(problems.contains { $0.contains("the kept configurator root of product \(product.id)") }, "\(problems)")
 
             // Sealed with the replica's key, but for the bundle of another product.
             let bundle = try catalog.verifiedBundle(of: product)
