@@ -9,7 +9,8 @@ extension Replica {
     /// The configurator of `product` in `catalog` (this replica's), starting from what the
     /// product's rules alone force and exclude: kept in the replica for the signed bundle
     /// it was computed from, else computed now (a SAT call per such option) and kept, so
-    /// only the first configuration after each catalog change pays for it.
+    /// only the first configuration after each catalog change pays for it (or the next
+    /// one, when another command holds the replica at that moment).
     ///
     /// ```swift
     /// let catalog = try replica.catalog()
@@ -46,9 +47,14 @@ extension Replica {
         let root = try configurator.propagate(&propagator, [])
         guard let consequences = root.rootConsequences else { return configurator }
         let sealed = try cipher.seal(ConfiguratorRoot.encode(consequences), binding)
-        try write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO configurator_root (product, bundle, root) VALUES (?, ?, ?)",
-                           arguments: [productKey, Data(bundle.membersDigest), sealed])
+        do {
+            try write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO configurator_root (product, bundle, root) VALUES (?, ?, ?)",
+                               arguments: [productKey, Data(bundle.membersDigest), sealed])
+            }
+        } catch let error where error.code == .busy {
+            // Another command holds the replica: the root is only kept to save time, so
+            // this configuration answers without keeping it and a later one keeps it.
         }
         return configurator.starting(from: root)
     }

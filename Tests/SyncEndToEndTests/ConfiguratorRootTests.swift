@@ -69,6 +69,24 @@ struct ConfiguratorRootTests {
         }
     }
 
+    @Test("configure answers while another command holds the replica, and the root is kept by a later configuration")
+    func busyReplicaStillConfigures() async throws {
+        try await LiveHub.with { hub in
+            let (rep, catalog, product) = try await configurable(hub)
+            let expected = try ProductConfigurator(catalog: catalog, product: product).configure(select: [], deselect: [], priceBook: nil)
+            // Another connection holds the replica's write lock (readers go on) while configuring.
+            let other = try DatabaseQueue(path: rep.folder.appendingPathComponent(Replica.fileName).path)
+            try other.inTransaction(.immediate) { _ in
+                let configurator = try rep.configurator(for: product, in: catalog)
+                #expect(try configurator.configure(select: [], deselect: [], priceBook: nil) == expected)
+                return .rollback
+            }
+            #expect(try keptRoots(rep).isEmpty, "nothing was kept while the replica was held")
+            _ = try rep.configurator(for: product, in: catalog)
+            #expect(try keptRoots(rep).count == 1)
+        }
+    }
+
     @Test("a kept root altered or sealed for another product is refused as an untrusted catalog, and nothing is configured")
     func alteredRootIsRefused() async throws {
         try await LiveHub.with { hub in
