@@ -74,10 +74,20 @@ public struct ProductConfigurator: Sendable {
     let options: [ProductOption]
     let model: DIMACSModel?
 
+    /// What the rules alone force and exclude, when known (``Replica/configurator(for:in:)``).
+    private(set) var root: Propagation?
+
     /// - Throws: `.untrustedCatalog` when the product's records fail their signed
     ///   bundle's check; `.corrupt` when the product's rule model does not fit its options.
     public init(catalog: Catalog, product: Product) throws(ReplicaError) {
         _ = try catalog.verifiedBundle(of: product)
+        try self.init(verified: catalog, product: product)
+    }
+
+    /// The configurator of `product` in `catalog`, whose signed bundle the caller has
+    /// verified.
+    /// - Throws: `.corrupt` when the product's rule model does not fit its options.
+    init(verified catalog: Catalog, product: Product) throws(ReplicaError) {
         self.catalog = catalog
         self.product = product
         options = catalog.options(of: product.id)
@@ -92,6 +102,19 @@ public struct ProductConfigurator: Sendable {
         } catch {
             throw ReplicaError(.corrupt, "the rule model of \(product.sku) does not fit its options (\(error.message)); ask an admin to re-import it")
         }
+    }
+
+    /// This configurator, starting each propagation from `root`: the propagation of no
+    /// choice through the rule model.
+    func starting(from root: Propagation) -> ProductConfigurator {
+        var configurator = self
+        configurator.root = root
+        return configurator
+    }
+
+    /// A propagator for `model`, starting from the root when known.
+    func freshPropagator(_ model: DIMACSModel) -> Propagator {
+        root.map { Propagator(model: model, root: $0) } ?? Propagator(model: model)
     }
 
     /// The option named by `name`: its id, code or name (any case).
@@ -127,7 +150,7 @@ public struct ProductConfigurator: Sendable {
         throws(ReplicaError) -> (outcome: ConfigurationOutcome, needed: [ProductOption]) {
         let (chosen, choices) = try resolve(select: select, deselect: deselect)
         guard let model else { return (try outcome(chosen: chosen, propagation: nil, priceBook: priceBook), []) }
-        var propagator = Propagator(model: model)
+        var propagator = freshPropagator(model)
         let first = try propagate(&propagator, choices)
         let outcome = try outcome(chosen: chosen, propagation: first, priceBook: priceBook)
         guard first.valid else { return (outcome, []) }
@@ -159,7 +182,7 @@ public struct ProductConfigurator: Sendable {
     public func completion(select: [String], deselect: [String]) throws(ReplicaError) -> [ProductOptionID] {
         let (chosen, initialChoices) = try resolve(select: select, deselect: deselect)
         guard let model else { return options.filter { chosen[$0.id] == true }.map(\.id) }
-        var propagator = Propagator(model: model)
+        var propagator = freshPropagator(model)
         let first = try propagate(&propagator, initialChoices)
         if let conflict = first.conflict { throw ReplicaError(.invalid, model.wording(of: conflict)) }
         let kept = try kept(options.filter { chosen[$0.id] == nil && $0.variable != nil }, after: initialChoices, propagator: &propagator)
@@ -192,7 +215,7 @@ public struct ProductConfigurator: Sendable {
 
     private func propagate(_ choices: [Int32]) throws(ReplicaError) -> Propagation? {
         guard let model else { return nil }
-        var propagator = Propagator(model: model)
+        var propagator = freshPropagator(model)
         return try propagate(&propagator, choices)
     }
 
@@ -233,7 +256,8 @@ public struct ProductConfigurator: Sendable {
         var price: ConfigurationPrice?
         if let priceBook {
             do {
-                let line = try catalog.priceList(priceBook).line(LineRequest(productID: product.id, optionIDs: included))
+                let line = try PriceList(priceBook: priceBook, products: [product], options: options)
+                    .line(LineRequest(productID: product.id, optionIDs: included))
                 price = ConfigurationPrice(amount: line.unitPrice.decimalString, currency: line.unitPrice.currency.code, priceBook: priceBook.name)
             } catch {
                 throw ReplicaError(.invalid, error.message)

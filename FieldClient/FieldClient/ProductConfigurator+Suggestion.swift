@@ -27,7 +27,7 @@ extension ProductConfigurator {
         guard let model else {
             return CompletionSuggestion(included: options.filter { chosen[$0.id] == true }.map(\.id), needed: [])
         }
-        var propagator = Propagator(model: model)
+        var propagator = freshPropagator(model)
         let first = try propagate(&propagator, initialChoices)
         if let conflict = first.conflict { throw ReplicaError(.invalid, model.wording(of: conflict)) }
         let (included, needed) = try completion(chosen: chosen, choices: initialChoices, first: first, propagator: &propagator)

@@ -4,6 +4,7 @@ import MergeEngine
 import StateCoding
 import OutpostModel
 import OutpostProtocol
+import OutpostReplication
 
 /// What ``Replica/check()`` found.
 public struct ReplicaCheck: Sendable, Equatable, Codable {
@@ -88,6 +89,15 @@ extension Replica {
                         guard try storedTotal(db, index).map({ try $0 == computedTotal(db, quarter) }) ?? true else {
                             throw ReplicaError(.corrupt, "it disagrees with the opportunities it counts; a forecast would show wrong figures")
                         }
+                    }
+                }
+            }
+            _ = note("kept configurator roots") {
+                for row in try Row.fetchAll(db, sql: "SELECT product, bundle, root FROM configurator_root") {
+                    let product = ProductID(try RecordID(bytes: [UInt8](row[0] as Data)))
+                    _ = note("the kept configurator root of product \(product)") {
+                        let binding = SealBinding.configuratorRoot(product: product, bundleDigest: [UInt8](row[1] as Data))
+                        _ = try ConfiguratorRoot.decode(try cipher.open(row[2], binding))
                     }
                 }
             }

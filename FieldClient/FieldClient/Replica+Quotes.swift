@@ -43,7 +43,7 @@ extension Replica {
         let catalog = try catalog()
         let product = try catalog.product(product)
         let book = try quoteBook(quote, named: priceBook, for: product, catalog: catalog)
-        let included = try ProductConfigurator(catalog: catalog, product: product).completion(select: select, deselect: deselect)
+        let included = try configurator(for: product, in: catalog).completion(select: select, deselect: deselect)
         quote.lines.append(QuoteLine(productID: product.id, selectedOptionIDs: included, quantity: quantity,
                                      unitPrice: .zero(book.currency)))
         return try reprice(&quote, with: book, catalog: catalog)

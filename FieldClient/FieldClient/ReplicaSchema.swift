@@ -99,6 +99,12 @@ enum ReplicaSchema {
                 CREATE TRIGGER forecast_total_account_delete AFTER DELETE ON record WHEN OLD.kind = 3 BEGIN \(accountStale("OLD")) END;
                 """)
         }
+        migrator.registerMigration("v10-configurator-root") { db in
+            // Per product with a rule model: what its rules alone force and exclude, with
+            // each explanation (`ConfiguratorRoot`, sealed), and the digest of the signed
+            // catalog bundle it was computed from; a different digest marks it stale.
+            try db.execute(sql: "CREATE TABLE configurator_root (product BLOB NOT NULL PRIMARY KEY, bundle BLOB NOT NULL, root BLOB NOT NULL) STRICT")
+        }
         return migrator
     }
 

@@ -1,5 +1,7 @@
 import Foundation
 import MergeEngine
+import OutpostModel
+import OutpostReplication
 
 /// What a sealed value belongs to: its column and the clear columns of its row. It is
 /// the additional data of the value's seal, so a ciphertext moved to another row or
@@ -32,6 +34,8 @@ struct SealBinding: Sendable {
         case forecastQuarter = 16
         /// A quarter's forecast total (``ForecastTotal``).
         case forecastTotal = 17
+        /// What a product's rules alone force and exclude (``ConfiguratorRoot``).
+        case configuratorRoot = 18
     }
 
     /// The column.
@@ -63,6 +67,12 @@ struct SealBinding: Sendable {
     /// A column of a quarter's forecast total row, bound to the quarter's blind index.
     static func forecastTotal(_ column: Column, period: Data) -> SealBinding {
         SealBinding(column: column, row: [UInt8](period))
+    }
+
+    /// A product's kept configurator root, bound to the product and to the digest of
+    /// the signed bundle it was computed from.
+    static func configuratorRoot(product: ProductID, bundleDigest: [UInt8]) -> SealBinding {
+        SealBinding(column: .configuratorRoot, row: RecordID(product).bytes + bundleDigest)
     }
 
     /// A pending write, bound to its counter and record.
@@ -110,6 +120,7 @@ extension SealBinding: CustomStringConvertible {
         case .contentChunk: "a chunk of a document"
         case .stagedDocument, .stagedRefusal: "a document waiting to upload"
         case .forecastQuarter, .forecastTotal: "a quarter's forecast total"
+        case .configuratorRoot: "the kept consequences of a product's rules"
         }
     }
 }

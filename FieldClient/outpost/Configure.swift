@@ -47,10 +47,11 @@ struct Configure: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try options.open().catalog()
+        let replica = try options.open()
+        let catalog = try replica.catalog()
         let product = try catalog.product(product)
         let book = try catalog.priceBook(priceBook, for: product)
-        let configurator = try ProductConfigurator(catalog: catalog, product: product)
+        let configurator = try replica.configurator(for: product, in: catalog)
         let chosen = try complete == nil ? select : select + configurator.suggestion(select: select, deselect: deselect).needed.map(\.code)
         let (outcome, needed) = try configurator.configureWithNeeds(select: chosen, deselect: deselect, priceBook: book)
         if output.json {

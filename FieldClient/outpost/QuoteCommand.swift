@@ -83,7 +83,7 @@ struct QuoteCommand: ParsableCommand {
                 var select = self.select
                 if complete != nil {
                     let catalog = try replica.catalog()
-                    let configurator = try ProductConfigurator(catalog: catalog, product: try catalog.product(product))
+                    let configurator = try replica.configurator(for: try catalog.product(product), in: catalog)
                     select += try configurator.suggestion(select: select, deselect: deselect).needed.map(\.code)
                 }
                 return try replica.configureQuote(id, product: product, select: select, deselect: deselect, quantity: quantity,

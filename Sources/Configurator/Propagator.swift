@@ -24,10 +24,13 @@ public struct Propagator: Sendable {
     var solver: SATSolver
     var pool = ModelPool()
     var cache = ExplanationCache()
+    /// The model's propagation with no choice, when known (``init(model:root:)``).
+    let root: Propagation?
 
     /// Makes a propagator for `model`'s clauses.
     public init(model: DIMACSModel) {
         self.model = model
+        root = nil
         solver = SATSolver(variableCount: model.variableCount, clauses: model.clauses)
     }
 
@@ -42,6 +45,7 @@ public struct Propagator: Sendable {
         for choice in choices where choice == 0 || Int(choice.magnitude) > variableCount {
             throw .choiceOutOfRange(literal: choice, variableCount: variableCount)
         }
+        if choices.isEmpty, let root { return root }
         if solver.proofSize > Self.proofLimit {
             solver = SATSolver(variableCount: variableCount, clauses: model.clauses)
         }
@@ -60,6 +64,7 @@ public struct Propagator: Sendable {
         guard case let .satisfiable(first) = solver.solve(assuming: choices) else {
             return invalid(choices, core: solver.unsatisfiableCore()?.assumptions ?? choices, solverCalls: 1)
         }
+        if let root { backbone.adopt(root, agreeing: first) }
         let calls = 1 + completeBackbone(&backbone, choices: choices, from: first)
         var explanations: [Int: Explanation] = [:]
         for (effect, reason) in backbone.effects {

@@ -33,13 +33,15 @@ extension CatalogBundle {
     /// The canonical bytes of a record: its kind, its record id, then each non-null
     /// field in id order as (field id, its value tagged as a state holds it). The same
     /// record gives the same bytes on the server and on every device.
-    public static func canonicalBytes(of record: some ReplicatedRecord) -> [UInt8] {
+    public static func canonicalBytes<Record: ReplicatedRecord>(of record: Record) -> [UInt8] {
         var writer = ByteWriter()
-        writer.varint(Int(type(of: record).kind.rawValue))
+        writer.varint(Int(Record.kind.rawValue))
         writer.raw(record.recordID.bytes)
-        // The non-null values in field id order, each as a state holds it (SPEC.md §3).
-        for (field, value) in record.fields.sorted(by: { $0.key < $1.key }) where value != .null {
-            writer.varint(Int(field.rawValue))
+        // The non-null values in field id order (the schema's), each as a state holds it (SPEC.md §3).
+        for spec in Record.schema.specs {
+            let value = spec.encode(record)
+            guard value != .null else { continue }
+            writer.varint(Int(spec.descriptor.id.rawValue))
             ValueCodec.write(value, to: &writer)
         }
         return writer.bytes

@@ -42,22 +42,7 @@ struct ExplanationProperties {
                 + clauses.map { $0.map(String.init).joined(separator: " ") + " 0\n" }.joined())
             let result = try Propagation(model: model, choices: choices)
             #expect(result.valid == !Self.clash(clauses, choices))
-            for (variable, explanation) in result.explanations {
-                let cited = explanation.clauses.map { clauses[$0] }
-                let effect = explanation.effect
-                #expect(Int(effect.magnitude) == variable && explanation.choices.allSatisfy(choices.contains))
-                #expect(Self.clash(cited, explanation.choices + [-effect]), "\(explanation) is not sufficient")
-                for index in cited.indices {
-                    var fewer = cited
-                    fewer.remove(at: index)
-                    #expect(!Self.clash(fewer, explanation.choices + [-effect]), "\(explanation) is not minimal")
-                }
-                for index in explanation.choices.indices {
-                    var fewer = explanation.choices
-                    fewer.remove(at: index)
-                    #expect(!Self.clash(cited, fewer + [-effect]), "\(explanation) is not minimal")
-                }
-            }
+            Self.expectMinimalExplanations(result, clauses: clauses, choices: choices)
             guard let conflict = result.conflict else { return }
             let cited = conflict.clauses.map { clauses[$0] }
             #expect(Self.clash(cited, conflict.choices))
@@ -72,6 +57,27 @@ struct ExplanationProperties {
                 #expect(!Self.clash(clauses, fewer), "the clash needs no \(conflict.choices[index])")
             }
             Self.expectSmallestUndo(conflict.undo, choices: choices, clauses: clauses)
+        }
+    }
+
+    /// Each explanation of `result` (a propagation of `choices` through `clauses`) cites
+    /// only those choices, implies its effect and needs every choice and clause it cites.
+    static func expectMinimalExplanations(_ result: Propagation, clauses: [[Int32]], choices: [Int32]) {
+        for (variable, explanation) in result.explanations {
+            let cited = explanation.clauses.map { clauses[$0] }
+            let effect = explanation.effect
+            #expect(Int(effect.magnitude) == variable && explanation.choices.allSatisfy(choices.contains))
+            #expect(Self.clash(cited, explanation.choices + [-effect]), "\(explanation) is not sufficient")
+            for index in cited.indices {
+                var fewer = cited
+                fewer.remove(at: index)
+                #expect(!Self.clash(fewer, explanation.choices + [-effect]), "\(explanation) is not minimal")
+            }
+            for index in explanation.choices.indices {
+                var fewer = explanation.choices
+                fewer.remove(at: index)
+                #expect(!Self.clash(cited, fewer + [-effect]), "\(explanation) is not minimal")
+            }
         }
     }
 
