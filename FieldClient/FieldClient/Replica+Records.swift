@@ -89,14 +89,35 @@ extension Replica {
         }
     }
 
+    /// The hub states the replica holds of records `ids`, opened and checked against their
+    /// rows: one query per 500 ids instead of one per record (a bootstrap's frame of 1,000
+    /// new records finds none).
+    func heldStates(_ db: Database, _ ids: [RecordID]) throws -> [RecordID: RecordState] {
+        var held: [RecordID: RecordState] = [:]
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = ids[start..<min(start + 500, ids.count)]
+            let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, state, territory, parent FROM record WHERE id IN (\(placeholders))",
+                                           arguments: StatementArguments(chunk.map { Data($0.bytes) }))
+            while let row = try rows.next() {
+                let id = try RecordID(bytes: [UInt8](row[0] as Data))
+                held[id] = try openState(row, id)
+            }
+        }
+        return held
+    }
+
     /// Joins a received hub state into the replica, filed under the route its frame
-    /// gives; returns whether the record now holds conflicting values.
-    func merge(_ db: Database, _ incoming: FrameRecord) throws -> Bool {
+    /// gives; returns whether the record now holds conflicting values. `held` holds the
+    /// frame's records the replica has (``heldStates(_:_:)``) and takes the joined state,
+    /// so a record the frame names twice joins both.
+    func merge(_ db: Database, _ incoming: FrameRecord, held: inout [RecordID: RecordState]) throws -> Bool {
         var state = incoming.state
-        if let existing = try baseState(db, state.id) {
+        if let existing = held[state.id] {
             state = existing
             try state.join(incoming.state)
         }
+        held[state.id] = state
         return try store(db, state, route: incoming.route)
     }
 
@@ -116,7 +137,8 @@ extension Replica {
             return false
         }
         let view = state.view(policy: .updateWins)
-        let record = route == nil || summarised ? kind.flatMap { try? $0.decode(recordID: state.id, fields: view.values) } : nil
+        let decoded = route == nil || kind.map(ForecastSummary.readsRecord(of:)) ?? false
+        let record = decoded ? kind.flatMap { try? $0.decode(recordID: state.id, fields: view.values) } : nil
         // A write whose record does not decode (a kind this build does not know, a state
         // the device never held whole) keeps the route the record was filed under.
         let filed = try route ?? record.map { FrameRoute($0.route) } ?? storedRoute(db, state.id) ?? .global

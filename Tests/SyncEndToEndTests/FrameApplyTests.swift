@@ -50,6 +50,28 @@ struct FrameApplyTests {
         }
     }
 
+    @Test("A frame naming a record twice joins both states, and a later frame joins the state the replica holds",
+          .timeLimit(.minutes(3)))
+    func recordsJoinWhatIsHeld() async throws {
+        try await LiveHub.with { hub in
+            let rep = try await hub.bootstrapped(hub.company.repNorth)
+            let route = FrameRoute.territory(RecordID(hub.company.north.id))
+            let kind = ReplicatedKind.activity.typeID
+            let id = RecordID(high: 0x777, low: 4)
+            let cursor = SyncCursor(watermark: 1_000_004, scopeVersion: 1)
+            let twice = try rep.applyingFrames { try $0.apply(SyncResponseFrame(cursor: cursor, records: [
+                FrameRecord(Self.state(id, kind, hub: 1_000_004, value: "the hub's"), route: route),
+                FrameRecord(Self.state(id, kind, device: 1, value: "a device's"), route: route),
+            ])) }
+            #expect(twice.conflicted == 1)
+            let later = Self.state(id, kind, device: 2, value: "another device's")
+            _ = try rep.applyingFrames { try $0.apply(SyncResponseFrame(cursor: cursor, records: [FrameRecord(later, route: route)])) }
+            let held = try #require(try rep.write { db in try rep.baseState(db, id) })
+            #expect(Set(held.siblings(of: FieldID(1)).map(\.value))
+                == [.string("the hub's"), .string("a device's"), .string("another device's")])
+        }
+    }
+
     /// A live record of `kind` whose one field `value` the hub wrote at counter `hub`.
     static func state(_ id: RecordID, _ kind: RecordTypeID, hub: UInt64, value: String) -> RecordState {
         let stamp = Dot(replica: ReplicaID.hub, counter: hub)
