@@ -20,6 +20,10 @@ enum ForecastSummary {
     /// Whether records of `kind` have a summary.
     static func applies(to kind: ReplicatedKind) -> Bool { kind == .account || kind == .opportunity }
 
+    /// Whether ``encode(kind:view:record:)`` reads the decoded record of `kind` (an
+    /// account's summary is read from its view alone).
+    static func readsRecord(of kind: ReplicatedKind) -> Bool { kind == .opportunity }
+
     /// The summary of a record of `kind` whose view is `view` and decodes as `record`,
     /// or `nil` for a kind that has none.
     static func encode(kind: ReplicatedKind, view: RecordView, record: (any ReplicatedRecord)?) -> [UInt8]? {

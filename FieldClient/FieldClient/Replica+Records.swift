@@ -72,8 +72,10 @@ extension Replica {
 
     /// The record's hub state as last received, opened and checked against its row.
     func baseState(_ db: Database, _ id: RecordID) throws -> RecordState? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, kind, state, territory, parent FROM record WHERE id = ?"),
-                                         arguments: [Data(id.bytes)]) else { return nil }
+        let statement = try db.cachedStatement(sql: "SELECT id, kind, state, territory, parent FROM record WHERE id = ?")
+        // One blob for the one placeholder: no checking of the arguments per lookup (a bootstrap makes one per record).
+        statement.setUncheckedArguments([Data(id.bytes)])
+        guard let row = try Row.fetchOne(statement) else { return nil }
         return try openState(row, id)
     }
 
@@ -87,14 +89,35 @@ extension Replica {
         }
     }
 
+    /// The hub states the replica holds of records `ids`, opened and checked against their
+    /// rows: one query per 500 ids instead of one per record (a bootstrap's frame of 1,000
+    /// new records finds none).
+    func heldStates(_ db: Database, _ ids: [RecordID]) throws -> [RecordID: RecordState] {
+        var held: [RecordID: RecordState] = [:]
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = ids[start..<min(start + 500, ids.count)]
+            let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, state, territory, parent FROM record WHERE id IN (\(placeholders))",
+                                           arguments: StatementArguments(chunk.map { Data($0.bytes) }))
+            while let row = try rows.next() {
+                let id = try RecordID(bytes: [UInt8](row[0] as Data))
+                held[id] = try openState(row, id)
+            }
+        }
+        return held
+    }
+
     /// Joins a received hub state into the replica, filed under the route its frame
-    /// gives; returns whether the record now holds conflicting values.
-    func merge(_ db: Database, _ incoming: FrameRecord) throws -> Bool {
+    /// gives; returns whether the record now holds conflicting values. `held` holds the
+    /// frame's records the replica has (``heldStates(_:_:)``) and takes the joined state,
+    /// so a record the frame names twice joins both.
+    func merge(_ db: Database, _ incoming: FrameRecord, held: inout [RecordID: RecordState]) throws -> Bool {
         var state = incoming.state
-        if let existing = try baseState(db, state.id) {
+        if let existing = held[state.id] {
             state = existing
             try state.join(incoming.state)
         }
+        held[state.id] = state
         return try store(db, state, route: incoming.route)
     }
 
@@ -103,37 +126,48 @@ extension Replica {
     /// record it makes); returns whether it holds conflicting values.
     @discardableResult
     func store(_ db: Database, _ state: RecordState, route: FrameRoute?) throws -> Bool {
-        let view = state.view(policy: .updateWins)
         let kind = ReplicatedKind(typeID: state.type)
         // The domain record is decoded only when needed: to file a record no frame routed,
         // or to summarise an account or opportunity for the forecast.
         let summarised = kind.map(ForecastSummary.applies(to:)) ?? false
-        let record = route == nil || summarised ? kind.flatMap { try? $0.decode(recordID: state.id, fields: view.values) } : nil
+        // A routed record of another kind needs its view only for its conflicts, which a
+        // state with one value per field and no delete cannot hold (most of a bootstrap).
+        if let route, !summarised, !state.mayConflict {
+            try insert(db, state, kind: Int64(state.type.rawValue), route: route, conflicted: false, summary: nil, period: nil)
+            return false
+        }
+        let view = state.view(policy: .updateWins)
+        let decoded = route == nil || kind.map(ForecastSummary.readsRecord(of:)) ?? false
+        let record = decoded ? kind.flatMap { try? $0.decode(recordID: state.id, fields: view.values) } : nil
         // A write whose record does not decode (a kind this build does not know, a state
         // the device never held whole) keeps the route the record was filed under.
         let filed = try route ?? record.map { FrameRoute($0.route) } ?? storedRoute(db, state.id) ?? .global
-        var territory: Data?
-        var parent: Data?
-        switch filed {
-        case .global: break
-        case .territory(let id): territory = Data(id.bytes)
-        case .parent(let id): parent = Data(id.bytes)
-        }
         let kindValue = Int64(state.type.rawValue)
-        let sealed = try cipher.seal(RecordStateCodec.encode(state),
-                                     .recordState(state.id, kind: kindValue, territory: territory, parent: parent))
+        let (territory, parent) = filed.columns
         let summary = try kind.flatMap { ForecastSummary.encode(kind: $0, view: view, record: record) }.map { bytes throws(ReplicaError) in
             try cipher.seal(bytes, .recordSummary(state.id, kind: kindValue, territory: territory, parent: parent))
         }
         let period = try (summary == nil || view.isDeleted ? nil : record as? Opportunity).map { opportunity throws(ReplicaError) in
             try ForecastSummary.periodIndex(ForecastPeriod.quarter(of: opportunity.closeDate), cipher: cipher)
         }
-        try db.cachedStatement(sql: """
+        try insert(db, state, kind: kindValue, route: filed, conflicted: view.hasConflicts, summary: summary, period: period)
+        return view.hasConflicts
+    }
+
+    /// Seals `state` bound to its row and writes the row (or replaces the record's).
+    private func insert(_ db: Database, _ state: RecordState, kind: Int64, route: FrameRoute, conflicted: Bool,
+                        summary: Data?, period: Data?) throws {
+        let (territory, parent) = route.columns
+        let sealed = try cipher.seal(RecordStateCodec.encode(state),
+                                     .recordState(state.id, kind: kind, territory: territory, parent: parent))
+        let statement = try db.cachedStatement(sql: """
             INSERT INTO record (id, kind, state, territory, parent, conflicted, summary, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, state = excluded.state, territory = excluded.territory,
                 parent = excluded.parent, conflicted = excluded.conflicted, summary = excluded.summary, period = excluded.period
-            """).execute(arguments: [Data(state.id.bytes), kindValue, sealed, territory, parent, view.hasConflicts, summary, period])
-        return view.hasConflicts
+            """)
+        // Eight values for the eight placeholders: no checking of the arguments per row.
+        statement.setUncheckedArguments([Data(state.id.bytes), kind, sealed, territory, parent, conflicted, summary, period])
+        try statement.execute()
     }
 
     /// The route the replica filed record `id` under, or `nil` if it does not hold it.
@@ -184,6 +218,15 @@ extension Replica {
 }
 
 extension FrameRoute {
+    /// The record row's routing columns (`territory`, `parent`) for this route.
+    var columns: (territory: Data?, parent: Data?) {
+        switch self {
+        case .global: (nil, nil)
+        case .territory(let id): (Data(id.bytes), nil)
+        case .parent(let id): (nil, Data(id.bytes))
+        }
+    }
+
     /// How the device files a record whose domain route is `route`.
     init(_ route: RecordRoute) {
         switch route {
@@ -192,4 +235,10 @@ extension FrameRoute {
         default: self = route.parent.map { .parent($0.id) } ?? .global
         }
     }
+}
+
+extension RecordState {
+    /// Whether the state can hold a conflict (``RecordView/hasConflicts``): a field with
+    /// more than one value, or a delete.
+    var mayConflict: Bool { fields.contains { $0.siblings.count > 1 } || existence.contains(where: \.isTombstone) }
 }

@@ -57,7 +57,8 @@ extension Replica {
         // The records of refused writes as this device saw them, taken before an
         // eviction removes them, so a refusal keeps its full content.
         let seen = try records(refusedIn: frame.outcome, db)
-        for record in frame.records where try merge(db, record) { effect.conflicted += 1 }
+        var held = try heldStates(db, frame.records.map(\.state.id))
+        for record in frame.records where try merge(db, record, held: &held) { effect.conflicted += 1 }
         effect.records = frame.records.count
         if let outcome = frame.outcome {
             try settle(db, outcome, seen: seen, effect: &effect)

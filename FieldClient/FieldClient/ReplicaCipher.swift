@@ -7,6 +7,8 @@ import SodiumKit
 struct ReplicaCipher: Sendable {
     /// The replica key (random, 32 bytes), unwrapped from the key slot.
     let key: AEAD.Key
+    /// Where the seals' random nonces come from.
+    private let nonces = NoncePool()
 
     /// The bytes a seal adds to its plaintext.
     static var overhead: Int { AEAD.Nonce.length + AEAD.tagLength }
@@ -14,8 +16,11 @@ struct ReplicaCipher: Sendable {
     /// Seals `plaintext` for the place `binding` names.
     func seal(_ plaintext: [UInt8], _ binding: SealBinding) throws(ReplicaError) -> Data {
         do {
-            let nonce = try AEAD.Nonce.random()
-            return Data(nonce + (try AEAD.seal(plaintext, key: key, nonce: nonce, additionalData: binding.additionalData)))
+            let nonce = try nonces.next()
+            var sealed = Data(capacity: nonce.count + plaintext.count + AEAD.tagLength)
+            sealed.append(contentsOf: nonce)
+            sealed.append(contentsOf: try AEAD.seal(plaintext, key: key, nonce: nonce, additionalData: binding.additionalData))
+            return sealed
         } catch {
             throw ReplicaError(.corrupt, "cannot encrypt \(binding): \(error)")
         }

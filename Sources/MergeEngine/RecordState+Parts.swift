@@ -25,14 +25,16 @@ extension RecordState {
     }
 
     private static func checkEntries(
-        _ entries: [some Stamped], context: VersionVector, record: RecordID, what: String
+        _ entries: [some Stamped], context: VersionVector, record: RecordID, what: @autoclosure () -> String
     ) throws(MergeError) {
+        // `what` names the entries in an error only: a valid state (every one a device
+        // decodes in a bootstrap) never formats it.
         for (index, entry) in entries.enumerated() {
             guard context.contains(entry.stamp) else {
-                throw .invalidState(record, "\(what): stamp \(entry.stamp) lies outside the record's context \(context)")
+                throw .invalidState(record, "\(what()): stamp \(entry.stamp) lies outside the record's context \(context)")
             }
             if index > 0, entries[index - 1].stamp >= entry.stamp {
-                throw .invalidState(record, "\(what) are not in strictly ascending stamp order at \(entry.stamp)")
+                throw .invalidState(record, "\(what()) are not in strictly ascending stamp order at \(entry.stamp)")
             }
         }
     }
