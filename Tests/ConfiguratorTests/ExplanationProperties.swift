@@ -19,6 +19,13 @@ struct ExplanationProperties {
         }
     }
 
+    /// The rule model of `clauses` over the table's variables, parsed from DIMACS text as
+    /// an imported model is.
+    static func model(_ clauses: [[Int32]]) throws -> DIMACSModel {
+        try DIMACSModel(parsing: "p cnf \(table.variableCount) \(clauses.count)\n"
+            + clauses.map { $0.map(String.init).joined(separator: " ") + " 0\n" }.joined())
+    }
+
     /// Up to four choice literals from the bits of `seed`.
     static func choices(_ seed: UInt64) -> [Int32] {
         (0..<Int(seed % 5)).map { k in
@@ -38,8 +45,7 @@ struct ExplanationProperties {
         await propertyCheck(count: 200, input: Gen.uint64().array(of: 8...30), Gen.uint64()) { seeds, choiceSeed in
             let clauses = Self.clauses(seeds)
             let choices = Self.choices(choiceSeed)
-            let model = try DIMACSModel(parsing: "p cnf \(Self.table.variableCount) \(clauses.count)\n"
-                + clauses.map { $0.map(String.init).joined(separator: " ") + " 0\n" }.joined())
+            let model = try Self.model(clauses)
             let result = try Propagation(model: model, choices: choices)
             #expect(result.valid == !Self.clash(clauses, choices))
             Self.expectMinimalExplanations(result, clauses: clauses, choices: choices)

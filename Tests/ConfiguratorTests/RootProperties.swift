@@ -11,8 +11,7 @@ struct RootProperties {
         let table = ExplanationProperties.table
         await propertyCheck(count: 300, input: Gen.uint64().array(of: 8...30), Gen.uint64(), Gen.uint64()) { seeds, firstSeed, secondSeed in
             let clauses = ExplanationProperties.clauses(seeds)
-            let model = try DIMACSModel(parsing: "p cnf \(table.variableCount) \(clauses.count)\n"
-                + clauses.map { $0.map(String.init).joined(separator: " ") + " 0\n" }.joined())
+            let model = try ExplanationProperties.model(clauses)
             let computed = try Propagation(model: model, choices: [])
             guard let consequences = computed.rootConsequences else {
                 #expect(ExplanationProperties.clash(clauses, []), "a valid root keeps its consequences")

@@ -12,8 +12,7 @@ struct RuleOutProperties {
         await propertyCheck(count: 300, input: Gen.uint64().array(of: 8...30), Gen.uint64(), Gen.uint64()) { seeds, choiceSeed, orderSeed in
             let clauses = ExplanationProperties.clauses(seeds)
             let choices = ExplanationProperties.choices(choiceSeed)
-            let model = try DIMACSModel(parsing: "p cnf \(table.variableCount) \(clauses.count)\n"
-                + clauses.map { $0.map(String.init).joined(separator: " ") + " 0\n" }.joined())
+            let model = try ExplanationProperties.model(clauses)
             var order = Array(1...table.variableCount)
             var random = orderSeed
             for index in order.indices.reversed() {
