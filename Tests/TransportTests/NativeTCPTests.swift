@@ -63,10 +63,10 @@ struct NativeTCPTests {
 
     @Test("nothing listening is a refused connection naming the address")
     func refused() async throws {
-        let listener = try await NativeSyncListener.start(host: "127.0.0.1", port: 0, handler: streaming([]))
-        let port = listener.port
-        await listener.shutdown()
+        let unlistened = try #require(UnlistenedPort())
+        let port = unlistened.port
         let outcome = try await runExchange(.tcp(host: "127.0.0.1", port: port), request: [1], expectedFrames: 1)
+        withExtendedLifetime(unlistened) {}
 
         guard case .failure(let error) = outcome.result, case .connectionRefused = error.reason else {
             Issue.record("expected connectionRefused, got \(outcome.result)")
