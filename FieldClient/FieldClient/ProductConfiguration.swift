@@ -88,10 +88,17 @@ public struct ProductConfigurator: Sendable {
     /// verified.
     /// - Throws: `.corrupt` when the product's rule model does not fit its options.
     init(verified catalog: Catalog, product: Product) throws(ReplicaError) {
+        try self.init(verified: catalog, product: product, options: catalog.options(of: product.id), rules: catalog.model(of: product.id))
+    }
+
+    /// The configurator of `product` with `options` (in the catalog's order) and `rules`,
+    /// from a catalog or a compiled form the caller has verified.
+    /// - Throws: `.corrupt` when the rule model does not fit the options.
+    init(verified catalog: Catalog, product: Product, options: [ProductOption], rules: ConfiguratorModel?) throws(ReplicaError) {
         self.catalog = catalog
         self.product = product
-        options = catalog.options(of: product.id)
-        guard let rules = catalog.model(of: product.id) else {
+        self.options = options
+        guard let rules else {
             model = nil
             return
         }

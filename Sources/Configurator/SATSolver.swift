@@ -92,7 +92,14 @@ public struct SATSolver: Sendable {
 
         var units: [(literal: Int, proof: Int32)] = []
         for (index, clause) in input.enumerated() {
-            let literals = Array(Set(clause.map(Self.checkedCode(variableCount)))).sorted()
+            // Sorted, then each literal once (cheaper than a set per clause on big models).
+            var literals = clause.map(Self.checkedCode(variableCount)).sorted()
+            var kept = 0
+            for literal in literals where kept == 0 || literals[kept - 1] != literal {
+                literals[kept] = literal
+                kept += 1
+            }
+            literals.removeLast(literals.count - kept)
             if literals.isEmpty {
                 if rootConflict == nil { rootConflict = [Int32(index)] }
                 continue
