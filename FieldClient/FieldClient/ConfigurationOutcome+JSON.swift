@@ -8,9 +8,9 @@ extension ConfigurationOutcome {
     /// generic containers took a quarter of the command's CPU.
     ///
     /// ```swift
-    /// print(outcome.prettyJSON(needed: needed))
+    /// FileHandle.standardOutput.write(Data(outcome.prettyJSON(needed: needed)))
     /// ```
-    public func prettyJSON(needed: [ProductOption]) -> String {
+    public func prettyJSON(needed: [ProductOption]) -> [UInt8] {
         var json = JSONText()
         json.object(0) { json in
             json.key("complete", 1); json.raw(complete ? "true" : "false")
@@ -45,7 +45,7 @@ extension ConfigurationOutcome {
             }
             json.next(); json.key("valid", 1); json.raw(valid ? "true" : "false")
         }
-        return String(decoding: json.bytes, as: UTF8.self)
+        return json.bytes
     }
 }
 
@@ -94,6 +94,10 @@ private struct JSONText {
     /// `text` quoted, escaped as `JSONEncoder` escapes it without escaping slashes.
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        defer { bytes.append(UInt8(ascii: "\"")) }
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            return bytes.append(contentsOf: text.utf8)
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
@@ -111,6 +115,5 @@ private struct JSONText {
             default: bytes.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

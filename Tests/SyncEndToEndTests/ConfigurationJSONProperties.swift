@@ -52,7 +52,7 @@ struct ConfigurationJSONProperties {
             let expected = String(decoding: try encoder.encode(Encoded(outcome: outcome, needed: needed.map {
                 Encoded.Needed(id: $0.id.description, code: $0.code, name: $0.name, price: $0.price.decimalString)
             })), as: UTF8.self)
-            #expect(outcome.prettyJSON(needed: needed) == expected)
+            #expect(String(decoding: outcome.prettyJSON(needed: needed), as: UTF8.self) == expected)
         }
     }
 }
