@@ -11,7 +11,7 @@ extension ConfigurationOutcome {
     /// FileHandle.standardOutput.write(Data(outcome.prettyJSON(needed: needed)))
     /// ```
     public func prettyJSON(needed: [ProductOption]) -> [UInt8] {
-        var json = JSONText()
+        var json = JSONText(capacity: 400 * (options.count + needed.count) + 4096)
         json.object(0) { json in
             json.key("complete", 1); json.raw(complete ? "true" : "false")
             json.next(); json.key("needed", 1)
@@ -54,7 +54,8 @@ extension ConfigurationOutcome {
 private struct JSONText {
     var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(1 << 20) }
+    /// Room for about `capacity` bytes (an option's object with a reason takes about 300).
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
@@ -95,9 +96,12 @@ private struct JSONText {
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         defer { bytes.append(UInt8(ascii: "\"")) }
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            return bytes.append(contentsOf: text.utf8)
+        let plain = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
         }
+        if plain == true { return }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)

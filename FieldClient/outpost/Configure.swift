@@ -37,7 +37,11 @@ struct Configure: ParsableCommand {
         let book = try catalog.priceBook(priceBook, for: product)
         let chosen = try complete == nil ? select : select + configurator.suggestion(select: select, deselect: deselect).needed.map(\.code)
         let (outcome, needed) = try configurator.configureWithNeeds(select: chosen, deselect: deselect, priceBook: book)
-        if output.json { return FileHandle.standardOutput.write(Data(outcome.prettyJSON(needed: needed) + [UInt8(ascii: "\n")])) }
+        if output.json {
+            var json = outcome.prettyJSON(needed: needed)
+            json.append(UInt8(ascii: "\n"))
+            return try FileHandle.standardOutput.write(contentsOf: json)
+        }
         if let conflict = outcome.conflict { throw ReplicaError(.invalid, conflict) }
         let price = outcome.price.map { "\($0.amount) \($0.currency) (\($0.priceBook))" } ?? "no price"
         print("\(product.sku) \(product.name): \(outcome.complete ? "complete" : "valid, options open"), unit price \(price)")
