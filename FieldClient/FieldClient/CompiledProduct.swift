@@ -15,8 +15,8 @@ import OutpostReplication
 /// per option: id (16 bytes) · code · name · price in minor units (zig-zag) · currency index ·
 /// variable (0: none) · `00`, or `01` and the rule model: variable count · clause count · per
 /// clause: literal count · each literal as zig-zag of its difference from the previous one
-/// (from 0) · `00`, or `01`, the root and the wording of each of its explanations. The
-/// earlier form, `01` and the root alone, is compiled again.
+/// (from 0) · `00`, or `01` and the root. The earlier form, `01` and the root alone, is
+/// compiled again.
 struct CompiledProduct: Equatable {
     /// ``CatalogBundle/membersDigest(of:)`` of the product and the price books that price
     /// it, as compiled: the records `configure` still reads, checked against it.
@@ -28,9 +28,6 @@ struct CompiledProduct: Equatable {
     /// What the rules alone force and exclude; `nil` without a model or when the rules
     /// alone clash.
     var root: [Explanation]?
-    /// The wording of each explanation of `root`, in its order (every configuration
-    /// shows the root's explanations of the options it leaves forced or excluded).
-    var rootWordings: [String] = []
 
     /// The pricing digest of `product` and those of `priceBooks` that price it.
     static func pricingDigest(of product: Product, priceBooks: [PriceBook]) -> [UInt8] {
@@ -69,10 +66,7 @@ struct CompiledProduct: Equatable {
             }
         }
         writer.byte(root == nil ? 0 : 1)
-        if let root {
-            ConfiguratorRoot.write(root, to: &writer)
-            for wording in rootWordings { writer.string(wording) }
-        }
+        if let root { ConfiguratorRoot.write(root, to: &writer) }
         return writer.bytes
     }
 
@@ -125,15 +119,9 @@ struct CompiledProduct: Equatable {
             }
             model = ConfiguratorModel(productID: product, variableCount: variableCount, clauses: clauses)
         }
-        var root: [Explanation]?
-        var rootWordings: [String] = []
-        if try reader.byte() == 1 {
-            let consequences = try ConfiguratorRoot.read(&reader)
-            for _ in consequences { rootWordings.append(try reader.string()) }
-            root = consequences
-        }
+        let root = try reader.byte() == 1 ? try ConfiguratorRoot.read(&reader) : nil
         try reader.expectEnd(of: "a compiled product")
-        return CompiledProduct(pricingDigest: pricingDigest, options: options, model: model, root: root, rootWordings: rootWordings)
+        return CompiledProduct(pricingDigest: pricingDigest, options: options, model: model, root: root)
     }
 
     private static let tag: UInt8 = 2

@@ -76,8 +76,6 @@ public struct ProductConfigurator: Sendable {
 
     /// What the rules alone force and exclude, when known (``Replica/configurator(for:in:)``).
     private(set) var root: Propagation?
-    /// The wording of the root's explanation of each variable it forces or excludes.
-    private var rootWordings: [Int: String] = [:]
 
     /// - Throws: `.untrustedCatalog` when the product's records fail their signed
     ///   bundle's check; `.corrupt` when the product's rule model does not fit its options.
@@ -114,19 +112,11 @@ public struct ProductConfigurator: Sendable {
     }
 
     /// This configurator, starting each propagation from `root`: the propagation of no
-    /// choice through the rule model, whose explanations `wordings` word, by variable.
-    func starting(from root: Propagation, wordings: [Int: String]) -> ProductConfigurator {
+    /// choice through the rule model.
+    func starting(from root: Propagation) -> ProductConfigurator {
         var configurator = self
         configurator.root = root
-        configurator.rootWordings = wordings
         return configurator
-    }
-
-    /// `explanation` of `variable` in words: the root's kept wording when it is the root's
-    /// explanation.
-    private func wording(of explanation: Explanation, _ variable: Int, in model: DIMACSModel) -> String {
-        if let kept = rootWordings[variable], explanation.choices.isEmpty, root?.explanation(of: variable) == explanation { return kept }
-        return model.wording(of: explanation)
     }
 
     /// A propagator for `model`, starting from the root when known.
@@ -265,7 +255,7 @@ public struct ProductConfigurator: Sendable {
                 case .excluded: state = .excluded
                 default: break
                 }
-                if let explanation = propagation.explanation(of: variable) { reasons = [wording(of: explanation, variable, in: model)] }
+                if let explanation = propagation.explanation(of: variable) { reasons = [model.wording(of: explanation)] }
             }
             outcomes.append(OptionOutcome(id: option.id.description, code: option.code, name: option.name, state: state, reasons: reasons))
         }

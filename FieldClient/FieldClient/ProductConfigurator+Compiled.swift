@@ -11,20 +11,19 @@ extension ProductConfigurator {
         let catalog = Catalog(products: pricing.products, options: compiled.options, models: compiled.model.map { [$0] } ?? [],
                               priceBooks: pricing.priceBooks, bundles: Array(pricing.bundles.values), signingKey: pricing.signingKey)
         try self.init(verified: catalog, product: product, options: compiled.options, rules: compiled.model)
-        self = try starting(fromKept: compiled)
+        self = try starting(fromKept: compiled.root)
     }
 
-    /// This configurator starting from the root `compiled` keeps of its rule model, with
-    /// the wording of the root's explanations.
-    /// - Throws: `.untrustedCatalog` when the root does not fit the rule model.
-    func starting(fromKept compiled: CompiledProduct) throws(ReplicaError) -> ProductConfigurator {
-        guard let model, let consequences = compiled.root else { return self }
-        guard let root = Propagation(model: model, rootConsequences: consequences), compiled.rootWordings.count == consequences.count else {
+    /// This configurator starting from `consequences`, the kept root of its rule model
+    /// (`nil`: none kept).
+    /// - Throws: `.untrustedCatalog` when the consequences do not fit the rule model.
+    func starting(fromKept consequences: [Explanation]?) throws(ReplicaError) -> ProductConfigurator {
+        guard let model, let consequences else { return self }
+        guard let root = Propagation(model: model, rootConsequences: consequences) else {
             throw ReplicaError(.untrustedCatalog, "the kept compiled rules of \(product.sku) do not fit its rule model; "
                 + "nothing was configured. Move the replica folder aside and enrol the device again")
         }
-        return starting(from: root, wordings: Dictionary(zip(consequences.map { Int($0.effect.magnitude) }, compiled.rootWordings),
-                                                         uniquingKeysWith: { first, _ in first }))
+        return starting(from: root)
     }
 
     /// This configurator's compiled form, with the root of its rule model computed now (a
@@ -36,10 +35,8 @@ extension ProductConfigurator {
             var propagator = Propagator(model: model)
             root = try propagate(&propagator, [])
         }
-        let consequences = root?.rootConsequences
-        let wordings = model.map { model in consequences?.map(model.wording(of:)) ?? [] } ?? []
         let form = CompiledProduct(pricingDigest: CompiledProduct.pricingDigest(of: product, priceBooks: catalog.priceBooks),
-                                   options: options, model: catalog.model(of: product.id), root: consequences, rootWordings: wordings)
-        return (form, try starting(fromKept: form))
+                                   options: options, model: catalog.model(of: product.id), root: root?.rootConsequences)
+        return (form, root.map(starting(from:)) ?? self)
     }
 }

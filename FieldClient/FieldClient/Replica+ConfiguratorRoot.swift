@@ -47,7 +47,7 @@ extension Replica {
     public func configurator(for product: Product, in catalog: Catalog) throws(ReplicaError) -> ProductConfigurator {
         let bundle = try catalog.verifiedBundle(of: product)
         let configurator = try ProductConfigurator(verified: catalog, product: product)
-        if let kept = try compiled(product, bundle: bundle, in: catalog) { return try configurator.starting(fromKept: kept) }
+        if let kept = try compiled(product, bundle: bundle, in: catalog) { return try configurator.starting(fromKept: kept.root) }
         let (compiled, fromRoot) = try configurator.compiled()
         let sealed = try cipher.seal(compiled.encode(), .configuratorRoot(product: product.id, bundleDigest: bundle.membersDigest))
         do {
