@@ -246,6 +246,7 @@ public struct ProductConfigurator: Sendable {
     /// The outcome of valid choices.
     private func validOutcome(chosen: [ProductOptionID: Bool], propagation: Propagation?, priceBook: PriceBook?) throws(ReplicaError) -> ConfigurationOutcome {
         var outcomes: [OptionOutcome] = []
+        var clauseWordings: [Int: String] = [:]
         for option in options {
             var state: OptionOutcome.State = chosen[option.id].map { $0 ? .selected : .excluded } ?? .open
             var reasons: [String] = []
@@ -255,7 +256,9 @@ public struct ProductConfigurator: Sendable {
                 case .excluded: state = .excluded
                 default: break
                 }
-                if let explanation = propagation.explanation(of: variable) { reasons = [model.wording(of: explanation)] }
+                if let explanation = propagation.explanation(of: variable) {
+                    reasons = [model.wording(of: explanation, clauseWordings: &clauseWordings)]
+                }
             }
             outcomes.append(OptionOutcome(id: option.id.description, code: option.code, name: option.name, state: state, reasons: reasons))
         }

@@ -28,7 +28,7 @@ extension ProductConfigurator {
 
     /// This configurator's compiled form, with the root of its rule model computed now (a
     /// SAT call per option the rules alone force or exclude), and this configurator
-    /// starting from that root.
+    /// starting from that root (unless the rules alone clash).
     func compiled() throws(ReplicaError) -> (form: CompiledProduct, configurator: ProductConfigurator) {
         var root: Propagation?
         if let model {
@@ -37,6 +37,7 @@ extension ProductConfigurator {
         }
         let form = CompiledProduct(pricingDigest: CompiledProduct.pricingDigest(of: product, priceBooks: catalog.priceBooks),
                                    options: options, model: catalog.model(of: product.id), root: root?.rootConsequences)
-        return (form, root.map(starting(from:)) ?? self)
+        guard let root, form.root != nil else { return (form, self) }
+        return (form, starting(from: root))
     }
 }
