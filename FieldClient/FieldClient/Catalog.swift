@@ -101,6 +101,15 @@ public struct Catalog: Sendable {
         return bundle
     }
 
+    /// The bundle of `product` when the server's key signed it, its members unchecked
+    /// (``verifiedBundle(of:)`` checks them and says what fails): what a compiled form
+    /// kept for that bundle's digest is trusted by (``Replica/configurator(named:)``).
+    func signedBundle(of product: Product) -> CatalogBundle? {
+        guard let signingKey, let bundle = bundles[product.id],
+              Signing.verify(signature: bundle.signature, message: bundle.signedMessage, publicKey: signingKey) else { return nil }
+        return bundle
+    }
+
     /// The version of what a quote is priced with: the highest version among the
     /// verified bundles of its products (each bundle covers the price books that
     /// price its product).
@@ -119,10 +128,11 @@ public struct Catalog: Sendable {
 }
 
 extension Replica {
-    /// The catalog records this replica holds.
+    /// The catalog records this replica holds; without `rules`, no options and rule
+    /// models (a product's compiled form holds them: ``configurator(named:)``).
     /// - Throws: `.corrupt` naming a catalog record that does not decode, rather than
     ///   pricing without it.
-    public func catalog() throws(ReplicaError) -> Catalog {
+    public func catalog(rules: Bool = true) throws(ReplicaError) -> Catalog {
         func load<Record: ReplicatedRecord>(_ type: Record.Type) throws(ReplicaError) -> [Record] {
             var result: [Record] = []
             for local in try records(of: Record.kind) where !local.view.isDeleted {
@@ -137,8 +147,8 @@ extension Replica {
             }
             return result
         }
-        return Catalog(products: try load(Product.self), options: try load(ProductOption.self),
-                       models: try load(ConfiguratorModel.self), priceBooks: try load(PriceBook.self),
+        return Catalog(products: try load(Product.self), options: rules ? try load(ProductOption.self) : [],
+                       models: rules ? try load(ConfiguratorModel.self) : [], priceBooks: try load(PriceBook.self),
                        bundles: try load(CatalogBundle.self), signingKey: try identity().serverSigningKey.flatMap { try? Signing.PublicKey($0) })
     }
 }

@@ -88,10 +88,17 @@ public struct ProductConfigurator: Sendable {
     /// verified.
     /// - Throws: `.corrupt` when the product's rule model does not fit its options.
     init(verified catalog: Catalog, product: Product) throws(ReplicaError) {
+        try self.init(verified: catalog, product: product, options: catalog.options(of: product.id), rules: catalog.model(of: product.id))
+    }
+
+    /// The configurator of `product` with `options` (in the catalog's order) and `rules`,
+    /// from a catalog or a compiled form the caller has verified.
+    /// - Throws: `.corrupt` when the rule model does not fit the options.
+    init(verified catalog: Catalog, product: Product, options: [ProductOption], rules: ConfiguratorModel?) throws(ReplicaError) {
         self.catalog = catalog
         self.product = product
-        options = catalog.options(of: product.id)
-        guard let rules = catalog.model(of: product.id) else {
+        self.options = options
+        guard let rules else {
             model = nil
             return
         }
@@ -239,6 +246,7 @@ public struct ProductConfigurator: Sendable {
     /// The outcome of valid choices.
     private func validOutcome(chosen: [ProductOptionID: Bool], propagation: Propagation?, priceBook: PriceBook?) throws(ReplicaError) -> ConfigurationOutcome {
         var outcomes: [OptionOutcome] = []
+        var clauseWordings: [Int: String] = [:]
         for option in options {
             var state: OptionOutcome.State = chosen[option.id].map { $0 ? .selected : .excluded } ?? .open
             var reasons: [String] = []
@@ -248,7 +256,9 @@ public struct ProductConfigurator: Sendable {
                 case .excluded: state = .excluded
                 default: break
                 }
-                if let explanation = propagation.explanation(of: variable) { reasons = [model.wording(of: explanation)] }
+                if let explanation = propagation.explanation(of: variable) {
+                    reasons = [model.wording(of: explanation, clauseWordings: &clauseWordings)]
+                }
             }
             outcomes.append(OptionOutcome(id: option.id.description, code: option.code, name: option.name, state: state, reasons: reasons))
         }

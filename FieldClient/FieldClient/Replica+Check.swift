@@ -92,12 +92,12 @@ extension Replica {
                     }
                 }
             }
-            _ = note("kept configurator roots") {
+            _ = note("kept compiled product rules") {
                 for row in try Row.fetchAll(db, sql: "SELECT product, bundle, root FROM configurator_root") {
                     let product = ProductID(try RecordID(bytes: [UInt8](row[0] as Data)))
-                    _ = note("the kept configurator root of product \(product)") {
+                    _ = note("the kept compiled rules of product \(product)") {
                         let binding = SealBinding.configuratorRoot(product: product, bundleDigest: [UInt8](row[1] as Data))
-                        _ = try ConfiguratorRoot.decode(try cipher.open(row[2], binding))
+                        _ = try CompiledProduct.decode(try cipher.open(row[2], binding), product: product)
                     }
                 }
             }

@@ -34,7 +34,7 @@ struct SealBinding: Sendable {
         case forecastQuarter = 16
         /// A quarter's forecast total (``ForecastTotal``).
         case forecastTotal = 17
-        /// What a product's rules alone force and exclude (``ConfiguratorRoot``).
+        /// A product's compiled rules and what they alone force and exclude (``CompiledProduct``).
         case configuratorRoot = 18
     }
 
@@ -69,8 +69,8 @@ struct SealBinding: Sendable {
         SealBinding(column: column, row: [UInt8](period))
     }
 
-    /// A product's kept configurator root, bound to the product and to the digest of
-    /// the signed bundle it was computed from.
+    /// A product's kept compiled form, bound to the product and to the digest of the
+    /// signed bundle whose records it was compiled from.
     static func configuratorRoot(product: ProductID, bundleDigest: [UInt8]) -> SealBinding {
         SealBinding(column: .configuratorRoot, row: RecordID(product).bytes + bundleDigest)
     }
@@ -120,7 +120,7 @@ extension SealBinding: CustomStringConvertible {
         case .contentChunk: "a chunk of a document"
         case .stagedDocument, .stagedRefusal: "a document waiting to upload"
         case .forecastQuarter, .forecastTotal: "a quarter's forecast total"
-        case .configuratorRoot: "the kept consequences of a product's rules"
+        case .configuratorRoot: "the kept compiled rules of a product"
         }
     }
 }

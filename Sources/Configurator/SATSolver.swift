@@ -92,7 +92,14 @@ public struct SATSolver: Sendable {
 
         var units: [(literal: Int, proof: Int32)] = []
         for (index, clause) in input.enumerated() {
-            let literals = Array(Set(clause.map(Self.checkedCode(variableCount)))).sorted()
+            // Sorted, then each literal once (cheaper than a set per clause on big models).
+            var literals = Self.codes(of: clause, variableCount).sorted()
+            var kept = 0
+            for literal in literals where kept == 0 || literals[kept - 1] != literal {
+                literals[kept] = literal
+                kept += 1
+            }
+            literals.removeLast(literals.count - kept)
             if literals.isEmpty {
                 if rootConflict == nil { rootConflict = [Int32(index)] }
                 continue
@@ -121,10 +128,15 @@ public struct SATSolver: Sendable {
     /// - Returns: a model satisfying the clauses and the assumptions, or `.unsatisfiable`
     ///   (then `unsatisfiableCore()` says why).
     public mutating func solve(assuming assumptions: [Int32]) -> SATResult {
-        let codes = assumptions.map(Self.checkedCode(variableCount))
+        let codes = Self.codes(of: assumptions, variableCount)
         lastFailure = nil
         untracedFailure = nil
-        cancel(until: zip(assumed, codes).prefix { $0 == $1 }.count)
+        // The assumptions still held: completing a configuration passes thousands, each
+        // call one more than the last, so this is a plain loop.
+        let limit = min(assumed.count, codes.count)
+        var held = 0
+        while held < limit && assumed[held] == codes[held] { held += 1 }
+        cancel(until: held)
         if rootConflict != nil {
             lastFailure = ([], rootConflict ?? [])
             return .unsatisfiable
@@ -136,7 +148,7 @@ public struct SATSolver: Sendable {
     /// `preferences` in order, each one still unassigned: a model that makes as many of
     /// them true as this greedy order allows, without ever failing because of them.
     public mutating func solve(assuming assumptions: [Int32], preferring preferences: [Int32]) -> SATResult {
-        preferred = preferences.map(Self.checkedCode(variableCount))
+        preferred = Self.codes(of: preferences, variableCount)
         defer { preferred = [] }
         return solve(assuming: assumptions)
     }
@@ -161,14 +173,17 @@ public struct SATSolver: Sendable {
                                  clauses: proof.originals(reachableFrom: failure.proofs))
     }
 
-    /// The internal code of `literal`, trapping on a literal outside the variables.
-    static func checkedCode(_ variableCount: Int) -> (Int32) -> Int {
-        { literal in
-            precondition(literal != 0 && Int(literal.magnitude) <= variableCount,
-                         "literal \(literal) is outside 1...\(variableCount)")
-            return Literal.encode(literal)
+    /// The internal codes of `literals`, trapping on a literal outside the variables.
+    static func codes(of literals: [Int32], _ variableCount: Int) -> [Int] {
+        var codes: [Int] = []
+        codes.reserveCapacity(literals.count)
+        for literal in literals {
+            precondition(literal != 0 && Int(literal.magnitude) <= variableCount, "literal \(literal) is outside 1...\(variableCount)")
+            codes.append(Literal.encode(literal))
         }
+        return codes
     }
+
 }
 
 /// Where a stored clause's literals are in the arena, and what it rests on.

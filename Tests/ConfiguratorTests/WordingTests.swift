@@ -56,6 +56,18 @@ struct WordingTests {
         #expect(Self.model.wording(of: why) == "“Turbo” is required: you chose “Sport”; “Sport” requires “Turbo”.")
     }
 
+    @Test("Explanations worded with a shared memo of clause wordings read the same, each clause worded once")
+    func sharedClauseWordings() {
+        let model = Self.model
+        let explanations = [Explanation(effect: 2, choices: [1], clauses: [0]), Explanation(effect: -3, choices: [1], clauses: [0, 1]),
+                            Explanation(effect: 1, choices: [], clauses: [2]), Explanation(effect: -3, choices: [], clauses: [2, 0, 1])]
+        var clauseWordings: [Int: String] = [:]
+        for explanation in explanations {
+            #expect(model.wording(of: explanation, clauseWordings: &clauseWordings) == model.wording(of: explanation))
+        }
+        #expect(clauseWordings == Dictionary(uniqueKeysWithValues: (0...2).map { ($0, model.wording(ofClause: $0)) }))
+    }
+
     @Test("A conflict names the clash and what to undo; contradictory rules say the model needs fixing")
     func conflict() {
         let conflict = Conflict(choices: [3, -2], clauses: [2, 0], undo: [-2])

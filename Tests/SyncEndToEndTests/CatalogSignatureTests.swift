@@ -1,4 +1,4 @@
-import FieldClient
+@testable import FieldClient
 import MergeEngine
 import OutpostModel
 import OutpostReplication
@@ -51,6 +51,8 @@ struct CatalogSignatureTests {
         let forged = CatalogBundle.signed(productID: product.id, version: bundle.version + 1, members: records, key: forger)
         let refused = refusal { () throws(ReplicaError) in _ = try altered(catalog, bundles: [forged]).bundleVersion(products: [product.id]) }
         #expect(refused?.code == .untrustedCatalog)
+        // What a kept compiled form is trusted by: the signature alone, over the digest it was kept for.
+        #expect(catalog.signedBundle(of: product) == bundle && altered(catalog, bundles: [forged]).signedBundle(of: product) == nil)
 
         let unsigned = refusal { () throws(ReplicaError) in _ = try altered(catalog, bundles: []).verifiedBundle(of: product) }
         #expect(unsigned?.code == .untrustedCatalog)
