@@ -31,6 +31,21 @@ struct Configure: ParsableCommand {
     /// How `--complete` fills the choices still needed.
     enum Completion: String, ExpressibleByArgument, CaseIterable { case cheapest }
 
+    /// The JSON of `outpost configure`: the outcome and the choices still needed.
+    struct Answer: Encodable {
+        struct Needed: Encodable { let id, code, name, price: String }
+        let outcome: ConfigurationOutcome
+        let needed: [Needed]
+
+        enum CodingKeys: String, CodingKey { case needed }
+
+        func encode(to encoder: any Encoder) throws {
+            try outcome.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(needed, forKey: .needed)
+        }
+    }
+
     func run() throws {
         let configurator = try options.open().configurator(named: product)
         let (catalog, product) = (configurator.catalog, configurator.product)
@@ -38,9 +53,9 @@ struct Configure: ParsableCommand {
         let chosen = try complete == nil ? select : select + configurator.suggestion(select: select, deselect: deselect).needed.map(\.code)
         let (outcome, needed) = try configurator.configureWithNeeds(select: chosen, deselect: deselect, priceBook: book)
         if output.json {
-            var json = outcome.prettyJSON(needed: needed)
-            json.append(UInt8(ascii: "\n"))
-            return try FileHandle.standardOutput.write(contentsOf: json)
+            return try Output.json(Answer(outcome: outcome, needed: needed.map {
+                Answer.Needed(id: $0.id.description, code: $0.code, name: $0.name, price: $0.price.decimalString)
+            }))
         }
         if let conflict = outcome.conflict { throw ReplicaError(.invalid, conflict) }
         let price = outcome.price.map { "\($0.amount) \($0.currency) (\($0.priceBook))" } ?? "no price"
