@@ -111,3 +111,11 @@ public enum PushResult: Sendable {
     case revoked
 }
 
+
+/// The push's result with the delivery answering it (``SyncHub/pushThenDeliver(_:now:)``).
+public enum PushedDelivery<Ledger: SyncLedger>: Sendable {
+    /// The writes were processed; the delivery follows.
+    case applied(PushReport, Delivery<Ledger>)
+    /// The device is revoked: nothing was applied; tell it to wipe.
+    case revoked
+}
