@@ -7,7 +7,9 @@ public import OutpostModel
 /// A sync is: ``device(number:)`` (the one lookup), ``authorise(_:counter:at:)`` (replay
 /// and rate, before the request is even decoded), ``checkWrites(_:of:)``, then
 /// ``push(_:now:)`` (one transaction: counter, scope, every write), then
-/// ``delivery(for:report:)`` (what the device receives, page by page).
+/// ``delivery(for:report:)`` (what the device receives, page by page);
+/// ``pushThenDeliver(_:now:)`` does both, a steady sync's first page in the push's
+/// transaction.
 public struct SyncHub<Ledger: SyncLedger>: Sendable {
     /// The storage the hub runs over.
     public let ledger: Ledger
