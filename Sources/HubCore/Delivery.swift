@@ -76,6 +76,8 @@ public struct Delivery<Ledger: SyncLedger>: Sendable {
     /// For each record the request writes, the newest hub change its writes had seen.
     private let seen: [RecordID: UInt64]
     private var phase = Phase.backfill
+    /// The first step, when it was read inside the push's transaction.
+    private var readAhead: DeliveryStep?
     /// Record states delivered so far.
     public private(set) var recordsSent = 0
 
@@ -128,24 +130,52 @@ public struct Delivery<Ledger: SyncLedger>: Sendable {
     }
 
     /// Whether the last step has been delivered (``next()`` returns `nil` from now on).
-    public var isFinished: Bool { phase == .done }
+    public var isFinished: Bool { phase == .done && readAhead == nil }
 
-    /// The next step, or `nil` after the last.
+    /// The next step, or `nil` after the last: the one read ahead with the push, if
+    /// any, else read on a snapshot of its own.
     public mutating func next() async throws -> DeliveryStep? {
-        if phase == .backfill, let step = try await nextBackfill() { return step }
+        if let step = readAhead {
+            readAhead = nil
+            return step
+        }
+        guard phase != .done else { return nil }
+        let current = self
+        let (advanced, step) = try await ledger.snapshot { ledger in
+            var delivery = current
+            let step = try delivery.next(reading: ledger)
+            return (delivery, step)
+        }
+        self = advanced
+        return step
+    }
+
+    /// Reads the first step inside `ledger`, the push's own transaction, for ``next()``
+    /// to return, when the request is a steady sync's (it has received before and its
+    /// scope is unchanged): such a sync then takes one transaction instead of two. A
+    /// bootstrap's or a backfill's first page (up to a whole batch) is left to ``next()``,
+    /// so that reading it does not hold the writer, and every other device's commit.
+    mutating func readFirstStep(in ledger: Ledger.Transaction) throws {
+        guard phase == .changes, requestWatermark > 0 else { return }
+        readAhead = try next(reading: ledger)
+    }
+
+    /// The next step, read from `ledger`.
+    private mutating func next(reading ledger: Ledger.Transaction) throws -> DeliveryStep? {
+        if phase == .backfill, let step = try nextBackfill(ledger) { return step }
         guard phase == .changes else { return nil }
-        return try await nextChanges()
+        return try nextChanges(ledger)
     }
 
     /// A page of the territories the scope gained, up to the watermark; `nil` once done.
-    private mutating func nextBackfill() async throws -> DeliveryStep? {
+    private mutating func nextBackfill(_ ledger: Ledger.Transaction) throws -> DeliveryStep? {
         guard let target = backfillTarget else {
             phase = .changes
             return nil
         }
         let selection = RecordSelection(territories: added, includeGlobal: false)
         let (after, through, limit) = (backfillPosition, cursor.watermark, batchSize)
-        let page = selection.isEmpty ? [] : try await ledger.snapshot { try $0.records(selection, after: after, through: through, limit: limit) }
+        let page = selection.isEmpty ? [] : try ledger.records(selection, after: after, through: through, limit: limit)
         guard let last = page.last else {
             finishBackfill(target)
             return nil
@@ -166,30 +196,25 @@ public struct Delivery<Ledger: SyncLedger>: Sendable {
     /// Changes in scope after the watermark. Each step also names the records that
     /// left the scope within the watermarks it advances over, so a transfer cut
     /// between steps still delivers every departure.
-    private mutating func nextChanges() async throws -> DeliveryStep {
+    private mutating func nextChanges(_ ledger: Ledger.Transaction) throws -> DeliveryStep {
         let selection = RecordSelection(territories: scope, includeGlobal: true, kinds: kindsEverywhere)
-        let (previous, limit, scope, fresh, accepted) = (cursor.watermark, batchSize, scope, requestWatermark == 0, acceptedRecords)
-        let (page, watermark, departed) = try await ledger.snapshot { ledger in
-            let page = try ledger.records(selection, after: previous, through: nil, limit: limit)
-            let final = page.count < limit
-            let watermark = final ? max(page.last?.seq ?? 0, try ledger.currentSequence(), previous) : page[page.count - 1].seq
-            var departed = fresh ? [] : try ledger.departures(leaving: scope, after: previous, through: watermark)
-            // A write accepted while its record was in scope, acknowledged only now that
-            // the record has left it (the first answer was lost): the device files it
-            // from the ack, then evicts it.
-            if final {
-                departed += try accepted.sorted().filter { id in
-                    guard let record = try ledger.record(id), !selection.picks(record) else { return false }
-                    return true
-                }
-            }
-            return (page, watermark, departed)
-        }
+        let previous = cursor.watermark
+        let page = try ledger.records(selection, after: previous, through: nil, limit: batchSize)
         let final = page.count < batchSize
+        let watermark = final ? max(page.last?.seq ?? 0, try ledger.currentSequence(), previous) : page[page.count - 1].seq
+        var departed = requestWatermark == 0 ? [] : try ledger.departures(leaving: scope, after: previous, through: watermark)
+        // A write accepted while its record was in scope, acknowledged only now that
+        // the record has left it (the first answer was lost): the device files it
+        // from the ack, then evicts it.
+        if final {
+            departed += try acceptedRecords.sorted().filter { id in
+                guard let record = try ledger.record(id), !selection.picks(record) else { return false }
+                return true
+            }
+        }
         // An own echo is left out only where the device holds the record's earlier
         // history: not in a territory this response adds to its scope, and only if the
         // record was where the device held it whole before the request.
-        let (added, seen) = (added, seen)
         let records = page.filter { record in
             record.territory.map(added.contains) == true || !heldBeforeRequest(record)
                 || !Self.isOwnEcho(record.state, device: device, above: requestWatermark, seen: seen[record.state.id])

@@ -12,59 +12,78 @@ extension SyncHub {
     ///
     /// - Throws: ``RequestRefusal/replayed(last:)``, or the ledger's error.
     public func push(_ request: DeviceRequest, now: Date) async throws -> PushResult {
-        try await ledger.transaction { ledger throws -> PushResult in
-            let device = request.device
-            guard try ledger.advanceCounter(device: device.number, to: request.counter, at: now) else {
-                let last = try ledger.device(number: device.number)?.lastCounter ?? device.lastCounter
-                throw RequestRefusal.replayed(last: last)
-            }
-            if device.device.isRevoked { return .revoked }
-            // A retiring device's first sync that brings nothing more completes its retirement.
-            if request.writes.isEmpty, try ledger.isRetiring(device: device.device.id) {
-                try ledger.markRevoked(device: device.device.id, at: now)
-                return .revoked
-            }
-            let territories = try ledger.territories(assignedTo: device.user.id, withSubtrees: device.user.role.holdsSubtrees)
-            let latest = try ledger.latestScope(device: device.number)
-            let held = Self.heldScope(latest, cursor: request.cursor)
-            let scope = try Self.currentScope(ledger, device: device.number, latest: latest, territories: territories)
-            // Writes made offline in the scope the device last received are its to make,
-            // even if that scope has changed since: they are accepted, then evicted.
-            var writer = WriteApplier(ledger: ledger, device: device, scope: territories.union(held), time: WallClock(date: now))
-            let stored = try ledger.outcomes(device: device.number)
-            let renumberFrom = Self.renumberFrom(request, outcomes: stored)
-            try writer.apply(renumberFrom.map { from in request.writes.filter { $0.dot.counter < from } } ?? request.writes)
-            // A disabled user's device uploads what it sent, then is told to wipe like a revoked one.
-            if try ledger.isDisabled(user: device.user.id) { return .revoked }
-            // A request without writes stored no outcome: with none stored before, there is nothing to forget.
-            if let firstPending = request.writes.map(\.dot.counter).min() {
-                try ledger.dropOutcomes(device: device.number, below: firstPending)
-            } else if !stored.isEmpty {
-                try ledger.dropOutcomes(device: device.number, below: UInt64(Int64.max))
-            }
-            var scopes = [scope.version: scope.territories]
-            var wanted = [request.cursor.scopeVersion]
-            if let backfill = request.cursor.backfill { wanted.append(backfill.target) }
-            for version in wanted where scopes[version] == nil {
-                scopes[version] = version == 0 ? [] : try ledger.scope(device: device.number, version: version) ?? []
-            }
-            // Outcomes go only to writes the request carries, and only to the write they
-            // belong to: the device files each accepted one and, if its record has left the
-            // scope since, is told to evict it.
-            let outcome = PushOutcome(appliedThrough: writer.appliedThrough,
-                                      outcomes: try Self.outcomes(ledger, of: request, before: renumberFrom),
-                                      renumberFrom: renumberFrom)
-            let acked = Set(outcome.outcomes.compactMap { written -> UInt64? in
-                if case .accepted = written.result { return written.counter }
-                return nil
-            })
-            return .applied(PushReport(outcome: outcome, scope: scope, scopes: scopes,
-                                       kindsEverywhere: device.user.role.kindsFromEveryTerritory,
-                                       acceptedRecords: Set(request.writes.filter { acked.contains($0.dot.counter) }.map(\.record)),
-                                       acceptedNow: writer.acceptedCounters,
-                                       placementsBefore: writer.placementsBefore,
-                                       accepted: writer.accepted, refused: writer.refused))
+        try await ledger.transaction { ledger in try apply(request, in: ledger, now: now) }
+    }
+
+    /// ``push(_:now:)``, and the ``delivery(for:report:)`` answering it, whose first
+    /// step a steady sync reads in the push's transaction (``Delivery/readFirstStep(in:)``):
+    /// one transaction instead of two. That step shows the ledger as the push left it,
+    /// other devices' pushes committed with it included; the caller gets it only once
+    /// the commit is durable, as it gets the report.
+    ///
+    /// - Throws: ``RequestRefusal/replayed(last:)``, or the ledger's error.
+    public func pushThenDeliver(_ request: DeviceRequest, now: Date) async throws -> PushedDelivery<Ledger> {
+        try await ledger.transaction { ledger in
+            guard case .applied(let report) = try apply(request, in: ledger, now: now) else { return .revoked }
+            var delivery = delivery(for: request, report: report)
+            try delivery.readFirstStep(in: ledger)
+            return .applied(report, delivery)
         }
+    }
+
+    /// The push's work inside its transaction (see ``push(_:now:)``).
+    private func apply(_ request: DeviceRequest, in ledger: Ledger.Transaction, now: Date) throws -> PushResult {
+        let device = request.device
+        guard try ledger.advanceCounter(device: device.number, to: request.counter, at: now) else {
+            let last = try ledger.device(number: device.number)?.lastCounter ?? device.lastCounter
+            throw RequestRefusal.replayed(last: last)
+        }
+        if device.device.isRevoked { return .revoked }
+        // A retiring device's first sync that brings nothing more completes its retirement.
+        if request.writes.isEmpty, try ledger.isRetiring(device: device.device.id) {
+            try ledger.markRevoked(device: device.device.id, at: now)
+            return .revoked
+        }
+        let territories = try ledger.territories(assignedTo: device.user.id, withSubtrees: device.user.role.holdsSubtrees)
+        let latest = try ledger.latestScope(device: device.number)
+        let held = Self.heldScope(latest, cursor: request.cursor)
+        let scope = try Self.currentScope(ledger, device: device.number, latest: latest, territories: territories)
+        // Writes made offline in the scope the device last received are its to make,
+        // even if that scope has changed since: they are accepted, then evicted.
+        var writer = WriteApplier(ledger: ledger, device: device, scope: territories.union(held), time: WallClock(date: now))
+        let stored = try ledger.outcomes(device: device.number)
+        let renumberFrom = Self.renumberFrom(request, outcomes: stored)
+        try writer.apply(renumberFrom.map { from in request.writes.filter { $0.dot.counter < from } } ?? request.writes)
+        // A disabled user's device uploads what it sent, then is told to wipe like a revoked one.
+        if try ledger.isDisabled(user: device.user.id) { return .revoked }
+        // A request without writes stored no outcome: with none stored before, there is nothing to forget.
+        if let firstPending = request.writes.map(\.dot.counter).min() {
+            try ledger.dropOutcomes(device: device.number, below: firstPending)
+        } else if !stored.isEmpty {
+            try ledger.dropOutcomes(device: device.number, below: UInt64(Int64.max))
+        }
+        var scopes = [scope.version: scope.territories]
+        var wanted = [request.cursor.scopeVersion]
+        if let backfill = request.cursor.backfill { wanted.append(backfill.target) }
+        for version in wanted where scopes[version] == nil {
+            scopes[version] = version == 0 ? [] : try ledger.scope(device: device.number, version: version) ?? []
+        }
+        // Outcomes go only to writes the request carries, and only to the write they
+        // belong to: the device files each accepted one and, if its record has left the
+        // scope since, is told to evict it.
+        let outcome = PushOutcome(appliedThrough: writer.appliedThrough,
+                                  outcomes: try Self.outcomes(ledger, of: request, before: renumberFrom),
+                                  renumberFrom: renumberFrom)
+        let acked = Set(outcome.outcomes.compactMap { written -> UInt64? in
+            if case .accepted = written.result { return written.counter }
+            return nil
+        })
+        return .applied(PushReport(outcome: outcome, scope: scope, scopes: scopes,
+                                   kindsEverywhere: device.user.role.kindsFromEveryTerritory,
+                                   acceptedRecords: Set(request.writes.filter { acked.contains($0.dot.counter) }.map(\.record)),
+                                   acceptedNow: writer.acceptedCounters,
+                                   placementsBefore: writer.placementsBefore,
+                                   accepted: writer.accepted, refused: writer.refused))
     }
 
     /// The first write of `request` the device must number again, or `nil` when every

@@ -7,7 +7,9 @@ public import OutpostModel
 /// A sync is: ``device(number:)`` (the one lookup), ``authorise(_:counter:at:)`` (replay
 /// and rate, before the request is even decoded), ``checkWrites(_:of:)``, then
 /// ``push(_:now:)`` (one transaction: counter, scope, every write), then
-/// ``delivery(for:report:)`` (what the device receives, page by page).
+/// ``delivery(for:report:)`` (what the device receives, page by page);
+/// ``pushThenDeliver(_:now:)`` does both, a steady sync's first page in the push's
+/// transaction.
 public struct SyncHub<Ledger: SyncLedger>: Sendable {
     /// The storage the hub runs over.
     public let ledger: Ledger
@@ -111,3 +113,11 @@ public enum PushResult: Sendable {
     case revoked
 }
 
+
+/// The push's result with the delivery answering it (``SyncHub/pushThenDeliver(_:now:)``).
+public enum PushedDelivery<Ledger: SyncLedger>: Sendable {
+    /// The writes were processed; the delivery follows.
+    case applied(PushReport, Delivery<Ledger>)
+    /// The device is revoked: nothing was applied; tell it to wipe.
+    case revoked
+}

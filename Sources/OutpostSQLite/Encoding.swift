@@ -41,7 +41,7 @@ extension EntityID {
 
     /// Parses an id read from `table.column`.
     static func decode(_ text: String?, _ table: String, _ column: String) throws(StoreError) -> EntityID {
-        guard let text, let uuid = UUID(uuidString: text) else {
+        guard let text, let uuid = UUID(canonical: text) else {
             throw StoreError.corrupt(table, column, "\(text.map { "\"\($0)\"" } ?? "NULL") is not a UUID")
         }
         return EntityID(uuid)
@@ -51,6 +51,44 @@ extension EntityID {
     static func decodeOptional(_ text: String?, _ table: String, _ column: String) throws(StoreError) -> EntityID? {
         guard let text else { return nil }
         return try decode(text, table, column)
+    }
+}
+
+extension UUID {
+    /// Parses the canonical form `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (hex digits of
+    /// either case), the form every id column holds, straight from its UTF-8 bytes:
+    /// `UUID(uuidString:)` runs `sscanf` per id, and every sync reads several (its
+    /// device, user and territories). Anything else, however close, is `nil`.
+    init?(canonical text: String) {
+        var text = text
+        let parsed = text.withUTF8 { utf8 -> uuid_t? in
+            guard utf8.count == 36 else { return nil }
+            var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            let complete = withUnsafeMutableBytes(of: &value) { bytes -> Bool in
+                var index = 0
+                for position in [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34] {
+                    guard let high = Self.hexValue(utf8[position]), let low = Self.hexValue(utf8[position + 1]) else { return false }
+                    bytes[index] = high << 4 | low
+                    index += 1
+                }
+                return true
+            }
+            let dashes = utf8[8] == UInt8(ascii: "-") && utf8[13] == UInt8(ascii: "-")
+                && utf8[18] == UInt8(ascii: "-") && utf8[23] == UInt8(ascii: "-")
+            return complete && dashes ? value : nil
+        }
+        guard let parsed else { return nil }
+        self.init(uuid: parsed)
+    }
+
+    /// The value of one hex digit's ASCII code, if it is one.
+    private static func hexValue(_ code: UInt8) -> UInt8? {
+        switch code {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): code - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): code - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): code - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }
 

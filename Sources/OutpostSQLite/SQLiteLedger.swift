@@ -57,7 +57,7 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
             return nil
         }
         let device = try Device(row: deviceRow)
-        guard let user = try User.fetch(db, where: "id = ?", arguments: [device.userID.sql]).first else { return nil }
+        guard let user = try User.fetch(db, id: device.userID) else { return nil }
         return EnrolledDevice(number: number, device: device, user: user, lastCounter: UInt64(row[1] as Int64),
                               appliedThrough: UInt64(row[2] as Int64))
     }
@@ -235,7 +235,7 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
 
     // MARK: Users and device states
 
-    public func user(_ id: UserID) throws -> User? { try User.fetch(db, where: "id = ?", arguments: [id.sql]).first }
+    public func user(_ id: UserID) throws -> User? { try User.fetch(db, id: id) }
 
     public func isDisabled(user: UserID) throws -> Bool { try UserStatus.isDisabled(db, user) }
 

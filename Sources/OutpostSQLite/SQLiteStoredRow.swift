@@ -17,7 +17,7 @@ struct SQLiteStoredRow: StoredRow {
 
     func uuid(_ index: Int) throws(StoreError) -> UUID? {
         guard let text = row[index] as String? else { return nil }
-        guard let uuid = UUID(uuidString: text) else {
+        guard let uuid = UUID(canonical: text) else {
             throw StoreError.corrupt("a table", "column \(index + 1)", "\"\(text)\" is not a UUID")
         }
         return uuid

@@ -39,11 +39,10 @@ public struct HubHarness {
         let device = try await hub.device(number: devices[index].number)
         try hub.authorise(device, counter: request.counter)
         let asked = DeviceRequest(device: device, counter: request.counter, cursor: request.cursor, writes: request.writes)
-        guard case .applied(let report) = try await hub.push(asked, now: now) else {
+        guard case .applied(let report, var delivery) = try await hub.pushThenDeliver(asked, now: now) else {
             devices[index].wipe()
             return nil
         }
-        var delivery = hub.delivery(for: asked, report: report)
         while let step = try await delivery.next() { try devices[index].apply(step) }
         return report.outcome
     }

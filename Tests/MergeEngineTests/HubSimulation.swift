@@ -151,7 +151,8 @@ struct HubSimulation<Admin: SimulatedAdmin> {
         }
         let scope = (assignments[users[index].id] ?? []).union(held)
         let before = try await admin.ledger.snapshot { ledger in try asked.writes.map { try ledger.record($0.record)?.territory } }
-        guard case .applied(let report) = try await hub.push(asked, now: Date(timeIntervalSince1970: Double(now.milliseconds) / 1000)) else {
+        let pushed = try await hub.pushThenDeliver(asked, now: Date(timeIntervalSince1970: Double(now.milliseconds) / 1000))
+        guard case .applied(let report, var delivery) = pushed else {
             devices[index].wipe()
             return
         }
@@ -162,7 +163,6 @@ struct HubSimulation<Admin: SimulatedAdmin> {
             }
         }
         let cut = faults && rng.chance(15) ? rng.below(4) : Int.max
-        var delivery = hub.delivery(for: asked, report: report)
         var taken = 0
         while taken < cut, let step = try await delivery.next() {
             try devices[index].apply(step)

@@ -14,7 +14,8 @@ extension SyncService {
     /// from) and charge the request rate (a revoked device's too),
     /// answers a revoked device with the wipe frame without reading its body; only then
     /// inflates and decodes the request and checks its number of writes, has the hub
-    /// apply the writes (one transaction), and streams the hub's delivery as sealed frames.
+    /// apply the writes and read a steady sync's first page (one transaction), and
+    /// streams the hub's delivery as sealed frames.
     func sync(_ sealed: SealedRequest, send: @escaping @Sendable ([UInt8]) async throws -> Void) async throws {
         do {
             let (device, session, body) = try await authenticate(sealed)
@@ -33,7 +34,7 @@ extension SyncService {
                 let request = DeviceRequest(device: device, counter: sealed.counter, cursor: DeviceCursor(decoded.cursor),
                                             writes: decoded.writes, identities: identities)
                 var frames = FrameSender(sealer: sealer, request: decoded.cursor, send: send)
-                guard case .applied(let report) = try await hub.push(request, now: Date()) else {
+                guard case .applied(let report, let delivery) = try await hub.pushThenDeliver(request, now: Date()) else {
                     logger.notice("revoked device told to wipe", metadata: ["device": "\(sealed.device)"])
                     try await frames.send(SyncResponseFrame(cursor: decoded.cursor, wipe: true))
                     return
@@ -41,7 +42,7 @@ extension SyncService {
                 metrics?.count(report)
                 // Only this request's acceptances: a resent push must not release a hold twice.
                 await releaseUploadHolds(of: decoded.writes, accepted: report.acceptedNow, device: sealed.device)
-                let recordsSent = try await frames.send(hub.delivery(for: request, report: report))
+                let recordsSent = try await frames.send(delivery)
                 metrics?.recordsSent(recordsSent)
                 logger.info("synced", metadata: [
                     "device": "\(sealed.device)", "accepted": "\(report.accepted)", "refused": "\(report.refused)",
