@@ -111,10 +111,7 @@ struct StoreAdmin<Store: HubStore>: SimulatedAdmin {
         if try await store.territories().isEmpty {
             for territory in SimulatedCompany.territories { try await store.addTerritory(territory) }
         }
-        try await store.addUser(user)
-        let hash = "code-\(user.id)"
-        try await store.addEnrolmentCode(EnrolmentCode(codeHash: hash, userID: user.id, expiresAt: Date().addingTimeInterval(600)))
-        return try await store.enrolDevice(codeHash: hash, publicKey: [1], label: user.name, now: Date())
+        return try await store.enrolDevice(for: user, label: user.name)
     }
 
     func assign(_ user: UserID, to territories: Set<TerritoryID>) async throws {

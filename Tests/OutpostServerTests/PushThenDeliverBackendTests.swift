@@ -23,9 +23,7 @@ struct PushThenDeliverBackendTests {
         let territory = Territory(name: "North")
         try await store.addTerritory(territory)
         let user = User(name: "rep-steady", displayName: "Rep Steady", role: .rep, territoryIDs: [territory.id])
-        try await store.addUser(user)
-        try await store.addEnrolmentCode(EnrolmentCode(codeHash: "code-steady", userID: user.id, expiresAt: Date().addingTimeInterval(600)))
-        let number = try await store.enrolDevice(codeHash: "code-steady", publicKey: [7, 8], label: "tablet", now: Date()).number
+        let number = try await store.enrolDevice(for: user, label: "tablet").number
         let hub = SyncHub(ledger: store.hubLedger, limits: HubLimits(maxWritesPerRequest: 1000, burst: .max, requestsPerSecond: 1))
         var device = SimulatedDevice(number: number)
         let time = WallClock(milliseconds: 1_780_000_000_000)

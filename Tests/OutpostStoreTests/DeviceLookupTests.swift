@@ -22,9 +22,7 @@ struct DeviceLookupTests {
         // Not in the territories' order of creation, nor of their ids.
         let order = north.id.description < south.id.description ? [south.id, north.id] : [north.id, south.id]
         let user = User(name: "rep-lookup", displayName: "Rep Lookup", role: .rep, territoryIDs: order)
-        try await store.addUser(user)
-        try await store.addEnrolmentCode(EnrolmentCode(codeHash: "code-lookup", userID: user.id, expiresAt: Date().addingTimeInterval(600)))
-        let number = try await store.enrolDevice(codeHash: "code-lookup", publicKey: [7, 8], label: "tablet", now: Date()).number
+        let number = try await store.enrolDevice(for: user, publicKey: [7, 8], label: "tablet").number
         let ledger = store.hubLedger
 
         let enrolled = try #require(try await ledger.snapshot { try $0.device(number: number) })

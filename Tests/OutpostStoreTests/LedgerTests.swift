@@ -307,10 +307,7 @@ struct LedgerTests {
         try await store.addTerritory(territory)
         let user = User(name: "rep-\(UUID().uuidString.prefix(8).lowercased())", displayName: "Rep", role: .rep,
                         territoryIDs: [territory.id])
-        try await store.addUser(user)
-        let hash = "code-\(user.id)"
-        try await store.addEnrolmentCode(EnrolmentCode(codeHash: hash, userID: user.id, expiresAt: Date().addingTimeInterval(600)))
-        return try await store.enrolDevice(codeHash: hash, publicKey: [1], label: "phone", now: Date()).number
+        return try await store.enrolDevice(for: user).number
     }
 
     /// The hub's own write of `record` at `seq`.

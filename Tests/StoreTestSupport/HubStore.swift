@@ -69,3 +69,14 @@ extension StoreBackend {
         }
     }
 }
+
+extension HubStore {
+    /// Adds `user` and enrols a device for it with a fresh enrolment code, as an admin and
+    /// the user's device do.
+    public func enrolDevice(for user: User, publicKey: [UInt8] = [1], label: String = "phone") async throws -> EnrolledDevice {
+        try await addUser(user)
+        let hash = "code-\(user.id)"
+        try await addEnrolmentCode(EnrolmentCode(codeHash: hash, userID: user.id, expiresAt: Date().addingTimeInterval(600)))
+        return try await enrolDevice(codeHash: hash, publicKey: publicKey, label: label, now: Date())
+    }
+}

@@ -22,7 +22,7 @@ struct ConsoleBrowserTests {
         let company = TestCompany()
         let store = try SQLiteStore(path: database)
         try await store.insert(Self.forecastBatch(company))
-        let desk = try await OrderDesk.installed(on: store, company: company)
+        _ = try await OrderDesk.installed(on: store, company: company)
         let code = try await store.enrolmentCode(for: company.repNorth)
         let tokenFile = folder.url.appendingPathComponent("feed.token")
         try "console-test-token".write(to: tokenFile, atomically: true, encoding: .utf8)
