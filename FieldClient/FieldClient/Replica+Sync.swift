@@ -34,18 +34,22 @@ extension Replica {
     /// in transactions of several frames; whatever whole frames it applied are committed
     /// when `body` ends, by a failure or not. `body` holds the replica's connection
     /// throughout, so it must not call the replica's other methods. `now` reads the clock
-    /// the batch times its commits by.
+    /// the batch times its commits by. An empty replica is filled without its index by
+    /// parent, which is built when the exchange ends (``ParentIndex``).
     func applyingFrames<T>(now: @escaping () -> ContinuousClock.Instant = { .now },
                            _ body: (inout FrameBatch) throws -> T) throws -> T {
         try database.writeWithoutTransaction { db in
+            try ParentIndex.beforeApplying(db)
             var batch = FrameBatch(replica: self, db: db, now: now)
             do {
                 let result = try body(&batch)
                 try batch.commit()
+                try ParentIndex.afterApplying(db)
                 return result
             } catch {
                 // A cut link keeps the frames that arrived whole; if even that fails, nothing of the batch stays.
                 do { try batch.commit() } catch { try? db.rollback() }
+                try? ParentIndex.afterApplying(db)  // Else the next exchange builds it first.
                 throw error
             }
         }

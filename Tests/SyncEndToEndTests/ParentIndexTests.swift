@@ -1,0 +1,67 @@
+@testable import FieldClient
+import Foundation
+import GRDB
+import MergeEngine
+import OutpostModel
+import OutpostProtocol
+import OutpostReplication
+import Testing
+
+/// An empty replica is filled without its index by parent (``ParentIndex``), and no
+/// exchange ends without it.
+@Suite("The replica's index by parent around an exchange", .serialized)
+struct ParentIndexTests {
+    struct Cut: Error {}
+
+    /// The replica's file, opened on its own connection (no key needed: the index and
+    /// the routing columns are clear).
+    static func file(_ replica: Replica) throws -> DatabaseQueue {
+        try DatabaseQueue(path: replica.folder.appendingPathComponent(Replica.fileName).path)
+    }
+
+    static func hasIndex(_ replica: Replica) throws -> Bool {
+        try file(replica).read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'record_by_parent')") ?? false
+        }
+    }
+
+    @Test("An empty replica takes its frames without the index, and an exchange cut midway still ends with it",
+          .timeLimit(.minutes(3)))
+    func emptyReplicaFillsWithoutTheIndex() async throws {
+        try await LiveHub.with { hub in
+            let rep = try await hub.bootstrapped(hub.company.repNorth)
+            #expect(try Self.hasIndex(rep), "a bootstrap ends with the index")
+            try await Self.file(rep).write { db in try db.execute(sql: "DELETE FROM record") }
+            let north = RecordID(hub.company.north.id)
+            let state = FrameBatchTests.state(11)
+            let cursor = SyncCursor(watermark: 1_000_011, scopeVersion: try rep.identity().cursor.scopeVersion)
+
+            let start = ContinuousClock.now
+            #expect(throws: Cut.self) {
+                try rep.applyingFrames(now: { start }) { batch in
+                    #expect(try !Self.hasIndex(rep), "an empty replica is filled without the index")
+                    _ = try batch.apply(FrameBatchTests.frame(state, in: north, cursor: cursor))
+                    throw Cut()
+                }
+            }
+            #expect(try FrameRouteTests.holds(rep, state.id))
+            #expect(try Self.hasIndex(rep), "the cut exchange built the index before it ended")
+        }
+    }
+
+    @Test("A replica holding records without the index (a bootstrap killed midway) has it back before the next frame",
+          .timeLimit(.minutes(3)))
+    func missingIndexIsBuiltFirst() async throws {
+        try await LiveHub.with { hub in
+            let rep = try await hub.bootstrapped(hub.company.repNorth)
+            try await Self.file(rep).write { db in try db.execute(sql: "DROP INDEX record_by_parent") }
+
+            let builtFirst = try rep.applyingFrames { _ in try Self.hasIndex(rep) }
+            #expect(builtFirst, "built before any frame is applied")
+            let plan = try await Self.file(rep).read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM record WHERE parent = x'00'").map { $0["detail"] as String }
+            }
+            #expect(plan.contains { $0.contains("record_by_parent") }, "reads by parent use it: \(plan)")
+        }
+    }
+}
