@@ -113,7 +113,6 @@ public enum PushResult: Sendable {
     case revoked
 }
 
-
 /// The push's result with the delivery answering it (``SyncHub/pushThenDeliver(_:now:)``).
 public enum PushedDelivery<Ledger: SyncLedger>: Sendable {
     /// The writes were processed; the delivery follows.
