@@ -3,7 +3,7 @@ public import OutpostModel
 /// What the rep decides when placing an order, beyond the quote: the customer's
 /// contact, the addresses, the delivery date, and whether the opportunity closes.
 public struct OrderPlacement: Sendable {
-    /// The contact (id, a unique prefix, or "First Last"); default: the account's first contact by name.
+    /// The contact (id, short id, or "First Last"); default: the account's first contact by name.
     public var contact: String?
     /// Where the goods go, one line; default (set by the server): the account's name, city and country.
     public var shipTo: String?

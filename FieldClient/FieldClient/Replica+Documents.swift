@@ -51,11 +51,14 @@ extension Replica {
         return live + staged
     }
 
-    /// The document with id `idOrPrefix` (or a unique prefix of it).
+    /// The document that `idOrPrefix` names: its id, its short id, or other 4+ hex digits
+    /// from the id's start or end (``IDFragment``).
     /// - Throws: `.notFound` when none or several match.
     public func document(_ idOrPrefix: String) throws(ReplicaError) -> LocalDocument {
-        let wanted = idOrPrefix.lowercased()
-        let matches = try documents().filter { $0.document.id.description.hasPrefix(wanted) }
+        let fragment = IDFragment(idOrPrefix)
+        let matches = try fragment.map { fragment throws(ReplicaError) in
+            try documents().filter { fragment.names($0.document.id.description) }
+        } ?? []
         guard matches.count == 1, let match = matches.first else {
             throw ReplicaError(.notFound, matches.isEmpty
                 ? "no document \"\(idOrPrefix)\" on this device; list them with: outpost docs list"

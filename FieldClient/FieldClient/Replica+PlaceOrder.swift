@@ -50,8 +50,9 @@ extension Replica {
             .filter { $0.accountID == account }.sorted { ($0.lastName, $0.firstName) < ($1.lastName, $1.firstName) }
         guard let name else { return contacts.first }
         let wanted = name.lowercased()
+        let fragment = IDFragment(name)
         let matches = contacts.filter {
-            (wanted.count >= 4 && $0.id.description.hasPrefix(wanted)) || "\($0.firstName) \($0.lastName)".lowercased() == wanted
+            (fragment?.names($0.id.description) ?? false) || "\($0.firstName) \($0.lastName)".lowercased() == wanted
         }
         guard matches.count == 1, let contact = matches.first else {
             let known = contacts.map { "\($0.firstName) \($0.lastName)" }.joined(separator: ", ")

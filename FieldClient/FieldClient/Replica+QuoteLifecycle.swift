@@ -49,7 +49,7 @@ extension Replica {
     }
 
     /// Copies a quote's lines and discounts into a new draft (revision 1), on the same
-    /// opportunity or on `opportunity` (an id or a unique prefix).
+    /// opportunity or on `opportunity` (an id or short id).
     @discardableResult
     public func copyQuote(_ name: String, opportunity: String? = nil, validDays: Int = Replica.quoteValidityDays,
                           today: CalendarDay = .deviceToday) throws(ReplicaError) -> Quote {

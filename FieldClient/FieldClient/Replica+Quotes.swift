@@ -11,7 +11,7 @@ extension Replica {
     /// How long a new quote's offer holds by default.
     public static let quoteValidityDays = 30
 
-    /// Creates a draft quote on the opportunity named by its id (or a unique prefix),
+    /// Creates a draft quote on the opportunity named by its id (or short id, ``IDFragment``),
     /// valid for `validDays` days from `today`; the server numbers it at the next sync.
     public func newQuote(opportunity: String, validDays: Int = Replica.quoteValidityDays,
                          today: CalendarDay = .deviceToday) throws(ReplicaError) -> Quote {
@@ -22,7 +22,7 @@ extension Replica {
         return quote
     }
 
-    /// The quote named by its id or a unique prefix of it.
+    /// The quote named by its id or short id (``IDFragment``).
     public func quote(_ name: String) throws(ReplicaError) -> Quote { try find(name, "quote") }
 
     /// Every quote this device holds, optionally only those of one opportunity.
@@ -115,12 +115,14 @@ extension Replica {
 
     // MARK: Helpers
 
-    /// The record of `kind` whose id is `name` or starts with it (at least 4 characters).
+    /// The record of `kind` that `name` names: its id, its short id, or other 4+ hex
+    /// digits from the id's start or end (``IDFragment``).
     func find<Record: ReplicatedRecord>(_ name: String, _ label: String) throws(ReplicaError) -> Record {
-        // Record ids print as 32 hex digits; UUIDs as typed may carry dashes.
-        let wanted = name.lowercased().filter { $0 != "-" }
-        let matches = try records(of: Record.kind).filter { !$0.view.isDeleted && $0.id.description.hasPrefix(wanted) }
-        guard wanted.count >= 4, matches.count <= 1 else {
+        guard let fragment = IDFragment(name) else {
+            throw ReplicaError(.invalid, "\"\(name)\" is not a \(label) id; give its short id (\(ShortID.length) hex digits) or its whole id")
+        }
+        let matches = try records(of: Record.kind).filter { !$0.view.isDeleted && fragment.names($0.id.description) }
+        guard matches.count <= 1 else {
             throw ReplicaError(.invalid, "\"\(name)\" names \(matches.count) \(label)s; give more of the id")
         }
         guard let local = matches.first else {

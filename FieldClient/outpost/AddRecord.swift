@@ -45,7 +45,7 @@ struct UpdateRecord<Kind: KindCommand>: ParsableCommand {
                 """)
     }
     @OptionGroup var options: ReplicaOptions
-    @Argument(help: "The record's id, id prefix or name.") var record: String
+    @Argument(help: "The record's id, short id or name.") var record: String
     @Argument(help: "FIELD=VALUE pairs.") var assignments: [String]
 
     func run() throws {

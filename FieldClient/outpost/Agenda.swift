@@ -44,7 +44,7 @@ struct Agenda: ParsableCommand {
         }
         try Output.list(rows, json: output.json, headers: ["DUE", "KIND", "ACCOUNT", "SUBJECT", "ID"], fit: .width(TerminalWidth.columns),
                         empty: "Nothing planned \(week ? "for the next 7 days" : "for today"); plan with outpost plan visit --account NAME --due DAY") {
-            [[$0.due, $0.time, $0.overdue ? "overdue" : nil].compactMap { $0 }.joined(separator: " "), $0.kind, $0.account, $0.subject, String($0.id.prefix(8))]
+            [[$0.due, $0.time, $0.overdue ? "overdue" : nil].compactMap { $0 }.joined(separator: " "), $0.kind, $0.account, $0.subject, ShortID.of($0.id)]
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import FieldClient
 import Foundation
 import MergeEngine
+import OutpostModel
 import OutpostReplication
 import TerminalOutput
 
@@ -85,7 +86,7 @@ struct Conflicts: ParsableCommand {
             time.dateFormat = "MM-dd HH:mm"
             let rows = entries.flatMap { entry in
                 entry.values.map { value in
-                    [value.choice == 1 ? String(entry.id.prefix(8)) : "", value.choice == 1 ? entry.record : "",
+                    [value.choice == 1 ? ShortID.of(entry.id) : "", value.choice == 1 ? entry.record : "",
                      value.choice == 1 ? entry.field : "", "\(value.choice)\(value.winning ? "*" : "")", value.value, value.writer,
                      time.string(from: value.at)]
                 }
@@ -106,7 +107,7 @@ struct Conflicts: ParsableCommand {
                   outpost conflicts resolve 3f2b8c1e phone --value "+49 89 1234"
                 """)
         @OptionGroup var options: ReplicaOptions
-        @Argument(help: "The record's id or id prefix.") var record: String
+        @Argument(help: "The record's id or short id.") var record: String
         @Argument(help: "The field in conflict.") var field: String
         @Option(help: "The number of the value to keep, as conflicts list shows it.") var pick: Int?
         @Option(help: "A new value instead of either.") var value: String?

@@ -18,7 +18,7 @@ struct ConvertLead: ParsableCommand {
             """)
     @OptionGroup var options: ReplicaOptions
     @OptionGroup var output: JSONOption
-    @Argument(help: "The lead (id, id prefix or company).") var lead: String
+    @Argument(help: "The lead (id, short id or company).") var lead: String
     @Option(help: "The opportunity's name (default: the company's name).") var name: String?
     @Option(help: "The opportunity's amount (default 0).") var amount = "0"
     @Option(help: "Its currency (default: your usual one).") var currency: String?

@@ -22,7 +22,7 @@ struct DeleteRecord<Kind: KindCommand>: ParsableCommand {
     }
     @OptionGroup var options: ReplicaOptions
     @OptionGroup var output: JSONOption
-    @Argument(help: "The record's id, id prefix or name.") var record: String
+    @Argument(help: "The record's id, short id or name.") var record: String
 
     func run() throws {
         let directory = Directory(replica: try options.open())

@@ -5,7 +5,7 @@ import OutpostModel
 import OutpostReplication
 
 extension Directory {
-    /// The contact `text` names: an id or id prefix, an e-mail address, a full name, a
+    /// The contact `text` names: an id or short id, an e-mail address, a full name, a
     /// surname or a first name (any case), among the contacts of `account` when given.
     /// - Throws: `.notFound` naming the account's contacts, or `.invalid` when several match.
     func contact(_ text: String, at account: AccountID?) throws -> LocalRecord {
@@ -14,9 +14,9 @@ extension Directory {
         }
         let people = try records(.contact).filter { $0.view.values[accountField] == .bytes(RecordID(account).bytes) }
         let wanted = text.lowercased()
-        let hex = wanted.replacingOccurrences(of: "-", with: "")
+        let fragment = IDFragment(text)
         let tests: [(LocalRecord) -> Bool] = [
-            { hex.count >= 4 && hex.allSatisfy(\.isHexDigit) && "\($0.id)".hasPrefix(hex) },
+            { fragment?.names("\($0.id)") ?? false },
             { Self.text($0, "email")?.lowercased() == wanted },
             { Self.label($0).lowercased() == wanted },
             { Self.text($0, "last_name")?.lowercased() == wanted },

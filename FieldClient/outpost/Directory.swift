@@ -35,14 +35,14 @@ final class Directory {
         return name
     }
 
-    /// The record of `kind` that `text` names: a full id, a unique id prefix (4+ hex
-    /// digits), an exact name (any case), or a unique name prefix.
+    /// The record of `kind` that `text` names: a full id, its short id or other 4+ hex
+    /// digits from the id's start or end (``IDFragment``), an exact name (any case), or a
+    /// unique name prefix.
     /// - Throws: `.notFound` or `.invalid` (ambiguous), with the candidates.
     func find(_ text: String, kind: ReplicatedKind) throws -> LocalRecord {
         let records = try records(kind)
-        let hex = text.lowercased().replacingOccurrences(of: "-", with: "")
-        if hex.count >= 4, hex.allSatisfy(\.isHexDigit) {
-            let byID = records.filter { "\($0.id)".hasPrefix(hex) }
+        if let fragment = IDFragment(text) {
+            let byID = records.filter { fragment.names("\($0.id)") }
             if byID.count == 1 { return byID[0] }
         }
         let lowered = text.lowercased()
@@ -84,8 +84,8 @@ final class Directory {
         return value
     }
 
-    /// The first eight hex digits of an id: enough to name it in one replica.
-    static func shortID(_ id: RecordID) -> String { String("\(id)".prefix(8)) }
+    /// The short form of an id (``ShortID``): enough to name it in one replica.
+    static func shortID(_ id: RecordID) -> String { ShortID.of("\(id)") }
 
     /// The text of the field `name` of `record`, if it is a string.
     static func text(_ record: LocalRecord, _ name: String) -> String? {

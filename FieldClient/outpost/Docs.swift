@@ -95,7 +95,7 @@ struct Docs: ParsableCommand {
             try Output.list(documents.map(Row.init), json: output.json, headers: ["id", "title", "on", "size", "pinned", "content"],
                             empty: "no documents match; sync to receive new ones, or see all with: outpost docs list") { row in
                 let local = row.local
-                return [String(local.document.id.description.prefix(8)), local.document.title, local.document.attachedKind.rawValue,
+                return [ShortID.of(local.document.id.description), local.document.title, local.document.attachedKind.rawValue,
                         ByteCount.text(local.document.size), local.document.pinnedEverywhere ? "everywhere" : local.pinned ? "yes" : "no",
                         Docs.availability(local)]
             }
@@ -140,7 +140,7 @@ struct Docs: ParsableCommand {
             let document = try replica.stage(draft, content: [UInt8](data))
             if output.json { return try Output.json(Row(LocalDocument(document: document, pinned: true, missingBytes: 0, isStaged: true))) }
             print("Added \"\(document.title)\" (\(ByteCount.text(document.size))) to \(kind.rawValue) \(Directory.label(attached)) "
-                + "(\(document.id.description.prefix(8))); it uploads at the next sync.")
+                + "(\(ShortID.of(document.id.description))); it uploads at the next sync.")
         }
     }
 
@@ -155,7 +155,7 @@ struct Docs: ParsableCommand {
         )
         @OptionGroup var options: ReplicaOptions
         @OptionGroup var output: JSONOption
-        @Argument(help: "The document's id (or a unique prefix).") var id: String
+        @Argument(help: "The document's id or short id.") var id: String
         @Flag(name: .customLong("xdg-open"), help: "Open the copy with xdg-open as well.") var xdgOpen = false
         @Option(help: "Fetch through this endpoint instead of the one learnt at enrolment.") var endpoint: String?
 
@@ -216,7 +216,7 @@ struct Docs: ParsableCommand {
     struct PinTarget: ParsableArguments {
         @OptionGroup var options: ReplicaOptions
         @OptionGroup var output: JSONOption
-        @Argument(help: "The document's id (or a unique prefix).") var id: String
+        @Argument(help: "The document's id or short id.") var id: String
 
         /// Keeps the document on this device or stops keeping it; with `--json` prints the
         /// document and returns nil, else returns it for the command's sentence.
@@ -263,7 +263,7 @@ struct Docs: ParsableCommand {
                 + "\(ByteCount.text(summary.bytes_to_fetch)) still to fetch, \(summary.to_upload) to upload.")
             if !kept.isEmpty {
                 Output.table(["id", "title", "size", "content"], kept.map { local in
-                    [String(local.document.id.description.prefix(8)), local.document.title, ByteCount.text(local.document.size),
+                    [ShortID.of(local.document.id.description), local.document.title, ByteCount.text(local.document.size),
                      Docs.availability(local)]
                 })
             }

@@ -19,7 +19,7 @@ struct MergeAccounts: ParsableCommand {
             """)
     @OptionGroup var options: ReplicaOptions
     @OptionGroup var output: JSONOption
-    @Argument(help: "The account to keep (name, id or id prefix).") var keep: String
+    @Argument(help: "The account to keep (name, id or short id).") var keep: String
     @Argument(help: "The duplicate to merge into it and delete.") var drop: String
 
     func run() throws {

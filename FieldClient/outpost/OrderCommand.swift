@@ -29,8 +29,8 @@ struct OrderCommand: ParsableCommand {
                 """)
         @OptionGroup var options: ReplicaOptions
         @OptionGroup var output: JSONOption
-        @Option(help: "The accepted quote's id or a unique prefix of it.") var quote: String
-        @Option(help: "The customer's contact: \"First Last\" or an id prefix (default: the account's first contact).")
+        @Option(help: "The accepted quote's id or short id.") var quote: String
+        @Option(help: "The customer's contact: \"First Last\" or a short id (default: the account's first contact).")
         var contact: String?
         @Option(help: "Where the goods go, on one line (default: the account's name, city and country).") var shipTo: String?
         @Option(help: "Where the invoice goes, on one line (default: the ship-to address).") var billTo: String?

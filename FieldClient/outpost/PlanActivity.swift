@@ -43,7 +43,7 @@ struct PlanActivity: ParsableCommand {
         try directory.replica.create(activity)
         let due = DueDay.text(day, time)
         if output.json { return try Output.json(["id": activity.id.description, "due": due, "status": "planned"]) }
-        print("Planned \(activityKind.rawValue) \"\(activity.subject)\" for \(due) (\(String(activity.id.description.prefix(8)))); it syncs next time.")
+        print("Planned \(activityKind.rawValue) \"\(activity.subject)\" for \(due) (\(ShortID.of(activity.id.description))); it syncs next time.")
     }
 }
 

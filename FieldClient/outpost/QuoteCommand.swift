@@ -12,7 +12,7 @@ struct QuoteCommand: ParsableCommand {
         commandName: "quote",
         abstract: "Build, price and move quotes offline; every step syncs next time.",
         discussion: """
-            A quote goes draft → submitted (discount over the price book's threshold: a manager approves or rejects it with a reason) → approved → accepted; then outpost order place makes its order. The server numbers quotes (Q-000123; revisions Q-000123-2); until the next sync a new quote is provisional. A quote is valid for 30 days by default; an expired one cannot be accepted or ordered (revise it). Quotes are named by id or a unique prefix of at least 4 characters.
+            A quote goes draft → submitted (discount over the price book's threshold: a manager approves or rejects it with a reason) → approved → accepted; then outpost order place makes its order. The server numbers quotes (Q-000123; revisions Q-000123-2); until the next sync a new quote is provisional. A quote is valid for 30 days by default; an expired one cannot be accepted or ordered (revise it). Quotes are named by id or short id (the last 8 hex digits tables show; 4 or more digits from the start or the end of the id also do).
 
             Example:
               outpost quote new --opportunity 3f2b8c1e
@@ -28,7 +28,7 @@ struct QuoteCommand: ParsableCommand {
     struct QuoteTarget: ParsableArguments {
         @OptionGroup var options: ReplicaOptions
         @OptionGroup var output: JSONOption
-        @Argument(help: "The quote's id or a unique prefix of it.") var id: String
+        @Argument(help: "The quote's id or short id.") var id: String
 
         /// Opens the replica, takes `step` on the quote named and prints the quote (and its
         /// prices) it leaves, as JSON or for people after `note` on standard error.
@@ -50,7 +50,7 @@ struct QuoteCommand: ParsableCommand {
             discussion: "Example:\n  outpost quote new --opportunity 3f2b8c1e --valid-days 14")
         @OptionGroup var options: ReplicaOptions
         @OptionGroup var output: JSONOption
-        @Option(help: "The opportunity's id or a unique prefix of it.") var opportunity: String
+        @Option(help: "The opportunity's id or short id.") var opportunity: String
         @Option(help: "How many days the offer holds from today.") var validDays = Replica.quoteValidityDays
 
         func run() throws {
@@ -173,7 +173,7 @@ struct QuoteCommand: ParsableCommand {
             abstract: "Copy a quote's lines and discounts into a new draft, on the same or another opportunity.",
             discussion: "Example:\n  outpost quote copy 9a1c --opportunity 5d2e")
         @OptionGroup var quote: QuoteTarget
-        @Option(help: "The opportunity for the copy (id or unique prefix; default: the quote's).") var opportunity: String?
+        @Option(help: "The opportunity for the copy (id or short id; default: the quote's).") var opportunity: String?
         @Option(help: "How many days the copy's offer holds from today.") var validDays = Replica.quoteValidityDays
 
         func run() throws {
@@ -200,7 +200,7 @@ struct QuoteCommand: ParsableCommand {
         enum Format: String, ExpressibleByArgument, CaseIterable { case html, txt, pdf }
 
         @OptionGroup var options: ReplicaOptions
-        @Argument(help: "The quote's id or a unique prefix of it.") var id: String
+        @Argument(help: "The quote's id or short id.") var id: String
         @Option(help: "html, txt or pdf.") var format: Format = .html
         @Option(name: [.customShort("o"), .long], help: "The file to write (- for standard output, html and txt only).") var output: String
         @Option(help: "The selling company's name at the head of the document (default: OUTPOST_COMPANY, else Outpost).")
@@ -275,7 +275,7 @@ struct QuoteCommand: ParsableCommand {
             try Output.list(views, json: output.json, headers: ["QUOTE", "STATUS", "LINES", "DISCOUNT", "TOTAL", "VALID UNTIL", "ID"],
                             empty: awaitingApproval ? "No quotes await approval." : "No quotes.") {
                 [$0.number, $0.status, "\($0.lines.count)", ReadableOrder.percent($0.discountBasisPoints) + " %",
-                 ($0.total ?? "-") + " " + ($0.currency ?? ""), $0.validUntil ?? "-", String($0.id.prefix(8))]
+                 ($0.total ?? "-") + " " + ($0.currency ?? ""), $0.validUntil ?? "-", ShortID.of($0.id)]
             }
         }
     }

@@ -91,7 +91,7 @@ struct QuoteView: Encodable {
     /// Prints the quote for people.
     func print() {
         let money = { (amount: String?) in amount.map { "\($0) \(currency ?? "")" } ?? "-" }
-        Swift.print("quote \(number) (\(id.prefix(8)))  \(status)  valid until \(validUntil ?? "-")  opportunity \(opportunity.prefix(8))")
+        Swift.print("quote \(number) (\(ShortID.of(id)))  \(status)  valid until \(validUntil ?? "-")  opportunity \(ShortID.of(opportunity))")
         if let rejectionReason { Swift.print("rejected by a manager: \(rejectionReason)") }
         Swift.print("priced with \(priceBook ?? "no price book yet") (bundle version \(bundleVersion))")
         for (index, line) in lines.enumerated() {

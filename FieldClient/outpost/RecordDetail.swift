@@ -1,6 +1,7 @@
 import FieldClient
 import Foundation
 import MergeEngine
+import OutpostModel
 import OutpostReplication
 import TerminalOutput
 
@@ -28,7 +29,7 @@ enum RecordDetail {
         let fields = try kind.fields.map { field in
             var value = FieldText.format(view.values[field.id] ?? .null, field: field, kind: kind, fields: view.values)
             if let directory, !json, field.name.hasSuffix("_id"), view.values[field.id] != .null {
-                value = "\(try RecordTable.cell(record, field.name, directory)) (\(value.prefix(8)))"
+                value = "\(try RecordTable.cell(record, field.name, directory)) (\(ShortID.of(value)))"
             }
             return Field(name: field.name,
                   value: value,

@@ -2,6 +2,7 @@ import ArgumentParser
 import FieldClient
 import Foundation
 import MergeEngine
+import OutpostModel
 import OutpostReplication
 import TerminalOutput
 
@@ -71,7 +72,7 @@ struct Status: ParsableCommand {
         print("Records:   " + report.records.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         guard !changes.isEmpty else { return }
         Output.table(["#", "KIND", "RECORD", "CHANGE", "FIELDS"],
-                     changes.map { ["\($0.change)", $0.kind, String($0.record.prefix(8)), $0.operation, $0.fields.joined(separator: ",")] },
+                     changes.map { ["\($0.change)", $0.kind, ShortID.of($0.record), $0.operation, $0.fields.joined(separator: ",")] },
                      fitting: 80)
     }
 }

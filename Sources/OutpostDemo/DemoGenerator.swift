@@ -25,7 +25,8 @@ struct DemoGenerator {
     init(scale: DemoScale, seed: UInt64, today: CalendarDay) {
         self.scale = scale
         self.today = today
-        random = DemoRandom(seed: seed)
+        // Ids are minted from the start of the year before `today`, one a millisecond.
+        random = DemoRandom(seed: seed, mintingFrom: UInt64(today.adding(days: -365).daysSinceEpoch) * 86_400_000)
     }
 
     /// The quarter holding `today`, which forecasts are submitted for.

@@ -1,4 +1,5 @@
 import Foundation
+import OutpostModel
 import SeededRandom
 
 /// A small seeded pseudo-random generator (SplitMix64) and the draws the demo company needs.
@@ -9,7 +10,15 @@ import SeededRandom
 struct DemoRandom {
     private var source: SplitMix
 
-    init(seed: UInt64) { source = SplitMix(seed: seed) }
+    /// The millisecond (since 1970, UTC) the next id is minted at.
+    private var mintingAt: UInt64
+
+    /// A generator drawing from `seed` whose ids are minted one millisecond apart from
+    /// `mintingFrom` (milliseconds since 1970, UTC), as Outpost mints them: time-ordered.
+    init(seed: UInt64, mintingFrom: UInt64) {
+        source = SplitMix(seed: seed)
+        mintingAt = mintingFrom
+    }
 
     /// The next 64 random bits.
     mutating func next() -> UInt64 { source.next() }
@@ -47,10 +56,10 @@ struct DemoRandom {
         return product
     }
 
-    /// A version-4, RFC 4122 variant UUID made of the generator's bits.
+    /// A time-ordered (version 7) UUID of the generator's bits, minted a millisecond
+    /// after the previous one: records drawn later sort later, as when reps make them.
     mutating func uuid() -> UUID {
-        let high = (next() & ~0xF000) | 0x4000  // byte 6: version 4
-        let low = (next() & ~(0xC0 << 56)) | (0x80 << 56)  // byte 8: variant 10xx
-        return UUID(uuid: unsafeBitCast((high.bigEndian, low.bigEndian), to: uuid_t.self))
+        defer { mintingAt += 1 }
+        return .timeOrdered(unixMilliseconds: mintingAt, randomBits: (next(), next()))
     }
 }

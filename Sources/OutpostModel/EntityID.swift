@@ -2,6 +2,9 @@ public import Foundation
 
 /// A globally unique identifier of one kind of entity, created offline without the server.
 ///
+/// New ids are time-ordered (``Foundation/UUID/timeOrdered()``); ids made elsewhere (an
+/// import's, an older build's random ones) are as good, only their indexes fill less in order.
+///
 /// The phantom `Entity` parameter keeps an `AccountID` from being passed where a
 /// `ContactID` is expected. The text form is the lower-case UUID.
 public struct EntityID<Entity>: Hashable, Sendable, Comparable, ParsedText {
@@ -10,7 +13,8 @@ public struct EntityID<Entity>: Hashable, Sendable, Comparable, ParsedText {
     /// The underlying UUID.
     public let uuid: UUID
 
-    public init(_ uuid: UUID = UUID()) { self.uuid = uuid }
+    /// The entity `uuid`, by default a new time-ordered one.
+    public init(_ uuid: UUID = .timeOrdered()) { self.uuid = uuid }
 
     /// Parses the canonical UUID text, any case.
     /// - Throws: `ValidationError` when `text` is not a UUID.

@@ -23,12 +23,20 @@ struct DeterminismTests {
         #expect(one.territories.map(\.name) == two.territories.map(\.name))
     }
 
-    @Test("Generated ids are version-4 UUIDs")
+    @Test("Generated ids are time-ordered (version 7) UUIDs, minted in the order records are drawn")
     func uuidVersion() {
-        for id in Fixtures.small.contacts.map(\.id.uuid) {
-            #expect(id.uuid.6 >> 4 == 4)
+        let contacts = Fixtures.small.contacts.map(\.id)
+        for id in contacts.map(\.uuid) {
+            #expect(id.uuid.6 >> 4 == 7)
             #expect(id.uuid.8 >> 6 == 0b10)
         }
+        #expect(contacts == contacts.sorted())
+        #expect(Set(contacts).count == contacts.count)
+        // Minted from the year before the demo's today, as its history.
+        let minted = Fixtures.small.contacts[0].id.uuid.uuid
+        let milliseconds = [minted.0, minted.1, minted.2, minted.3, minted.4, minted.5].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let day = Int(milliseconds / 86_400_000)
+        #expect((DemoCompany.defaultToday.adding(days: -365).daysSinceEpoch...DemoCompany.defaultToday.daysSinceEpoch).contains(day))
     }
 
     @Test("Dates follow the given today, not the clock")

@@ -35,7 +35,7 @@ struct ImportPlannerTests {
         #expect(plan.created == 2, "line 2 (\"koln\" is not \"Köln\" folded, \"koeln\") and line 4")
         #expect(plan.duplicates.map(\.line) == [3, 5])
         #expect(plan.duplicates.map(\.code) == [.likelyDuplicate, .likelyDuplicate])
-        #expect(plan.duplicates[0].reason.hasPrefix("looks like account \(String(stored.id.description.prefix(8))) (same name and city)"))
+        #expect(plan.duplicates[0].reason.hasPrefix("looks like account \(ShortID.of(stored.id.description)) (same name and city)"))
         #expect(plan.duplicates[1].reason.hasPrefix("looks like line 4 (same name and city)"))
         // "koln" is not "Köln" folded ("koeln"): only exact matches after folding count.
         let allowed = ImportPlanner.plan(try file(.accounts, text), stored: .accounts([stored]), allowDuplicates: true)
@@ -56,7 +56,7 @@ struct ImportPlannerTests {
             """
         let plan = ImportPlanner.plan(try file(.accounts, text), stored: .accounts([stored]))
         #expect(plan.created == 1 && plan.duplicates.map(\.line) == [2, 3, 5])
-        #expect(plan.duplicates[0].reason.hasPrefix("looks like account \(String(stored.id.description.prefix(8))) (same VAT number)"))
+        #expect(plan.duplicates[0].reason.hasPrefix("looks like account \(ShortID.of(stored.id.description)) (same VAT number)"))
         #expect(plan.duplicates[1].reason.contains("(same web domain)"))
         #expect(plan.duplicates[2].reason.hasPrefix("looks like line 4 (same web domain)"))
         let allowed = ImportPlanner.plan(try file(.accounts, text), stored: .accounts([stored]), allowDuplicates: true)

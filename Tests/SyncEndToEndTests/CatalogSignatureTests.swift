@@ -64,7 +64,7 @@ struct CatalogSignatureTests {
         defer { Task { await hub.stop() } }
         let opportunity = try #require(hub.company.opportunities.first { $0.ownerID == hub.company.repNorth.id })
         let quote = try rep.newQuote(opportunity: opportunity.id.description)
-        let name = String(quote.id.description.prefix(8))
+        let name = ShortID.of(quote.id.description)
         let (configured, _) = try rep.configureQuote(name, product: "PC-1", select: ["wifi"], deselect: [], quantity: 1, priceBook: nil)
         let signed = try catalog.verifiedBundle(of: product).version
         #expect(configured.bundleVersion == signed)

@@ -31,7 +31,7 @@ struct DeviceRetirementTests {
         let created = try Self.pendingContacts(served, count: 3, name: "Retiring")
         let deviceID = try #require(try await SQLiteStore(path: served.database).devices().first?.id.description)
 
-        let retired = try await CommandRun.server(["device", "retire", "--db", served.database, String(deviceID.prefix(8))])
+        let retired = try await CommandRun.server(["device", "retire", "--db", served.database, ShortID.of(deviceID)])
         #expect(retired.status == 0, "\(retired.stderr)")
         let upload = try await served.deviceSync()
         #expect(upload.status == 0 && upload.stdout.contains("3 accepted"), "\(upload.stdout) \(upload.stderr)")
@@ -53,7 +53,7 @@ struct DeviceRetirementTests {
         _ = try Self.pendingContacts(served, count: 3, name: "Stolen")
         let deviceID = try #require(try await SQLiteStore(path: served.database).devices().first?.id.description)
         let unknown = try await CommandRun.server(["device", "revoke", "--db", served.database, "zz"])
-        #expect(unknown.status != 0 && unknown.stderr.contains("no device has an id starting with"), "\(unknown.stderr)")
+        #expect(unknown.status != 0 && unknown.stderr.contains("no device has an id starting or ending with"), "\(unknown.stderr)")
         #expect(try await Self.deviceRows(served).first?["refused_sync"] == nil)
 
         let revoked = try await CommandRun.server(["device", "revoke", "--db", served.database, String(deviceID.prefix(6))])

@@ -64,7 +64,7 @@ struct DocumentTests {
         let first = try await Self.sync(server)
         #expect(first["document_bytes"] as? Int == size)
         #expect(first["document_bytes_left"] as? Int == 0)
-        let opened = try #require(try await Self.device(server, ["docs", "open", String(id.prefix(8))]) as? [String: Any])
+        let opened = try #require(try await Self.device(server, ["docs", "open", ShortID.of(id)]) as? [String: Any])
         let path = try #require(opened["path"] as? String)
         #expect(FileManager.default.contents(atPath: path) == Data(content))
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -113,7 +113,7 @@ struct DocumentTests {
         #expect((first["document_bytes_left"] as? Int ?? 0) > 0)
 
         // The spec sheet is not pinned: the rep pins it, and syncs until everything is here.
-        _ = try await Self.device(server, ["docs", "pin", String(id.prefix(8))])
+        _ = try await Self.device(server, ["docs", "pin", ShortID.of(id)])
         var syncs = 1
         var left = Int.max
         while left > 0, syncs < 12 {

@@ -86,7 +86,7 @@ struct QuoteToOrderTests {
             // Offline on the rep's device: draft, configure 12 units, 20 % off, submit.
             let opportunity = try #require(company.opportunities.first { $0.ownerID == company.repNorth.id })
             let quote = try rep.newQuote(opportunity: opportunity.id.description)
-            let name = String(quote.id.description.prefix(8))
+            let name = ShortID.of(quote.id.description)
             let (configured, priced) = try rep.configureQuote(name, product: "PC-1", select: ["wifi"], deselect: [], quantity: 12, priceBook: nil)
             // 1449.00 a unit; slab: 9 at list, 3 at 5 % off (1376.55) → 13,041.00 + 4,129.65.
             #expect(priced.subtotal == Money(minorUnits: 1_717_065, currency: .eur))

@@ -154,7 +154,7 @@ struct DeviceCommand: AsyncParsableCommand {
     /// What retire and revoke share: the database and the device named.
     struct DeviceTarget: ParsableArguments {
         @OptionGroup var store: StoreOptions
-        @Argument(help: "The device id or a unique prefix of it (see device list).") var id: String
+        @Argument(help: "The device id, a unique prefix of it, or its last 8 hex digits (see device list).") var id: String
 
         /// Finds the device, makes `change` to it and describes it for the message that follows.
         func change(_ change: (any DirectoryStore, DeviceID) async throws -> Void) async throws -> String {

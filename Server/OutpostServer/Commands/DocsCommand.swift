@@ -132,7 +132,7 @@ struct DocsCommand: AsyncParsableCommand {
         )
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The document's id (or a unique prefix).") var id: String
+        @Argument(help: "The document's id or short id.") var id: String
 
         func run() async throws {
             let document = try await store.withDocuments { documents, _ in
@@ -158,7 +158,7 @@ struct DocsCommand: AsyncParsableCommand {
                 """
         )
         @OptionGroup var store: StoreOptions
-        @Argument(help: "The device id or a unique prefix of it (see device list).") var device: String
+        @Argument(help: "The device id, a unique prefix of it, or its last 8 hex digits (see device list).") var device: String
         @Argument(help: "A size such as 2MB or 200KB, or none.") var bytes: String
 
         func run() async throws {
@@ -182,11 +182,11 @@ struct DocsCommand: AsyncParsableCommand {
     }
 }
 
-/// Finds a document by id or unique id prefix.
+/// Finds a document by its id, its short id, or other 4+ hex digits from the id's start or end.
 enum DocumentLookup {
     static func document(_ idOrPrefix: String, in store: any DocumentStore) async throws -> Document {
-        let wanted = idOrPrefix.lowercased()
-        let matches = try await store.documents().filter { $0.id.description.hasPrefix(wanted) }
+        var matches: [Document] = []
+        if let fragment = IDFragment(idOrPrefix) { matches = try await store.documents().filter { fragment.names($0.id.description) } }
         guard matches.count == 1, let document = matches.first else {
             throw CommandError(matches.isEmpty ? "no document \"\(idOrPrefix)\"; list them with: outpost-server docs list"
                                                : "\"\(idOrPrefix)\" matches \(matches.count) documents; give more of the id")

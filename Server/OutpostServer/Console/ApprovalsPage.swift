@@ -39,7 +39,7 @@ extension ConsoleService {
             return """
                 <section class="card quote" data-quote="\(quote.id)"><h2>\(text: item.opportunity.name)</h2>
                 <p class="muted">\(text: accounts[item.opportunity.accountID]?.name ?? "") · rep \(text: users[item.opportunity.ownerID]?.displayName ?? "") \
-                · quote \(String(quote.id.description.prefix(8)))</p>\(lines.table(quote.lines))
+                · quote \(ShortID.of(quote.id.description))</p>\(lines.table(quote.lines))
                 <p>Discount: <strong data-discount="\(quote.discountBasisPoints)">\(text: discount.isEmpty ? "none" : discount)</strong> · \
                 Total: <strong>\(text: quote.total?.grouped ?? "not priced")</strong></p>
                 <form method="post" action="/console/approvals/\(quote.id)/approve" class="row approve">\(html: ConsolePage.csrfField(session.csrf))\

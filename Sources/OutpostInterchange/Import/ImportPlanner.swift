@@ -1,3 +1,5 @@
+import OutpostModel
+
 /// What an import will do with each row of a checked file, decided against the stored
 /// records of its kind before anything is written (and all that `--dry-run` prints).
 public struct ImportPlan: Hashable, Sendable {
@@ -67,7 +69,7 @@ public enum ImportPlanner {
                 if C.matchIsIdentity && match.line == nil {
                     record.id = match.id
                 } else if !allowDuplicates {
-                    let what = match.line.map { "line \($0)" } ?? "\(C.kind.singular) \(String(match.id.description.prefix(8)))"
+                    let what = match.line.map { "line \($0)" } ?? "\(C.kind.singular) \(ShortID.of(match.id.description))"
                     duplicates.append(RowError(.likelyDuplicate, line: line, column: "",
                         "looks like \(what) (same \(key.prefix { $0 != ":" })); left out. "
                         + "Give its id to update it, or import with --allow-duplicates to create it anyway"))
