@@ -76,7 +76,7 @@ enum RecordCreation {
 
     /// Creates a record of `kind` with `fields` under a new id.
     static func create(_ kind: ReplicatedKind, _ fields: [FieldID: FieldValue], _ replica: Replica) throws -> RecordID {
-        let id = RecordID(EntityID<Account>(UUID()))
+        let id = RecordID(EntityID<Account>())
         let record: any ReplicatedRecord
         do { record = try kind.decode(recordID: id, fields: fields) } catch {
             throw ReplicaError(.invalid, "\(error); nothing was added")
