@@ -5,7 +5,8 @@ import StateCoding
 /// Many record states with their routes, laid out by column so that a compressor
 /// sees long runs of similar bytes (SPEC.md §4.2, §4.3).
 ///
-/// Records are grouped into one section per record type. Most records are in
+/// Records are grouped into one section per record type, each opening with its ids
+/// (``IDColumn``: in full, or by the time they were minted). Most records are in
 /// *simple form* — every entry carries the record's own hub stamp, one origin and
 /// one time, as after a create or an admin import — and those are stored column by
 /// column: ids, counters, origins, times, then each field's values. Any other state
@@ -37,8 +38,7 @@ public enum StateBatchCodec {
     private static func writeSection(_ type: RecordTypeID, _ records: [FrameRecord], hub: ReplicaID, to writer: inout ByteWriter) {
         let states = records.map(\.state)
         writer.varint(UInt64(type.rawValue))
-        writer.varint(states.count)
-        for state in states { writer.recordID(state.id) }
+        IDColumn.write(states.map(\.id), to: &writer)
         var previous: Int64 = 0
         for state in states {
             let counter = Int64(truncatingIfNeeded: state.context[hub])
@@ -71,11 +71,8 @@ public enum StateBatchCodec {
     private static func readSection(from reader: inout ByteReader<ProtocolError>, hub: ReplicaID, into records: inout [FrameRecord]) throws(ProtocolError) {
         var states: [RecordState] = []
         let type = try TypeCodec.read(from: &reader)
-        let count = try reader.count(max: reader.remaining / 17, of: "section size")
-        guard count > 0 else { throw ProtocolError(.malformed, "a batch section at byte \(reader.offset) is empty") }
-        var ids: [RecordID] = []
-        ids.reserveCapacity(count)
-        for _ in 0..<count { ids.append(try reader.recordID()) }
+        let ids = try IDColumn.read(from: &reader)
+        let count = ids.count
         var counters: [UInt64] = []
         var previous: Int64 = 0
         for _ in 0..<count {

@@ -60,6 +60,6 @@ struct DemoRandom {
     /// after the previous one: records drawn later sort later, as when reps make them.
     mutating func uuid() -> UUID {
         defer { mintingAt += 1 }
-        return .timeOrdered(unixMilliseconds: mintingAt, randomBits: (next(), next()))
+        return .timeOrdered(unixMilliseconds: mintingAt, randomBits: next())
     }
 }
