@@ -57,9 +57,10 @@ struct DemoRandom {
     }
 
     /// A time-ordered (version 7) UUID of the generator's bits, minted a millisecond
-    /// after the previous one: records drawn later sort later, as when reps make them.
+    /// after the previous one, at some instant within it: records drawn later sort later,
+    /// as when reps make them.
     mutating func uuid() -> UUID {
         defer { mintingAt += 1 }
-        return .timeOrdered(unixMilliseconds: mintingAt, randomBits: next())
+        return .timeOrdered(unixMilliseconds: mintingAt, fraction: next(), randomBits: next())
     }
 }
