@@ -40,6 +40,9 @@ enum SpecFixtures {
     static let bergbau = id("01958c3e-7a11-7000-8000-0000000a0002")
     static let kessler = id("01958c3e-7a11-7000-8000-0000000a0003")
     static let account = RecordTypeID(3)
+    /// Eight accounts minted one millisecond apart, from 01958c3e-7a12-…: their section
+    /// sends the ids by time.
+    static let mintedInOrder = (0..<8).map { index in id(String(format: "01958c3e-%04x-7000-8000-0000000b%04x", 0x7A12 + index, index + 1)) }
 
     static func dot(_ replica: UInt32, _ counter: UInt64) -> Dot { Dot(replica: ReplicaID(replica), counter: counter) }
     static func hubContext(_ counter: UInt64) -> VersionVector { VersionVector([Dot(replica: hub, counter: counter)]) }
@@ -130,6 +133,13 @@ enum SpecFixtures {
                 simple(kessler, counter: 1250, origin: 7, at: time(60),
                        [(1, .bytes(bavaria.bytes)), (2, .string("Kessler Werkzeuge")), (5, .string("DE"))]),
             ].map { FrameRecord($0, route: .territory(bavaria)) }),
+        "frame-records-by-time": SyncResponseFrame(
+            cursor: SyncCursor(watermark: 1280, scopeVersion: 3),
+            records: mintedInOrder.enumerated().map { index, id in
+                FrameRecord(simple(id, counter: 1261 + UInt64(index), origin: 7, at: time(120 + Int64(index)),
+                                   [(1, .bytes(bavaria.bytes)), (2, .string("Account \(index + 1)"))]),
+                            route: .territory(bavaria))
+            }),
         "frame-refusal": SyncResponseFrame(
             cursor: request,
             outcome: .init(appliedThrough: 6, refusals: [
