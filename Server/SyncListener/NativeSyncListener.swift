@@ -51,8 +51,10 @@ public final class NativeSyncListener: Service, Sendable {
         refuse: @escaping FrameRefusalHandler = { _ in nil },
         handler: @escaping SyncHandler
     ) async throws -> NativeSyncListener {
-        // Children are not wrapped in NIOAsyncChannel here: one accepted but never served
-        // (at shutdown) would trap when dropped. They wait unread, with their deadline set.
+        // Children are served by a plain handler (``RequestHandler``) rather than an
+        // `NIOAsyncChannel`: the request reaches the serving task through one future, each
+        // frame goes out by one `writeAndFlush`. They are read only once served: one
+        // accepted but never served (at shutdown) waits unread until its deadline closes it.
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
@@ -63,7 +65,7 @@ public final class NativeSyncListener: Service, Sendable {
                     // and nothing of it is read.
                     guard let ticket = gate.admit(address: channel.remoteAddress?.ipAddress ?? "unknown") else {
                         channel.close(promise: nil)
-                        return AcceptedConnection(channel: channel, requestDeadline: nil)
+                        return AcceptedConnection(channel: channel, requests: nil)
                     }
                     let reservation = ReservationHolder()
                     channel.closeFuture.whenComplete { _ in
@@ -71,11 +73,14 @@ public final class NativeSyncListener: Service, Sendable {
                         reservation.release()
                     }
                     let decoder = RequestFrameDecoder(maxPayloadBytes: limits.maxRequestBytes, budget: budget, reservation: reservation)
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
                     let deadline = channel.eventLoop.scheduleTask(in: TimeAmount(limits.requestTimeout)) {
                         channel.close(promise: nil)
                     }
-                    return AcceptedConnection(channel: channel, requestDeadline: deadline)
+                    let requests = RequestHandler(firstFrame: channel.eventLoop.makePromise(), inputEnded: channel.eventLoop.makePromise(),
+                                                  deadline: deadline)
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
+                    try channel.pipeline.syncOperations.addHandler(requests)
+                    return AcceptedConnection(channel: channel, requests: (requests.firstFrame.futureResult, requests.inputEnded.futureResult))
                 }
             }
         let boundPort = server.channel.localAddress?.port ?? port
@@ -85,7 +90,7 @@ public final class NativeSyncListener: Service, Sendable {
             let failure = await withDiscardingTaskGroup(returning: (any Error)?.self) { group in
                 do {
                     try await server.executeThenClose { connections in
-                        for try await connection in connections where connection.requestDeadline != nil {
+                        for try await connection in connections where connection.requests != nil {
                             group.addTask { await serve(connection, refuse: refuse, handler: handler) }
                         }
                     }
@@ -134,54 +139,62 @@ public final class NativeSyncListener: Service, Sendable {
     /// connection: the device sees a dropped transfer and resumes.
     private static func serve(_ accepted: AcceptedConnection, refuse: FrameRefusalHandler, handler: SyncHandler) async {
         let channel = accepted.channel
-        let connection: NIOAsyncChannel<RequestFrame, ByteBuffer>
-        do {
-            connection = try await channel.eventLoop.submit {
-                let connection = try NIOAsyncChannel<RequestFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
-                try channel.syncOptions?.setOption(.autoRead, value: true)
-                return connection
-            }.get()
-        } catch {
-            channel.close(promise: nil)
-            return
-        }
-        try? await connection.executeThenClose { inbound, outbound in
-            var requests = inbound.makeAsyncIterator()
-            let first = try await requests.next()
-            if case .refused(let refusal) = first {
-                if let answer = refuse(refusal) {
-                    var frame = channel.allocator.buffer(capacity: answer.count + 10)
-                    frame.writeFrame(answer)
-                    try await outbound.write(frame)
-                }
-                try await channel.close(mode: .output).get()
-                while try await requests.next() != nil {}  // the decoder discards; ends at the peer's close or the deadline
-                return
-            }
-            accepted.requestDeadline?.cancel()
-            guard case .request(let request) = first else { return }
+        guard let (firstFrame, inputEnded) = accepted.requests else { return }
+        channel.setOption(.autoRead, value: true).whenFailure { _ in channel.close(promise: nil) }
+        // Cancelled (a shutdown), the connection closes, which ends both waits.
+        await withTaskCancellationHandler {
             do {
-                // The answer is produced here, on the connection's task: no hand-off per frame.
-                try await handler(Array(buffer: request)) { payload in
-                    var frame = channel.allocator.buffer(capacity: payload.count + 10)
-                    frame.writeFrame(payload)
-                    try await outbound.write(frame)  // suspends while the channel is not writable
+                switch try await firstFrame.get() {
+                case .refused(let refusal):
+                    if let answer = refuse(refusal) { try await channel.writeAndFlush(frame(answer, on: channel)) }
+                    try await channel.close(mode: .output).get()
+                    try await inputEnded.get()  // the decoder discards; ends at the peer's close or the deadline
+                case .request(let request):
+                    do {
+                        // The answer is produced here, on the connection's task: no hand-off per frame.
+                        try await handler(Array(buffer: request)) { payload in try await send(payload, on: channel) }
+                    } catch {
+                        // Deliver the frames already written: the device keeps every complete batch.
+                    }
+                    // Closing the output waits for pending writes; a full close would drop them.
+                    guard !Task.isCancelled else { break }
+                    try await channel.close(mode: .output).get()
                 }
             } catch {
-                // Deliver the frames already written: the device keeps every complete batch.
+                // The device has gone, or the connection was closed under the answer.
             }
-            // Closing the output waits for pending writes; a full close would drop them.
-            guard !Task.isCancelled else { return }
-            try await channel.close(mode: .output).get()
+            channel.close(promise: nil)
+        } onCancel: {
+            channel.close(promise: nil)
         }
+    }
+
+    /// Writes one response payload as a frame. Returns at once while the socket takes
+    /// more, else once this frame is written (so a slow device slows the producer, at
+    /// most a frame beyond the channel's high-water mark); throws once the connection
+    /// is gone, so the producer stops.
+    private static func send(_ payload: [UInt8], on channel: any Channel) async throws {
+        guard channel.isActive else { throw ChannelError.ioOnClosedChannel }
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        channel.writeAndFlush(frame(payload, on: channel), promise: written)
+        if !channel.isWritable { try await written.futureResult.get() }
+    }
+
+    /// `payload` with its length prefix, in a buffer of the channel's allocator.
+    private static func frame(_ payload: [UInt8], on channel: any Channel) -> ByteBuffer {
+        var frame = channel.allocator.buffer(capacity: payload.count + 10)
+        frame.writeFrame(payload)
+        return frame
     }
 }
 
-/// A connection accepted but not yet served: unread, closed at its deadline unless a
-/// request arrives (no deadline: refused by the gate and already closing).
+/// A connection accepted but not yet served: read on its event loop, closed at its
+/// deadline unless a whole request arrives (no futures: refused by the gate and already
+/// closing).
 private struct AcceptedConnection: Sendable {
     let channel: any Channel
-    let requestDeadline: Scheduled<Void>?
+    /// The connection's first frame, and the end of what the device sends.
+    let requests: (firstFrame: EventLoopFuture<RequestFrame>, inputEnded: EventLoopFuture<Void>)?
 }
 
 /// The native sync listener stopped accepting connections without being asked to.
