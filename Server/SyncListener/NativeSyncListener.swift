@@ -20,14 +20,14 @@ import Synchronization
 public final class NativeSyncListener: Service, Sendable {
     /// The bound port (the kernel's choice when started with port 0).
     public let port: Int
-    private let acceptLoop: Task<Void, any Error>
     private let serverChannel: any Channel
+    private let syncs: RunningSyncs
     private let draining: DrainFlag
 
-    private init(port: Int, acceptLoop: Task<Void, any Error>, serverChannel: any Channel, draining: DrainFlag) {
+    private init(port: Int, serverChannel: any Channel, syncs: RunningSyncs, draining: DrainFlag) {
         self.port = port
-        self.acceptLoop = acceptLoop
         self.serverChannel = serverChannel
+        self.syncs = syncs
         self.draining = draining
     }
 
@@ -51,21 +51,25 @@ public final class NativeSyncListener: Service, Sendable {
         refuse: @escaping FrameRefusalHandler = { _ in nil },
         handler: @escaping SyncHandler
     ) async throws -> NativeSyncListener {
-        // Children are served by a plain handler (``RequestHandler``) rather than an
-        // `NIOAsyncChannel`: the request reaches the serving task through one future, each
-        // frame goes out by one `writeAndFlush`. They are read only once served: one
-        // accepted but never served (at shutdown) waits unread until its deadline closes it.
+        let syncs = RunningSyncs()
+        // Each connection is read on its event loop by a plain handler (``RequestHandler``),
+        // which starts the task answering it once the whole request has arrived: no
+        // accept loop, no `NIOAsyncChannel`, one hand-off from the loop per sync.
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
-            .childChannelOption(.autoRead, value: false)
-            .bind(host: host, port: port) { channel in
+            .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     // Over a cap, the connection is closed at once: its descriptor is freed
                     // and nothing of it is read.
                     guard let ticket = gate.admit(address: channel.remoteAddress?.ipAddress ?? "unknown") else {
                         channel.close(promise: nil)
-                        return AcceptedConnection(channel: channel, requests: nil)
+                        return
+                    }
+                    guard syncs.admit(channel) else {
+                        ticket.release()
+                        channel.close(promise: nil)
+                        return
                     }
                     let reservation = ReservationHolder()
                     channel.closeFuture.whenComplete { _ in
@@ -76,48 +80,37 @@ public final class NativeSyncListener: Service, Sendable {
                     let deadline = channel.eventLoop.scheduleTask(in: TimeAmount(limits.requestTimeout)) {
                         channel.close(promise: nil)
                     }
-                    let requests = RequestHandler(firstFrame: channel.eventLoop.makePromise(), inputEnded: channel.eventLoop.makePromise(),
-                                                  deadline: deadline)
+                    let inputEnded = channel.eventLoop.makePromise(of: Void.self)
+                    let requests = RequestHandler(inputEnded: inputEnded, deadline: deadline) { frame in
+                        let started = syncs.start {
+                            await serve(frame, on: channel, inputEnded: inputEnded.futureResult, refuse: refuse, handler: handler)
+                        }
+                        if !started { channel.close(promise: nil) }
+                    }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
                     try channel.pipeline.syncOperations.addHandler(requests)
-                    return AcceptedConnection(channel: channel, requests: (requests.firstFrame.futureResult, requests.inputEnded.futureResult))
                 }
             }
-        let boundPort = server.channel.localAddress?.port ?? port
-        let serverChannel = server.channel
-        let draining = DrainFlag()
-        let acceptLoop = Task<Void, any Error> {
-            let failure = await withDiscardingTaskGroup(returning: (any Error)?.self) { group in
-                do {
-                    try await server.executeThenClose { connections in
-                        for try await connection in connections where connection.requests != nil {
-                            group.addTask { await serve(connection, refuse: refuse, handler: handler) }
-                        }
-                    }
-                    return nil
-                } catch {
-                    return error
-                }
-            }
-            guard !Task.isCancelled, !draining.isSet else { return }
-            if let failure { throw ListenerFailure(port: boundPort, reason: "\(failure)") }
-        }
-        return NativeSyncListener(port: boundPort, acceptLoop: acceptLoop, serverChannel: serverChannel, draining: draining)
+            .bind(host: host, port: port).get()
+        return NativeSyncListener(port: server.localAddress?.port ?? port, serverChannel: server, syncs: syncs, draining: DrainFlag())
     }
 
-    /// Serves until a graceful shutdown, which stops accepting and returns once the
-    /// syncs in progress are done, or until cancelled, which cuts them.
+    /// Serves until a graceful shutdown, which stops accepting and returns once every
+    /// connection accepted is closed (answered, or at its request deadline), or until
+    /// cancelled, which cuts them.
     /// - Throws: ``ListenerFailure`` when the listening socket stops by itself.
     public func run() async throws {
-        try await withTaskCancellationHandler {
-            try await withGracefulShutdownHandler {
-                try await acceptLoop.value
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                try? await serverChannel.closeFuture.get()
+                await syncs.drained()
             } onGracefulShutdown: {
                 self.draining.set()
                 self.serverChannel.close(promise: nil)
             }
         } onCancel: {
-            self.acceptLoop.cancel()
+            self.syncs.cut()
+            self.serverChannel.close(promise: nil)
         }
         guard draining.isSet || Task.isCancelled else {
             throw ListenerFailure(port: port, reason: "the listening socket closed")
@@ -126,25 +119,25 @@ public final class NativeSyncListener: Service, Sendable {
 
     /// Stops accepting, cuts the syncs in progress, and returns when every connection is closed.
     public func shutdown() async {
-        acceptLoop.cancel()
-        _ = await acceptLoop.result
+        syncs.cut()
+        try? await serverChannel.close()
+        await syncs.drained()
     }
 
-    /// Reads one request, lets the handler send its frames with backpressure, then closes.
+    /// Answers one connection's request frame, on its own task: lets the handler send its
+    /// frames with backpressure, then closes.
     ///
     /// A request refused from its length prefix gets `refuse`'s answer; the rest of
     /// it is read and discarded (never buffered) until the peer closes or the request
     /// deadline passes, so the device finishes sending and reads the answer. Any other
-    /// failure (truncated request, peer gone, handler error) just closes the
-    /// connection: the device sees a dropped transfer and resumes.
-    private static func serve(_ accepted: AcceptedConnection, refuse: FrameRefusalHandler, handler: SyncHandler) async {
-        let channel = accepted.channel
-        guard let (firstFrame, inputEnded) = accepted.requests else { return }
-        channel.setOption(.autoRead, value: true).whenFailure { _ in channel.close(promise: nil) }
-        // Cancelled (a shutdown), the connection closes, which ends both waits.
+    /// failure (peer gone, handler error) just closes the connection: the device sees
+    /// a dropped transfer and resumes.
+    private static func serve(_ first: RequestFrame, on channel: any Channel, inputEnded: EventLoopFuture<Void>,
+                              refuse: FrameRefusalHandler, handler: SyncHandler) async {
+        // Cancelled (a shutdown), the connection closes, which ends every wait.
         await withTaskCancellationHandler {
             do {
-                switch try await firstFrame.get() {
+                switch first {
                 case .refused(let refusal):
                     if let answer = refuse(refusal) { try await channel.writeAndFlush(frame(answer, on: channel)) }
                     try await channel.close(mode: .output).get()
@@ -186,15 +179,6 @@ public final class NativeSyncListener: Service, Sendable {
         frame.writeFrame(payload)
         return frame
     }
-}
-
-/// A connection accepted but not yet served: read on its event loop, closed at its
-/// deadline unless a whole request arrives (no futures: refused by the gate and already
-/// closing).
-private struct AcceptedConnection: Sendable {
-    let channel: any Channel
-    /// The connection's first frame, and the end of what the device sends.
-    let requests: (firstFrame: EventLoopFuture<RequestFrame>, inputEnded: EventLoopFuture<Void>)?
 }
 
 /// The native sync listener stopped accepting connections without being asked to.

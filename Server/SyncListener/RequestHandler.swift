@@ -1,27 +1,27 @@
 internal import NIOCore
 
 /// The last handler of an accepted connection, on its event loop: hands the connection's
-/// request frame to the task that answers it, and says when the device stopped sending.
+/// request frame to `answer` (which starts the task answering it), and says when the
+/// device stopped sending.
 ///
 /// The request deadline is cancelled here, on the loop, the moment a whole request has
 /// arrived (a refused one keeps it: its connection is read until the peer closes or the
-/// deadline passes). Nothing here crosses threads but the two futures the serving task
-/// waits on.
+/// deadline passes).
 final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = RequestFrame
 
-    /// The connection's first (and only) frame; fails if the connection ends without one.
-    let firstFrame: EventLoopPromise<RequestFrame>
     /// Succeeds once the device closed its side (or the connection closed).
     let inputEnded: EventLoopPromise<Void>
     private let deadline: Scheduled<Void>
+    private let answer: (RequestFrame) -> Void
     private var answered = false
     private var ended = false
 
-    init(firstFrame: EventLoopPromise<RequestFrame>, inputEnded: EventLoopPromise<Void>, deadline: Scheduled<Void>) {
-        self.firstFrame = firstFrame
+    /// `answer` is called once, on the loop, with the connection's first (and only) frame.
+    init(inputEnded: EventLoopPromise<Void>, deadline: Scheduled<Void>, answer: @escaping (RequestFrame) -> Void) {
         self.inputEnded = inputEnded
         self.deadline = deadline
+        self.answer = answer
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -30,11 +30,15 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         answered = true
         let frame = unwrapInboundIn(data)
         if case .request = frame { deadline.cancel() }
-        firstFrame.succeed(frame)
+        answer(frame)
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let event = event as? ChannelEvent, event == .inputClosed { end() }
+        if let event = event as? ChannelEvent, event == .inputClosed {
+            // Closed before a whole request: there is nothing to answer.
+            if !answered { context.close(promise: nil) }
+            end()
+        }
         context.fireUserInboundEventTriggered(event)
     }
 
@@ -47,12 +51,9 @@ final class RequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         end()
     }
 
-    /// The device sent all it will: a connection that brought no frame has none.
+    /// The device sent all it will.
     private func end() {
-        if !answered {
-            answered = true
-            firstFrame.fail(ChannelError.eof)
-        }
+        answered = true
         if !ended {
             ended = true
             inputEnded.succeed(())
