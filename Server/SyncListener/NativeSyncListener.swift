@@ -134,32 +134,27 @@ public final class NativeSyncListener: Service, Sendable {
     /// a dropped transfer and resumes.
     private static func serve(_ first: RequestFrame, on channel: any Channel, inputEnded: EventLoopFuture<Void>,
                               refuse: FrameRefusalHandler, handler: SyncHandler) async {
-        // Cancelled (a shutdown), the connection closes, which ends every wait.
-        await withTaskCancellationHandler {
-            do {
-                switch first {
-                case .refused(let refusal):
-                    if let answer = refuse(refusal) { try await channel.writeAndFlush(frame(answer, on: channel)) }
-                    try await channel.close(mode: .output).get()
-                    try await inputEnded.get()  // the decoder discards; ends at the peer's close or the deadline
-                case .request(let request):
-                    do {
-                        // The answer is produced here, on the connection's task: no hand-off per frame.
-                        try await handler(Array(buffer: request)) { payload in try await send(payload, on: channel) }
-                    } catch {
-                        // Deliver the frames already written: the device keeps every complete batch.
-                    }
-                    // Closing the output waits for pending writes; a full close would drop them.
-                    guard !Task.isCancelled else { break }
-                    try await channel.close(mode: .output).get()
+        // A cut closes the connection, which ends every wait and makes the next `send` throw.
+        do {
+            switch first {
+            case .refused(let refusal):
+                if let answer = refuse(refusal) { try await channel.writeAndFlush(frame(answer, on: channel)) }
+                try await channel.close(mode: .output).get()
+                try await inputEnded.get()  // the decoder discards; ends at the peer's close or the deadline
+            case .request(let request):
+                do {
+                    // The answer is produced here, on the connection's task: no hand-off per frame.
+                    try await handler(Array(buffer: request)) { payload in try await send(payload, on: channel) }
+                } catch {
+                    // Deliver the frames already written: the device keeps every complete batch.
                 }
-            } catch {
-                // The device has gone, or the connection was closed under the answer.
+                // Closing the output waits for pending writes; a full close would drop them.
+                try await channel.close(mode: .output).get()
             }
-            channel.close(promise: nil)
-        } onCancel: {
-            channel.close(promise: nil)
+        } catch {
+            // The device has gone, or the connection was closed under the answer.
         }
+        channel.close(promise: nil)
     }
 
     /// Writes one response payload as a frame. Returns at once while the socket takes

@@ -3,16 +3,16 @@ import Synchronization
 
 /// A listener's open connections and the syncs answering them, each sync on its own task
 /// started by the event loop the moment its request has arrived: so a graceful shutdown
-/// can wait for them all, and a cut can close them.
+/// can wait for them all, and a cut can close them (a sync whose connection is closed
+/// stops at its next frame, as a cancelled one does).
 final class RunningSyncs: Sendable {
     private struct State {
         var connections: [ObjectIdentifier: any Channel] = [:]
-        var tasks: [UInt64: Task<Void, Never>] = [:]
-        var next: UInt64 = 0
+        var running = 0
         var cut = false
         var waiting: [CheckedContinuation<Void, Never>] = []
 
-        var isIdle: Bool { connections.isEmpty && tasks.isEmpty }
+        var isIdle: Bool { connections.isEmpty && running == 0 }
 
         /// The waiters to resume once nothing is left.
         mutating func takeWaitersIfIdle() -> [CheckedContinuation<Void, Never>] {
@@ -45,26 +45,25 @@ final class RunningSyncs: Sendable {
 
     /// Starts `body` on a task of its own; `false` (nothing started) once cut.
     func start(_ body: @escaping @Sendable () async -> Void) -> Bool {
-        state.withLock { state in
+        let admitted = state.withLock { state in
             guard !state.cut else { return false }
-            let id = state.next
-            state.next += 1
-            // Inserted under the lock, so the task's own removal always comes after.
-            state.tasks[id] = Task { [self] in
-                await body()
-                finish(id)
-            }
+            state.running += 1
             return true
         }
+        guard admitted else { return false }
+        Task { [self] in
+            await body()
+            finish()
+        }
+        return true
     }
 
-    /// Cancels every sync in progress, closes every connection, and admits no more.
+    /// Closes every connection, which ends the syncs answering them, and admits no more.
     func cut() {
-        let (tasks, connections) = state.withLock { state in
+        let connections = state.withLock { state in
             state.cut = true
-            return (Array(state.tasks.values), Array(state.connections.values))
+            return Array(state.connections.values)
         }
-        for task in tasks { task.cancel() }
         for channel in connections { channel.close(promise: nil) }
     }
 
@@ -80,9 +79,9 @@ final class RunningSyncs: Sendable {
         }
     }
 
-    private func finish(_ id: UInt64) {
+    private func finish() {
         let waiting = state.withLock { state in
-            state.tasks[id] = nil
+            state.running -= 1
             return state.takeWaitersIfIdle()
         }
         for continuation in waiting { continuation.resume() }
