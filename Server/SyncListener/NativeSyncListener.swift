@@ -20,14 +20,14 @@ import Synchronization
 public final class NativeSyncListener: Service, Sendable {
     /// The bound port (the kernel's choice when started with port 0).
     public let port: Int
-    private let acceptLoop: Task<Void, any Error>
     private let serverChannel: any Channel
+    private let syncs: RunningSyncs
     private let draining: DrainFlag
 
-    private init(port: Int, acceptLoop: Task<Void, any Error>, serverChannel: any Channel, draining: DrainFlag) {
+    private init(port: Int, serverChannel: any Channel, syncs: RunningSyncs, draining: DrainFlag) {
         self.port = port
-        self.acceptLoop = acceptLoop
         self.serverChannel = serverChannel
+        self.syncs = syncs
         self.draining = draining
     }
 
@@ -51,19 +51,25 @@ public final class NativeSyncListener: Service, Sendable {
         refuse: @escaping FrameRefusalHandler = { _ in nil },
         handler: @escaping SyncHandler
     ) async throws -> NativeSyncListener {
-        // Children are not wrapped in NIOAsyncChannel here: one accepted but never served
-        // (at shutdown) would trap when dropped. They wait unread, with their deadline set.
+        let syncs = RunningSyncs()
+        // Each connection is read on its event loop by a plain handler (``RequestHandler``),
+        // which starts the task answering it once the whole request has arrived: no
+        // accept loop, no `NIOAsyncChannel`, one hand-off from the loop per sync.
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
-            .childChannelOption(.autoRead, value: false)
-            .bind(host: host, port: port) { channel in
+            .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     // Over a cap, the connection is closed at once: its descriptor is freed
                     // and nothing of it is read.
                     guard let ticket = gate.admit(address: channel.remoteAddress?.ipAddress ?? "unknown") else {
                         channel.close(promise: nil)
-                        return AcceptedConnection(channel: channel, requestDeadline: nil)
+                        return
+                    }
+                    guard syncs.admit(channel) else {
+                        ticket.release()
+                        channel.close(promise: nil)
+                        return
                     }
                     let reservation = ReservationHolder()
                     channel.closeFuture.whenComplete { _ in
@@ -71,48 +77,40 @@ public final class NativeSyncListener: Service, Sendable {
                         reservation.release()
                     }
                     let decoder = RequestFrameDecoder(maxPayloadBytes: limits.maxRequestBytes, budget: budget, reservation: reservation)
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
                     let deadline = channel.eventLoop.scheduleTask(in: TimeAmount(limits.requestTimeout)) {
                         channel.close(promise: nil)
                     }
-                    return AcceptedConnection(channel: channel, requestDeadline: deadline)
-                }
-            }
-        let boundPort = server.channel.localAddress?.port ?? port
-        let serverChannel = server.channel
-        let draining = DrainFlag()
-        let acceptLoop = Task<Void, any Error> {
-            let failure = await withDiscardingTaskGroup(returning: (any Error)?.self) { group in
-                do {
-                    try await server.executeThenClose { connections in
-                        for try await connection in connections where connection.requestDeadline != nil {
-                            group.addTask { await serve(connection, refuse: refuse, handler: handler) }
+                    let inputEnded = channel.eventLoop.makePromise(of: Void.self)
+                    let requests = RequestHandler(inputEnded: inputEnded, deadline: deadline) { frame in
+                        let started = syncs.start {
+                            await serve(frame, on: channel, inputEnded: inputEnded.futureResult, refuse: refuse, handler: handler)
                         }
+                        if !started { channel.close(promise: nil) }
                     }
-                    return nil
-                } catch {
-                    return error
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
+                    try channel.pipeline.syncOperations.addHandler(requests)
                 }
             }
-            guard !Task.isCancelled, !draining.isSet else { return }
-            if let failure { throw ListenerFailure(port: boundPort, reason: "\(failure)") }
-        }
-        return NativeSyncListener(port: boundPort, acceptLoop: acceptLoop, serverChannel: serverChannel, draining: draining)
+            .bind(host: host, port: port).get()
+        return NativeSyncListener(port: server.localAddress?.port ?? port, serverChannel: server, syncs: syncs, draining: DrainFlag())
     }
 
-    /// Serves until a graceful shutdown, which stops accepting and returns once the
-    /// syncs in progress are done, or until cancelled, which cuts them.
+    /// Serves until a graceful shutdown, which stops accepting and returns once every
+    /// connection accepted is closed (answered, or at its request deadline), or until
+    /// cancelled, which cuts them.
     /// - Throws: ``ListenerFailure`` when the listening socket stops by itself.
     public func run() async throws {
-        try await withTaskCancellationHandler {
-            try await withGracefulShutdownHandler {
-                try await acceptLoop.value
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                try? await serverChannel.closeFuture.get()
+                await syncs.drained()
             } onGracefulShutdown: {
                 self.draining.set()
                 self.serverChannel.close(promise: nil)
             }
         } onCancel: {
-            self.acceptLoop.cancel()
+            self.syncs.cut()
+            self.serverChannel.close(promise: nil)
         }
         guard draining.isSet || Task.isCancelled else {
             throw ListenerFailure(port: port, reason: "the listening socket closed")
@@ -121,67 +119,61 @@ public final class NativeSyncListener: Service, Sendable {
 
     /// Stops accepting, cuts the syncs in progress, and returns when every connection is closed.
     public func shutdown() async {
-        acceptLoop.cancel()
-        _ = await acceptLoop.result
+        syncs.cut()
+        try? await serverChannel.close()
+        await syncs.drained()
     }
 
-    /// Reads one request, lets the handler send its frames with backpressure, then closes.
+    /// Answers one connection's request frame, on its own task: lets the handler send its
+    /// frames with backpressure, then closes.
     ///
     /// A request refused from its length prefix gets `refuse`'s answer; the rest of
     /// it is read and discarded (never buffered) until the peer closes or the request
     /// deadline passes, so the device finishes sending and reads the answer. Any other
-    /// failure (truncated request, peer gone, handler error) just closes the
-    /// connection: the device sees a dropped transfer and resumes.
-    private static func serve(_ accepted: AcceptedConnection, refuse: FrameRefusalHandler, handler: SyncHandler) async {
-        let channel = accepted.channel
-        let connection: NIOAsyncChannel<RequestFrame, ByteBuffer>
+    /// failure (peer gone, handler error) just closes the connection: the device sees
+    /// a dropped transfer and resumes.
+    private static func serve(_ first: RequestFrame, on channel: any Channel, inputEnded: EventLoopFuture<Void>,
+                              refuse: FrameRefusalHandler, handler: SyncHandler) async {
+        // A cut closes the connection, which ends every wait and makes the next `send` throw.
         do {
-            connection = try await channel.eventLoop.submit {
-                let connection = try NIOAsyncChannel<RequestFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
-                try channel.syncOptions?.setOption(.autoRead, value: true)
-                return connection
-            }.get()
-        } catch {
-            channel.close(promise: nil)
-            return
-        }
-        try? await connection.executeThenClose { inbound, outbound in
-            var requests = inbound.makeAsyncIterator()
-            let first = try await requests.next()
-            if case .refused(let refusal) = first {
-                if let answer = refuse(refusal) {
-                    var frame = channel.allocator.buffer(capacity: answer.count + 10)
-                    frame.writeFrame(answer)
-                    try await outbound.write(frame)
-                }
+            switch first {
+            case .refused(let refusal):
+                if let answer = refuse(refusal) { try await channel.writeAndFlush(frame(answer, on: channel)) }
                 try await channel.close(mode: .output).get()
-                while try await requests.next() != nil {}  // the decoder discards; ends at the peer's close or the deadline
-                return
-            }
-            accepted.requestDeadline?.cancel()
-            guard case .request(let request) = first else { return }
-            do {
-                // The answer is produced here, on the connection's task: no hand-off per frame.
-                try await handler(Array(buffer: request)) { payload in
-                    var frame = channel.allocator.buffer(capacity: payload.count + 10)
-                    frame.writeFrame(payload)
-                    try await outbound.write(frame)  // suspends while the channel is not writable
+                try await inputEnded.get()  // the decoder discards; ends at the peer's close or the deadline
+            case .request(let request):
+                do {
+                    // The answer is produced here, on the connection's task: no hand-off per frame.
+                    try await handler(Array(buffer: request)) { payload in try await send(payload, on: channel) }
+                } catch {
+                    // Deliver the frames already written: the device keeps every complete batch.
                 }
-            } catch {
-                // Deliver the frames already written: the device keeps every complete batch.
+                // Closing the output waits for pending writes; a full close would drop them.
+                try await channel.close(mode: .output).get()
             }
-            // Closing the output waits for pending writes; a full close would drop them.
-            guard !Task.isCancelled else { return }
-            try await channel.close(mode: .output).get()
+        } catch {
+            // The device has gone, or the connection was closed under the answer.
         }
+        channel.close(promise: nil)
     }
-}
 
-/// A connection accepted but not yet served: unread, closed at its deadline unless a
-/// request arrives (no deadline: refused by the gate and already closing).
-private struct AcceptedConnection: Sendable {
-    let channel: any Channel
-    let requestDeadline: Scheduled<Void>?
+    /// Writes one response payload as a frame. Returns at once while the socket takes
+    /// more, else once this frame is written (so a slow device slows the producer, at
+    /// most a frame beyond the channel's high-water mark); throws once the connection
+    /// is gone, so the producer stops.
+    private static func send(_ payload: [UInt8], on channel: any Channel) async throws {
+        guard channel.isActive else { throw ChannelError.ioOnClosedChannel }
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        channel.writeAndFlush(frame(payload, on: channel), promise: written)
+        if !channel.isWritable { try await written.futureResult.get() }
+    }
+
+    /// `payload` with its length prefix, in a buffer of the channel's allocator.
+    private static func frame(_ payload: [UInt8], on channel: any Channel) -> ByteBuffer {
+        var frame = channel.allocator.buffer(capacity: payload.count + 10)
+        frame.writeFrame(payload)
+        return frame
+    }
 }
 
 /// The native sync listener stopped accepting connections without being asked to.

@@ -12,7 +12,9 @@ extension SyncHub {
     ///
     /// - Throws: ``RequestRefusal/replayed(last:)``, or the ledger's error.
     public func push(_ request: DeviceRequest, now: Date) async throws -> PushResult {
-        try await ledger.transaction { ledger in try apply(request, in: ledger, now: now) }
+        let (result, device) = try await ledger.transaction { ledger in try apply(request, in: ledger, now: now) }
+        lastSeen.keep(device)
+        return result
     }
 
     /// ``push(_:now:)``, and the ``delivery(for:report:)`` answering it, whose first
@@ -23,22 +25,42 @@ extension SyncHub {
     ///
     /// - Throws: ``RequestRefusal/replayed(last:)``, or the ledger's error.
     public func pushThenDeliver(_ request: DeviceRequest, now: Date) async throws -> PushedDelivery<Ledger> {
-        try await ledger.transaction { ledger in
-            guard case .applied(let report) = try apply(request, in: ledger, now: now) else { return .revoked }
+        let (pushed, device) = try await ledger.transaction { ledger -> (PushedDelivery<Ledger>, EnrolledDevice) in
+            let (result, device) = try apply(request, in: ledger, now: now)
+            guard case .applied(let report) = result else { return (.revoked, device) }
             var delivery = delivery(for: request, report: report)
             try delivery.readFirstStep(in: ledger)
-            return .applied(report, delivery)
+            return (.applied(report, delivery), device)
         }
+        lastSeen.keep(device)
+        return pushed
     }
 
-    /// The push's work inside its transaction (see ``push(_:now:)``).
-    private func apply(_ request: DeviceRequest, in ledger: Ledger.Transaction, now: Date) throws -> PushResult {
-        let device = request.device
-        guard try ledger.advanceCounter(device: device.number, to: request.counter, at: now) else {
-            let last = try ledger.device(number: device.number)?.lastCounter ?? device.lastCounter
-            throw RequestRefusal.replayed(last: last)
+    /// The push's work inside its transaction (see ``push(_:now:)``), with the device as
+    /// read in it (its counter advanced), for ``lastSeenDevice(number:)``.
+    ///
+    /// Everything is decided on the device as read here, not on the copy the request was
+    /// opened with (``DeviceRequest/device``), which may be older: a revocation, a new
+    /// user, role or assignment counts on the device's very next sync.
+    private func apply(_ opened: DeviceRequest, in ledger: Ledger.Transaction, now: Date) throws -> (PushResult, EnrolledDevice) {
+        // The key is fixed at enrolment; a device number whose key differs is not the device that sent this.
+        guard var device = try ledger.device(number: opened.device.number),
+              device.device.publicKey == opened.device.device.publicKey else {
+            throw RequestRefusal.unknownDevice(opened.device.number)
         }
-        if device.device.isRevoked { return .revoked }
+        guard try ledger.advanceCounter(device: device.number, to: opened.counter, at: now) else {
+            throw RequestRefusal.replayed(last: device.lastCounter)
+        }
+        device.lastCounter = opened.counter
+        if device.device.isRevoked { return (.revoked, device) }
+        try checkWrites(opened.writes.count, of: device)
+        var request = opened
+        request.device = device
+        return (try apply(request, of: device, in: ledger, now: now), device)
+    }
+
+    /// ``apply(_:in:now:)`` once the device is read, its counter advanced and it is not revoked.
+    private func apply(_ request: DeviceRequest, of device: EnrolledDevice, in ledger: Ledger.Transaction, now: Date) throws -> PushResult {
         // A retiring device's first sync that brings nothing more completes its retirement.
         if request.writes.isEmpty, try ledger.isRetiring(device: device.device.id) {
             try ledger.markRevoked(device: device.device.id, at: now)

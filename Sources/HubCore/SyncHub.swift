@@ -4,9 +4,10 @@ public import OutpostModel
 
 /// The hub: every decision of a sync, over any ``SyncLedger``.
 ///
-/// A sync is: ``device(number:)`` (the one lookup), ``authorise(_:counter:at:)`` (replay
-/// and rate, before the request is even decoded), ``checkWrites(_:of:)``, then
-/// ``push(_:now:)`` (one transaction: counter, scope, every write), then
+/// A sync is: ``lastSeenDevice(number:)`` (the device as last read, to open the request),
+/// ``authorise(_:counter:at:)`` (replay and rate, before the request is even decoded),
+/// ``checkWrites(_:of:)``, then ``push(_:now:)`` (one transaction: the device read again,
+/// counter, scope, every write), then
 /// ``delivery(for:report:)`` (what the device receives, page by page);
 /// ``pushThenDeliver(_:now:)`` does both, a steady sync's first page in the push's
 /// transaction.
@@ -18,6 +19,8 @@ public struct SyncHub<Ledger: SyncLedger>: Sendable {
     /// Records per delivery: a dropped transfer re-sends at most this many.
     public let batchSize: Int
     private let rateLimiter: DeviceRateLimiter
+    /// Each device as last read (``lastSeenDevice(number:)``).
+    let lastSeen = LastSeenDevices()
 
     /// A hub over `ledger`.
     public init(ledger: Ledger, limits: HubLimits, batchSize: Int = 1000) {
@@ -33,6 +36,7 @@ public struct SyncHub<Ledger: SyncLedger>: Sendable {
         guard let device = try await ledger.snapshot({ try $0.device(number: number) }) else {
             throw RequestRefusal.unknownDevice(number)
         }
+        lastSeen.keep(device)
         return device
     }
 

@@ -18,9 +18,9 @@ public struct HubHarness {
     /// The hub's clock for requests.
     public var now = Date(timeIntervalSince1970: 1_780_000_000)
 
-    /// A hub with `count` devices.
-    public init(devices count: Int) {
-        hub = SyncHub(ledger: ledger, limits: HubLimits(maxWritesPerRequest: 1000, burst: .max, requestsPerSecond: 1))
+    /// A hub with `count` devices, taking at most `maxWritesPerRequest` writes per request.
+    public init(devices count: Int, maxWritesPerRequest: Int = 1000) {
+        hub = SyncHub(ledger: ledger, limits: HubLimits(maxWritesPerRequest: maxWritesPerRequest, burst: .max, requestsPerSecond: 1))
         for _ in 0..<count { enrolDevice() }
     }
 

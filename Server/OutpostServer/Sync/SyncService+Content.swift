@@ -18,7 +18,8 @@ extension SyncService {
     /// per chunk, and a final frame with the number withheld.
     func content(_ sealed: SealedRequest, send: @escaping @Sendable ([UInt8]) async throws -> Void) async throws {
         do {
-            let (device, session, body) = try await authenticate(sealed)
+            let device = try await hub.device(number: sealed.device)
+            let (session, body) = try authenticate(sealed, as: device)
             try hub.authorise(device, counter: sealed.counter)
             guard !device.device.isRevoked else {
                 throw ProtocolError(.unknownDevice, "this device is revoked; sync records to be told what to do")

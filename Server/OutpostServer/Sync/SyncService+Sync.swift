@@ -9,16 +9,25 @@ import SodiumKit
 import SyncChannel
 
 extension SyncService {
-    /// Handles a sync request: finds the device once, authenticates the request, lets
-    /// the hub turn away a counter that is not new (answered with the counter to continue
-    /// from) and charge the request rate (a revoked device's too),
-    /// answers a revoked device with the wipe frame without reading its body; only then
-    /// inflates and decodes the request and checks its number of writes, has the hub
-    /// apply the writes and read a steady sync's first page (one transaction), and
-    /// streams the hub's delivery as sealed frames.
+    /// Handles a sync request: takes the device as the hub last read it (no read of its
+    /// own for a device that synced before; read afresh if the request is compressed),
+    /// authenticates the request, lets the hub turn away a counter that is not new
+    /// (answered with the counter to continue from) and charge the request rate (a
+    /// revoked device's too), answers a device known to be revoked with the wipe frame
+    /// without inflating or decoding its body; only then inflates and decodes the
+    /// request, has the hub read the device again, check its number of writes, apply them
+    /// and read a steady sync's first page (one transaction), and streams the hub's
+    /// delivery as sealed frames.
     func sync(_ sealed: SealedRequest, send: @escaping @Sendable ([UInt8]) async throws -> Void) async throws {
         do {
-            let (device, session, body) = try await authenticate(sealed)
+            var device = try await hub.lastSeenDevice(number: sealed.device)
+            let (session, body) = try authenticate(sealed, as: device)
+            if body.isCompressed {
+                // Inflating costs: the device is read afresh first, so a revoked one is told to wipe without it.
+                let current = try await hub.device(number: sealed.device)
+                guard current.device.publicKey == device.device.publicKey else { throw RequestRefusal.unknownDevice(sealed.device) }
+                device = current
+            }
             let sealer = ResponseFrames.Sealer(counter: sealed.counter, salt: sealed.salt, key: session.transmit)
             do {
                 try hub.authorise(device, counter: sealed.counter)
@@ -27,8 +36,15 @@ extension SyncService {
                     return
                 }
                 if body.isCompressed { metrics?.requestInflated() }
-                let decoded = try SyncRequest(decoding: try body.plaintext(), device: device.replica, hub: ReplicaID.hub)
-                try hub.checkWrites(decoded.writes.count, of: device)
+                let decoded: SyncRequest
+                do {
+                    decoded = try SyncRequest(decoding: try body.plaintext(), device: device.replica, hub: ReplicaID.hub)
+                } catch {
+                    // The copy it was opened with may predate a revocation: a revoked device is told to wipe, whatever it sent.
+                    guard try await hub.device(number: sealed.device).device.isRevoked else { throw error }
+                    try await answerRevoked(device, sealer: sealer, send: send)
+                    return
+                }
                 var identities: [UInt64: WriteIdentity] = [:]
                 for write in decoded.writes { identities[write.dot.counter] = try WriteIdentity(of: write) }
                 let request = DeviceRequest(device: device, counter: sealed.counter, cursor: DeviceCursor(decoded.cursor),
