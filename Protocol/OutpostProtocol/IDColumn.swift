@@ -15,9 +15,13 @@ enum IDColumn {
     /// saved do not matter, and short answers keep one layout.
     static let minimumByTime = 8
 
-    /// Appends the count of `ids` and the ids, by time when that is shorter.
+    /// Appends the count of `ids` and the ids, by time when that is shorter and they
+    /// were not all minted in one millisecond (ids that share their first bytes, such as
+    /// a configurator model's options, compress better in full, 16 bytes apart).
     static func write(_ ids: [RecordID], to writer: inout ByteWriter) {
-        guard ids.count >= minimumByTime, bytesByTime(ids) < 16 * ids.count else {
+        let milliseconds = ids.first.map { $0.high >> 16 }
+        guard ids.count >= minimumByTime, ids.contains(where: { $0.high >> 16 != milliseconds }),
+              bytesByTime(ids) < 16 * ids.count else {
             writer.varint(ids.count)
             for id in ids { writer.recordID(id) }
             return

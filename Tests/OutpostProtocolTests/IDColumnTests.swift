@@ -40,7 +40,8 @@ struct IDColumnTests {
             StateBatchCodec.write(records, hub: RandomStates.hub, to: &writer)
             let bytes = writer.bytes
             // One section, type 3, then its count: 0 marks the ids by time.
-            #expect(bytes[2] == (count >= 8 ? 0 : UInt8(count)))
+            let oneMillisecond = Set(records.map { $0.state.id.high >> 16 }).count == 1
+            #expect(bytes[2] == (count >= 8 && !oneMillisecond ? 0 : UInt8(count)))
             var reader = ByteReader<ProtocolError>(bytes)
             #expect((try? StateBatchCodec.read(from: &reader, hub: RandomStates.hub)) == records)
             #expect(reader.isAtEnd)
@@ -60,6 +61,14 @@ struct IDColumnTests {
         // A section's counters follow its ids: at least a byte a record.
         var reader = ByteReader<ProtocolError>(writer.bytes + Array(repeating: 1, count: ids.count))
         #expect((try? IDColumn.read(from: &reader)) == ids)
+    }
+
+    @Test("Ids minted in one millisecond, or derived from one id, stay in full")
+    func oneMillisecondInFull() {
+        let ids = (0..<50).map { RecordID(high: 0x0195_8C3E_7A12_7ABC, low: 0x8000_0000_0000_0000 | UInt64($0)) }
+        var writer = ByteWriter()
+        IDColumn.write(ids, to: &writer)
+        #expect(writer.bytes.count == 1 + 16 * ids.count)
     }
 
     @Test("Random (version 4) ids stay in full: by time they would be longer")
