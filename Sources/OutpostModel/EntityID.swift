@@ -2,7 +2,7 @@ public import Foundation
 
 /// A globally unique identifier of one kind of entity, created offline without the server.
 ///
-/// New ids are time-ordered (``Foundation/UUID/timeOrdered()``); ids made elsewhere (an
+/// New ids are time-ordered (``Foundation/UUID/timeOrdered(at:)``); ids made elsewhere (an
 /// import's, an older build's random ones) are as good, only their indexes fill less in order.
 ///
 /// The phantom `Entity` parameter keeps an `AccountID` from being passed where a

@@ -1,7 +1,7 @@
 /// The short form of an id that tables and messages show, and that people type back to
 /// name a record, a quote or a document: the id's last eight hex digits.
 ///
-/// Not its first eight: those of a time-ordered id (``Foundation/UUID/timeOrdered()``)
+/// Not its first eight: those of a time-ordered id (``Foundation/UUID/timeOrdered(at:)``)
 /// tell when it was minted, the same for every record made within the same minute.
 public enum ShortID {
     /// How many hex digits the short form has.

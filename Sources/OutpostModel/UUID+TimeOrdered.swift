@@ -1,7 +1,7 @@
 public import Foundation
 
 extension UUID {
-    /// A new time-ordered id: a version 7 UUID (RFC 9562 §5.7) of the current time, to
+    /// A new time-ordered id: a version 7 UUID (RFC 9562 §5.7) of `date` (by default now), to
     /// a 4096th of a millisecond (§6.2, method 3), with 62 random bits.
     ///
     /// Ids minted one after another sort, as bytes and as text, in the order they were
@@ -9,9 +9,9 @@ extension UUID {
     /// end instead of at random pages, and the ids of a delivery page share their first
     /// bytes, which the sync protocol's column batches send once (SPEC.md §4.2). The id
     /// shows when it was minted; the rest is random.
-    public static func timeOrdered() -> UUID {
+    public static func timeOrdered(at date: Date = Date()) -> UUID {
         var random = SystemRandomNumberGenerator()
-        let milliseconds = max(0, Date().timeIntervalSince1970 * 1000)
+        let milliseconds = max(0, date.timeIntervalSince1970 * 1000)
         let fraction = UInt64((milliseconds - milliseconds.rounded(.down)) * 4096)
         return timeOrdered(unixMilliseconds: UInt64(milliseconds), fraction: fraction, randomBits: random.next())
     }

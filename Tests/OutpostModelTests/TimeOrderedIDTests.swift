@@ -47,10 +47,14 @@ struct TimeOrderedIDTests {
             #expect((before...after).contains(Self.fields(id.uuid).milliseconds))
         }
         #expect(Set(ids).count == ids.count)
-        // Within one process the clock does not go back here, so later ids sort later
-        // but for ids minted in the same 4096th of a millisecond.
-        let texts = ids.map(\.description)
-        #expect(zip(texts, texts.dropFirst()).allSatisfy { $0.prefix(18) <= $1.prefix(18) })
+    }
+
+    @Test("Ids minted at later instants of one millisecond sort later: the fraction follows the clock")
+    func fractionFollowsTheClock() {
+        let start = Date(timeIntervalSince1970: 1_772_443_800.123)
+        // Instants 1/1024 ms apart, past the Double's rounding at this magnitude.
+        let texts = (0..<1000).map { UUID.timeOrdered(at: start.addingTimeInterval(Double($0) / 1_024_000)).uuidString }
+        #expect(zip(texts, texts.dropFirst()).allSatisfy { $0.prefix(18) < $1.prefix(18) })
     }
 }
 
