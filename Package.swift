@@ -202,7 +202,7 @@ let package = Package(
         .target(
             name: "FieldClient",
             dependencies: ["HTMLText", "StateCoding", 
-                "ByteCoding", "CKeyring", "ErrorReporting", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
+                "ByteCoding", "CKeyring", "CZstd", "ErrorReporting", "OutpostModel", "OutpostProtocol", "SodiumKit", "MergeEngine", "OutpostReplication", "SyncChannel",
                 "ClientTransport", "Configurator", "Pricing", "OrderIntake", "Forecasting", "DocumentContent",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -56,25 +56,33 @@ extension Replica {
             }
             _ = note("identity") { _ = try DeviceIdentity.require(db, cipher: cipher) }
             _ = note("records") {
-                let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, state, territory, parent, summary, period FROM record")
+                var groups = StateGroupReader()
+                let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.stateColumns), summary, period FROM record")
                 while let row = try rows.next() {
                     let id = try RecordID(bytes: [UInt8](row[0] as Data))
                     if note("record \(id)", {
-                        let bytes = try cipher.open(row[2], .recordState(id, kind: row[1], territory: row[3], parent: row[4]))
-                        let state = try RecordStateCodec.decode(bytes, id: id)
-                        if let sealed = row[5] as Data? {
+                        let state = try openState(db, row, id, groups: &groups)
+                        if let sealed = row[6] as Data? {
                             let summary = try cipher.open(sealed, .recordSummary(id, kind: row[1], territory: row[3], parent: row[4]))
                             guard summary == ForecastSummary.of(state) else {
                                 throw ReplicaError(.corrupt, "its forecast summary disagrees with its state")
                             }
                         }
-                        let period = try ForecastSummary.closeDay(of: row[5] == nil ? nil : state).map { day throws(ReplicaError) in
+                        let period = try ForecastSummary.closeDay(of: row[6] == nil ? nil : state).map { day throws(ReplicaError) in
                             try ForecastSummary.periodIndex(ForecastPeriod.quarter(of: day), cipher: cipher)
                         }
-                        guard row[6] as Data? == period else {
+                        guard row[7] as Data? == period else {
                             throw ReplicaError(.corrupt, "its close-quarter index was altered: a forecast would miss or misplace it")
                         }
                     }) { check.records += 1 }
+                }
+            }
+            _ = note("groups of record states") {
+                let orphans = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM state_group WHERE id NOT IN (SELECT state_group FROM record WHERE state_group IS NOT NULL)
+                    """) ?? 0
+                if orphans > 0 {
+                    check.problems.append("groups of record states: \(orphans) keep the states of no record in the replica")
                 }
             }
             _ = note("forecast totals") {
@@ -102,10 +110,11 @@ extension Replica {
                 }
             }
             _ = note("evicted records awaiting their pending changes") {
-                let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, state, territory, parent FROM departed")
+                var groups = StateGroupReader()
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, state, territory, parent, NULL FROM departed")
                 while let row = try rows.next() {
                     let id = try RecordID(bytes: [UInt8](row[0] as Data))
-                    _ = note("evicted record \(id)") { _ = try openState(row, id) }
+                    _ = note("evicted record \(id)") { _ = try openState(db, row, id, groups: &groups) }
                 }
             }
             _ = note("pending changes") {

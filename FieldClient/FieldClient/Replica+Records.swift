@@ -7,6 +7,9 @@ import OutpostProtocol
 public import OutpostReplication
 
 extension Replica {
+    /// The columns of a `record` row that ``openState(_:_:_:groups:)`` reads, in its order.
+    static let stateColumns = "id, kind, state, territory, parent, state_group"
+
     /// The record `id` as this device sees it, or `nil`.
     public func record(_ id: RecordID) throws(ReplicaError) -> LocalRecord? {
         try read { db in try local(db, id) }
@@ -22,13 +25,14 @@ extension Replica {
             let pending = Dictionary(grouping: try pendingStore.writes(db), by: \.record)
             var records: [LocalRecord] = []
             var seen: Set<RecordID> = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, state, territory, parent FROM record WHERE kind = ?",
+            var groups = StateGroupReader()
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.stateColumns) FROM record WHERE kind = ?",
                                            arguments: [Int64(kind.rawValue)])
             while let row = try rows.next() {
                 let id = try RecordID(bytes: [UInt8](row[0] as Data))
                 seen.insert(id)
                 let writes = pending[id] ?? []
-                if let state = RecordState.overlay(try openState(row, id), pending: writes, device: device) {
+                if let state = RecordState.overlay(try openState(db, row, id, groups: &groups), pending: writes, device: device) {
                     records.append(LocalRecord(kind: kind, state: state, pending: writes))
                 }
             }
@@ -72,17 +76,24 @@ extension Replica {
 
     /// The record's hub state as last received, opened and checked against its row.
     func baseState(_ db: Database, _ id: RecordID) throws -> RecordState? {
-        let statement = try db.cachedStatement(sql: "SELECT id, kind, state, territory, parent FROM record WHERE id = ?")
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.stateColumns) FROM record WHERE id = ?")
         // One blob for the one placeholder: no checking of the arguments per lookup (a bootstrap makes one per record).
         statement.setUncheckedArguments([Data(id.bytes)])
         guard let row = try Row.fetchOne(statement) else { return nil }
-        return try openState(row, id)
+        var groups = StateGroupReader()
+        return try openState(db, row, id, groups: &groups)
     }
 
-    /// Opens and decodes the state of a `record` row (id, kind, state, territory,
-    /// parent), checked against the row's clear columns.
-    func openState(_ row: Row, _ id: RecordID) throws -> RecordState {
-        let bytes = try cipher.open(row[2], .recordState(id, kind: row[1], territory: row[3], parent: row[4]))
+    /// Opens and decodes the state of a `record` row (``stateColumns``; a `departed` row
+    /// reads `NULL` for the group), checked against the row's clear columns: sealed in the
+    /// row, or kept in the group the row names, read through `groups`.
+    func openState(_ db: Database, _ row: Row, _ id: RecordID, groups: inout StateGroupReader) throws -> RecordState {
+        let kind: Int64 = row[1], territory: Data? = row[3], parent: Data? = row[4]
+        let bytes = if let group = row[5] as Int64? {
+            try groups.state(db, cipher, group: group, id: id, kind: kind, territory: territory, parent: parent)
+        } else {
+            try cipher.open(row[2], .recordState(id, kind: kind, territory: territory, parent: parent))
+        }
         do { return try RecordStateCodec.decode(bytes, id: id) } catch {
             throw ReplicaError(.corrupt, "record \(id) in the replica is unreadable (\(error.message)); "
                 + "move the replica folder aside and enrol the device again")
@@ -94,14 +105,15 @@ extension Replica {
     /// new records finds none).
     func heldStates(_ db: Database, _ ids: [RecordID]) throws -> [RecordID: RecordState] {
         var held: [RecordID: RecordState] = [:]
+        var groups = StateGroupReader()
         for start in stride(from: 0, to: ids.count, by: 500) {
             let chunk = ids[start..<min(start + 500, ids.count)]
             let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, state, territory, parent FROM record WHERE id IN (\(placeholders))",
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.stateColumns) FROM record WHERE id IN (\(placeholders))",
                                            arguments: StatementArguments(chunk.map { Data($0.bytes) }))
             while let row = try rows.next() {
                 let id = try RecordID(bytes: [UInt8](row[0] as Data))
-                held[id] = try openState(row, id)
+                held[id] = try openState(db, row, id, groups: &groups)
             }
         }
         return held
@@ -110,22 +122,26 @@ extension Replica {
     /// Joins a received hub state into the replica, filed under the route its frame
     /// gives; returns whether the record now holds conflicting values. `held` holds the
     /// frame's records the replica has (``heldStates(_:_:)``) and takes the joined state,
-    /// so a record the frame names twice joins both.
-    func merge(_ db: Database, _ incoming: FrameRecord, held: inout [RecordID: RecordState]) throws -> Bool {
+    /// so a record the frame names twice joins both. A record new to the replica is held
+    /// back in `grouping`, to be stored with the frame's other new records.
+    func merge(_ db: Database, _ incoming: FrameRecord, held: inout [RecordID: RecordState], grouping: StateGroupWriter) throws -> Bool {
         var state = incoming.state
-        if let existing = held[state.id] {
+        let existing = held[state.id]
+        if let existing {
             state = existing
             try state.join(incoming.state)
         }
         held[state.id] = state
-        return try store(db, state, route: incoming.route)
+        let isNew = existing == nil || grouping.holds(state.id)
+        return try store(db, state, route: incoming.route, grouping: isNew ? grouping : nil)
     }
 
     /// Stores `state` as the hub state of its record, filed under `route` (for the
     /// device's own accepted write, which no frame carries: the route of the domain
-    /// record it makes); returns whether it holds conflicting values.
+    /// record it makes); returns whether it holds conflicting values. A record `grouping`
+    /// is given for is held back there instead of written (it must be new to the replica).
     @discardableResult
-    func store(_ db: Database, _ state: RecordState, route: FrameRoute?) throws -> Bool {
+    func store(_ db: Database, _ state: RecordState, route: FrameRoute?, grouping: StateGroupWriter? = nil) throws -> Bool {
         let kind = ReplicatedKind(typeID: state.type)
         // The domain record is decoded only when needed: to file a record no frame routed,
         // or to summarise an account or opportunity for the forecast.
@@ -133,7 +149,8 @@ extension Replica {
         // A routed record of another kind needs its view only for its conflicts, which a
         // state with one value per field and no delete cannot hold (most of a bootstrap).
         if let route, !summarised, !state.mayConflict {
-            try insert(db, state, kind: Int64(state.type.rawValue), route: route, conflicted: false, summary: nil, period: nil)
+            try insert(db, state, kind: Int64(state.type.rawValue), route: route, conflicted: false, summary: nil, period: nil,
+                       grouping: grouping)
             return false
         }
         let view = state.view(policy: .updateWins)
@@ -150,24 +167,25 @@ extension Replica {
         let period = try (summary == nil || view.isDeleted ? nil : record as? Opportunity).map { opportunity throws(ReplicaError) in
             try ForecastSummary.periodIndex(ForecastPeriod.quarter(of: opportunity.closeDate), cipher: cipher)
         }
-        try insert(db, state, kind: kindValue, route: filed, conflicted: view.hasConflicts, summary: summary, period: period)
+        try insert(db, state, kind: kindValue, route: filed, conflicted: view.hasConflicts, summary: summary, period: period,
+                   grouping: grouping)
         return view.hasConflicts
     }
 
-    /// Seals `state` bound to its row and writes the row (or replaces the record's).
+    /// Writes the row of `state` (or replaces the record's) with its state sealed in it,
+    /// taking the record out of the group that kept its state; or holds it back in
+    /// `grouping`.
     private func insert(_ db: Database, _ state: RecordState, kind: Int64, route: FrameRoute, conflicted: Bool,
-                        summary: Data?, period: Data?) throws {
+                        summary: Data?, period: Data?, grouping: StateGroupWriter?) throws {
         let (territory, parent) = route.columns
-        let sealed = try cipher.seal(RecordStateCodec.encode(state),
-                                     .recordState(state.id, kind: kind, territory: territory, parent: parent))
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO record (id, kind, state, territory, parent, conflicted, summary, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, state = excluded.state, territory = excluded.territory,
-                parent = excluded.parent, conflicted = excluded.conflicted, summary = excluded.summary, period = excluded.period
-            """)
-        // Eight values for the eight placeholders: no checking of the arguments per row.
-        statement.setUncheckedArguments([Data(state.id.bytes), kind, sealed, territory, parent, conflicted, summary, period])
-        try statement.execute()
+        let member = StateGroup.Member(id: state.id, kind: kind, territory: territory, parent: parent, state: RecordStateCodec.encode(state))
+        if let grouping {
+            grouping.hold(.init(member: member, conflicted: conflicted, summary: summary, period: period))
+            return
+        }
+        try leaveGroup(db, state.id)
+        let sealed = try cipher.seal(member.state, .recordState(state.id, kind: kind, territory: territory, parent: parent))
+        try writeRow(db, member, state: sealed, group: nil, conflicted: conflicted, summary: summary, period: period)
     }
 
     /// The route the replica filed record `id` under, or `nil` if it does not hold it.
@@ -189,17 +207,25 @@ extension Replica {
         guard !evictions.isEmpty else { return }
         // Records with pending writes keep their last state aside until the writes are
         // settled, so a write refused after its record left still shows what it changed.
-        try db.execute(sql: "INSERT OR REPLACE INTO departed SELECT id, kind, state, territory, parent FROM record WHERE id IN (SELECT record FROM pending)")
+        try keepDeparted(db)
         let placeholders = Array(repeating: "?", count: evictions.count).joined(separator: ",")
         let ids = evictions.map { Data($0.bytes) }
-        try db.execute(sql: "DELETE FROM record WHERE territory IN (\(placeholders)) OR (id IN (\(placeholders)) AND territory IS NOT NULL)",
-                       arguments: StatementArguments(ids + ids))
+        // The groups that kept states of removed records, rewritten without them below.
+        var groups = Set(try Int64?.fetchAll(db, sql: """
+            DELETE FROM record WHERE territory IN (\(placeholders)) OR (id IN (\(placeholders)) AND territory IS NOT NULL)
+            RETURNING state_group
+            """, arguments: StatementArguments(ids + ids)).compactMap { $0 })
         let role = try DeviceIdentity.fetch(db, cipher: cipher).flatMap { Role(rawValue: $0.role) }
         let kept = (role?.kindsFromEveryTerritory ?? []).map { String($0.rawValue) }.sorted()
         let keep = kept.isEmpty ? "" : " AND kind NOT IN (\(kept.joined(separator: ",")))"
-        repeat {
-            try db.execute(sql: "DELETE FROM record WHERE parent IS NOT NULL AND parent NOT IN (SELECT id FROM record)" + keep)
-        } while db.changesCount > 0
+        while true {
+            let removed = try Int64?.fetchAll(db, sql: """
+                DELETE FROM record WHERE parent IS NOT NULL AND parent NOT IN (SELECT id FROM record)\(keep) RETURNING state_group
+                """)
+            guard !removed.isEmpty else { break }
+            groups.formUnion(removed.compactMap { $0 })
+        }
+        for group in groups.sorted() { try prune(db, group) }
         try db.execute(sql: "DELETE FROM departed WHERE id IN (SELECT id FROM record)")
     }
 
@@ -207,11 +233,12 @@ extension Replica {
     /// it left with) with the pending writes on top.
     func lastSeen(_ db: Database, _ id: RecordID) throws -> LocalRecord? {
         if let local = try local(db, id) { return local }
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, kind, state, territory, parent FROM departed WHERE id = ?",
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, kind, state, territory, parent, NULL FROM departed WHERE id = ?",
                                          arguments: [Data(id.bytes)]) else { return nil }
         let pending = try pendingStore.writes(db, of: id)
         let device = try DeviceIdentity.require(db, cipher: cipher).replicaID
-        guard let state = RecordState.overlay(try openState(row, id), pending: pending, device: device),
+        var groups = StateGroupReader()
+        guard let state = RecordState.overlay(try openState(db, row, id, groups: &groups), pending: pending, device: device),
               let kind = ReplicatedKind(typeID: state.type) else { return nil }
         return LocalRecord(kind: kind, state: state, pending: pending)
     }

@@ -29,9 +29,10 @@ extension Replica {
         let identity = try DeviceIdentity.require(db, cipher: cipher)
         var counter = identity.writeCounter
         var lost: [Write] = []
-        for row in try Row.fetchAll(db, sql: "SELECT id, kind, state, territory, parent FROM record") {
+        var groups = StateGroupReader()
+        for row in try Row.fetchAll(db, sql: "SELECT \(Self.stateColumns) FROM record") {
             let id = try RecordID(bytes: [UInt8](row[0] as Data))
-            if let write = LostWrite.write(for: try openState(row, id), by: identity.replicaID, after: epochStart, counter: counter + 1) {
+            if let write = LostWrite.write(for: try openState(db, row, id, groups: &groups), by: identity.replicaID, after: epochStart, counter: counter + 1) {
                 lost.append(write)
                 counter += 1
             }
@@ -44,8 +45,9 @@ extension Replica {
             write.dot.counter = counter
             try pendingStore.insert(db, LostWrite.clamped(write, to: epochStart))
         }
-        try db.execute(sql: "INSERT OR REPLACE INTO departed SELECT id, kind, state, territory, parent FROM record WHERE id IN (SELECT record FROM pending)")
+        try keepDeparted(db)
         try db.execute(sql: "DELETE FROM record")
+        try db.execute(sql: "DELETE FROM state_group")
         _ = try DeviceIdentity.update(db, cipher: cipher) { identity in
             identity.writeCounter = counter
             identity.cursor = .start

@@ -62,7 +62,10 @@ extension Replica {
         // eviction removes them, so a refusal keeps its full content.
         let seen = try records(refusedIn: frame.outcome, db)
         var held = try heldStates(db, frame.records.map(\.state.id))
-        for record in frame.records where try merge(db, record, held: &held) { effect.conflicted += 1 }
+        // The frame's new records are stored together, in groups, once all are merged.
+        let grouping = StateGroupWriter()
+        for record in frame.records where try merge(db, record, held: &held, grouping: grouping) { effect.conflicted += 1 }
+        try storeGroups(db, grouping)
         effect.records = frame.records.count
         if let outcome = frame.outcome {
             try settle(db, outcome, seen: seen, effect: &effect)

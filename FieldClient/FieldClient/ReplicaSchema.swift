@@ -4,7 +4,8 @@ import GRDB
 /// The replica file's schema: append-only named migrations, as on the server.
 ///
 /// Sensitive columns hold sealed values (``ReplicaCipher``: nonce, ciphertext, tag,
-/// bound to their row by ``SealBinding``): record states, pending and refused writes,
+/// bound to their row by ``SealBinding``): record states (each in its row, or with others
+/// in a ``StateGroup`` whose members name their rows), pending and refused writes,
 /// refusal messages, and the identity's secret key, user name, role and territories.
 /// Ids, kinds, routing territories and parents (random UUIDs and small numbers),
 /// a conflict flag, counters, public keys and the server's address stay in clear for
@@ -104,6 +105,12 @@ enum ReplicaSchema {
             // each explanation (`ConfiguratorRoot`, sealed), and the digest of the signed
             // catalog bundle it was computed from; a different digest marks it stale.
             try db.execute(sql: "CREATE TABLE configurator_root (product BLOB NOT NULL PRIMARY KEY, bundle BLOB NOT NULL, root BLOB NOT NULL) STRICT")
+        }
+        migrator.registerMigration("v11-state-groups") { db in
+            // Record states kept together, compressed and sealed as one value
+            // (`StateGroup`); a row naming a group keeps an empty `state`.
+            try db.execute(sql: "CREATE TABLE state_group (id INTEGER PRIMARY KEY, sealed BLOB NOT NULL) STRICT")
+            try db.execute(sql: "ALTER TABLE record ADD COLUMN state_group INTEGER")
         }
         return migrator
     }

@@ -36,6 +36,9 @@ struct SealBinding: Sendable {
         case forecastTotal = 17
         /// A product's compiled rules and what they alone force and exclude (``CompiledProduct``).
         case configuratorRoot = 18
+        /// Record states kept together (``StateGroup``); each member carries its row's
+        /// clear columns inside.
+        case stateGroup = 19
     }
 
     /// The column.
@@ -58,6 +61,9 @@ struct SealBinding: Sendable {
         }
         return SealBinding(column: .recordState, row: row)
     }
+
+    /// A group of record states: its members name their own rows (``StateGroup``).
+    static let stateGroup = SealBinding(column: .stateGroup, row: [])
 
     /// A record's forecast summary, bound like its state to the row's id, kind and routing.
     static func recordSummary(_ id: RecordID, kind: Int64, territory: Data?, parent: Data?) -> SealBinding {
@@ -121,6 +127,7 @@ extension SealBinding: CustomStringConvertible {
         case .stagedDocument, .stagedRefusal: "a document waiting to upload"
         case .forecastQuarter, .forecastTotal: "a quarter's forecast total"
         case .configuratorRoot: "the kept compiled rules of a product"
+        case .stateGroup: "a group of record states"
         }
     }
 }

@@ -17,12 +17,15 @@ struct FrameApplyTests {
         #expect(Set(nonces).count == nonces.count, "the pool handed out a nonce twice")
     }
 
-    @Test("After a bootstrap, every sealed state and summary in the replica has a nonce of its own", .timeLimit(.minutes(3)))
+    @Test("After a bootstrap, every sealed state, group of states and summary in the replica has a nonce of its own", .timeLimit(.minutes(3)))
     func everySealHasItsNonce() async throws {
         try await LiveHub.with { hub in
             let rep = try await hub.bootstrapped(hub.company.manager)
-            let sealed = try Self.blobs(rep, "SELECT state FROM record UNION ALL SELECT summary FROM record WHERE summary IS NOT NULL")
-            #expect(sealed.count > 20)
+            let sealed = try Self.blobs(rep, """
+                SELECT state FROM record WHERE state_group IS NULL UNION ALL SELECT sealed FROM state_group
+                UNION ALL SELECT summary FROM record WHERE summary IS NOT NULL
+                """)
+            #expect(sealed.count > 5)
             #expect(Set(sealed.map { $0.prefix(24) }).count == sealed.count, "two sealed values share a nonce")
         }
     }
@@ -69,6 +72,44 @@ struct FrameApplyTests {
             let held = try #require(try rep.write { db in try rep.baseState(db, id) })
             #expect(Set(held.siblings(of: FieldID(1)).map(\.value))
                 == [.string("the hub's"), .string("a device's"), .string("another device's")])
+        }
+    }
+
+    @Test("A frame's new records are kept in groups, one named twice with both states; a change or an eviction takes records out",
+          .timeLimit(.minutes(3)))
+    func newRecordsAreGrouped() async throws {
+        try await LiveHub.with { hub in
+            let rep = try await hub.bootstrapped(hub.company.repNorth)
+            let north = RecordID(hub.company.north.id), gone = RecordID(high: 0x778, low: 99)
+            let kind = ReplicatedKind.activity.typeID
+            let ids = (1...70).map { RecordID(high: 0x778, low: UInt64($0)) }
+            let cursor = SyncCursor(watermark: 1_000_100, scopeVersion: 1)
+            // 70 new records (two groups), the first named twice; the last filed under a territory about to leave.
+            var records = ids.map { FrameRecord(Self.state($0, kind, hub: 1_000_010, value: "first \($0)"), route: .territory(north)) }
+            records.append(FrameRecord(Self.state(ids[0], kind, device: 1, value: "a device's"), route: .territory(north)))
+            records[69].route = .territory(gone)
+            let effect = try rep.applyingFrames { try $0.apply(SyncResponseFrame(cursor: cursor, records: records)) }
+            #expect(effect.conflicted == 1)
+            let groupOf = { (id: RecordID) in try rep.read { db in try Int64.fetchOne(db, sql: "SELECT state_group FROM record WHERE id = ?", arguments: [Data(id.bytes)]) } }
+            let groups = try Set(ids.map(groupOf))
+            #expect(groups.count == 2 && !groups.contains(nil), "\(groups)")
+            #expect(try Set(rep.records(of: .activity).map(\.id)).isSuperset(of: ids))
+            #expect(try rep.record(ids[0])?.view.hasConflicts == true)
+
+            // A later change of a grouped record stores it in its row; its group keeps the others.
+            let later = Self.state(ids[1], kind, device: 2, value: "changed")
+            _ = try rep.applyingFrames { try $0.apply(SyncResponseFrame(cursor: cursor, records: [FrameRecord(later, route: .territory(north))])) }
+            #expect(try groupOf(ids[1]) == nil)
+            #expect(try rep.record(ids[1])?.view.hasConflicts == true)
+            #expect(try rep.record(ids[2]) != nil)
+            // The evicted territory's record leaves its group, as its row leaves the replica.
+            _ = try rep.applyingFrames { try $0.apply(SyncResponseFrame(cursor: cursor, evictions: [gone])) }
+            #expect(try rep.record(ids[69]) == nil)
+            let members = try rep.read { db in
+                try Data.fetchAll(db, sql: "SELECT sealed FROM state_group").flatMap { try StateGroup.open($0, rep.cipher).members.map(\.id) }
+            }
+            #expect(!members.contains(ids[69]) && !members.contains(ids[1]) && members.contains(ids[2]))
+            #expect(try rep.check().problems.isEmpty)
         }
     }
 

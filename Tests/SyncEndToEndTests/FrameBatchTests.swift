@@ -62,7 +62,7 @@ struct FrameBatchTests {
             let before = try rep.identity().cursor
             // The account's stored state no longer opens, so merging a state into it fails.
             let file = try DatabaseQueue(path: rep.folder.appendingPathComponent(Replica.fileName).path)
-            try await file.write { db in try db.execute(sql: "UPDATE record SET state = x'00' WHERE id = ?", arguments: [Data(account.bytes)]) }
+            try await file.write { db in try db.execute(sql: "UPDATE record SET state = x'00', state_group = NULL WHERE id = ?", arguments: [Data(account.bytes)]) }
             let fresh = Self.state(3)
             let cursor = SyncCursor(watermark: 1_000_003, scopeVersion: before.scopeVersion)
 

@@ -70,43 +70,67 @@ struct ReplicaAtRestTests {
         }
     }
 
-    @Test("A flipped byte in a stored ciphertext is reported as corrupt, never used; other records still open")
+    /// Bootstraps the north rep and edits `edited` (north accounts, by index): accepted,
+    /// their states are stored again each in its row, out of the group that kept them.
+    static func repWithEdited(_ hub: LiveHub, _ edited: [Int]) async throws -> (Replica, [RecordID]) {
+        let rep = try await hub.bootstrapped(hub.company.repNorth)
+        let accounts = hub.company.accounts(in: hub.company.north).map { RecordID($0.id) }
+        for index in edited { try rep.update(accounts[index], fields: [try ConvergenceTests.field(.account, "phone"): .string("+49 40 30\(index)")]) }
+        _ = try await sync(rep)
+        let grouped = try await rep.database.read { db in
+            try accounts.map { try Int64.fetchOne(db, sql: "SELECT state_group FROM record WHERE id = ?", arguments: [Data($0.bytes)]) != nil }
+        }
+        #expect(grouped == accounts.indices.map { !edited.contains($0) }, "the bootstrap groups states; an accepted edit takes its record out")
+        return (rep, accounts)
+    }
+
+    @Test("A flipped byte in a stored ciphertext is reported as corrupt, never used; records sealed apart still open")
     func flippedByte() async throws {
         try await LiveHub.with { hub in
-            let rep = try await hub.bootstrapped(hub.company.repNorth)
-            let accounts = hub.company.accounts(in: hub.company.north).map { RecordID($0.id) }
-            let sealed = try #require(try await rep.database.read { db in
-                try Data.fetchOne(db, sql: "SELECT state FROM record WHERE id = ?", arguments: [Data(accounts[0].bytes)])
-            })
+            let (rep, accounts) = try await Self.repWithEdited(hub, [1])
+            let (sealed, sharing) = try await rep.database.read { db in
+                let group = try Int64.fetchOne(db, sql: "SELECT state_group FROM record WHERE id = ?", arguments: [Data(accounts[0].bytes)])
+                return (try storedSeal(db, of: accounts[0]), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record WHERE state_group = ?", arguments: [group]) ?? 0)
+            }
             let file = rep.folder.appendingPathComponent(Replica.fileName)
             var bytes = try Data(contentsOf: file)
             let offset = try #require(bytes.range(of: sealed)?.lowerBound)
             bytes[offset + sealed.count / 2] ^= 0x20
             try bytes.write(to: file)
 
+            // Every record whose state the altered group keeps is reported, and none is used.
             let reopened = try Replica.open(rep.folder, secret: LiveHub.passphrase)
-            #expect(try reopened.check().problems.count == 1)
+            #expect(sharing > 1)
+            #expect(try reopened.check().problems.count == sharing)
             #expect(code { _ = try reopened.record(accounts[0]) } == .corrupt)
             #expect(code { _ = try reopened.records(of: .account) } == .corrupt)
             #expect(try reopened.record(accounts[1]) != nil)
         }
     }
 
-    @Test("A ciphertext moved to another record, or a changed routing column beside it, does not open")
+    @Test("A ciphertext moved to another record, a changed routing column beside it, or a row left by its group does not open")
     func swappedRows() async throws {
         try await LiveHub.with { hub in
-            let rep = try await hub.bootstrapped(hub.company.repNorth)
-            let accounts = hub.company.accounts(in: hub.company.north).map { Data(RecordID($0.id).bytes) }
+            let (rep, accounts) = try await Self.repWithEdited(hub, [0, 1])
+            let ids = accounts.map { Data($0.bytes) }
             try await rep.database.write { db in
-                let state = try Data.fetchOne(db, sql: "SELECT state FROM record WHERE id = ?", arguments: [accounts[0]])
-                try db.execute(sql: "UPDATE record SET state = ? WHERE id = ?", arguments: [state, accounts[1]])
-                try db.execute(sql: "UPDATE record SET territory = ? WHERE id = ?",
-                               arguments: [Data(RecordID(hub.company.south.id).bytes), accounts[2]])
+                // A state sealed in its row, given to another record's row.
+                let state = try Data.fetchOne(db, sql: "SELECT state FROM record WHERE id = ?", arguments: [ids[0]])
+                try db.execute(sql: "UPDATE record SET state = ? WHERE id = ?", arguments: [state, ids[1]])
+                // A record whose group keeps its state, moved to another territory.
+                try db.execute(sql: "UPDATE record SET territory = ? WHERE id = ?", arguments: [Data(RecordID(hub.company.south.id).bytes), ids[2]])
             }
-            #expect(try rep.record(RecordID(hub.company.accounts(in: hub.company.north)[0].id)) != nil)
-            for index in [1, 2] {
-                #expect(code { _ = try rep.record(RecordID(hub.company.accounts(in: hub.company.north)[index].id)) } == .corrupt)
+            #expect(try rep.record(accounts[0]) != nil)
+            for index in [1, 2] { #expect(code { _ = try rep.record(accounts[index]) } == .corrupt) }
+
+            // A row still naming a group that no longer keeps its record.
+            let contact = try #require(hub.company.contacts.first { $0.accountID == hub.company.accounts(in: hub.company.north)[2].id })
+            #expect(try rep.record(RecordID(contact.id)) != nil)
+            try await rep.database.write { db in
+                let group = try #require(try Int64.fetchOne(db, sql: "SELECT state_group FROM record WHERE id = ?", arguments: [Data(RecordID(contact.id).bytes)]))
+                try rep.prune(db, group, removing: [RecordID(contact.id)])
             }
+            #expect(code { _ = try rep.record(RecordID(contact.id)) } == .corrupt)
         }
     }
 

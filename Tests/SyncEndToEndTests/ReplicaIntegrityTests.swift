@@ -84,7 +84,7 @@ extension ReplicaIntegrityTests {
             let (pageSize, indexRoot, sealed) = try await rep.database.read { db in
                 (try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0,
                  try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'record_by_kind'") ?? 0,
-                 try Data.fetchOne(db, sql: "SELECT state FROM record WHERE id = ?", arguments: [Data(account.bytes)]) ?? Data())
+                 try storedSeal(db, of: account))
             }
             var bytes = try Data(contentsOf: file)
             // The last byte of the index's root page ends an entry's row id: the entry now

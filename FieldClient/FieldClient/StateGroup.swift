@@ -1,0 +1,86 @@
+import ByteCoding
+import Foundation
+import MergeEngine
+import OutpostProtocol
+
+/// Record states the replica keeps together in one sealed value (a `state_group` row):
+/// compressed whole with zstd, then sealed once, instead of one seal per record.
+///
+/// A sealed value costs 40 bytes of nonce and tag, and a record's state alone compresses
+/// poorly; states of one kind side by side share their field layout and much of their
+/// text. A record whose `record.state_group` names a group keeps an empty `state`; the
+/// group holds, per member, the clear columns of the member's row (id, kind, territory,
+/// parent), so a row moved to another group, or a group's members altered, fails the
+/// check on reading as a changed row fails its own seal.
+///
+/// Plaintext: `01` · member count · per member: id (16 bytes) · kind (zig-zag) ·
+/// territory and parent, each `00` or `01` and 16 bytes · the state's length and bytes.
+struct StateGroup: Equatable {
+    /// One record of a group: its row's clear columns and its encoded hub state.
+    struct Member: Equatable {
+        var id: RecordID
+        var kind: Int64
+        var territory: Data?
+        var parent: Data?
+        /// The state as ``RecordStateCodec`` encodes it.
+        var state: [UInt8]
+    }
+
+    /// The members, in the order stored.
+    var members: [Member]
+
+    /// How many new records of a frame a group holds at most.
+    static let capacity = 64
+    /// A frame bringing fewer new records than this keeps them each in its row: a
+    /// group's seal and compression pay off from a few members, and a sync's few
+    /// changes stay out of groups that a later change would rewrite.
+    static let minimumMembers = 8
+    /// The most bytes a group's plaintext may have once decompressed.
+    static let plaintextLimit = 256 << 20
+
+    /// The group compressed and sealed.
+    func sealed(_ cipher: ReplicaCipher) throws(ReplicaError) -> Data {
+        var writer = ByteWriter()
+        writer.byte(Self.tag)
+        writer.varint(members.count)
+        for member in members {
+            writer.raw(member.id.bytes)
+            writer.signed(member.kind)
+            for column in [member.territory, member.parent] {
+                if let column {
+                    writer.byte(1)
+                    writer.raw(column)
+                } else {
+                    writer.byte(0)
+                }
+            }
+            writer.lengthPrefixed(member.state)
+        }
+        return try cipher.seal(try ZstdBlock.compress(writer.bytes), .stateGroup)
+    }
+
+    /// Opens what ``sealed(_:)`` made.
+    /// - Throws: `.corrupt` when the value was altered or does not decode.
+    static func open(_ sealed: Data, _ cipher: ReplicaCipher) throws(ReplicaError) -> StateGroup {
+        let plaintext = try ZstdBlock.decompress(try cipher.open(sealed, .stateGroup), limit: plaintextLimit)
+        do {
+            var reader = ByteReader<ProtocolError>(plaintext)
+            guard try reader.byte() == tag else { throw ProtocolError(.malformed, "an unknown group layout") }
+            var members: [Member] = []
+            for _ in 0..<(try reader.count(of: "a group's members")) {
+                let id = try RecordID(bytes: try reader.raw(16))
+                let kind = try reader.signed()
+                var columns: [Data?] = []
+                for _ in 0..<2 { columns.append(try reader.byte() == 0 ? nil : Data(try reader.raw(16))) }
+                members.append(Member(id: id, kind: kind, territory: columns[0], parent: columns[1], state: try reader.lengthPrefixed()))
+            }
+            try reader.expectEnd(of: "a group of record states")
+            return StateGroup(members: members)
+        } catch {
+            throw ReplicaError(.corrupt, "a group of record states in the replica is unreadable (\(error)); "
+                + "move the replica folder aside and enrol the device again")
+        }
+    }
+
+    private static let tag: UInt8 = 1
+}
