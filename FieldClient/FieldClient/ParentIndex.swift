@@ -39,6 +39,9 @@ enum ParentIndex {
         let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
         try db.execute(sql: "PRAGMA cache_size = -\(buildingCacheKiB)")
         defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
-        try db.execute(sql: "CREATE INDEX record_by_parent ON record(parent)")
+        try db.execute(sql: definition)
     }
+
+    /// The index's definition: the rows filed under a parent.
+    static let definition = "CREATE INDEX record_by_parent ON record(parent) WHERE parent IS NOT NULL"
 }

@@ -64,7 +64,7 @@ final class StateGroupWriter {
 }
 
 extension Replica {
-    /// Stores the records `writer` holds back, by kind, in groups of up to
+    /// Stores the records `writer` holds back, by kind and parent, in groups of up to
     /// ``StateGroup/capacity``, or each in its row when fewer than
     /// ``StateGroup/minimumMembers`` are held.
     func storeGroups(_ db: Database, _ writer: StateGroupWriter) throws {
@@ -77,7 +77,14 @@ extension Replica {
             }
             return
         }
-        let byKind = writer.held.enumerated().sorted { ($0.element.member.kind, $0.offset) < ($1.element.member.kind, $1.offset) }.map(\.element)
+        // Records of one kind and parent (or territory) side by side share the most.
+        let byKind = writer.held.enumerated().sorted { first, second in
+            let (a, b) = (first.element.member, second.element.member)
+            let (filedA, filedB) = ((a.parent ?? a.territory).map { [UInt8]($0) } ?? [], (b.parent ?? b.territory).map { [UInt8]($0) } ?? [])
+            if a.kind != b.kind { return a.kind < b.kind }
+            if filedA != filedB { return filedA.lexicographicallyPrecedes(filedB) }
+            return first.offset < second.offset
+        }.map(\.element)
         for start in stride(from: 0, to: byKind.count, by: StateGroup.capacity) {
             let records = byKind[start..<min(start + StateGroup.capacity, byKind.count)]
             let sealed = try StateGroup(members: records.map(\.member)).sealed(cipher)

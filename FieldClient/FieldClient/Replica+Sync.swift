@@ -30,6 +30,11 @@ extension Replica {
         try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM pending WHERE counter > ?)", arguments: [Int64(counter)]) ?? false }
     }
 
+    /// The page cache while frames are applied: rows and groups are appended, and the
+    /// indexes they touch are mostly appended to as well, so half SQLite's default keeps a
+    /// bootstrap's peak memory under 40 MB (see ARCHITECTURE.md, "The replica at the large scale").
+    static let applyingCacheKiB = 1024
+
     /// Runs `body` (one exchange) with a ``FrameBatch`` that applies its response frames
     /// in transactions of several frames; whatever whole frames it applied are committed
     /// when `body` ends, by a failure or not. `body` holds the replica's connection
@@ -39,6 +44,9 @@ extension Replica {
     func applyingFrames<T>(now: @escaping () -> ContinuousClock.Instant = { .now },
                            _ body: (inout FrameBatch) throws -> T) throws -> T {
         try database.writeWithoutTransaction { db in
+            let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.applyingCacheKiB)")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
             try ParentIndex.beforeApplying(db)
             var batch = FrameBatch(replica: self, db: db, now: now)
             do {

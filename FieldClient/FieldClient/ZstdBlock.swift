@@ -5,18 +5,30 @@ import CZstd
 enum ZstdBlock {
     /// The compression level: zstd's default, fast both ways on blocks of a few kilobytes.
     static let level: Int32 = 3
+    /// The match finder's tables (2^13 and 2^14 entries, 96 KiB): a block is a few tens of
+    /// kilobytes, and level 3's own tables (2^17 and 2^16 entries, 768 KiB) would raise a
+    /// bootstrap's peak memory for no smaller output.
+    static let hashLog: Int32 = 13, chainLog: Int32 = 14
 
     /// `bytes` compressed.
     static func compress(_ bytes: [UInt8]) throws(ReplicaError) -> [UInt8] {
+        guard let context = ZSTD_createCCtx() else { throw ReplicaError(.corrupt, "cannot compress record states: out of memory") }
+        defer { ZSTD_freeCCtx(context) }
+        for (parameter, value) in [(ZSTD_c_compressionLevel, level), (ZSTD_c_hashLog, hashLog), (ZSTD_c_chainLog, chainLog)] {
+            let result = ZSTD_CCtx_setParameter(context, parameter, value)
+            guard ZSTD_isError(result) == 0 else { throw failure(result) }
+        }
         var output = [UInt8](repeating: 0, count: ZSTD_compressBound(bytes.count))
         let written = output.withUnsafeMutableBytes { out in
-            bytes.withUnsafeBytes { ZSTD_compress(out.baseAddress, out.count, $0.baseAddress, $0.count, level) }
+            bytes.withUnsafeBytes { ZSTD_compress2(context, out.baseAddress, out.count, $0.baseAddress, $0.count) }
         }
-        guard ZSTD_isError(written) == 0 else {
-            throw ReplicaError(.corrupt, "cannot compress record states: \(String(cString: ZSTD_getErrorName(written)))")
-        }
+        guard ZSTD_isError(written) == 0 else { throw failure(written) }
         output.removeSubrange(written...)
         return output
+    }
+
+    private static func failure(_ code: Int) -> ReplicaError {
+        ReplicaError(.corrupt, "cannot compress record states: \(String(cString: ZSTD_getErrorName(code)))")
     }
 
     /// What ``compress(_:)`` made, decompressed.

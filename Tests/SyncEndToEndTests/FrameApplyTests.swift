@@ -82,12 +82,12 @@ struct FrameApplyTests {
             let rep = try await hub.bootstrapped(hub.company.repNorth)
             let north = RecordID(hub.company.north.id), gone = RecordID(high: 0x778, low: 99)
             let kind = ReplicatedKind.activity.typeID
-            let ids = (1...70).map { RecordID(high: 0x778, low: UInt64($0)) }
+            let ids = (1...(StateGroup.capacity + 6)).map { RecordID(high: 0x778, low: UInt64($0)) }
             let cursor = SyncCursor(watermark: 1_000_100, scopeVersion: 1)
-            // 70 new records (two groups), the first named twice; the last filed under a territory about to leave.
+            // New records for two groups, the first named twice; the last filed under a territory about to leave.
             var records = ids.map { FrameRecord(Self.state($0, kind, hub: 1_000_010, value: "first \($0)"), route: .territory(north)) }
             records.append(FrameRecord(Self.state(ids[0], kind, device: 1, value: "a device's"), route: .territory(north)))
-            records[69].route = .territory(gone)
+            records[ids.count - 1].route = .territory(gone)
             let effect = try rep.applyingFrames { try $0.apply(SyncResponseFrame(cursor: cursor, records: records)) }
             #expect(effect.conflicted == 1)
             let groupOf = { (id: RecordID) in try rep.read { db in try Int64.fetchOne(db, sql: "SELECT state_group FROM record WHERE id = ?", arguments: [Data(id.bytes)]) } }
@@ -104,11 +104,11 @@ struct FrameApplyTests {
             #expect(try rep.record(ids[2]) != nil)
             // The evicted territory's record leaves its group, as its row leaves the replica.
             _ = try rep.applyingFrames { try $0.apply(SyncResponseFrame(cursor: cursor, evictions: [gone])) }
-            #expect(try rep.record(ids[69]) == nil)
+            #expect(try rep.record(ids[ids.count - 1]) == nil)
             let members = try rep.read { db in
                 try Data.fetchAll(db, sql: "SELECT sealed FROM state_group").flatMap { try StateGroup.open($0, rep.cipher).members.map(\.id) }
             }
-            #expect(!members.contains(ids[69]) && !members.contains(ids[1]) && members.contains(ids[2]))
+            #expect(!members.contains(ids[ids.count - 1]) && !members.contains(ids[1]) && members.contains(ids[2]))
             #expect(try rep.check().problems.isEmpty)
         }
     }

@@ -64,4 +64,23 @@ struct ParentIndexTests {
             #expect(plan.contains { $0.contains("record_by_parent") }, "reads by parent use it: \(plan)")
         }
     }
+
+    @Test("The indexes by parent and by territory hold only rows that have one, and serve the lookups that name one",
+          .timeLimit(.minutes(3)))
+    func partialIndexesServeLookups() async throws {
+        try await LiveHub.with { hub in
+            let rep = try await hub.bootstrapped(hub.company.repNorth)
+            try await Self.file(rep).read { db in
+                for (index, column) in [("record_by_parent", "parent"), ("record_by_territory", "territory")] {
+                    let entries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record INDEXED BY \(index) WHERE \(column) IS NOT NULL") ?? 0
+                    let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record WHERE \(column) IS NOT NULL") ?? -1
+                    #expect(entries == rows && rows > 0)
+                    let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [index]) ?? ""
+                    #expect(sql.hasSuffix("WHERE \(column) IS NOT NULL"), "\(sql)")
+                }
+                let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM record WHERE territory IN (x'00', x'01')").map { $0["detail"] as String }
+                #expect(plan.contains { $0.contains("record_by_territory") }, "evictions by territory use it: \(plan)")
+            }
+        }
+    }
 }
