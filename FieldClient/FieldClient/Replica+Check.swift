@@ -40,12 +40,12 @@ extension Replica {
     public func check() throws(ReplicaError) -> ReplicaCheck {
         try read { db in
             var check = ReplicaCheck()
-            func note(_ what: String, _ body: () throws -> Void) -> Bool {
+            func note(_ what: @autoclosure () -> String, _ body: () throws -> Void) -> Bool {
                 do {
                     try body()
                     return true
                 } catch {
-                    check.problems.append("\(what): \((error as? ReplicaError)?.message ?? "\(error)")")
+                    check.problems.append("\(what()): \((error as? ReplicaError)?.message ?? "\(error)")")
                     return false
                 }
             }
