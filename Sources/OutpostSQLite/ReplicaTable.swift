@@ -15,20 +15,25 @@ enum ReplicaTable {
     /// The state of `id`, if the hub has it.
     static func load(_ db: Database, _ id: RecordID) throws -> StoredRecord? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM replica_record WHERE id = ?"),
-                         arguments: [Data(id.bytes)]).map(record)
+                         arguments: [Data(id.bytes)]).map { try record($0) }
     }
 
     /// The columns ``record(_:)`` reads, in its order.
     static let columns = "id, kind, territory, seq, state, parent"
 
-    /// The record in a row of ``columns``.
-    static func record(_ row: Row) throws -> StoredRecord {
+    /// The record in a row of ``columns``, its state taken from `states` when they
+    /// decoded these stored bytes before (and kept there otherwise).
+    static func record(_ row: Row, states: DecodedStates? = nil) throws -> StoredRecord {
         let id = try RecordID(bytes: [UInt8](row[0] as Data))
         guard let kind = ReplicatedKind(rawValue: UInt16(clamping: row[1] as Int64)) else {
             throw StoreError.corrupt("replica_record", "kind", "kind \(row[1] as Int64) of record \(id) is unknown")
         }
+        let stored: Data = row[4]
+        let decode = { (bytes: Data) throws(StateCodingError) in try RecordStateCodec.decode([UInt8](bytes), id: id) }
         let state: RecordState
-        do { state = try RecordStateCodec.decode([UInt8](row[4] as Data), id: id) } catch {
+        do {
+            if let states { state = try states.state(of: id, stored: stored, decode: decode) } else { state = try decode(stored) }
+        } catch {
             throw StoreError(.database, "the stored sync state of record \(id) is unreadable (\(error.message)); restore from a backup")
         }
         return StoredRecord(state: state, kind: kind, territory: try (row[2] as Data?).map(territoryID),

@@ -15,7 +15,8 @@ extension SQLiteStore: SyncLedger {
     public func transaction<T: Sendable>(_ body: @Sendable (SQLiteLedgerTransaction) throws -> T) async throws -> T {
         do {
             return try await withoutActuallyEscaping(body) { body in
-                try await groupCommit.run { db in try body(SQLiteLedgerTransaction(db: db)) }
+                let states = decodedStates
+                return try await groupCommit.run { db in try body(SQLiteLedgerTransaction(db: db, decodedStates: states)) }
             }
         } catch let error as DatabaseError {
             throw StoreError.from(error, doing: "applying a sync request")
@@ -39,13 +40,16 @@ extension SQLiteStore: SyncLedger {
     /// server CPU × 1.3 with `sync-load`, Benchmarks/README.md). A synchronous function of
     /// its own, so that `read` is GRDB's blocking one, not its `async` overload.
     private func readHere<T>(_ body: (SQLiteLedgerTransaction) throws -> T) throws -> T {
-        try writer.read { db in try body(SQLiteLedgerTransaction(db: db)) }
+        try writer.read { db in try body(SQLiteLedgerTransaction(db: db, decodedStates: decodedStates)) }
     }
 }
 
 /// The hub's ledger in SQLite: one GRDB transaction, SQL only.
 public struct SQLiteLedgerTransaction: LedgerTransaction {
     let db: Database
+    /// The store's cache of decoded delivery states (``DecodedStates``); nil outside the
+    /// hub's own transactions, which then decode every state they read.
+    var decodedStates: DecodedStates? = nil
 
     // MARK: Devices and scopes
 
@@ -157,7 +161,7 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
         var records: [StoredRecord] = []
         // Cached by its text: one statement per number of territories in a scope.
         let rows = try Row.fetchCursor(db.cachedStatement(sql: query.sql), arguments: query.arguments)
-        while let row = try rows.next() { records.append(try ReplicaTable.record(row)) }
+        while let row = try rows.next() { records.append(try ReplicaTable.record(row, states: decodedStates)) }
         return records
     }
 

@@ -26,6 +26,8 @@ public final class SQLiteStore: OutpostStore {
     let secrets: ServerSecrets
     /// The sync ledger's write transactions, committed in groups (``GroupCommit``).
     let groupCommit: GroupCommit
+    /// The states the hub's delivery pages decoded lately, shared by every sync (``DecodedStates``).
+    let decodedStates = DecodedStates()
     /// Publishes each newly enrolled device's name (``DeviceNames``) for as long as the store lives.
     private let deviceNaming: AnyDatabaseCancellable
 
@@ -98,6 +100,12 @@ public final class SQLiteStore: OutpostStore {
             // 64 MiB of page cache per connection instead of SQLite's 2 MiB: bulk inserts
             // touch random pages of the UUID indexes, and re-reading them dominates otherwise.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Statement journals in memory: every sync's transaction runs in a savepoint of
+            // its group (``GroupCommit``), and SQLite keeps, for each page a savepoint changes
+            // that the group had already changed, its earlier content in a statement journal,
+            // by default a temporary file (two `pwrite`s per page). It matters only to roll a
+            // savepoint back inside a live transaction; crash recovery reads the WAL alone.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         return configuration
     }
