@@ -9,44 +9,66 @@ import OutpostProtocol
 /// The encoder owns liblzma state and is used by one response at a time; it is
 /// deliberately not `Sendable`.
 public final class LZMAStreamEncoder {
-    private var stream = lzma_stream()
-    private var ready = false
+    /// The liblzma state, once set up: borrowed from `pool` for a small stream.
+    private var state: LZMAEncoderPool.State?
+    private var borrowed = false
     private let preset: LZMAPreset
+    private let pool: LZMAEncoderPool
 
-    /// An encoder searching as hard as `preset` says.
-    public init(preset: LZMAPreset = .best) {
-        self.preset = preset
+    /// An encoder searching as hard as `preset` says; a small stream's state comes from
+    /// and goes back to `pool`.
+    public convenience init(preset: LZMAPreset = .best) {
+        self.init(preset: preset, pool: .shared)
     }
 
-    deinit { lzma_end(&stream) }
+    init(preset: LZMAPreset, pool: LZMAEncoderPool) {
+        self.preset = preset
+        self.pool = pool
+    }
+
+    deinit {
+        if let state, borrowed { pool.giveBack(state) }
+    }
 
     /// `chunk` compressed as the stream's next chunk.
     public func compress(_ chunk: [UInt8]) throws(ProtocolError) -> [UInt8] {
-        if !ready {
-            let status = LZMA.withFilters(dictionary: Self.dictionary(firstChunk: chunk.count), preset: preset) { filters in
-                lzma_raw_encoder(&stream, filters)
-            }
-            guard status == LZMA_OK else { throw ProtocolError(.malformed, "the LZMA encoder could not be set up (liblzma status \(status.rawValue))") }
-            ready = true
-        }
+        let state: LZMAEncoderPool.State
+        if let existing = self.state { state = existing } else { state = try setUp(firstChunk: chunk.count) }
         var output: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: max(4096, chunk.count / 2))
         var status = LZMA_OK
         chunk.withUnsafeBufferPointer { input in
-            stream.next_in = input.baseAddress
-            stream.avail_in = input.count
+            state.stream.next_in = input.baseAddress
+            state.stream.avail_in = input.count
             repeat {
                 buffer.withUnsafeMutableBufferPointer { out in
-                    stream.next_out = out.baseAddress
-                    stream.avail_out = out.count
-                    status = lzma_code(&stream, LZMA_SYNC_FLUSH)
-                    output.append(contentsOf: out[..<(out.count - stream.avail_out)])
+                    state.stream.next_out = out.baseAddress
+                    state.stream.avail_out = out.count
+                    status = lzma_code(&state.stream, LZMA_SYNC_FLUSH)
+                    output.append(contentsOf: out[..<(out.count - state.stream.avail_out)])
                 }
             } while status == LZMA_OK
-            stream.next_in = nil
+            state.stream.next_in = nil
+            state.stream.next_out = nil
         }
         guard status == LZMA_STREAM_END else { throw ProtocolError(.malformed, "LZMA compression failed (liblzma status \(status.rawValue))") }
         return output
+    }
+
+    /// Sets the encoder up for a stream whose first chunk is `bytes` long: over a state
+    /// borrowed from the pool for a small stream, over a new one for a large stream.
+    private func setUp(firstChunk bytes: Int) throws(ProtocolError) -> LZMAEncoderPool.State {
+        let dictionary = Self.dictionary(firstChunk: bytes)
+        let small = dictionary == Self.smallDictionary
+        let state = small ? pool.borrow() : LZMAEncoderPool.State()
+        let status = LZMA.withFilters(dictionary: dictionary, preset: preset) { filters in
+            lzma_raw_encoder(&state.stream, filters)
+        }
+        // A state that failed to set up is not given back: the next response starts afresh.
+        guard status == LZMA_OK else { throw ProtocolError(.malformed, "the LZMA encoder could not be set up (liblzma status \(status.rawValue))") }
+        self.state = state
+        borrowed = small
+        return state
     }
 }
 
