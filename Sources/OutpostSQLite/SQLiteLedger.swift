@@ -161,7 +161,11 @@ public struct SQLiteLedgerTransaction: LedgerTransaction {
         var records: [StoredRecord] = []
         // Cached by its text: one statement per number of territories in a scope.
         let rows = try Row.fetchCursor(db.cachedStatement(sql: query.sql), arguments: query.arguments)
-        while let row = try rows.next() { records.append(try ReplicaTable.record(row, states: decodedStates)) }
+        // A backfill (`through` its watermark: a bootstrap, a new territory) reads each record
+        // once for its device, so keeping what it decodes only costs: the World manager's
+        // bootstrap took 11–17% more server CPU through the cache.
+        let states = through == nil ? decodedStates : nil
+        while let row = try rows.next() { records.append(try ReplicaTable.record(row, states: states)) }
         return records
     }
 
