@@ -102,13 +102,18 @@ struct FrameApplyTests {
             #expect(try groupOf(ids[1]) == nil)
             #expect(try rep.record(ids[1])?.view.hasConflicts == true)
             #expect(try rep.record(ids[2]) != nil)
+            let members = {
+                try rep.read { db in
+                    try Data.fetchAll(db, sql: "SELECT sealed FROM state_group").flatMap { try StateGroup.open($0, rep.cipher).members.map(\.id) }
+                }
+            }
+            let afterChange = try members()
+            #expect(!afterChange.contains(ids[1]) && afterChange.contains(ids[2]) && afterChange.contains(ids[ids.count - 1]))
             // The evicted territory's record leaves its group, as its row leaves the replica.
             _ = try rep.applyingFrames { try $0.apply(SyncResponseFrame(cursor: cursor, evictions: [gone])) }
             #expect(try rep.record(ids[ids.count - 1]) == nil)
-            let members = try rep.read { db in
-                try Data.fetchAll(db, sql: "SELECT sealed FROM state_group").flatMap { try StateGroup.open($0, rep.cipher).members.map(\.id) }
-            }
-            #expect(!members.contains(ids[ids.count - 1]) && !members.contains(ids[1]) && members.contains(ids[2]))
+            let afterEviction = try members()
+            #expect(!afterEviction.contains(ids[ids.count - 1]) && afterEviction.contains(ids[2]))
             #expect(try rep.check().problems.isEmpty)
         }
     }
