@@ -3,7 +3,7 @@ import Synchronization
 
 /// liblzma encoder states kept for the next small response (``LZMAStreamEncoder``).
 ///
-/// Setting up an encoder allocates its match finder's tables (about 3 MiB for the small
+/// Setting up an encoder allocates its match finder's tables (about 4 MiB for the small
 /// dictionary), and the kernel hands out fresh pages for them, zeroed one page fault at a
 /// time: for the answer of a steady sync, that cost several times the compressing
 /// itself. An encoder set up again over the same `lzma_stream` keeps its tables (liblzma
@@ -22,7 +22,7 @@ final class LZMAEncoderPool: Sendable {
     /// The pool of the process's response encoders.
     static let shared = LZMAEncoderPool(keeping: 8)
 
-    /// The most idle states kept (about 3 MiB each); beyond that a state given back is freed.
+    /// The most idle states kept (about 4 MiB each); beyond that a state given back is freed.
     let keeping: Int
     private let idle = Mutex<[State]>([])
 
