@@ -297,7 +297,7 @@ let package = Package(
         .testTarget(
             name: "SyncChannelTests",
             dependencies: ["SpecText", "ByteCoding",
-                "SyncChannel", "OutpostProtocol", "MergeEngine", "SodiumKit",
+                "SyncChannel", "CLZMA", "OutpostProtocol", "MergeEngine", "SodiumKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/SyncChannelTests"

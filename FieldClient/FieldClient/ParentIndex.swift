@@ -36,10 +36,7 @@ enum ParentIndex {
     private static func buildIfMissing(_ db: Database) throws {
         let exists = "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'record_by_parent')"
         guard try Bool.fetchOne(db, sql: exists) == false else { return }
-        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA cache_size = -\(buildingCacheKiB)")
-        defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
-        try db.execute(sql: definition)
+        try db.withPageCache(kiB: buildingCacheKiB) { try db.execute(sql: definition) }
     }
 
     /// The index's definition: the rows filed under a parent.

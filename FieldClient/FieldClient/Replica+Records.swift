@@ -184,8 +184,7 @@ extension Replica {
             return
         }
         try leaveGroup(db, state.id)
-        let sealed = try cipher.seal(member.state, .recordState(state.id, kind: kind, territory: territory, parent: parent))
-        try writeRow(db, member, state: sealed, group: nil, conflicted: conflicted, summary: summary, period: period)
+        try writeSealedRow(db, member, conflicted: conflicted, summary: summary, period: period)
     }
 
     /// The route the replica filed record `id` under, or `nil` if it does not hold it.

@@ -71,20 +71,20 @@ extension Replica {
         defer { writer.removeAll() }
         guard writer.held.count >= StateGroup.minimumMembers else {
             for record in writer.held {
-                let member = record.member
-                let sealed = try cipher.seal(member.state, .recordState(member.id, kind: member.kind, territory: member.territory, parent: member.parent))
-                try writeRow(db, member, state: sealed, group: nil, conflicted: record.conflicted, summary: record.summary, period: record.period)
+                try writeSealedRow(db, record.member, conflicted: record.conflicted, summary: record.summary, period: record.period)
             }
             return
         }
-        // Records of one kind and parent (or territory) side by side share the most.
-        let byKind = writer.held.enumerated().sorted { first, second in
-            let (a, b) = (first.element.member, second.element.member)
-            let (filedA, filedB) = ((a.parent ?? a.territory).map { [UInt8]($0) } ?? [], (b.parent ?? b.territory).map { [UInt8]($0) } ?? [])
+        // Records of one kind and parent (or territory) side by side share the most; the
+        // sort key is made once per record, and the frame's order breaks ties.
+        let keyed = writer.held.enumerated().map { offset, record in
+            (kind: record.member.kind, filed: [UInt8](record.member.parent ?? record.member.territory ?? Data()), offset: offset, record: record)
+        }
+        let byKind = keyed.sorted { a, b in
             if a.kind != b.kind { return a.kind < b.kind }
-            if filedA != filedB { return filedA.lexicographicallyPrecedes(filedB) }
-            return first.offset < second.offset
-        }.map(\.element)
+            if a.filed != b.filed { return a.filed.lexicographicallyPrecedes(b.filed) }
+            return a.offset < b.offset
+        }.map(\.record)
         for start in stride(from: 0, to: byKind.count, by: StateGroup.capacity) {
             let records = byKind[start..<min(start + StateGroup.capacity, byKind.count)]
             let sealed = try StateGroup(members: records.map(\.member)).sealed(cipher)
@@ -97,9 +97,16 @@ extension Replica {
         }
     }
 
+    /// Writes the `record` row of `member` (or replaces the record's) with its state sealed
+    /// in the row, bound to the row's clear columns.
+    func writeSealedRow(_ db: Database, _ member: StateGroup.Member, conflicted: Bool, summary: Data?, period: Data?) throws {
+        let sealed = try cipher.seal(member.state, .recordState(member.id, kind: member.kind, territory: member.territory, parent: member.parent))
+        try writeRow(db, member, state: sealed, group: nil, conflicted: conflicted, summary: summary, period: period)
+    }
+
     /// Writes a `record` row (or replaces the record's): `state` is its sealed state, or
     /// empty when `group` keeps it.
-    func writeRow(_ db: Database, _ member: StateGroup.Member, state: Data, group: Int64?, conflicted: Bool,
+    private func writeRow(_ db: Database, _ member: StateGroup.Member, state: Data, group: Int64?, conflicted: Bool,
                   summary: Data?, period: Data?) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO record (id, kind, state, territory, parent, conflicted, summary, period, state_group)

@@ -44,21 +44,20 @@ extension Replica {
     func applyingFrames<T>(now: @escaping () -> ContinuousClock.Instant = { .now },
                            _ body: (inout FrameBatch) throws -> T) throws -> T {
         try database.writeWithoutTransaction { db in
-            let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            try db.execute(sql: "PRAGMA cache_size = -\(Self.applyingCacheKiB)")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
-            try ParentIndex.beforeApplying(db)
-            var batch = FrameBatch(replica: self, db: db, now: now)
-            do {
-                let result = try body(&batch)
-                try batch.commit()
-                try ParentIndex.afterApplying(db)
-                return result
-            } catch {
-                // A cut link keeps the frames that arrived whole; if even that fails, nothing of the batch stays.
-                do { try batch.commit() } catch { try? db.rollback() }
-                try? ParentIndex.afterApplying(db)  // Else the next exchange builds it first.
-                throw error
+            try db.withPageCache(kiB: Self.applyingCacheKiB) {
+                try ParentIndex.beforeApplying(db)
+                var batch = FrameBatch(replica: self, db: db, now: now)
+                do {
+                    let result = try body(&batch)
+                    try batch.commit()
+                    try ParentIndex.afterApplying(db)
+                    return result
+                } catch {
+                    // A cut link keeps the frames that arrived whole; if even that fails, nothing of the batch stays.
+                    do { try batch.commit() } catch { try? db.rollback() }
+                    try? ParentIndex.afterApplying(db)  // Else the next exchange builds it first.
+                    throw error
+                }
             }
         }
     }

@@ -42,7 +42,4 @@ final class LZMAEncoderPool: Sendable {
             if states.count < keeping { states.append(state) }
         }
     }
-
-    /// How many idle states the pool keeps now.
-    var idleCount: Int { idle.withLock { $0.count } }
 }
