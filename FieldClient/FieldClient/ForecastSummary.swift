@@ -7,8 +7,9 @@ import OutpostProtocol
 import OutpostReplication
 
 /// The little a forecast reads of an account or an opportunity, kept sealed beside the
-/// record's state (`record.summary`, written with it by ``Replica/store(_:_:)``), so
-/// `outpost forecast` opens a few dozen bytes per record instead of whole states.
+/// record's state (`record.summary`, written with it by ``Replica/store(_:_:)``), or in
+/// the group that keeps the state (``StateGroup``), so `outpost forecast` opens a few
+/// dozen bytes per record instead of whole states.
 ///
 /// - an account: `01` · its `territory_id` (16), when it is live;
 /// - an opportunity: `02` · account id (16) · owner id (16) · stage (string) · currency

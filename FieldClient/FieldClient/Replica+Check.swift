@@ -63,7 +63,11 @@ extension Replica {
                     if note("record \(id)", {
                         let state = try openState(db, row, id, groups: &groups)
                         if let sealed = row[6] as Data? {
-                            let summary = try cipher.open(sealed, .recordSummary(id, kind: row[1], territory: row[3], parent: row[4]))
+                            let summary = if sealed.isEmpty, let group = row[5] as Int64? {
+                                try groups.member(db, cipher, group: group, id: id, kind: row[1], territory: row[3], parent: row[4]).summary
+                            } else {
+                                try cipher.open(sealed, .recordSummary(id, kind: row[1], territory: row[3], parent: row[4]))
+                            }
                             guard summary == ForecastSummary.of(state) else {
                                 throw ReplicaError(.corrupt, "its forecast summary disagrees with its state")
                             }

@@ -44,26 +44,30 @@ extension Replica {
     /// thousands of deals is never held in memory. Records the sight does not change are
     /// read from their sealed ``ForecastSummary`` alone; records with pending writes, and
     /// rows stored before summaries existed, are opened whole. Only the accounts those
-    /// opportunities name are read, each once, by id: a quarter's forecast does not open
-    /// every account.
+    /// opportunities are filed under are read, each once, first in their groups' order:
+    /// a quarter's forecast does not open every account.
     func forEachDeal(_ db: Database, period: ForecastPeriod?, sight: ForecastSight, _ body: (Deal) throws -> Void) throws {
         var whole = sight.pending
         let quarter = try period.map { period throws(ReplicaError) in try ForecastSummary.periodIndex(period, cipher: cipher) }
-        let columns = "SELECT id, kind, territory, parent, summary FROM record"
-        let rows = try quarter.map { quarter in
-            try Row.fetchCursor(db.cachedStatement(sql: "\(columns) WHERE period = ? AND kind = ?"), arguments: [quarter, opportunityKind])
-        } ?? Row.fetchCursor(db.cachedStatement(sql: "\(columns) WHERE kind = ?"), arguments: [opportunityKind])
+        let (deals, arguments): (String, StatementArguments) = if let quarter {
+            ("period = ? AND kind = ?", [quarter, opportunityKind])
+        } else {
+            (KindIndex.condition(.opportunity), [opportunityKind])
+        }
         if quarter != nil {
             let unsummarised = "SELECT id FROM record WHERE summary IS NULL AND kind IN (3, 6) AND kind = ?"
             for data in try Data.fetchAll(db.cachedStatement(sql: unsummarised), arguments: [opportunityKind]) {
                 whole.insert(try RecordID(bytes: [UInt8](data)))
             }
         }
-        let place = placer(db, sight: sight)
+        let place = placer(db, sight: sight, known: try filedAccountTerritories(db, of: deals, arguments, sight: sight))
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(Self.summaryColumns) FROM record WHERE \(deals)"), arguments: arguments)
+        // Opportunities come in row order, which is their groups' order: each group opens once.
+        var groups = StateGroupReader()
         while let row = try rows.next() {
             let id = try RecordID(bytes: [UInt8](row[0] as Data))
             guard !sight.pending.contains(id) else { continue }
-            guard let summary = try openSummary(row, id) else {
+            guard let summary = try openSummary(db, row, id, &groups) else {
                 whole.insert(id)
                 continue
             }
@@ -77,7 +81,7 @@ extension Replica {
     /// Calls `body` with each live opportunity among `ids` as a deal in its account's
     /// territory, as `sight` sees it, opened whole.
     func forEachDeal(_ db: Database, ids: Set<RecordID>, sight: ForecastSight, _ body: (Deal) throws -> Void) throws {
-        try forEachDeal(db, ids: ids, sight: sight, placing: placer(db, sight: sight), body)
+        try forEachDeal(db, ids: ids, sight: sight, placing: placer(db, sight: sight, known: [:]), body)
     }
 
     private func forEachDeal(_ db: Database, ids: Set<RecordID>, sight: ForecastSight,
@@ -95,10 +99,31 @@ extension Replica {
         return ForecastSummary.unplaced(opportunity)
     }
 
+    /// The territories of the accounts that the opportunities matching `deals` (SQL over
+    /// `record`, with `arguments`) are filed under, as the hub sent them: read from their
+    /// summaries in their groups' order, so each group opens once. Accounts with pending
+    /// writes in `sight`, and rows without a summary, are left out.
+    private func filedAccountTerritories(_ db: Database, of deals: String, _ arguments: StatementArguments,
+                                         sight: ForecastSight) throws -> [AccountID: TerritoryID?] {
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT \(Self.summaryColumns) FROM record WHERE id IN (SELECT parent FROM record WHERE \(deals)) ORDER BY state_group
+            """), arguments: arguments)
+        var groups = StateGroupReader()
+        var territories: [AccountID: TerritoryID?] = [:]
+        while let row = try rows.next() {
+            let id = try RecordID(bytes: [UInt8](row[0] as Data))
+            guard row[1] == Int64(ReplicatedKind.account.rawValue), !sight.pending.contains(id),
+                  let summary = try openSummary(db, row, id, &groups) else { continue }
+            territories[AccountID(id)] = try readable(id) { try ForecastSummary.territory(summary) }
+        }
+        return territories
+    }
+
     /// Places a deal in its account's territory as `sight` sees it, reading each account
-    /// once; `nil` when the account is missing, deleted or has no territory.
-    private func placer(_ db: Database, sight: ForecastSight) -> (ForecastSummary.UnplacedDeal) throws -> Deal? {
-        var territoryOf: [AccountID: TerritoryID?] = [:]
+    /// once (those in `known` not at all); `nil` when the account is missing, deleted or
+    /// has no territory.
+    private func placer(_ db: Database, sight: ForecastSight, known: [AccountID: TerritoryID?]) -> (ForecastSummary.UnplacedDeal) throws -> Deal? {
+        var territoryOf = known
         return { opportunity in
             let territory: TerritoryID?
             if let known = territoryOf[opportunity.accountID] {
@@ -116,11 +141,12 @@ extension Replica {
     /// pending writes in sight or no summary; `nil` for a missing, deleted or
     /// territory-less account, or a record of another kind.
     private func accountTerritory(_ db: Database, _ id: RecordID, sight: ForecastSight) throws -> TerritoryID? {
-        let sql = "SELECT id, kind, territory, parent, summary FROM record WHERE id = ?"
+        let sql = "SELECT \(Self.summaryColumns) FROM record WHERE id = ?"
         if !sight.pending.contains(id) {
             guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [Data(id.bytes)]) else { return nil }
             guard row[1] == Int64(ReplicatedKind.account.rawValue) else { return nil }
-            if let summary = try openSummary(row, id) { return try readable(id) { try ForecastSummary.territory(summary) } }
+            var groups = StateGroupReader()
+            if let summary = try openSummary(db, row, id, &groups) { return try readable(id) { try ForecastSummary.territory(summary) } }
         }
         guard let record = try whole(db, id, sight: sight), record.kind == .account,
               let summary = ForecastSummary.encode(kind: .account, view: record.view, record: nil) else { return nil }
@@ -138,11 +164,18 @@ extension Replica {
         }
     }
 
-    /// The opened summary of a `record` row (`id, kind, territory, parent, summary`), or
-    /// `nil` for a row stored without one.
-    private func openSummary(_ row: Row, _ id: RecordID) throws -> [UInt8]? {
+    /// The columns of a `record` row that ``openSummary(_:_:_:_:)`` reads, in its order.
+    private static let summaryColumns = "id, kind, territory, parent, summary, state_group"
+
+    /// The opened summary of a `record` row (``summaryColumns``): sealed in the row, or
+    /// kept by the row's group when the row's is empty; `nil` for a row stored without one.
+    private func openSummary(_ db: Database, _ row: Row, _ id: RecordID, _ groups: inout StateGroupReader) throws -> [UInt8]? {
         guard let sealed = row[4] as Data? else { return nil }
-        return try cipher.open(sealed, .recordSummary(id, kind: row[1], territory: row[2], parent: row[3]))
+        let kind: Int64 = row[1], territory: Data? = row[2], parent: Data? = row[3]
+        if sealed.isEmpty, let group = row[5] as Int64? {
+            return try groups.member(db, cipher, group: group, id: id, kind: kind, territory: territory, parent: parent).summary
+        }
+        return try cipher.open(sealed, .recordSummary(id, kind: kind, territory: territory, parent: parent))
     }
 
     /// `read`'s result; a summary that opened but does not parse is a corrupt replica.

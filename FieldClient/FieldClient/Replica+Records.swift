@@ -26,7 +26,7 @@ extension Replica {
             var records: [LocalRecord] = []
             var seen: Set<RecordID> = []
             var groups = StateGroupReader()
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.stateColumns) FROM record WHERE kind = ?",
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.stateColumns) FROM record WHERE \(KindIndex.condition(kind))",
                                            arguments: [Int64(kind.rawValue)])
             while let row = try rows.next() {
                 let id = try RecordID(bytes: [UInt8](row[0] as Data))
@@ -160,10 +160,7 @@ extension Replica {
         // the device never held whole) keeps the route the record was filed under.
         let filed = try route ?? record.map { FrameRoute($0.route) } ?? storedRoute(db, state.id) ?? .global
         let kindValue = Int64(state.type.rawValue)
-        let (territory, parent) = filed.columns
-        let summary = try kind.flatMap { ForecastSummary.encode(kind: $0, view: view, record: record) }.map { bytes throws(ReplicaError) in
-            try cipher.seal(bytes, .recordSummary(state.id, kind: kindValue, territory: territory, parent: parent))
-        }
+        let summary = kind.flatMap { ForecastSummary.encode(kind: $0, view: view, record: record) }
         let period = try (summary == nil || view.isDeleted ? nil : record as? Opportunity).map { opportunity throws(ReplicaError) in
             try ForecastSummary.periodIndex(ForecastPeriod.quarter(of: opportunity.closeDate), cipher: cipher)
         }
@@ -176,15 +173,16 @@ extension Replica {
     /// taking the record out of the group that kept its state; or holds it back in
     /// `grouping`.
     private func insert(_ db: Database, _ state: RecordState, kind: Int64, route: FrameRoute, conflicted: Bool,
-                        summary: Data?, period: Data?, grouping: StateGroupWriter?) throws {
+                        summary: [UInt8]?, period: Data?, grouping: StateGroupWriter?) throws {
         let (territory, parent) = route.columns
-        let member = StateGroup.Member(id: state.id, kind: kind, territory: territory, parent: parent, state: RecordStateCodec.encode(state))
+        let member = StateGroup.Member(id: state.id, kind: kind, territory: territory, parent: parent,
+                                       state: RecordStateCodec.encode(state), summary: summary)
         if let grouping {
-            grouping.hold(.init(member: member, conflicted: conflicted, summary: summary, period: period))
+            grouping.hold(.init(member: member, conflicted: conflicted, period: period))
             return
         }
         try leaveGroup(db, state.id)
-        try writeSealedRow(db, member, conflicted: conflicted, summary: summary, period: period)
+        try writeSealedRow(db, member, conflicted: conflicted, period: period)
     }
 
     /// The route the replica filed record `id` under, or `nil` if it does not hold it.

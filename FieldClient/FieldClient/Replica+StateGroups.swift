@@ -14,19 +14,35 @@ struct StateGroupReader {
     ///   with those columns.
     mutating func state(_ db: Database, _ cipher: ReplicaCipher, group: Int64, id: RecordID,
                         kind: Int64, territory: Data?, parent: Data?) throws -> [UInt8] {
-        if last?.group != group {
-            let statement = try db.cachedStatement(sql: "SELECT sealed FROM state_group WHERE id = ?")
-            statement.setUncheckedArguments([group])
-            let members = try Data.fetchOne(statement).map { sealed throws(ReplicaError) in
-                try StateGroup.open(sealed, cipher).members
-            } ?? []
-            last = (group, Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
-        }
-        guard let member = last?.members[id], member.kind == kind, member.territory == territory, member.parent == parent else {
+        try member(db, cipher, group: group, id: id, kind: kind, territory: territory, parent: parent).state
+    }
+
+    /// The member of group `group` that keeps record `id`, checked against its row's clear
+    /// columns as ``state(_:_:group:id:kind:territory:parent:)`` checks it.
+    mutating func member(_ db: Database, _ cipher: ReplicaCipher, group: Int64, id: RecordID,
+                         kind: Int64, territory: Data?, parent: Data?) throws -> StateGroup.Member {
+        if last?.group != group { last = (group, try StateGroup.members(db, cipher, group: group)) }
+        return try StateGroup.checked(last?.members[id], id: id, kind: kind, territory: territory, parent: parent)
+    }
+}
+
+extension StateGroup {
+    /// The members of group `group` by record id; none when there is no such group.
+    static func members(_ db: Database, _ cipher: ReplicaCipher, group: Int64) throws -> [RecordID: Member] {
+        let statement = try db.cachedStatement(sql: "SELECT sealed FROM state_group WHERE id = ?")
+        statement.setUncheckedArguments([group])
+        let members = try Data.fetchOne(statement).map { sealed throws(ReplicaError) in try open(sealed, cipher).members } ?? []
+        return Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `member` when it is record `id`'s with its row's clear columns.
+    /// - Throws: `.corrupt` when it is missing or its columns differ.
+    static func checked(_ member: Member?, id: RecordID, kind: Int64, territory: Data?, parent: Data?) throws(ReplicaError) -> Member {
+        guard let member, member.kind == kind, member.territory == territory, member.parent == parent else {
             throw ReplicaError(.corrupt, "the state of record \(id) in the replica failed its integrity check: the replica file "
                 + "was altered or damaged. Nothing was used; move the replica folder aside and enrol the device again")
         }
-        return member.state
+        return member
     }
 }
 
@@ -37,7 +53,6 @@ final class StateGroupWriter {
     struct Held {
         var member: StateGroup.Member
         var conflicted: Bool
-        var summary: Data?
         var period: Data?
     }
 
@@ -71,43 +86,48 @@ extension Replica {
         defer { writer.removeAll() }
         guard writer.held.count >= StateGroup.minimumMembers else {
             for record in writer.held {
-                try writeSealedRow(db, record.member, conflicted: record.conflicted, summary: record.summary, period: record.period)
+                try writeSealedRow(db, record.member, conflicted: record.conflicted, period: record.period)
             }
             return
         }
         // Records of one kind and parent (or territory) side by side share the most; the
-        // sort key is made once per record, and the frame's order breaks ties.
-        let keyed = writer.held.enumerated().map { offset, record in
-            (kind: record.member.kind, filed: [UInt8](record.member.parent ?? record.member.territory ?? Data()), offset: offset, record: record)
+        // frame's order breaks ties. The order is sorted, not the records: moving a record
+        // copies and releases its state, summary and columns.
+        let keys = writer.held.map { record in
+            let filed = (record.member.parent ?? record.member.territory).map { try? RecordID(bytes: [UInt8]($0)) } ?? nil
+            return (kind: record.member.kind, high: filed?.high ?? 0, low: filed?.low ?? 0)
         }
-        let byKind = keyed.sorted { a, b in
-            if a.kind != b.kind { return a.kind < b.kind }
-            if a.filed != b.filed { return a.filed.lexicographicallyPrecedes(b.filed) }
-            return a.offset < b.offset
-        }.map(\.record)
-        for start in stride(from: 0, to: byKind.count, by: StateGroup.capacity) {
-            let records = byKind[start..<min(start + StateGroup.capacity, byKind.count)]
+        let order = writer.held.indices.sorted { a, b in
+            (keys[a].kind, keys[a].high, keys[a].low, a) < (keys[b].kind, keys[b].high, keys[b].low, b)
+        }
+        for start in stride(from: 0, to: order.count, by: StateGroup.capacity) {
+            let records = order[start..<min(start + StateGroup.capacity, order.count)].map { writer.held[$0] }
             let sealed = try StateGroup(members: records.map(\.member)).sealed(cipher)
             try db.execute(sql: "INSERT INTO state_group (sealed) VALUES (?)", arguments: [sealed])
             let group = db.lastInsertedRowID
             for record in records {
-                try writeRow(db, record.member, state: Data(), group: group, conflicted: record.conflicted,
-                             summary: record.summary, period: record.period)
+                // The group keeps the summary too: the row's is empty, not NULL (a row without one).
+                try writeRow(db, record.member, state: Data(), summary: record.member.summary.map { _ in Data() }, group: group,
+                             conflicted: record.conflicted, period: record.period)
             }
         }
     }
 
-    /// Writes the `record` row of `member` (or replaces the record's) with its state sealed
-    /// in the row, bound to the row's clear columns.
-    func writeSealedRow(_ db: Database, _ member: StateGroup.Member, conflicted: Bool, summary: Data?, period: Data?) throws {
-        let sealed = try cipher.seal(member.state, .recordState(member.id, kind: member.kind, territory: member.territory, parent: member.parent))
-        try writeRow(db, member, state: sealed, group: nil, conflicted: conflicted, summary: summary, period: period)
+    /// Writes the `record` row of `member` (or replaces the record's) with its state and
+    /// summary sealed in the row, bound to the row's clear columns.
+    func writeSealedRow(_ db: Database, _ member: StateGroup.Member, conflicted: Bool, period: Data?) throws {
+        let (id, kind, territory, parent) = (member.id, member.kind, member.territory, member.parent)
+        let state = try cipher.seal(member.state, .recordState(id, kind: kind, territory: territory, parent: parent))
+        let summary = try member.summary.map { summary throws(ReplicaError) in
+            try cipher.seal(summary, .recordSummary(id, kind: kind, territory: territory, parent: parent))
+        }
+        try writeRow(db, member, state: state, summary: summary, group: nil, conflicted: conflicted, period: period)
     }
 
-    /// Writes a `record` row (or replaces the record's): `state` is its sealed state, or
-    /// empty when `group` keeps it.
-    private func writeRow(_ db: Database, _ member: StateGroup.Member, state: Data, group: Int64?, conflicted: Bool,
-                  summary: Data?, period: Data?) throws {
+    /// Writes a `record` row (or replaces the record's): `state` and `summary` are sealed,
+    /// or empty when `group` keeps them.
+    private func writeRow(_ db: Database, _ member: StateGroup.Member, state: Data, summary: Data?, group: Int64?,
+                          conflicted: Bool, period: Data?) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO record (id, kind, state, territory, parent, conflicted, summary, period, state_group)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

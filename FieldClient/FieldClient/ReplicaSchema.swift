@@ -122,6 +122,11 @@ enum ReplicaSchema {
             try db.execute(sql: "DROP INDEX IF EXISTS record_by_parent")
             try db.execute(sql: ParentIndex.definition)
         }
+        migrator.registerMigration("v13-kind-index") { db in
+            // The index by kind leaves out contacts and activities (``KindIndex``).
+            try db.execute(sql: "DROP INDEX record_by_kind")
+            try db.execute(sql: KindIndex.definition)
+        }
         return migrator
     }
 

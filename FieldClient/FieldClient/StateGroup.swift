@@ -13,10 +13,18 @@ import OutpostProtocol
 /// parent), so a row moved to another group, or a group's members altered, fails the
 /// check on reading as a changed row fails its own seal.
 ///
-/// Plaintext: `01` · member count · per member: id (16 bytes) · kind (zig-zag) ·
-/// territory and parent, each `00` or `01` and 16 bytes · the state's length and bytes.
+/// A member's forecast summary (``ForecastSummary``, for accounts and opportunities) is
+/// kept with its state, its row's `summary` left empty: a summary sealed alone cost 40
+/// bytes of nonce and tag for its 17 to 60 bytes, and shares most of its bytes with its
+/// neighbours' (the account, the owner, the stage).
+///
+/// Plaintext: `02` · member count · per member: id (16 bytes) · kind (zig-zag) ·
+/// territory and parent, each `00` or `01` and 16 bytes · the state's length and bytes ·
+/// the summary, `00` or `01` and its length and bytes. Layout `01`, without summaries,
+/// still opens.
 struct StateGroup: Equatable {
-    /// One record of a group: its row's clear columns and its encoded hub state.
+    /// One record of a group: its row's clear columns, its encoded hub state and its
+    /// forecast summary.
     struct Member: Equatable {
         var id: RecordID
         var kind: Int64
@@ -24,14 +32,19 @@ struct StateGroup: Equatable {
         var parent: Data?
         /// The state as ``RecordStateCodec`` encodes it.
         var state: [UInt8]
+        /// The forecast summary (``ForecastSummary/encode(kind:view:record:)``), or `nil`
+        /// for a kind that has none.
+        var summary: [UInt8]? = nil
     }
 
     /// The members, in the order stored.
     var members: [Member]
 
-    /// How many new records of a frame a group holds at most: more compress better (the
-    /// World replica's groups: 27.1 MB at 64), and cost more to open for one record.
-    static let capacity = 128
+    /// How many new records of a frame a group holds at most: more compress better, and
+    /// waste less of the last page of their value, but cost more to open for one record
+    /// (about 100 KB to decompress at 512). The World replica's groups, sealed: 27.1 MB
+    /// at 64, 25.0 at 128, 23.5 at 256, 22.6 at 512 (zstd level 3).
+    static let capacity = 512
     /// A frame bringing fewer new records than this keeps them each in its row: a
     /// group's seal and compression pay off from a few members, and a sync's few
     /// changes stay out of groups that a later change would rewrite.
@@ -56,6 +69,12 @@ struct StateGroup: Equatable {
                 }
             }
             writer.lengthPrefixed(member.state)
+            if let summary = member.summary {
+                writer.byte(1)
+                writer.lengthPrefixed(summary)
+            } else {
+                writer.byte(0)
+            }
         }
         return try cipher.seal(try ZstdBlock.compress(writer.bytes), .stateGroup)
     }
@@ -66,14 +85,23 @@ struct StateGroup: Equatable {
         let plaintext = try ZstdBlock.decompress(try cipher.open(sealed, .stateGroup), limit: plaintextLimit)
         do {
             var reader = ByteReader<ProtocolError>(plaintext)
-            guard try reader.byte() == tag else { throw ProtocolError(.malformed, "an unknown group layout") }
+            let layout = try reader.byte()
+            guard layout == tag || layout == withoutSummariesTag else { throw ProtocolError(.malformed, "an unknown group layout") }
             var members: [Member] = []
             for _ in 0..<(try reader.count(of: "a group's members")) {
                 let id = try RecordID(bytes: try reader.raw(16))
                 let kind = try reader.signed()
                 var columns: [Data?] = []
                 for _ in 0..<2 { columns.append(try reader.byte() == 0 ? nil : Data(try reader.raw(16))) }
-                members.append(Member(id: id, kind: kind, territory: columns[0], parent: columns[1], state: try reader.lengthPrefixed()))
+                var member = Member(id: id, kind: kind, territory: columns[0], parent: columns[1], state: try reader.lengthPrefixed())
+                if layout == tag {
+                    switch try reader.byte() {
+                    case 0: break
+                    case 1: member.summary = try reader.lengthPrefixed()
+                    case let other: throw ProtocolError(.malformed, "a member's summary flag \(other) is unknown")
+                    }
+                }
+                members.append(member)
             }
             try reader.expectEnd(of: "a group of record states")
             return StateGroup(members: members)
@@ -83,5 +111,7 @@ struct StateGroup: Equatable {
         }
     }
 
-    private static let tag: UInt8 = 1
+    private static let tag: UInt8 = 2
+    /// The layout before members carried their summaries (their rows keep them sealed).
+    private static let withoutSummariesTag: UInt8 = 1
 }

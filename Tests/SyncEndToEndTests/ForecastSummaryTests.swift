@@ -80,15 +80,62 @@ struct ForecastSummaryTests {
         }
     }
 
+    @Test("Bootstrapped accounts and opportunities keep their summaries in their groups; a group's summary that disagrees with its state is reported by outpost check",
+          .timeLimit(.minutes(3)))
+    func groupsKeepOpportunitySummaries() async throws {
+        try await LiveHub.with { hub in
+            let boss = try await hub.bootstrapped(hub.company.manager)
+            let file = boss.folder.appendingPathComponent(Replica.fileName).path
+            let opportunity = Int64(ReplicatedKind.opportunity.rawValue), account = Int64(ReplicatedKind.account.rawValue)
+            let count = { (sql: String) in try await DatabaseQueue(path: file).read { db in try Int.fetchOne(db, sql: sql) ?? 0 } }
+            let opportunities = try await count("SELECT COUNT(*) FROM record WHERE kind = \(opportunity)")
+            #expect(opportunities > 1)
+            #expect(try await count("SELECT COUNT(*) FROM record WHERE kind = \(opportunity) AND summary = x'' AND state_group IS NOT NULL")
+                == opportunities)
+            #expect(try await count("SELECT COUNT(*) FROM record WHERE kind = \(account) AND summary = x'' AND state_group IS NOT NULL") > 0)
+            #expect(try boss.check().isIntact)
+            let deals = {
+                try boss.read { db in
+                    var deals: Set<Deal> = []
+                    try boss.forEachDeal(db, period: nil, sight: .hub) { deals.insert($0) }
+                    return deals
+                }
+            }
+            let read = try deals()
+
+            // One opportunity's summary in its group replaced by another's: the forecast reads
+            // it (not the state), and the check finds it.
+            try await DatabaseQueue(path: file).write { db in
+                let group = try #require(try Int64.fetchOne(db, sql: "SELECT state_group FROM record WHERE kind = \(opportunity) LIMIT 1"))
+                let sealed = try #require(try Data.fetchOne(db, sql: "SELECT sealed FROM state_group WHERE id = ?", arguments: [group]))
+                var members = try StateGroup.open(sealed, boss.cipher).members
+                let deals = Array(members.indices.filter { members[$0].summary != nil && members[$0].kind == opportunity }.prefix(2))
+                try #require(deals.count == 2)
+                members[deals[1]].summary = members[deals[0]].summary
+                try db.execute(sql: "UPDATE state_group SET sealed = ? WHERE id = ?",
+                               arguments: [try StateGroup(members: members).sealed(boss.cipher), group])
+            }
+            #expect(try deals() != read)
+            let check = try boss.check()
+            #expect(check.problems.count == 1 && check.problems[0].contains("forecast summary disagrees"), "\(check.problems)")
+        }
+    }
+
     @Test("A summary moved to another record's row fails to open: the forecast refuses and outpost check reports it",
           .timeLimit(.minutes(3)))
     func movedSummaryIsRefused() async throws {
         try await LiveHub.with { hub in
             let boss = try await hub.bootstrapped(hub.company.manager)
             try await DatabaseQueue(path: boss.folder.appendingPathComponent(Replica.fileName).path).write { db in
+                // Two accounts with deals, whose summaries a forecast opens: the first's sealed
+                // in its row (as a record changed since its bootstrap keeps it), then put in the second's.
                 let kind = Int64(ReplicatedKind.opportunity.rawValue)
-                let ids = try Data.fetchAll(db, sql: "SELECT id FROM record WHERE kind = ? ORDER BY id LIMIT 2", arguments: [kind])
-                try db.execute(sql: "UPDATE record SET summary = (SELECT summary FROM record WHERE id = ?) WHERE id = ?", arguments: [ids[0], ids[1]])
+                let ids = try Data.fetchAll(db, sql: "SELECT DISTINCT parent FROM record WHERE kind = ? ORDER BY parent LIMIT 2", arguments: [kind])
+                let first = try #require(try Row.fetchOne(db, sql: "SELECT kind, territory, parent FROM record WHERE id = ?", arguments: [ids[0]]))
+                let id = try RecordID(bytes: [UInt8](ids[0]))
+                let summary = try #require(try boss.record(id).flatMap { ForecastSummary.of($0.state) })
+                let sealed = try boss.cipher.seal(summary, .recordSummary(id, kind: first[0], territory: first[1], parent: first[2]))
+                try db.execute(sql: "UPDATE record SET summary = ? WHERE id IN (?, ?)", arguments: [sealed, ids[0], ids[1]])
             }
             #expect {
                 _ = try boss.forecastBook()

@@ -17,13 +17,17 @@ struct FrameApplyTests {
         #expect(Set(nonces).count == nonces.count, "the pool handed out a nonce twice")
     }
 
-    @Test("After a bootstrap, every sealed state, group of states and summary in the replica has a nonce of its own", .timeLimit(.minutes(3)))
+    @Test("After a bootstrap and edits, every sealed state, group of states, summary and pending write in the replica has a nonce of its own",
+          .timeLimit(.minutes(3)))
     func everySealHasItsNonce() async throws {
         try await LiveHub.with { hub in
             let rep = try await hub.bootstrapped(hub.company.manager)
+            for account in hub.company.accounts.prefix(6) {
+                try rep.update(RecordID(account.id), fields: [try #require(ReplicatedKind.account.fieldID(named: "phone")): .string("+49 89 1234")])
+            }
             let sealed = try Self.blobs(rep, """
                 SELECT state FROM record WHERE state_group IS NULL UNION ALL SELECT sealed FROM state_group
-                UNION ALL SELECT summary FROM record WHERE summary IS NOT NULL
+                UNION ALL SELECT summary FROM record WHERE length(summary) > 0 UNION ALL SELECT write FROM pending
                 """)
             #expect(sealed.count > 5)
             #expect(Set(sealed.map { $0.prefix(24) }).count == sealed.count, "two sealed values share a nonce")

@@ -83,4 +83,30 @@ struct ParentIndexTests {
             }
         }
     }
+
+    @Test("The index by kind holds every kind but contacts and activities; a list of an indexed kind reads it, one of the others scans",
+          .timeLimit(.minutes(3)))
+    func kindIndexLeavesOutTheLargeKinds() async throws {
+        try await LiveHub.with { hub in
+            let rep = try await hub.bootstrapped(hub.company.repNorth)
+            try await Self.file(rep).read { db in
+                let entries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record INDEXED BY record_by_kind WHERE \(KindIndex.indexed)") ?? 0
+                let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record WHERE kind NOT IN (4, 7)") ?? -1
+                #expect(entries == rows && rows > 0)
+                #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record WHERE kind IN (4, 7)") ?? 0 > 0)
+                for kind in ReplicatedKind.allCases {
+                    let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM record WHERE \(KindIndex.condition(kind))",
+                                                arguments: [Int64(kind.rawValue)]).map { $0["detail"] as String }
+                    #expect(plan.contains { $0.contains("record_by_kind") } == ![.contact, .activity].contains(kind), "\(kind): \(plan)")
+                }
+            }
+            for kind in ReplicatedKind.allCases {
+                let listed = try rep.records(of: kind).count
+                let held = try await Self.file(rep).read { db in
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record NOT INDEXED WHERE kind = ?", arguments: [Int64(kind.rawValue)]) ?? -1
+                }
+                #expect(listed == held, "\(kind)")
+            }
+        }
+    }
 }
