@@ -63,7 +63,7 @@ extension Replica {
         let place = placer(db, sight: sight, known: try filedAccountTerritories(db, of: deals, arguments, sight: sight))
         let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(Self.summaryColumns) FROM record WHERE \(deals)"), arguments: arguments)
         // Opportunities come in row order, which is their groups' order: each group opens once.
-        var groups = StateGroupReader()
+        var groups = StateGroupReader(states: false)
         while let row = try rows.next() {
             let id = try RecordID(bytes: [UInt8](row[0] as Data))
             guard !sight.pending.contains(id) else { continue }
@@ -108,7 +108,7 @@ extension Replica {
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT \(Self.summaryColumns) FROM record WHERE id IN (SELECT parent FROM record WHERE \(deals)) ORDER BY state_group
             """), arguments: arguments)
-        var groups = StateGroupReader()
+        var groups = StateGroupReader(states: false)
         var territories: [AccountID: TerritoryID?] = [:]
         while let row = try rows.next() {
             let id = try RecordID(bytes: [UInt8](row[0] as Data))
@@ -145,7 +145,7 @@ extension Replica {
         if !sight.pending.contains(id) {
             guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [Data(id.bytes)]) else { return nil }
             guard row[1] == Int64(ReplicatedKind.account.rawValue) else { return nil }
-            var groups = StateGroupReader()
+            var groups = StateGroupReader(states: false)
             if let summary = try openSummary(db, row, id, &groups) { return try readable(id) { try ForecastSummary.territory(summary) } }
         }
         guard let record = try whole(db, id, sight: sight), record.kind == .account,

@@ -6,7 +6,12 @@ import MergeEngine
 /// keeping the last group opened, so rows in group order open each group once. A reader
 /// lives within one query: a group rewritten after it opened it is not seen.
 struct StateGroupReader {
-    private var last: (group: Int64, members: [RecordID: StateGroup.Member])?
+    /// Whether members are read with their states; without, only their columns and
+    /// summaries (what the forecast reads), and no state is copied out.
+    let states: Bool
+    private var last: (group: Int64, members: [StateGroup.Member], index: [RecordID: Int])?
+
+    init(states: Bool = true) { self.states = states }
 
     /// The encoded state of record `id` (its row's clear columns `kind`, `territory` and
     /// `parent`) kept in group `group`.
@@ -21,28 +26,20 @@ struct StateGroupReader {
     /// columns as ``state(_:_:group:id:kind:territory:parent:)`` checks it.
     mutating func member(_ db: Database, _ cipher: ReplicaCipher, group: Int64, id: RecordID,
                          kind: Int64, territory: Data?, parent: Data?) throws -> StateGroup.Member {
-        if last?.group != group { last = (group, try StateGroup.members(db, cipher, group: group)) }
-        return try StateGroup.checked(last?.members[id], id: id, kind: kind, territory: territory, parent: parent)
-    }
-}
-
-extension StateGroup {
-    /// The members of group `group` by record id; none when there is no such group.
-    static func members(_ db: Database, _ cipher: ReplicaCipher, group: Int64) throws -> [RecordID: Member] {
-        let statement = try db.cachedStatement(sql: "SELECT sealed FROM state_group WHERE id = ?")
-        statement.setUncheckedArguments([group])
-        let members = try Data.fetchOne(statement).map { sealed throws(ReplicaError) in try open(sealed, cipher).members } ?? []
-        return Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// `member` when it is record `id`'s with its row's clear columns.
-    /// - Throws: `.corrupt` when it is missing or its columns differ.
-    static func checked(_ member: Member?, id: RecordID, kind: Int64, territory: Data?, parent: Data?) throws(ReplicaError) -> Member {
-        guard let member, member.kind == kind, member.territory == territory, member.parent == parent else {
+        if last?.group != group {
+            let statement = try db.cachedStatement(sql: "SELECT sealed FROM state_group WHERE id = ?")
+            statement.setUncheckedArguments([group])
+            let members = try Data.fetchOne(statement).map { sealed throws(ReplicaError) in
+                try StateGroup.open(sealed, cipher, states: states).members
+            } ?? []
+            last = (group, members, Dictionary(members.indices.map { (members[$0].id, $0) }, uniquingKeysWith: { first, _ in first }))
+        }
+        guard let last, let position = last.index[id], last.members[position].kind == kind,
+              last.members[position].territory == territory, last.members[position].parent == parent else {
             throw ReplicaError(.corrupt, "the state of record \(id) in the replica failed its integrity check: the replica file "
                 + "was altered or damaged. Nothing was used; move the replica folder aside and enrol the device again")
         }
-        return member
+        return last.members[position]
     }
 }
 

@@ -79,9 +79,10 @@ struct StateGroup: Equatable {
         return try cipher.seal(try ZstdBlock.compress(writer.bytes), .stateGroup)
     }
 
-    /// Opens what ``sealed(_:)`` made.
+    /// Opens what ``sealed(_:)`` made; without `states`, its members' states are left
+    /// empty (the forecast reads their summaries alone).
     /// - Throws: `.corrupt` when the value was altered or does not decode.
-    static func open(_ sealed: Data, _ cipher: ReplicaCipher) throws(ReplicaError) -> StateGroup {
+    static func open(_ sealed: Data, _ cipher: ReplicaCipher, states: Bool = true) throws(ReplicaError) -> StateGroup {
         let plaintext = try ZstdBlock.decompress(try cipher.open(sealed, .stateGroup), limit: plaintextLimit)
         do {
             var reader = ByteReader<ProtocolError>(plaintext)
@@ -93,7 +94,8 @@ struct StateGroup: Equatable {
                 let kind = try reader.signed()
                 var columns: [Data?] = []
                 for _ in 0..<2 { columns.append(try reader.byte() == 0 ? nil : Data(try reader.raw(16))) }
-                var member = Member(id: id, kind: kind, territory: columns[0], parent: columns[1], state: try reader.lengthPrefixed())
+                var member = Member(id: id, kind: kind, territory: columns[0], parent: columns[1], state: [])
+                if states { member.state = try reader.lengthPrefixed() } else { try reader.skipLengthPrefixed() }
                 if layout == tag {
                     switch try reader.byte() {
                     case 0: break

@@ -81,6 +81,12 @@ public struct ByteReader<Failure: ByteReadFailure>: Sendable {
         try raw(count(of: "a length"))
     }
 
+    /// Passes over a varint length and that many bytes, copying nothing.
+    @inlinable public mutating func skipLengthPrefixed() throws(Failure) {
+        let count = try count(of: "a length")
+        position += count
+    }
+
     /// A varint length followed by that many bytes of valid UTF-8.
     @inlinable public mutating func string() throws(Failure) -> String {
         let start = offset

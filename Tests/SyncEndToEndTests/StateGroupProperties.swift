@@ -10,7 +10,7 @@ import Testing
 /// members: what is sealed opens as it was, and any altered byte is refused.
 @Suite("Groups of record states, sealed and opened")
 struct StateGroupProperties {
-    @Test("A sealed group opens to its members, summaries included; one flipped byte anywhere is refused as corrupt")
+    @Test("A sealed group opens to its members, summaries included, or to their columns and summaries alone; one flipped byte anywhere is refused as corrupt")
     func roundTripAndTamper() async throws {
         let cipher = ReplicaCipher(key: try AEAD.Key.generate())
         let member = zip(Gen.uint64(), Gen.int(in: 0...3))
@@ -26,6 +26,12 @@ struct StateGroupProperties {
             let group = StateGroup(members: members)
             let sealed = try group.sealed(cipher)
             #expect(try StateGroup.open(sealed, cipher) == group)
+            let withoutStates = StateGroup(members: members.map { member in
+                var member = member
+                member.state = []
+                return member
+            })
+            #expect(try StateGroup.open(sealed, cipher, states: false) == withoutStates)
             var altered = sealed
             altered[flip % sealed.count] ^= 0x01
             #expect(throws: ReplicaError.self) { try StateGroup.open(altered, cipher) }
