@@ -9,12 +9,16 @@ import OutpostReplication
 /// index's own condition (``condition(_:)``), which SQLite needs to see to use a partial
 /// index, and a query for a kind left out scans the table.
 enum KindIndex {
-    /// The kinds the index leaves out.
-    static let unindexed: Set<ReplicatedKind> = [.contact, .activity]
+    /// The kinds the index holds, as migration `v13-kind-index` made it: every kind but
+    /// contacts and activities. A kind added later is read by a scan until a migration
+    /// makes the index again with it (`ParentIndexTests` fails until one does).
+    static let indexedKinds: [ReplicatedKind] = [
+        .territory, .user, .account, .lead, .opportunity, .product, .productOption, .priceBook, .configuratorModel,
+        .forecastSubmission, .forecastAdjustment, .quote, .order, .quota, .catalogBundle, .device, .document,
+    ]
 
-    /// The index's condition: the kinds it holds, as of migration `v13-kind-index` (a kind
-    /// added since is left out of replicas made before it, and read by a scan there).
-    static let indexed = "kind IN (\(ReplicatedKind.allCases.filter { !unindexed.contains($0) }.map { "\($0.rawValue)" }.joined(separator: ", ")))"
+    /// The index's condition.
+    static let indexed = "kind IN (\(indexedKinds.map { "\($0.rawValue)" }.joined(separator: ", ")))"
 
     /// The index's definition.
     static let definition = "CREATE INDEX record_by_kind ON record(kind) WHERE \(indexed)"
@@ -22,6 +26,6 @@ enum KindIndex {
     /// The SQL condition selecting the records of `kind` (one placeholder, for its raw
     /// value), in the form that lets SQLite use the index when it holds the kind.
     static func condition(_ kind: ReplicatedKind) -> String {
-        unindexed.contains(kind) ? "kind = ?" : "\(indexed) AND kind = ?"
+        indexedKinds.contains(kind) ? "\(indexed) AND kind = ?" : "kind = ?"
     }
 }
