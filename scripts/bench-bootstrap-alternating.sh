@@ -23,29 +23,18 @@ fresh_run
 
 db="$run/hq.sqlite"
 echo "==> demo --scale large" >&2
-"$bin/outpost-server" init --db "$db" >/dev/null
-"$bin/outpost-server" demo --db "$db" --scale large >/dev/null
-"$bin/outpost-server" serve --db "$db" --port "$port" --sync-port $((port + 1)) --log-level warning 2>"$run/server.log" &
-server=$!
-for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-managers="$("$bin/outpost-server" user list --db "$db" --json | python3 -c '
-import json, sys
-users = json.load(sys.stdin)
-for territory in ("DACH", "World"):
-    print(next(u["name"] for u in users if u["role"] == "manager" and territory in u["territories"]))')"
+serve_demo "$bin" "$db" large "$run/server.log"
+managers="$(large_managers "$bin" "$db")"
 echo "$managers" > "$run/managers"
 
 for round in $(seq 1 "$rounds"); do
   for label in old new; do
-    client="$bin/outpost"; [ "$label" = old ] && client="$before/outpost"
+    client="$bin"; [ "$label" = old ] && client="$before"  # the folder of the outpost to run
     for manager in $managers; do
       folder="$run/$label.$manager.$round"
-      code="$("$bin/outpost-server" device enrol --db "$db" --user "$manager" --server "http://127.0.0.1:$port" --json \
-        | python3 -c 'import json, sys; print(json.load(sys.stdin)["code"])')"
-      "$client" enrol --replica "$folder" --server "http://127.0.0.1:$port" --code "$code" >/dev/null
-      "$client" unlock --replica "$folder" >/dev/null
+      enrol_device "$bin" "$client" "$db" "$manager" "$folder"
       echo "==> round $round: $label client, $manager bootstraps" >&2
-      /usr/bin/time -f "%e %U %S %M" -o "$folder.sync-time" "$client" sync --json --replica "$folder" >/dev/null
+      /usr/bin/time -f "%e %U %S %M" -o "$folder.sync-time" "$client/outpost" sync --json --replica "$folder" >/dev/null
     done
   done
 done

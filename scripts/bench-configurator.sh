@@ -28,17 +28,10 @@ xz -9 -c "$run/model.dimacs" | wc -c > "$run/model.xz-bytes"
 
 # measure LABEL DIR: the whole benchmark with DIR's outpost-server and outpost.
 measure() {
-  local label="$1" dir="$2" db="$run/$1.hq.sqlite" folder="$run/$1.device" code
+  local label="$1" dir="$2" db="$run/$1.hq.sqlite" folder="$run/$1.device"
   echo "==> $label: a small demo company, the rep's device bootstrapped" >&2
-  "$dir/outpost-server" init --db "$db" >/dev/null
-  "$dir/outpost-server" demo --db "$db" --scale small >/dev/null
-  "$dir/outpost-server" serve --db "$db" --port "$port" --sync-port $((port + 1)) --log-level warning 2>"$run/$label.server.log" &
-  server=$!
-  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-  code="$("$dir/outpost-server" device enrol --db "$db" --user rep.small --server "http://127.0.0.1:$port" --json \
-    | python3 -c 'import json, sys; print(json.load(sys.stdin)["code"])')"
-  "$dir/outpost" enrol --replica "$folder" --server "http://127.0.0.1:$port" --code "$code" >/dev/null
-  "$dir/outpost" unlock --replica "$folder" >/dev/null
+  serve_demo "$dir" "$db" small "$run/$label.server.log"
+  enrol_device "$dir" "$dir" "$db" rep.small "$folder"
   "$dir/outpost" sync --replica "$folder" >/dev/null
   echo "==> $label: the model imported, the device syncs it" >&2
   "$dir/outpost-server" catalog product add --db "$db" IND --name "Industrial line" --price 1000 >/dev/null

@@ -26,25 +26,14 @@ server_cpu() {
 
 # measure LABEL DIR: the whole benchmark with DIR's outpost-server and outpost.
 measure() {
-  local label="$1" dir="$2" db="$run/$1.hq.sqlite" managers manager folder code
+  local label="$1" dir="$2" db="$run/$1.hq.sqlite" managers manager folder
   echo "==> $label: demo --scale $scale" >&2
-  "$dir/outpost-server" init --db "$db" >/dev/null
-  "$dir/outpost-server" demo --db "$db" --scale "$scale" >/dev/null
-  "$dir/outpost-server" serve --db "$db" --port "$port" --sync-port $((port + 1)) --log-level warning 2>"$run/$label.server.log" &
-  server=$!
-  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-  managers="$("$dir/outpost-server" user list --db "$db" --json | python3 -c '
-import json, sys
-users = json.load(sys.stdin)
-for territory in ("DACH", "World"):
-    print(next(u["name"] for u in users if u["role"] == "manager" and territory in u["territories"]))')"
+  serve_demo "$dir" "$db" "$scale" "$run/$label.server.log"
+  managers="$(large_managers "$dir" "$db")"
   echo "$managers" > "$run/managers"
   for manager in $managers; do
     folder="$run/$label.$manager"
-    code="$("$dir/outpost-server" device enrol --db "$db" --user "$manager" --server "http://127.0.0.1:$port" --json \
-      | python3 -c 'import json, sys; print(json.load(sys.stdin)["code"])')"
-    "$dir/outpost" enrol --replica "$folder" --server "http://127.0.0.1:$port" --code "$code" >/dev/null
-    "$dir/outpost" unlock --replica "$folder" >/dev/null
+    enrol_device "$dir" "$dir" "$db" "$manager" "$folder"
     echo "==> $label: $manager bootstraps" >&2
     before="$(server_cpu)"
     /usr/bin/time -f "%e %U %S %M" -o "$folder.sync-time" "$dir/outpost" sync --json --replica "$folder" > "$folder.sync.json"
