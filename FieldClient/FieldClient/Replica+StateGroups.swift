@@ -19,7 +19,8 @@ struct StateGroupReader {
     ///   with those columns.
     mutating func state(_ db: Database, _ cipher: ReplicaCipher, group: Int64, id: RecordID,
                         kind: Int64, territory: Data?, parent: Data?) throws -> [UInt8] {
-        try member(db, cipher, group: group, id: id, kind: kind, territory: territory, parent: parent).state
+        precondition(states, "a reader made without states read a state: it would find an empty one")
+        return try member(db, cipher, group: group, id: id, kind: kind, territory: territory, parent: parent).state
     }
 
     /// The member of group `group` that keeps record `id`, checked against its row's clear

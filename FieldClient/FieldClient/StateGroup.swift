@@ -15,7 +15,7 @@ import OutpostProtocol
 ///
 /// A member's forecast summary (``ForecastSummary``, for accounts and opportunities) is
 /// kept with its state, its row's `summary` left empty: a summary sealed alone cost 40
-/// bytes of nonce and tag for its 17 to 60 bytes, and shares most of its bytes with its
+/// bytes of nonce and tag for its 17 (an account's) or about 55 (an opportunity's), and shares most of its bytes with its
 /// neighbours' (the account, the owner, the stage).
 ///
 /// Plaintext: `02` · member count · per member: id (16 bytes) · kind (zig-zag) ·
